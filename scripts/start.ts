@@ -1,0 +1,102 @@
+// `npm start`: everything a new user needs, in one command.
+// Without DATABASE_URL it starts the embedded PostgreSQL (data kept in .data/postgres, so it survives restarts);
+// with DATABASE_URL it uses that server, as a deployment does. Then it applies migrations, loads the reform
+// data where missing, builds the app if the build is missing or older than the sources, and serves it.
+//   --dev        serve with `next dev` instead of a production build
+//   --ephemeral  throwaway database in a temporary folder, deleted on exit (used by the end-to-end tests)
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, statSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres.server";
+import { applyMigrations } from "@/lib/db/migrate.server";
+import { db } from "@/lib/db/client.server";
+import { loadReformData } from "@/lib/seed/load-reform-data.server";
+
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+const ephemeral = args.has("--ephemeral");
+const port = Number(process.env.PORT ?? 3000);
+const root = process.cwd();
+
+function log(message: string) {
+  console.log(`[reform-tracker] ${message}`);
+}
+
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(command, commandArgs, { stdio: "inherit", env, cwd: root });
+}
+
+/** The newest modification time under the given paths, skipping generated and dependency folders. */
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) {
+      if (/(^|\/)(node_modules|\.next|generated|\.data)$/.test(p)) return;
+      for (const entry of readdirSync(p)) visit(path.join(p, entry));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const sources = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+  return newestMtime(sources.map((s) => path.join(root, s))) > statSync(buildId).mtimeMs;
+}
+
+async function main() {
+  let embedded: EmbeddedDatabase | undefined;
+  if (!process.env.DATABASE_URL) {
+    const dataDir = ephemeral
+      ? path.join(mkdtempSync(path.join(tmpdir(), "reform-tracker-")), "postgres")
+      : path.resolve(process.env.REFORM_TRACKER_DATA_DIR ?? path.join(root, ".data", "postgres"));
+    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data: ${dataDir})`);
+    embedded = await startEmbeddedPostgres({ dataDir, port: pgPort, database: "reform_tracker", ephemeral });
+    process.env.DATABASE_URL = embedded.url;
+  } else {
+    log("using the PostgreSQL server in DATABASE_URL");
+  }
+
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) child.kill("SIGTERM");
+    await db().$disconnect().catch(() => {});
+    await embedded?.stop().catch((error) => console.error(error));
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    const applied = await applyMigrations(process.env.DATABASE_URL!);
+    log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+    const loaded = await loadReformData(db());
+    log(loaded.total ? `loaded reform data: ${JSON.stringify(loaded.inserted)}` : "reform data already loaded");
+
+    const env = { ...process.env, PORT: String(port) };
+    if (!dev && buildIsStale()) {
+      log("building the app (first start, or sources changed)");
+      const code = await new Promise<number>((resolve) => run("npx", ["next", "build"], env).on("exit", (c) => resolve(c ?? 1)));
+      if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+    }
+    log(`serving on http://localhost:${port}`);
+    child = run("npx", ["next", dev ? "dev" : "start", "-p", String(port)], env);
+    child.on("exit", (code) => void shutdown(code ?? 0));
+  } catch (error) {
+    console.error(error);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -5,8 +5,7 @@
 //   --dev        serve with `next dev` instead of a production build
 //   --ephemeral  throwaway database in a temporary folder, deleted on exit (used by the end-to-end tests)
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, statSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, statSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres.server";
 import { applyMigrations } from "@/lib/db/migrate.server";
@@ -54,12 +53,12 @@ function buildIsStale(): boolean {
 async function main() {
   let embedded: EmbeddedDatabase | undefined;
   if (!process.env.DATABASE_URL) {
-    const dataDir = ephemeral
-      ? path.join(mkdtempSync(path.join(tmpdir(), "reform-tracker-")), "postgres")
-      : path.resolve(process.env.REFORM_TRACKER_DATA_DIR ?? path.join(root, ".data", "postgres"));
+    const dataDir = path.resolve(process.env.REFORM_TRACKER_DATA_DIR ?? path.join(root, ".data", "postgres"));
     const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-    log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data: ${dataDir})`);
-    embedded = await startEmbeddedPostgres({ dataDir, port: pgPort, database: "reform_tracker", ephemeral });
+    log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (${ephemeral ? "throwaway database" : `data: ${dataDir}`})`);
+    embedded = ephemeral
+      ? await startEmbeddedPostgres({ ephemeral: true, port: pgPort, database: "reform_tracker" })
+      : await startEmbeddedPostgres({ dataDir, port: pgPort, database: "reform_tracker" });
     process.env.DATABASE_URL = embedded.url;
   } else {
     log("using the PostgreSQL server in DATABASE_URL");

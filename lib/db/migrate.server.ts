@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { listMigrationNames, MIGRATIONS_DIR } from "@/lib/db/migration-names.server";
 
 /**
  * Applies prisma/migrations in order, recording each in Prisma's own `_prisma_migrations` table so that
@@ -9,8 +10,6 @@ import pg from "pg";
  * We apply them ourselves because Prisma 6's JavaScript schema engine cannot (prisma/orm#27403) and its native
  * engine cannot be downloaded on offline machines. See docs/decisions/0002-migrations.md.
  */
-
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 // Any constant works; it only has to be the same for every process that migrates this database.
 const MIGRATION_LOCK = 72_657_201;
@@ -22,8 +21,7 @@ interface MigrationFile {
 }
 
 export async function readMigrationFiles(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = await listMigrationNames(dir);
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -91,17 +89,4 @@ async function appliedMigrations(client: pg.ClientBase): Promise<Map<string, str
     `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );
   return new Map(rows.map((r) => [r.migration_name, r.checksum]));
-}
-
-/** Names of migrations in the repository that the database has not applied. */
-export async function pendingMigrationNames(
-  query: (sql: string) => Promise<Array<{ migration_name: string }>>,
-  dir = MIGRATIONS_DIR,
-): Promise<string[]> {
-  const files = await readMigrationFiles(dir);
-  const rows = await query(
-    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-  );
-  const done = new Set(rows.map((r) => r.migration_name));
-  return files.map((f) => f.name).filter((name) => !done.has(name));
 }

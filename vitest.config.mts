@@ -4,9 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": path.resolve(import.meta.dirname),
       // `server-only` throws outside React Server Components; the integration tests run lib/ in plain Node.
-      "server-only": path.resolve(__dirname, "tests/support/empty-module.ts"),
+      "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
     },
   },
   test: {

@@ -1,0 +1,24 @@
+import { badRequest, csvResponse, jsonResponse, originOf } from "@/lib/api.server";
+import { MILESTONE_FIELDS, milestoneRecord, toCsv } from "@/lib/open-data";
+import { cachedMilestones } from "@/lib/public-data.server";
+import { parseMilestoneFilters } from "@/lib/validations/public-filters";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const parsed = parseMilestoneFilters(new URL(request.url).searchParams, { strict: true });
+  if (!parsed.ok) return badRequest(parsed.errors);
+  const { format, ...filters } = parsed.filters;
+  const origin = originOf(request);
+  if (format === "csv") {
+    const list = await cachedMilestones({ ...filters, page: undefined, pageSize: undefined }, true);
+    return csvResponse("milestones.csv", toCsv(MILESTONE_FIELDS, list.items.map((m) => milestoneRecord(m, origin))));
+  }
+  const list = await cachedMilestones(filters, false);
+  return jsonResponse({
+    total: list.total,
+    page: list.page,
+    pageSize: list.pageSize,
+    items: list.items.map((m) => milestoneRecord(m, origin)),
+  });
+}

@@ -1,0 +1,37 @@
+import { badRequest, csvResponse, jsonResponse, originOf, parseFormatOnly } from "@/lib/api.server";
+import { toCsv } from "@/lib/open-data";
+import { cachedDashboard, cachedOutcomes } from "@/lib/public-data.server";
+
+export const dynamic = "force-dynamic";
+
+const FIELDS = ["number", "kind", "title", "pillars", "nextActions", "twoYearResults", "recommendationsByResponseClass", "milestonesByStatus", "url"];
+
+export async function GET(request: Request) {
+  const parsed = parseFormatOnly(new URL(request.url).searchParams);
+  if (!parsed.ok) return badRequest(parsed.errors);
+  const [outcomes, dashboard] = await Promise.all([cachedOutcomes(), cachedDashboard()]);
+  const origin = originOf(request);
+  const items = outcomes.map((o) => {
+    const counts = dashboard.byOutcome.find((b) => b.number === o.number)!;
+    return {
+      number: o.number,
+      kind: o.kind,
+      title: o.title,
+      pillars: o.pillars.map((p) => p.number),
+      nextActions: o.nextActions,
+      twoYearResults: o.twoYearResults,
+      recommendationsByResponseClass: counts.recommendations,
+      milestonesByStatus: counts.milestones,
+      url: `${origin}/outcomes/${o.number}`,
+    };
+  });
+  if (parsed.format === "csv") {
+    const flat = items.map((i) => ({
+      ...i,
+      recommendationsByResponseClass: Object.entries(i.recommendationsByResponseClass).map(([k, v]) => `${k}=${v}`),
+      milestonesByStatus: Object.entries(i.milestonesByStatus).map(([k, v]) => `${k}=${v}`),
+    }));
+    return csvResponse("outcomes.csv", toCsv(FIELDS, flat));
+  }
+  return jsonResponse({ total: items.length, items });
+}

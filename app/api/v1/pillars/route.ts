@@ -1,0 +1,37 @@
+import { badRequest, csvResponse, jsonResponse, originOf, parseFormatOnly } from "@/lib/api.server";
+import { toCsv } from "@/lib/open-data";
+import { cachedDashboard, cachedPillars } from "@/lib/public-data.server";
+
+export const dynamic = "force-dynamic";
+
+const FIELDS = ["number", "title", "section", "strategyChapter", "chapterTitle", "outcomes", "recommendationsByResponseClass", "milestonesByStatus", "url"];
+
+export async function GET(request: Request) {
+  const parsed = parseFormatOnly(new URL(request.url).searchParams);
+  if (!parsed.ok) return badRequest(parsed.errors);
+  const [pillars, dashboard] = await Promise.all([cachedPillars(), cachedDashboard()]);
+  const origin = originOf(request);
+  const items = pillars.map((p) => {
+    const counts = dashboard.byPillar.find((b) => b.number === p.number)!;
+    return {
+      number: p.number,
+      title: p.title,
+      section: p.section,
+      strategyChapter: p.strategyChapter,
+      chapterTitle: p.chapterTitle,
+      outcomes: p.outcomes.map((o) => o.number),
+      recommendationsByResponseClass: counts.recommendations,
+      milestonesByStatus: counts.milestones,
+      url: `${origin}/pillars/${p.number}`,
+    };
+  });
+  if (parsed.format === "csv") {
+    const flat = items.map((i) => ({
+      ...i,
+      recommendationsByResponseClass: Object.entries(i.recommendationsByResponseClass).map(([k, v]) => `${k}=${v}`),
+      milestonesByStatus: Object.entries(i.milestonesByStatus).map(([k, v]) => `${k}=${v}`),
+    }));
+    return csvResponse("pillars.csv", toCsv(FIELDS, flat));
+  }
+  return jsonResponse({ total: items.length, items });
+}

@@ -1,0 +1,25 @@
+import { badRequest, csvResponse, jsonResponse, originOf } from "@/lib/api.server";
+import { RECOMMENDATION_FIELDS, recommendationRecord, toCsv } from "@/lib/open-data";
+import { cachedRecommendations } from "@/lib/public-data.server";
+import { parseRecommendationFilters } from "@/lib/validations/public-filters";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const parsed = parseRecommendationFilters(new URL(request.url).searchParams, { strict: true });
+  if (!parsed.ok) return badRequest(parsed.errors);
+  const { format, ...filters } = parsed.filters;
+  const origin = originOf(request);
+  if (format === "csv") {
+    const list = await cachedRecommendations({ ...filters, page: undefined, pageSize: undefined }, true);
+    return csvResponse("recommendations.csv", toCsv(RECOMMENDATION_FIELDS, list.items.map((r) => recommendationRecord(r, origin))));
+  }
+  const list = await cachedRecommendations(filters, false);
+  return jsonResponse({
+    total: list.total,
+    page: list.page,
+    pageSize: list.pageSize,
+    countsByResponseClass: list.countsByClass,
+    items: list.items.map((r) => recommendationRecord(r, origin)),
+  });
+}

@@ -1,0 +1,132 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client.server";
+import { addDays, todayInLondon } from "@/lib/dates";
+import { DELIVERY_EXPECTED_CLASSES, isOpenSql, isOverdueSql, isStaleSql, plannedDateSql } from "@/lib/milestone-rules";
+import { MILESTONE_STATUSES, RESPONSE_CLASSES, type MilestoneStatusValue, type ResponseClassValue } from "@/lib/vocabulary";
+
+// Every figure on the dashboard, counted by PostgreSQL: the app never loads all rows to count them.
+
+export type StatusCounts = Record<MilestoneStatusValue, number>;
+export type ClassCounts = Record<ResponseClassValue, number>;
+
+export interface Dashboard {
+  today: string;
+  recommendationsByReview: Array<{ review: string; title: string; total: number; byClass: ClassCounts }>;
+  recommendationsByClass: ClassCounts;
+  milestonesByStatus: StatusCounts;
+  milestoneTotal: number;
+  overdue: number;
+  dueNext90Days: number;
+  byPillar: Array<{ number: number; title: string; milestones: StatusCounts; recommendations: ClassCounts }>;
+  byOutcome: Array<{ number: number; kind: "outcome" | "enabler"; title: string; milestones: StatusCounts; recommendations: ClassCounts }>;
+  timeline: Array<{ quarter: string; due: number; done: number; overdue: number }>;
+  gaps: { undeliveredRecommendations: number; overdueMilestones: number; staleMilestones: number };
+}
+
+export function emptyStatusCounts(): StatusCounts {
+  return Object.fromEntries(MILESTONE_STATUSES.map((s) => [s, 0])) as StatusCounts;
+}
+
+export function emptyClassCounts(): ClassCounts {
+  return Object.fromEntries(RESPONSE_CLASSES.map((c) => [c, 0])) as ClassCounts;
+}
+
+/** Quarters shown on the timeline: the strategy's phase one and the year after it. */
+export const TIMELINE_QUARTERS = ["2023", "2024", "2025"].flatMap((y) => [1, 2, 3, 4].map((q) => `${y} Q${q}`));
+
+export async function summariseDashboard(options: { today?: string } = {}): Promise<Dashboard> {
+  const today = options.today ?? todayInLondon();
+  const prisma = db();
+  const deliveryExpected = Prisma.join(DELIVERY_EXPECTED_CLASSES.map((c) => Prisma.sql`CAST(${c} AS "ResponseClass")`));
+
+  const [byReviewClass, byStatus, [headline], pillarStatus, pillarClass, outcomeStatus, outcomeClass, timeline, [gaps], pillars, outcomes, reviews] =
+    await Promise.all([
+      prisma.$queryRaw<Array<{ review: string; response_class: ResponseClassValue; n: bigint }>>`
+        SELECT rv.code AS review, r.response_class::text AS response_class, count(*) AS n
+        FROM recommendation r JOIN review rv ON rv.id = r.review_id GROUP BY rv.code, r.response_class`,
+      prisma.$queryRaw<Array<{ status: MilestoneStatusValue; n: bigint }>>`
+        SELECT m.status::text AS status, count(*) AS n FROM milestone m GROUP BY m.status`,
+      prisma.$queryRaw<Array<{ overdue: bigint; due_soon: bigint }>>`
+        SELECT count(*) FILTER (WHERE ${isOverdueSql(today)}) AS overdue,
+               count(*) FILTER (WHERE ${isOpenSql} AND ${plannedDateSql} BETWEEN CAST(${today} AS date) AND CAST(${addDays(today, 90)} AS date)) AS due_soon
+        FROM milestone m`,
+      prisma.$queryRaw<Array<{ number: number; status: MilestoneStatusValue; n: bigint }>>`
+        SELECT p.number, m.status::text AS status, count(*) AS n
+        FROM milestone_pillar mp JOIN pillar p ON p.id = mp.pillar_id JOIN milestone m ON m.id = mp.milestone_id
+        GROUP BY p.number, m.status`,
+      prisma.$queryRaw<Array<{ number: number; response_class: ResponseClassValue; n: bigint }>>`
+        SELECT p.number, r.response_class::text AS response_class, count(*) AS n
+        FROM recommendation r JOIN pillar p ON p.id = r.pillar_id GROUP BY p.number, r.response_class`,
+      prisma.$queryRaw<Array<{ number: number; status: MilestoneStatusValue; n: bigint }>>`
+        SELECT o.number, m.status::text AS status, count(*) AS n
+        FROM milestone_outcome mo JOIN outcome o ON o.id = mo.outcome_id JOIN milestone m ON m.id = mo.milestone_id
+        GROUP BY o.number, m.status`,
+      prisma.$queryRaw<Array<{ number: number; response_class: ResponseClassValue; n: bigint }>>`
+        SELECT o.number, r.response_class::text AS response_class, count(*) AS n
+        FROM recommendation_outcome ro JOIN outcome o ON o.id = ro.outcome_id JOIN recommendation r ON r.id = ro.recommendation_id
+        GROUP BY o.number, r.response_class`,
+      prisma.$queryRaw<Array<{ quarter: string; due: bigint; done: bigint; overdue: bigint }>>`
+        SELECT to_char(${plannedDateSql}, 'YYYY "Q"Q') AS quarter,
+               count(*) AS due,
+               count(*) FILTER (WHERE m.status = 'complete') AS done,
+               count(*) FILTER (WHERE ${isOverdueSql(today)}) AS overdue
+        FROM milestone m
+        WHERE ${plannedDateSql} BETWEEN DATE '2023-01-01' AND DATE '2025-12-31'
+        GROUP BY 1`,
+      prisma.$queryRaw<Array<{ undelivered: bigint; overdue: bigint; stale: bigint }>>`
+        SELECT
+          (SELECT count(*) FROM recommendation r WHERE r.response_class IN (${deliveryExpected})
+             AND NOT EXISTS (SELECT 1 FROM milestone_recommendation mr WHERE mr.recommendation_id = r.id)) AS undelivered,
+          (SELECT count(*) FROM milestone m WHERE ${isOverdueSql(today)}) AS overdue,
+          (SELECT count(*) FROM milestone m WHERE ${isStaleSql(today)}) AS stale`,
+      prisma.pillar.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+      prisma.outcome.findMany({ orderBy: { number: "asc" }, select: { number: true, kind: true, title: true } }),
+      prisma.review.findMany({ orderBy: { responseAnnex: "asc" }, select: { code: true, title: true } }),
+    ]);
+
+  const recommendationsByClass = emptyClassCounts();
+  const reviewClass = new Map(reviews.map((r) => [r.code, emptyClassCounts()]));
+  for (const row of byReviewClass) {
+    reviewClass.get(row.review)![row.response_class] = Number(row.n);
+    recommendationsByClass[row.response_class] += Number(row.n);
+  }
+  const milestonesByStatus = emptyStatusCounts();
+  for (const row of byStatus) milestonesByStatus[row.status] = Number(row.n);
+
+  const statusBy = (rows: Array<{ number: number; status: MilestoneStatusValue; n: bigint }>, n: number) => {
+    const counts = emptyStatusCounts();
+    for (const row of rows.filter((r) => r.number === n)) counts[row.status] = Number(row.n);
+    return counts;
+  };
+  const classBy = (rows: Array<{ number: number; response_class: ResponseClassValue; n: bigint }>, n: number) => {
+    const counts = emptyClassCounts();
+    for (const row of rows.filter((r) => r.number === n)) counts[row.response_class] = Number(row.n);
+    return counts;
+  };
+  const quarter = new Map(timeline.map((t) => [t.quarter, t]));
+
+  return {
+    today,
+    recommendationsByReview: reviews.map((r) => {
+      const byClass = reviewClass.get(r.code)!;
+      return { review: r.code, title: r.title, total: Object.values(byClass).reduce((a, b) => a + b, 0), byClass };
+    }),
+    recommendationsByClass,
+    milestonesByStatus,
+    milestoneTotal: Object.values(milestonesByStatus).reduce((a, b) => a + b, 0),
+    overdue: Number(headline?.overdue ?? 0),
+    dueNext90Days: Number(headline?.due_soon ?? 0),
+    byPillar: pillars.map((p) => ({ ...p, milestones: statusBy(pillarStatus, p.number), recommendations: classBy(pillarClass, p.number) })),
+    byOutcome: outcomes.map((o) => ({ ...o, milestones: statusBy(outcomeStatus, o.number), recommendations: classBy(outcomeClass, o.number) })),
+    timeline: TIMELINE_QUARTERS.map((q) => {
+      const t = quarter.get(q);
+      return { quarter: q, due: Number(t?.due ?? 0), done: Number(t?.done ?? 0), overdue: Number(t?.overdue ?? 0) };
+    }),
+    gaps: {
+      undeliveredRecommendations: Number(gaps?.undelivered ?? 0),
+      overdueMilestones: Number(gaps?.overdue ?? 0),
+      staleMilestones: Number(gaps?.stale ?? 0),
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { MilestoneStatusValue } from "@/lib/vocabulary";
+
+// What "overdue" and "stale" mean, written once. A milestone's current planned date is its forecast date when
+// staff have set one, otherwise the date in the strategy. It is overdue when that date has passed and it is
+// neither complete nor superseded; it is stale when it is still open and no member of staff has updated it in
+// the last 90 days (the source-data load does not count as an update).
+
+export const CLOSED_STATUSES: MilestoneStatusValue[] = ["complete", "superseded"];
+export const STALE_AFTER_DAYS = 90;
+
+/** SQL for the current planned date of milestone alias `m`. */
+export const plannedDateSql = Prisma.sql`COALESCE(m.forecast_date, m.due_date)`;
+
+export const isOpenSql = Prisma.sql`m.status NOT IN ('complete', 'superseded')`;
+
+export function isOverdueSql(today: string) {
+  return Prisma.sql`(${isOpenSql} AND ${plannedDateSql} < CAST(${today} AS date))`;
+}
+
+/** The latest staff update of milestone alias `m`, or null. */
+export const lastStaffUpdateSql = Prisma.sql`(
+  SELECT max(a.occurred_at) FROM audit_event a
+  WHERE a.entity_type = 'milestone' AND a.entity_id = m.id AND a.actor_id IS NOT NULL
+)`;
+
+export function isStaleSql(today: string) {
+  return Prisma.sql`(${isOpenSql} AND COALESCE(${lastStaffUpdateSql} < CAST(${today} AS date) - ${STALE_AFTER_DAYS}::int, true))`;
+}
+
+export function isOverdue(m: { status: MilestoneStatusValue; plannedDate: string }, today: string): boolean {
+  return !CLOSED_STATUSES.includes(m.status) && m.plannedDate < today;
+}
+
+/** The response classes for which a scrutineer expects a milestone: the government said it would act. */
+export const DELIVERY_EXPECTED_CLASSES = ["accepted", "accepted_in_principle", "testing"] as const;

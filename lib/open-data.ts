@@ -1,0 +1,97 @@
+import { stringify } from "csv-stringify/sync";
+import type { MilestoneSummary } from "@/lib/milestones.server";
+import type { RecommendationSummary } from "@/lib/recommendations.server";
+
+// The open-data shapes: the field names of the JSON API and the header row of the CSV downloads are the same,
+// and documented in the README. Change them only by adding fields.
+
+export const RECOMMENDATION_FIELDS = [
+  "code",
+  "review",
+  "section",
+  "subsection",
+  "pillar",
+  "outcomes",
+  "text",
+  "responseText",
+  "responseInherited",
+  "responseInheritedFrom",
+  "statedResponse",
+  "responseClass",
+  "responseRationale",
+  "milestones",
+  "sourceAnnex",
+  "sourceRow",
+  "url",
+] as const;
+
+export const MILESTONE_FIELDS = [
+  "code",
+  "group",
+  "activity",
+  "title",
+  "dateAsWritten",
+  "dueDate",
+  "forecastDate",
+  "actualDate",
+  "plannedDate",
+  "status",
+  "overdue",
+  "lastUpdated",
+  "pillars",
+  "outcomes",
+  "recommendations",
+  "url",
+] as const;
+
+export function recommendationRecord(r: RecommendationSummary, origin: string) {
+  return {
+    code: r.code,
+    review: r.review,
+    section: r.section,
+    subsection: r.subsection,
+    pillar: r.pillar,
+    outcomes: r.outcomes,
+    text: r.text,
+    responseText: r.responseText,
+    responseInherited: r.responseInherited,
+    responseInheritedFrom: r.responseInheritedFrom,
+    statedResponse: r.statedResponse,
+    responseClass: r.responseClass,
+    responseRationale: r.responseRationale,
+    milestones: r.milestones,
+    sourceAnnex: r.sourceAnnex,
+    sourceRow: r.sourceRow,
+    url: `${origin}/recommendations/${r.code}`,
+  };
+}
+
+export function milestoneRecord(m: MilestoneSummary, origin: string) {
+  return {
+    code: m.code,
+    group: m.group,
+    activity: m.activity,
+    title: m.title,
+    dateAsWritten: m.dateAsWritten,
+    dueDate: m.dueDate,
+    forecastDate: m.forecastDate,
+    actualDate: m.actualDate,
+    plannedDate: m.plannedDate,
+    status: m.status,
+    overdue: m.overdue,
+    lastUpdated: m.lastUpdated,
+    pillars: m.pillars,
+    outcomes: m.outcomes,
+    recommendations: m.recommendations,
+    url: `${origin}/milestones/${m.code}`,
+  };
+}
+
+/** RFC 4180 CSV with a header row; lists are joined with "; ". */
+export function toCsv(fields: readonly string[], records: Array<Record<string, unknown>>): string {
+  const cell = (value: unknown) => (Array.isArray(value) ? value.join("; ") : value === null || value === undefined ? "" : value);
+  return stringify(
+    records.map((r) => fields.map((f) => cell(r[f]))),
+    { header: true, columns: [...fields], record_delimiter: "\r\n", cast: { boolean: (b) => (b ? "true" : "false") } },
+  );
+}

@@ -1,0 +1,206 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client.server";
+import { todayInLondon, toIsoDay } from "@/lib/dates";
+import { DELIVERY_EXPECTED_CLASSES, isOverdue } from "@/lib/milestone-rules";
+import { publicHistory, type HistoryEntry } from "@/lib/history.server";
+import type { RecommendationFilters } from "@/lib/validations/public-filters";
+import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
+
+export interface RecommendationSummary {
+  code: string;
+  review: string;
+  reviewTitle: string;
+  section: string;
+  subsection: string | null;
+  pillar: number;
+  pillarTitle: string;
+  outcomes: number[];
+  text: string;
+  responseText: string;
+  responseClass: ResponseClassValue;
+  responseRationale: string;
+  statedResponse: string | null;
+  responseInherited: boolean;
+  responseInheritedFrom: string | null;
+  sourceAnnex: number;
+  sourceRow: number;
+  milestones: string[];
+}
+
+export interface RecommendationList {
+  total: number;
+  page: number;
+  pageSize: number;
+  countsByClass: Record<ResponseClassValue, number>;
+  items: RecommendationSummary[];
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+function searchQuery(q: string) {
+  return Prisma.sql`websearch_to_tsquery('english', ${q})`;
+}
+
+export function recommendationWhere(filters: RecommendationFilters): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.review) conditions.push(Prisma.sql`rv.code = ${filters.review}`);
+  if (filters.pillar) conditions.push(Prisma.sql`p.number = ${filters.pillar}`);
+  if (filters.class) conditions.push(Prisma.sql`r.response_class = CAST(${filters.class} AS "ResponseClass")`);
+  if (filters.outcome) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM recommendation_outcome ro JOIN outcome o ON o.id = ro.outcome_id
+      WHERE ro.recommendation_id = r.id AND o.number = ${filters.outcome})`);
+  }
+  if (filters.status) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM milestone_recommendation mr JOIN milestone m ON m.id = mr.milestone_id
+      WHERE mr.recommendation_id = r.id AND m.status = CAST(${filters.status} AS "MilestoneStatus"))`);
+  }
+  if (filters.gap === "undelivered") {
+    conditions.push(Prisma.sql`r.response_class IN (${Prisma.join(DELIVERY_EXPECTED_CLASSES.map((c) => Prisma.sql`CAST(${c} AS "ResponseClass")`))})
+      AND NOT EXISTS (SELECT 1 FROM milestone_recommendation mr WHERE mr.recommendation_id = r.id)`);
+  }
+  if (filters.q) conditions.push(Prisma.sql`r.search @@ ${searchQuery(filters.q)}`);
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+function orderBy(filters: RecommendationFilters): Prisma.Sql {
+  const documentOrder = Prisma.sql`r.source_annex, r.source_row`;
+  const sort = filters.sort ?? (filters.q ? "relevance" : "code");
+  switch (sort) {
+    case "relevance":
+      return filters.q
+        ? Prisma.sql`ORDER BY ts_rank(r.search, ${searchQuery(filters.q)}) DESC, ${documentOrder}`
+        : Prisma.sql`ORDER BY ${documentOrder}`;
+    case "class":
+      return Prisma.sql`ORDER BY r.response_class, ${documentOrder}`;
+    case "pillar":
+      return Prisma.sql`ORDER BY p.number, ${documentOrder}`;
+    case "code":
+      return Prisma.sql`ORDER BY ${documentOrder}`;
+  }
+}
+
+interface RecommendationRow {
+  code: string;
+  review: string;
+  review_title: string;
+  section: string;
+  subsection: string | null;
+  pillar: number;
+  pillar_title: string;
+  outcomes: number[];
+  text: string;
+  response_text: string;
+  response_class: ResponseClassValue;
+  response_rationale: string;
+  stated_response: string | null;
+  response_inherited: boolean;
+  response_inherited_from: string | null;
+  source_annex: number;
+  source_row: number;
+  milestones: string[];
+}
+
+const FROM = Prisma.sql`FROM recommendation r JOIN review rv ON rv.id = r.review_id JOIN pillar p ON p.id = r.pillar_id`;
+
+export async function listRecommendations(
+  filters: RecommendationFilters,
+  options: { all?: boolean } = {},
+): Promise<RecommendationList> {
+  const where = recommendationWhere(filters);
+  const pageSize = filters.pageSize ?? DEFAULT_PAGE_SIZE;
+  const page = filters.page ?? 1;
+  const limit = options.all ? Prisma.empty : Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const prisma = db();
+  const [rows, classCounts] = await Promise.all([
+    prisma.$queryRaw<RecommendationRow[]>`
+      SELECT r.code, rv.code AS review, rv.title AS review_title, r.section, r.subsection, p.number AS pillar,
+             p.title AS pillar_title, r.text, r.response_text, r.response_class::text AS response_class,
+             r.response_rationale, r.stated_response, r.response_inherited, r.response_inherited_from,
+             r.source_annex, r.source_row,
+             ARRAY(SELECT o.number FROM recommendation_outcome ro JOIN outcome o ON o.id = ro.outcome_id WHERE ro.recommendation_id = r.id ORDER BY o.number) AS outcomes,
+             ARRAY(SELECT m.code FROM milestone_recommendation mr JOIN milestone m ON m.id = mr.milestone_id WHERE mr.recommendation_id = r.id ORDER BY m.code) AS milestones
+      ${FROM}
+      ${where}
+      ${orderBy(filters)}
+      ${limit}`,
+    prisma.$queryRaw<Array<{ response_class: ResponseClassValue; n: bigint }>>`
+      SELECT r.response_class::text AS response_class, count(*) AS n ${FROM} ${where} GROUP BY r.response_class`,
+  ]);
+  const countsByClass = { accepted: 0, accepted_in_principle: 0, testing: 0, consulting: 0, not_accepted: 0 } satisfies Record<ResponseClassValue, number>;
+  for (const c of classCounts) countsByClass[c.response_class] = Number(c.n);
+  return {
+    total: Object.values(countsByClass).reduce((a, b) => a + b, 0),
+    page: options.all ? 1 : page,
+    pageSize: options.all ? rows.length : pageSize,
+    countsByClass,
+    items: rows.map((r) => ({
+      code: r.code,
+      review: r.review,
+      reviewTitle: r.review_title,
+      section: r.section,
+      subsection: r.subsection,
+      pillar: r.pillar,
+      pillarTitle: r.pillar_title,
+      outcomes: r.outcomes,
+      text: r.text,
+      responseText: r.response_text,
+      responseClass: r.response_class,
+      responseRationale: r.response_rationale,
+      statedResponse: r.stated_response,
+      responseInherited: r.response_inherited,
+      responseInheritedFrom: r.response_inherited_from,
+      sourceAnnex: r.source_annex,
+      sourceRow: r.source_row,
+      milestones: r.milestones,
+    })),
+  };
+}
+
+export interface RecommendationDetail extends RecommendationSummary {
+  outcomeLinks: Array<{ number: number; kind: "outcome" | "enabler"; title: string }>;
+  milestoneLinks: Array<{ code: string; title: string; status: MilestoneStatusValue; plannedDate: string; overdue: boolean }>;
+  history: HistoryEntry[];
+  version: number;
+}
+
+export async function getRecommendation(code: string, options: { today?: string } = {}): Promise<RecommendationDetail | null> {
+  const today = options.today ?? todayInLondon();
+  const r = await db().recommendation.findUnique({
+    where: { code },
+    include: {
+      review: true,
+      pillar: true,
+      outcomes: { include: { outcome: true }, orderBy: { outcome: { number: "asc" } } },
+      milestones: { include: { milestone: true }, orderBy: { milestone: { code: "asc" } } },
+    },
+  });
+  if (!r) return null;
+  return {
+    code: r.code,
+    review: r.review.code,
+    reviewTitle: r.review.title,
+    section: r.section,
+    subsection: r.subsection,
+    pillar: r.pillar.number,
+    pillarTitle: r.pillar.title,
+    outcomes: r.outcomes.map((o) => o.outcome.number),
+    text: r.text,
+    responseText: r.responseText,
+    responseClass: r.responseClass,
+    responseRationale: r.responseRationale,
+    statedResponse: r.statedResponse,
+    responseInherited: r.responseInherited,
+    responseInheritedFrom: r.responseInheritedFrom,
+    sourceAnnex: r.sourceAnnex,
+    sourceRow: r.sourceRow,
+    milestones: r.milestones.map((m) => m.milestone.code),
+    outcomeLinks: r.outcomes.map((o) => ({ number: o.outcome.number, kind: o.outcome.kind, title: o.outcome.title })),
+    milestoneLinks: r.milestones.map(({ milestone: m }) => {
+      const plannedDate = toIsoDay(m.forecastDate ?? m.dueDate)!;
+      return { code: m.code, title: m.title, status: m.status, plannedDate, overdue: isOverdue({ status: m.status, plannedDate }, today) };
+    }),
+    history: await publicHistory("recommendation", r.id),
+    version: r.version,
+  };
+}

@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { MILESTONE_GROUPS, MILESTONE_STATUSES, RESPONSE_CLASSES } from "@/lib/vocabulary";
+
+// The filters of the public lists, shared by the pages (/recommendations, /milestones), the JSON API
+// (/api/v1/...) and the CSV downloads, so a rule is written once and a shared URL means the same everywhere.
+
+export const REVIEW_CODES = ["CR", "CPE", "CMA"] as const;
+export const RECOMMENDATION_SORTS = ["code", "relevance", "class", "pillar"] as const;
+export const RECOMMENDATION_GAPS = ["undelivered"] as const;
+export const MILESTONE_SORTS = ["due", "code", "status"] as const;
+export const MILESTONE_GAPS = ["overdue", "stale"] as const;
+export const DUE_WINDOWS = ["overdue", "next-90-days", "2023", "2024", "2025", "later"] as const;
+export const FORMATS = ["json", "csv"] as const;
+
+const number1to6 = z.coerce.number().int().min(1).max(6);
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+
+interface ParameterRule {
+  schema: z.ZodType;
+  /** What the error message lists as allowed. */
+  allowed: string;
+}
+
+const enumRule = (values: readonly string[]): ParameterRule => ({
+  schema: z.enum(values as [string, ...string[]]),
+  allowed: values.join(", "),
+});
+const pageRule: ParameterRule = { schema: z.coerce.number().int().min(1).max(100_000), allowed: "a whole number from 1" };
+const pageSizeRule: ParameterRule = { schema: z.coerce.number().int().min(1).max(500), allowed: "a whole number from 1 to 500" };
+
+const RECOMMENDATION_RULES = {
+  review: enumRule(REVIEW_CODES),
+  pillar: { schema: number1to6, allowed: "1, 2, 3, 4, 5, 6" },
+  outcome: { schema: number1to6, allowed: "1, 2, 3, 4, 5, 6" },
+  class: enumRule(RESPONSE_CLASSES),
+  status: enumRule(MILESTONE_STATUSES),
+  gap: enumRule(RECOMMENDATION_GAPS),
+  q: { schema: z.string().trim().min(1).max(200), allowed: "search words, at most 200 characters" },
+  sort: enumRule(RECOMMENDATION_SORTS),
+  page: pageRule,
+  pageSize: pageSizeRule,
+  format: enumRule(FORMATS),
+} satisfies Record<string, ParameterRule>;
+
+const MILESTONE_RULES = {
+  group: enumRule(MILESTONE_GROUPS),
+  activity: { schema: z.string().trim().min(1).max(300), allowed: "an activity name, at most 300 characters" },
+  pillar: { schema: number1to6, allowed: "1, 2, 3, 4, 5, 6" },
+  outcome: { schema: number1to6, allowed: "1, 2, 3, 4, 5, 6" },
+  status: enumRule(MILESTONE_STATUSES),
+  due: enumRule(DUE_WINDOWS),
+  dueFrom: { schema: isoDay, allowed: "a date as YYYY-MM-DD" },
+  dueTo: { schema: isoDay, allowed: "a date as YYYY-MM-DD" },
+  gap: enumRule(MILESTONE_GAPS),
+  sort: enumRule(MILESTONE_SORTS),
+  page: pageRule,
+  pageSize: pageSizeRule,
+  format: enumRule(FORMATS),
+} satisfies Record<string, ParameterRule>;
+
+export interface RecommendationFilters {
+  review?: (typeof REVIEW_CODES)[number];
+  pillar?: number;
+  outcome?: number;
+  class?: (typeof RESPONSE_CLASSES)[number];
+  status?: (typeof MILESTONE_STATUSES)[number];
+  gap?: (typeof RECOMMENDATION_GAPS)[number];
+  q?: string;
+  sort?: (typeof RECOMMENDATION_SORTS)[number];
+  page?: number;
+  pageSize?: number;
+  format?: (typeof FORMATS)[number];
+}
+
+export interface MilestoneFilters {
+  group?: (typeof MILESTONE_GROUPS)[number];
+  activity?: string;
+  pillar?: number;
+  outcome?: number;
+  status?: (typeof MILESTONE_STATUSES)[number];
+  due?: (typeof DUE_WINDOWS)[number];
+  dueFrom?: string;
+  dueTo?: string;
+  gap?: (typeof MILESTONE_GAPS)[number];
+  sort?: (typeof MILESTONE_SORTS)[number];
+  page?: number;
+  pageSize?: number;
+  format?: (typeof FORMATS)[number];
+}
+
+export interface ParameterError {
+  parameter: string;
+  message: string;
+}
+
+export type ParseResult<T> = { ok: true; filters: T } | { ok: false; errors: ParameterError[] };
+
+type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function entries(params: SearchParamsLike): Array<[string, string[]]> {
+  if (params instanceof URLSearchParams) {
+    const keys = [...new Set(params.keys())];
+    return keys.map((k) => [k, params.getAll(k)]);
+  }
+  return Object.entries(params)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => [k, Array.isArray(v) ? v : [v as string]]);
+}
+
+function parseWith<T>(rules: Record<string, ParameterRule>, params: SearchParamsLike, options: { strict: boolean }): ParseResult<T> {
+  const filters: Record<string, unknown> = {};
+  const errors: ParameterError[] = [];
+  for (const [name, values] of entries(params)) {
+    const rule = rules[name];
+    if (!rule) {
+      if (options.strict) {
+        errors.push({ parameter: name, message: `Unknown parameter "${name}". Allowed parameters: ${Object.keys(rules).join(", ")}.` });
+      }
+      continue;
+    }
+    // An empty value (a form field left blank) means "no filter".
+    const nonEmpty = values.filter((v) => v.trim() !== "");
+    if (nonEmpty.length === 0) continue;
+    if (nonEmpty.length > 1) {
+      errors.push({ parameter: name, message: `"${name}" was given ${nonEmpty.length} times; give it once.` });
+      continue;
+    }
+    const parsed = rule.schema.safeParse(nonEmpty[0]);
+    if (parsed.success) filters[name] = parsed.data;
+    else errors.push({ parameter: name, message: `"${name}" must be ${rule.allowed.includes(",") ? "one of: " : ""}${rule.allowed}.` });
+  }
+  if (typeof filters.dueFrom === "string" && typeof filters.dueTo === "string" && filters.dueFrom > filters.dueTo) {
+    errors.push({ parameter: "dueTo", message: `"dueTo" must be on or after "dueFrom".` });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, filters: filters as T };
+}
+
+/** Pages ignore parameters they do not know (tracking tags and the like); the API names them. */
+export function parseRecommendationFilters(params: SearchParamsLike, options = { strict: false }): ParseResult<RecommendationFilters> {
+  return parseWith<RecommendationFilters>(RECOMMENDATION_RULES, params, options);
+}
+
+export function parseMilestoneFilters(params: SearchParamsLike, options = { strict: false }): ParseResult<MilestoneFilters> {
+  return parseWith<MilestoneFilters>(MILESTONE_RULES, params, options);
+}
+
+/** The query string for a set of filters, in a stable order, leaving out empty ones. */
+export function toQueryString(filters: object, overrides: Record<string, string | number | undefined> = {}): string {
+  const merged: Record<string, unknown> = { ...filters, ...overrides };
+  const params = new URLSearchParams();
+  for (const key of Object.keys(merged).sort()) {
+    const value = merged[key];
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}

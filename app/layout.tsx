@@ -26,6 +26,24 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <span className="text-base">Children&apos;s social care reform in England</span>
           </div>
+          <nav aria-label="Main" className="mx-auto max-w-5xl px-4 pb-3">
+            <ul className="flex flex-wrap gap-x-6 gap-y-2 text-base">
+              {[
+                ["/", "Dashboard"],
+                ["/recommendations", "Recommendations"],
+                ["/milestones", "Milestones"],
+                ["/pillars", "Pillars"],
+                ["/outcomes", "Outcomes"],
+                ["/open-data", "Open data"],
+              ].map(([href, label]) => (
+                <li key={href}>
+                  <Link href={href!} className="font-bold text-white! visited:text-white">
+                    {label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </header>
         <main id="main-content" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8" tabIndex={-1}>
           {children}

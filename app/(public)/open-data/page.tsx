@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { Table, td, th } from "@/components/ui/table";
+import { MILESTONE_FIELDS, RECOMMENDATION_FIELDS } from "@/lib/open-data";
+
+export const metadata: Metadata = { title: "Open data" };
+
+const ENDPOINTS = [
+  ["/api/v1/recommendations", "review, pillar, outcome, class, status, gap, q, sort, page, pageSize, format"],
+  ["/api/v1/milestones", "group, activity, pillar, outcome, status, due, dueFrom, dueTo, gap, sort, page, pageSize, format"],
+  ["/api/v1/pillars", "format"],
+  ["/api/v1/outcomes", "format"],
+];
+
+export default function OpenDataPage() {
+  return (
+    <div className="max-w-3xl space-y-6">
+      <h1 className="text-4xl font-bold">Open data</h1>
+      <p>
+        Everything in the tracker can be downloaded, free, without signing in, under the{" "}
+        <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>. Add{" "}
+        <code>format=csv</code> to any address for a CSV file (UTF-8, with a header row; lists are separated by &ldquo;; &rdquo;). The
+        filters are the same as on the pages, so you can copy a page&apos;s query string. A bad parameter gets a 400 response that
+        names it and the values allowed.
+      </p>
+      <Table caption="Open data endpoints" captionVisible>
+        <thead>
+          <tr>
+            <th scope="col" className={th}>Address</th>
+            <th scope="col" className={th}>Parameters</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ENDPOINTS.map(([path, params]) => (
+            <tr key={path}>
+              <td className={td}>
+                <a href={path}>{path}</a>
+              </td>
+              <td className={td}>{params}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <h2 className="text-2xl font-bold">Fields</h2>
+      <p>Recommendations: {RECOMMENDATION_FIELDS.join(", ")}.</p>
+      <p>Milestones: {MILESTONE_FIELDS.join(", ")}.</p>
+      <p>
+        The README of the project describes each field. Response classes, statuses and groups use the codes listed there, for example{" "}
+        <code>accepted_in_principle</code> or <code>at_risk</code>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProgressSection } from "@/components/progress-section";
+import { cachedDashboard, cachedMilestones, cachedOutcome, cachedRecommendations } from "@/lib/public-data.server";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ number: string }>;
+
+function outcomeNumber(raw: string): number | null {
+  return /^[1-6]$/.test(raw) ? Number(raw) : null;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const n = outcomeNumber((await params).number);
+  return { title: n ? `Outcome ${n}` : "Outcome not found" };
+}
+
+export default async function OutcomePage({ params }: { params: Params }) {
+  const n = outcomeNumber((await params).number);
+  if (!n) notFound();
+  const [outcome, dashboard, recommendations, milestones] = await Promise.all([
+    cachedOutcome(n),
+    cachedDashboard(),
+    cachedRecommendations({ outcome: n }, true),
+    cachedMilestones({ outcome: n }, true),
+  ]);
+  if (!outcome) notFound();
+  const counts = dashboard.byOutcome.find((o) => o.number === n)!;
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-xl text-govuk-secondary">{outcome.kind === "outcome" ? "Outcome" : "Enabler"} {outcome.number}</p>
+        <h1 className="text-4xl font-bold">{outcome.title}</h1>
+      </div>
+      <p>
+        Pillars that serve it:{" "}
+        {outcome.pillars.map((p, i) => (
+          <span key={p.number}>
+            {i > 0 && ", "}
+            <Link href={`/pillars/${p.number}`}>{`${p.number}. ${p.title}`}</Link>
+          </span>
+        ))}
+      </p>
+
+      <section aria-labelledby="next-heading" className="space-y-3">
+        <h2 id="next-heading" className="text-2xl font-bold">What the government said it will do next</h2>
+        <p className="text-govuk-secondary">From Annex 1 of the strategy, &ldquo;What will we do next?&rdquo;</p>
+        <ul className="list-disc space-y-2 pl-6">
+          {outcome.nextActions.map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="results-heading" className="space-y-3">
+        <h2 id="results-heading" className="text-2xl font-bold">What it said it will have achieved after 2 years</h2>
+        <p className="text-govuk-secondary">From Annex 1 of the strategy, &ldquo;What will we have achieved after 2 years?&rdquo;</p>
+        <ul className="list-disc space-y-2 pl-6">
+          {outcome.twoYearResults.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </section>
+
+      <ProgressSection
+        name={`${outcome.kind} ${n}`}
+        filterQuery={`outcome=${n}`}
+        milestoneCounts={counts.milestones}
+        classCounts={counts.recommendations}
+        recommendations={recommendations.items}
+        milestones={milestones.items}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProgressSection } from "@/components/progress-section";
+import { cachedDashboard, cachedMilestones, cachedPillar, cachedRecommendations } from "@/lib/public-data.server";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ number: string }>;
+
+function pillarNumber(raw: string): number | null {
+  return /^[1-6]$/.test(raw) ? Number(raw) : null;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const n = pillarNumber((await params).number);
+  return { title: n ? `Pillar ${n}` : "Pillar not found" };
+}
+
+export default async function PillarPage({ params }: { params: Params }) {
+  const n = pillarNumber((await params).number);
+  if (!n) notFound();
+  const [pillar, dashboard, recommendations, milestones] = await Promise.all([
+    cachedPillar(n),
+    cachedDashboard(),
+    cachedRecommendations({ pillar: n }, true),
+    cachedMilestones({ pillar: n }, true),
+  ]);
+  if (!pillar) notFound();
+  const counts = dashboard.byPillar.find((p) => p.number === n)!;
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-xl text-govuk-secondary">Pillar {pillar.number} of 6</p>
+        <h1 className="text-4xl font-bold">{pillar.title}</h1>
+      </div>
+      <p>
+        Set out in chapter {pillar.strategyChapter} of the strategy, &ldquo;{pillar.chapterTitle}&rdquo;. Its recommendations are
+        those the strategy answers under &ldquo;{pillar.section}&rdquo;. It works towards:
+      </p>
+      <ul className="list-disc pl-6">
+        {pillar.outcomes.map((o) => (
+          <li key={o.number}>
+            <Link href={`/outcomes/${o.number}`}>{o.title}</Link> ({o.kind})
+          </li>
+        ))}
+      </ul>
+      <ProgressSection
+        name={`pillar ${n}`}
+        filterQuery={`pillar=${n}`}
+        milestoneCounts={counts.milestones}
+        classCounts={counts.recommendations}
+        recommendations={recommendations.items}
+        milestones={milestones.items}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { MilestoneStatusTag, OverdueTag } from "@/components/status-tags";
+import { Table, td, th } from "@/components/ui/table";
+import { formatDay } from "@/lib/dates";
+import type { MilestoneSummary } from "@/lib/milestones.server";
+
+export function MilestoneTable({ caption, milestones }: { caption: string; milestones: MilestoneSummary[] }) {
+  return (
+    <Table caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col" className={th}>Milestone</th>
+          <th scope="col" className={th}>Planned date</th>
+          <th scope="col" className={th}>Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {milestones.map((m) => (
+          <tr key={m.code}>
+            <td className={td}>
+              <Link href={`/milestones/${m.code}`}>{m.title}</Link>
+              <p className="text-base text-govuk-secondary">{m.activity}</p>
+            </td>
+            <td className={td}>
+              {formatDay(m.plannedDate)}
+              {m.forecastDate && m.forecastDate !== m.dueDate && (
+                <p className="text-base text-govuk-secondary">Strategy: {m.dateAsWritten ?? formatDay(m.dueDate)}</p>
+              )}
+              {!m.forecastDate && m.dateAsWritten && <p className="text-base text-govuk-secondary">Strategy: {m.dateAsWritten}</p>}
+            </td>
+            <td className={`${td} space-y-1`}>
+              <MilestoneStatusTag status={m.status} /> {m.overdue && <OverdueTag />}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,31 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+// Every public page type, scanned against WCAG 2.2 AA. Any violation fails the test.
+const PAGES = [
+  ["dashboard", "/"],
+  ["recommendations list", "/recommendations"],
+  ["recommendations search", "/recommendations?q=foster+carers&class=testing"],
+  ["recommendations with a bad filter (error summary)", "/recommendations?class=bogus"],
+  ["recommendation", "/recommendations/CR-45"],
+  ["recommendation answered 'As above'", "/recommendations/CR-36"],
+  ["milestones list", "/milestones?group=addressing_urgent_issues"],
+  ["milestones timeline", "/milestones?view=timeline"],
+  ["milestone", "/milestones/M-01"],
+  ["pillars", "/pillars"],
+  ["pillar", "/pillars/4"],
+  ["outcomes", "/outcomes"],
+  ["outcome", "/outcomes/4"],
+  ["open data", "/open-data"],
+  ["page not found", "/recommendations/NOPE-1"],
+] as const;
+
+for (const [name, path] of PAGES) {
+  test(`${name} has no WCAG 2.2 AA violations`, async ({ page }) => {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    expect(summary).toEqual([]);
+  });
+}

@@ -1,0 +1,17 @@
+import type { RoleValue } from "@/lib/vocabulary";
+
+// Who may do what. Every write checks one of these on the server, against the user as the database has them
+// now (so a deactivated user or a changed role takes effect on the next request, whatever the session says).
+export const PERMISSIONS = {
+  "milestone:update": ["editor", "admin"],
+  "milestone:create": ["editor", "admin"],
+  "milestone:import": ["editor", "admin"],
+  "recommendation:reclassify": ["editor", "admin"],
+  "user:manage": ["admin"],
+} as const satisfies Record<string, readonly RoleValue[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleMay(role: RoleValue, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly RoleValue[]).includes(role);
+}

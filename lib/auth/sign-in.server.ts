@@ -1,0 +1,43 @@
+import "server-only";
+import { db } from "@/lib/db/client.server";
+import { UNUSABLE_HASH, verifyPassword } from "@/lib/auth/passwords.server";
+
+// Rate limits on failed sign-ins, counted in the database so every app instance agrees. The limit per account
+// applies to the email typed, whether or not an account has it, so the answer never tells if an email exists.
+export const WINDOW_MINUTES = 15;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
+
+export const BAD_CREDENTIALS = "Enter a correct email address and password.";
+export const TOO_MANY_ATTEMPTS = `Too many attempts to sign in. Wait ${WINDOW_MINUTES} minutes, then try again.`;
+
+export type SignInResult =
+  | { ok: true; user: { id: number; email: string; name: string; role: "admin" | "editor" } }
+  | { ok: false; message: string };
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function signInWithPassword(emailInput: string, password: string, ip: string): Promise<SignInResult> {
+  const email = normaliseEmail(emailInput).slice(0, 320);
+  const prisma = db();
+  const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);
+  const [accountFailures, addressFailures] = await Promise.all([
+    prisma.signInAttempt.count({ where: { email, succeeded: false, occurredAt: { gte: since } } }),
+    prisma.signInAttempt.count({ where: { ip, succeeded: false, occurredAt: { gte: since } } }),
+  ]);
+  if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS) {
+    await prisma.signInAttempt.create({ data: { email, ip, succeeded: false } });
+    return { ok: false, message: TOO_MANY_ATTEMPTS };
+  }
+
+  const user = await prisma.user.findUnique({ where: { email } });
+  const matches = await verifyPassword(password.slice(0, 200), user?.passwordHash ?? UNUSABLE_HASH);
+  const succeeded = Boolean(user && user.active && user.passwordHash && matches);
+  await prisma.signInAttempt.create({ data: { email, ip, succeeded } });
+  if (!succeeded || !user) return { ok: false, message: BAD_CREDENTIALS };
+
+  await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { MILESTONE_STATUSES } from "@/lib/vocabulary";
+
+// One set of rules for a milestone update, shared by the staff form, its server action and the CSV import.
+// Field names match the form's inputs, so an error can link to the field it is about.
+
+export const LIMITS = { commentary: 4000, reason: 1000, evidenceLinks: 10, evidenceTitle: 200, url: 2000 } as const;
+export const STATUSES_NEEDING_REASON = ["at_risk", "delayed", "superseded"] as const;
+
+const optionalDay = (label: string) =>
+  z
+    .string()
+    .trim()
+    .transform((s) => (s === "" ? null : s))
+    .refine((s) => s === null || (/^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDay(s)), `${label} must be a real date, like 2024-03-31`)
+    .nullable();
+
+export function isRealDay(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "2000-01-01" && s <= "2100-12-31";
+}
+
+const evidenceLink = z.object({
+  title: z.string().trim().min(1, "Enter a title for each evidence link").max(LIMITS.evidenceTitle, `Evidence titles must be ${LIMITS.evidenceTitle} characters or fewer`),
+  url: z
+    .string()
+    .trim()
+    .max(LIMITS.url, `Evidence addresses must be ${LIMITS.url} characters or fewer`)
+    .refine((u) => {
+      try {
+        const url = new URL(u);
+        return url.protocol === "https:" || url.protocol === "http:";
+      } catch {
+        return false;
+      }
+    }, "Evidence addresses must start with https:// or http://"),
+});
+
+export const milestoneUpdateSchema = z.object({
+  code: z.string().trim().regex(/^[A-Z]{1,4}-\d{1,5}$/, "Unknown milestone"),
+  version: z.coerce.number().int().positive("The form is out of date: reload the page"),
+  status: z.enum(MILESTONE_STATUSES, { message: "Select a status" }),
+  forecastDate: optionalDay("Forecast date"),
+  actualDate: optionalDay("Actual completion date"),
+  commentary: z
+    .string()
+    .trim()
+    .max(LIMITS.commentary, `Commentary must be ${LIMITS.commentary} characters or fewer`)
+    .transform((s) => (s === "" ? null : s)),
+  evidence: z.array(evidenceLink).max(LIMITS.evidenceLinks, `Add at most ${LIMITS.evidenceLinks} evidence links`),
+  reason: z
+    .string()
+    .trim()
+    .max(LIMITS.reason, `The reason must be ${LIMITS.reason} characters or fewer`)
+    .transform((s) => (s === "" ? null : s)),
+});
+
+export type MilestoneUpdateInput = z.input<typeof milestoneUpdateSchema>;
+export type MilestoneUpdate = z.output<typeof milestoneUpdateSchema>;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.map(String).join(".") : "form",
+    message: issue.message,
+  }));
+}
+
+/** Evidence rows from a form: evidenceTitle0/evidenceUrl0 ... ; rows left entirely blank are ignored. */
+export function evidenceFromForm(form: FormData): Array<{ title: string; url: string }> {
+  const rows: Array<{ title: string; url: string }> = [];
+  for (let i = 0; i < LIMITS.evidenceLinks + 5; i++) {
+    const title = String(form.get(`evidenceTitle${i}`) ?? "");
+    const url = String(form.get(`evidenceUrl${i}`) ?? "");
+    if (title.trim() === "" && url.trim() === "") continue;
+    rows.push({ title, url });
+  }
+  return rows;
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { db } from "@/lib/db/client.server";
+import { authorise } from "@/lib/auth/actor.server";
+import { zodFieldErrors, type FieldError } from "@/lib/validations/milestone-update";
+import { newMilestoneSchema, reclassifySchema, type NewMilestoneInput } from "@/lib/validations/staff-edits";
+import type { z } from "zod";
+
+export type EditResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** Corrects how a recommendation's response is classified; audited, with the reason. */
+export async function reclassifyRecommendation(userId: number | null, input: z.input<typeof reclassifySchema>): Promise<EditResult<{ code: string; version: number }>> {
+  const actor = await authorise(userId, "recommendation:reclassify");
+  const parsed = reclassifySchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const change = parsed.data;
+  return db().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM recommendation WHERE code = ${change.code} FOR UPDATE`;
+    const id = locked[0]?.id;
+    if (!id) return { ok: false, errors: [{ field: "form", message: "This recommendation does not exist" }] };
+    const r = await tx.recommendation.findUniqueOrThrow({ where: { id } });
+    if (r.version !== change.version) {
+      return { ok: false, errors: [{ field: "form", message: "Someone else changed this recommendation after you opened it. Reload the page to see their change." }] };
+    }
+    if (r.responseClass === change.responseClass && r.responseRationale === change.rationale) {
+      return { ok: false, errors: [{ field: "form", message: "You have not changed anything" }] };
+    }
+    const saved = await tx.recommendation.update({
+      where: { id },
+      data: { responseClass: change.responseClass, responseRationale: change.rationale, version: { increment: 1 } },
+    });
+    await tx.auditEvent.create({
+      data: {
+        actorId: actor.id,
+        actorLabel: actor.email,
+        action: "reclassify",
+        entityType: "recommendation",
+        entityId: id,
+        entityCode: r.code,
+        before: { responseClass: r.responseClass, responseRationale: r.responseRationale, version: r.version },
+        after: { responseClass: saved.responseClass, responseRationale: saved.responseRationale, version: saved.version },
+        reason: change.reason,
+      },
+    });
+    return { ok: true, value: { code: saved.code, version: saved.version } };
+  });
+}
+
+/** Adds a milestone (for example for a later phase) with its links; its code is the next free M-number. */
+export async function addMilestone(userId: number | null, input: NewMilestoneInput): Promise<EditResult<{ code: string }>> {
+  const actor = await authorise(userId, "milestone:create");
+  const parsed = newMilestoneSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const m = parsed.data;
+  return db().$transaction(async (tx) => {
+    const codes = [...new Set(m.recommendations)];
+    const recommendations = await tx.recommendation.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
+    const unknown = codes.filter((c) => !recommendations.some((r) => r.code === c));
+    if (unknown.length) return { ok: false, errors: [{ field: "recommendations", message: `No recommendation has the code ${unknown.join(", ")}` }] };
+    const pillars = await tx.pillar.findMany({ where: { number: { in: m.pillars } } });
+    const outcomes = await tx.outcome.findMany({ where: { number: { in: m.outcomes } } });
+
+    // Serialise code allocation: two staff adding milestones at once must not both take the same number.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(72657203)`;
+    const [row] = await tx.$queryRaw<Array<{ next: number }>>`
+      SELECT COALESCE(MAX(CAST(substring(code FROM 3) AS int)), 0) + 1 AS next FROM milestone WHERE code ~ '^M-[0-9]+$'`;
+    const code = `M-${String(row?.next ?? 1).padStart(2, "0")}`;
+    const created = await tx.milestone.create({
+      data: {
+        code,
+        group: m.group,
+        activity: m.activity,
+        title: m.title,
+        dueDate: new Date(`${m.dueDate}T00:00:00Z`),
+        pillars: { create: pillars.map((p) => ({ pillarId: p.id })) },
+        outcomes: { create: outcomes.map((o) => ({ outcomeId: o.id })) },
+        recommendations: { create: recommendations.map((r) => ({ recommendationId: r.id })) },
+      },
+    });
+    await tx.auditEvent.create({
+      data: {
+        actorId: actor.id,
+        actorLabel: actor.email,
+        action: "create",
+        entityType: "milestone",
+        entityId: created.id,
+        entityCode: code,
+        after: {
+          title: m.title,
+          group: m.group,
+          activity: m.activity,
+          dueDate: m.dueDate,
+          status: created.status,
+          pillars: m.pillars,
+          outcomes: m.outcomes,
+          recommendations: codes,
+          version: created.version,
+        },
+        reason: m.reason,
+      },
+    });
+    return { ok: true, value: { code } };
+  });
+}

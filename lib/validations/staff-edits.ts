@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { MILESTONE_GROUPS, RESPONSE_CLASSES } from "@/lib/vocabulary";
+import { isRealDay } from "@/lib/validations/milestone-update";
+
+// Rules for the other staff edits: correcting a response class, and adding a milestone.
+
+export const reclassifySchema = z.object({
+  code: z.string().trim().regex(/^(CR|CPE|CMA)-\d{2,3}$/, "Unknown recommendation"),
+  version: z.coerce.number().int().positive("The form is out of date: reload the page"),
+  responseClass: z.enum(RESPONSE_CLASSES, { message: "Select how the government responded" }),
+  rationale: z
+    .string()
+    .trim()
+    .min(10, "Enter a rationale of at least 10 characters, quoting the words of the response that decide the class")
+    .max(1000, "The rationale must be 1000 characters or fewer"),
+  reason: z.string().trim().min(1, "Enter the reason for this correction").max(1000, "The reason must be 1000 characters or fewer"),
+});
+
+const numberList = (max: number, label: string) =>
+  z.array(z.coerce.number().int().min(1).max(max)).min(1, `Select at least one ${label}`);
+
+export const newMilestoneSchema = z.object({
+  group: z.enum(MILESTONE_GROUPS, { message: "Select a group" }),
+  activity: z.string().trim().min(1, "Enter the activity").max(300, "The activity must be 300 characters or fewer"),
+  title: z.string().trim().min(1, "Enter the milestone").max(300, "The milestone must be 300 characters or fewer"),
+  dueDate: z
+    .string()
+    .trim()
+    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDay(s), "Due date must be a real date, like 2026-03-31"),
+  pillars: numberList(6, "pillar"),
+  outcomes: numberList(6, "outcome or enabler"),
+  recommendations: z
+    .array(z.string().trim().regex(/^(CR|CPE|CMA)-\d{2,3}$/, "Recommendation codes look like CR-01, CPE-02 or CMA-03"))
+    .max(50, "Link at most 50 recommendations"),
+  reason: z.string().trim().min(1, "Enter why this milestone is being added").max(1000, "The reason must be 1000 characters or fewer"),
+});
+
+export type NewMilestoneInput = z.input<typeof newMilestoneSchema>;

@@ -9,7 +9,6 @@ import {
   zodFieldErrors,
   type FieldError,
   type MilestoneUpdate,
-  type MilestoneUpdateInput,
 } from "@/lib/validations/milestone-update";
 import type { MilestoneStatusValue } from "@/lib/vocabulary";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -88,7 +87,7 @@ function sameState(a: MilestoneState, b: Omit<MilestoneState, "version">): boole
  * its version compared with the version the editor started from: if someone saved in between, nothing is
  * written and the editor is shown what the other person changed.
  */
-export async function recordMilestoneUpdate(userId: number | null, input: MilestoneUpdateInput, options: { today?: string } = {}): Promise<UpdateResult> {
+export async function recordMilestoneUpdate(userId: number | null, input: unknown, options: { today?: string } = {}): Promise<UpdateResult> {
   const actor = await authorise(userId, "milestone:update");
   const parsed = milestoneUpdateSchema.safeParse(input);
   if (!parsed.success) return { ok: false, kind: "invalid", errors: zodFieldErrors(parsed.error) };

@@ -1,11 +1,12 @@
 import "server-only";
-import { revalidateTag } from "next/cache";
+import { updateTag } from "next/cache";
 import { REFORM_DATA_TAG } from "@/lib/public-data.server";
 
 /**
- * Call after every successful staff write: the cached public data expires at once, so public pages and the open
- * data show the change on their next request.
+ * Call from a server action after every successful staff write: the cached public data expires at once
+ * (updateTag, not revalidateTag's stale-while-revalidate), so the next request of any public page or of the open
+ * data shows the change.
  */
 export function publishChanges(): void {
-  revalidateTag(REFORM_DATA_TAG, { expire: 0 });
+  updateTag(REFORM_DATA_TAG);
 }

@@ -2,13 +2,13 @@ import "server-only";
 import { db } from "@/lib/db/client.server";
 import { authorise } from "@/lib/auth/actor.server";
 import { zodFieldErrors, type FieldError } from "@/lib/validations/milestone-update";
-import { newMilestoneSchema, reclassifySchema, type NewMilestoneInput } from "@/lib/validations/staff-edits";
-import type { z } from "zod";
+import { newMilestoneSchema, reclassifySchema } from "@/lib/validations/staff-edits";
 
 export type EditResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 /** Corrects how a recommendation's response is classified; audited, with the reason. */
-export async function reclassifyRecommendation(userId: number | null, input: z.input<typeof reclassifySchema>): Promise<EditResult<{ code: string; version: number }>> {
+/** `input` is whatever the form or request sent: it is validated here. */
+export async function reclassifyRecommendation(userId: number | null, input: unknown): Promise<EditResult<{ code: string; version: number }>> {
   const actor = await authorise(userId, "recommendation:reclassify");
   const parsed = reclassifySchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
@@ -46,7 +46,7 @@ export async function reclassifyRecommendation(userId: number | null, input: z.i
 }
 
 /** Adds a milestone (for example for a later phase) with its links; its code is the next free M-number. */
-export async function addMilestone(userId: number | null, input: NewMilestoneInput): Promise<EditResult<{ code: string }>> {
+export async function addMilestone(userId: number | null, input: unknown): Promise<EditResult<{ code: string }>> {
   const actor = await authorise(userId, "milestone:create");
   const parsed = newMilestoneSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };

@@ -5,12 +5,14 @@
 //   --dev        serve with `next dev` instead of a production build
 //   --ephemeral  throwaway database in a temporary folder, deleted on exit (used by the end-to-end tests)
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, statSync, readdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres.server";
 import { applyMigrations } from "@/lib/db/migrate.server";
 import { db } from "@/lib/db/client.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
+import { createFirstAdminIfNone } from "@/lib/users.server";
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
@@ -46,8 +48,27 @@ function newestMtime(paths: string[]): number {
 function buildIsStale(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
-  const sources = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+  const sources = ["app", "components", "lib", "public", "proxy.ts", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs"];
   return newestMtime(sources.map((s) => path.join(root, s))) > statSync(buildId).mtimeMs;
+}
+
+/**
+ * next-auth signs session cookies with NEXTAUTH_SECRET. A deployment sets it (the same on every instance);
+ * `npm start` makes a random one and keeps it beside the embedded database, so sessions survive restarts.
+ */
+function ensureSessionSecret() {
+  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+  if (process.env.NEXTAUTH_SECRET) return;
+  if (ephemeral) {
+    process.env.NEXTAUTH_SECRET = randomBytes(32).toString("base64url");
+    return;
+  }
+  const file = path.resolve(process.env.REFORM_TRACKER_DATA_DIR ?? path.join(root, ".data", "postgres"), "..", "session-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 
 async function main() {
@@ -63,6 +84,8 @@ async function main() {
   } else {
     log("using the PostgreSQL server in DATABASE_URL");
   }
+
+  ensureSessionSecret();
 
   let child: ChildProcess | undefined;
   let stopping = false;
@@ -82,6 +105,14 @@ async function main() {
     log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
     const loaded = await loadReformData(db());
     log(loaded.total ? `loaded reform data: ${JSON.stringify(loaded.inserted)}` : "reform data already loaded");
+    const firstAdmin = await createFirstAdminIfNone();
+    if (firstAdmin) {
+      // Printed once, here only: the database keeps just its bcrypt hash.
+      log("created the first admin account (there were no accounts)");
+      log(`  email:             ${firstAdmin.email}`);
+      log(`  one-time password: ${firstAdmin.oneTimePassword}`);
+      log(`  sign in at http://localhost:${port}/staff/sign-in and choose a new password`);
+    }
 
     const env = { ...process.env, PORT: String(port) };
     if (!dev && buildIsStale()) {

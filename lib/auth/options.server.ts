@@ -14,8 +14,8 @@ function clientAddress(headers: Record<string, string | string[] | undefined> | 
 }
 
 export const authOptions: NextAuthOptions = {
-  // In development and tests a fixed secret is fine; a deployment must set NEXTAUTH_SECRET (see README).
-  secret: process.env.NEXTAUTH_SECRET ?? (process.env.NODE_ENV === "production" && process.env.REFORM_TRACKER_REQUIRE_SECRET ? undefined : "reform-tracker-local-secret"),
+  // Signs the session cookies. `npm start` makes one and keeps it in .data; a deployment sets it (see README).
+  secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   // Secure (https-only) cookies whenever the site is served over https, as in production.

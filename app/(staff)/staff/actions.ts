@@ -1,0 +1,106 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
+import { sessionUserId } from "@/lib/auth/options.server";
+import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
+import { publishChanges } from "@/lib/publish.server";
+import { addMilestone, reclassifyRecommendation } from "@/lib/staff-edits.server";
+import type { ActionState } from "@/lib/staff-action-result";
+import { evidenceFromForm } from "@/lib/validations/milestone-update";
+
+// Server actions of the staff forms. Each one: who is signed in (from the session cookie), then the domain
+// function, which checks the user's role against the database, validates with zod and writes the change with
+// its audit record in one transaction. Nothing here trusts the browser.
+
+function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+function values(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) out[key] = value;
+  return out;
+}
+
+function refused(error: unknown, form: FormData): ActionState {
+  if (error instanceof NotSignedInError || error instanceof ForbiddenError) {
+    return { status: "error", attempt: Date.now(), errors: [{ field: "form", message: error.message }], values: values(form) };
+  }
+  throw error;
+}
+
+export async function saveMilestone(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const input = {
+    code: text(form, "code"),
+    version: text(form, "version"),
+    status: text(form, "status"),
+    forecastDate: text(form, "forecastDate"),
+    actualDate: text(form, "actualDate"),
+    commentary: text(form, "commentary"),
+    evidence: evidenceFromForm(form),
+    reason: text(form, "reason"),
+  };
+  let result;
+  try {
+    result = await recordMilestoneUpdate(await sessionUserId(), input);
+  } catch (error) {
+    return refused(error, form);
+  }
+  if (!result.ok) {
+    return {
+      status: "error",
+      attempt: Date.now(),
+      errors: result.errors,
+      values: values(form),
+      conflict: result.kind === "conflict" ? result.theirChanges : undefined,
+    };
+  }
+  publishChanges();
+  redirect(`/staff/milestones/${encodeURIComponent(input.code)}?saved=1`);
+}
+
+export async function reclassify(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const input = {
+    code: text(form, "code"),
+    version: text(form, "version"),
+    responseClass: text(form, "responseClass"),
+    rationale: text(form, "rationale"),
+    reason: text(form, "reason"),
+  };
+  let result;
+  try {
+    result = await reclassifyRecommendation(await sessionUserId(), input);
+  } catch (error) {
+    return refused(error, form);
+  }
+  if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: values(form) };
+  publishChanges();
+  redirect(`/staff/recommendations/${encodeURIComponent(input.code)}?saved=1`);
+}
+
+export async function createMilestone(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const input = {
+    group: text(form, "group"),
+    activity: text(form, "activity"),
+    title: text(form, "title"),
+    dueDate: text(form, "dueDate"),
+    pillars: form.getAll("pillars").map(String),
+    outcomes: form.getAll("outcomes").map(String),
+    recommendations: text(form, "recommendations")
+      .split(/[\s,;]+/)
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean),
+    reason: text(form, "reason"),
+  };
+  let result;
+  try {
+    result = await addMilestone(await sessionUserId(), input);
+  } catch (error) {
+    return refused(error, form);
+  }
+  if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: values(form) };
+  publishChanges();
+  redirect(`/staff/milestones/${result.value.code}?saved=1`);
+}

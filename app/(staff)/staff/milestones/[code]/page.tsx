@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MilestoneEditForm } from "@/components/staff/milestone-edit-form";
+import { MilestoneStatusTag } from "@/components/status-tags";
+import { requireStaffPage } from "@/lib/auth/guard.server";
+import { formatDay } from "@/lib/dates";
+import { getMilestone } from "@/lib/milestones.server";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Update a milestone" };
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function EditMilestonePage({ params, searchParams }: Props) {
+  await requireStaffPage("milestone:update");
+  const code = decodeURIComponent((await params).code).toUpperCase();
+  const saved = (await searchParams).saved === "1";
+  const m = await getMilestone(code);
+  if (!m) notFound();
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/staff">Back to staff home</Link>
+      </p>
+      {saved && (
+        <div className="border-4 border-[#00703c] p-4" role="status">
+          <h2 className="text-xl font-bold">Milestone saved</h2>
+          <p>
+            The change is on the <Link href={`/milestones/${m.code}`}>public page for this milestone</Link> and in its history.
+          </p>
+        </div>
+      )}
+      <div>
+        <p className="text-xl text-govuk-secondary">Update milestone {m.code}</p>
+        <h1 className="text-4xl font-bold">{m.title}</h1>
+        <p className="mt-2">
+          <MilestoneStatusTag status={m.status} /> Due {formatDay(m.dueDate)}
+          {m.dateAsWritten ? ` (strategy: ${m.dateAsWritten})` : ""}
+        </p>
+      </div>
+      <MilestoneEditForm
+        key={m.version}
+        milestone={{
+          code: m.code,
+          version: m.version,
+          status: m.status,
+          forecastDate: m.forecastDate,
+          actualDate: m.actualDate,
+          commentary: m.commentary,
+          evidence: m.evidence,
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { NotSignedInError } from "@/lib/auth/actor.server";
+import { sessionUserId } from "@/lib/auth/options.server";
+import { changeOwnPassword } from "@/lib/users.server";
+import type { ActionState } from "@/lib/staff-action-result";
+
+// Changing your own password. The passwords typed are never sent back to the browser, even when refused.
+
+function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+export async function changePassword(_previous: ActionState, form: FormData): Promise<ActionState> {
+  let result;
+  try {
+    result = await changeOwnPassword(await sessionUserId(), {
+      currentPassword: text(form, "currentPassword"),
+      newPassword: text(form, "newPassword"),
+      confirmPassword: text(form, "confirmPassword"),
+    });
+  } catch (error) {
+    if (error instanceof NotSignedInError) redirect("/staff/sign-in");
+    throw error;
+  }
+  if (!result.ok) return { status: "error", errors: result.errors };
+  redirect("/staff");
+}

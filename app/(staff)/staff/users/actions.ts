@@ -1,0 +1,82 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
+import { sessionUserId } from "@/lib/auth/options.server";
+import { changeUserRole, deactivateUser, inviteUser, reactivateUser, resetPassword } from "@/lib/users.server";
+import { ROLE_LABELS } from "@/lib/validations/users";
+import type { UsersActionState, UsersIntent } from "@/app/(staff)/staff/users/state";
+
+// The one server action of the staff accounts page. Every form on the page posts here with an `intent`; the
+// signed-in user comes from the session cookie, and the domain function checks against the database that they
+// are an active admin before it validates and writes anything. Account changes are not public: nothing to publish.
+
+const INTENTS: readonly UsersIntent[] = ["invite", "role", "deactivate", "reactivate", "reset"];
+
+function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+export async function manageUsers(_previous: UsersActionState, form: FormData): Promise<UsersActionState> {
+  const intent = text(form, "intent") as UsersIntent;
+  if (!INTENTS.includes(intent)) return { status: "error", errors: [{ field: "form", message: "Something went wrong. Reload the page and try again." }] };
+  const userIdText = text(form, "userId");
+  const userId = /^\d{1,9}$/.test(userIdText) ? Number(userIdText) : undefined;
+  const values = { email: text(form, "email"), name: text(form, "name"), role: text(form, "role") };
+
+  try {
+    const actorId = await sessionUserId();
+    switch (intent) {
+      case "invite": {
+        const result = await inviteUser(actorId, values);
+        if (!result.ok) return { status: "error", intent, errors: result.errors, values };
+        revalidatePath("/staff/users");
+        return {
+          status: "done",
+          intent,
+          userId: result.user.id,
+          errors: [],
+          message: `Account created for ${result.user.name} (${result.user.email}), ${ROLE_LABELS[result.user.role].toLowerCase()}.`,
+          oneTimePassword: { email: result.user.email, name: result.user.name, password: result.oneTimePassword },
+        };
+      }
+      case "reset": {
+        const result = await resetPassword(actorId, { userId: userIdText });
+        if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
+        revalidatePath("/staff/users");
+        return {
+          status: "done",
+          intent,
+          userId,
+          errors: [],
+          message: `The password of ${result.user.name} (${result.user.email}) has been reset. Their old password no longer works.`,
+          oneTimePassword: { email: result.user.email, name: result.user.name, password: result.oneTimePassword },
+        };
+      }
+      case "role": {
+        const result = await changeUserRole(actorId, { userId: userIdText, role: values.role });
+        if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
+        revalidatePath("/staff/users");
+        return { status: "done", intent, userId, errors: [], message: `${result.user.email} is now ${result.user.role === "admin" ? "an administrator" : "an editor"}.` };
+      }
+      case "deactivate": {
+        const result = await deactivateUser(actorId, { userId: userIdText });
+        if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
+        revalidatePath("/staff/users");
+        return { status: "done", intent, userId, errors: [], message: `${result.user.email} has been deactivated and can no longer sign in.` };
+      }
+      case "reactivate": {
+        const result = await reactivateUser(actorId, { userId: userIdText });
+        if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
+        revalidatePath("/staff/users");
+        return { status: "done", intent, userId, errors: [], message: `${result.user.email} has been reactivated and can sign in again with their password.` };
+      }
+    }
+  } catch (error) {
+    if (error instanceof NotSignedInError || error instanceof ForbiddenError) {
+      return { status: "error", intent, userId, errors: [{ field: "form", message: error.message }], values: intent === "invite" ? values : undefined };
+    }
+    throw error;
+  }
+}

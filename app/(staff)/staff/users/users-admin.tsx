@@ -1,0 +1,301 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { manageUsers } from "@/app/(staff)/staff/users/actions";
+import { USERS_IDLE, usersFieldId, type UsersActionState } from "@/app/(staff)/staff/users/state";
+import { SubmitButton } from "@/components/staff/fields";
+import { Tag } from "@/components/ui/tag";
+import { Table, td, th } from "@/components/ui/table";
+import { ROLE_HINTS, ROLE_LABELS } from "@/lib/validations/users";
+import { ROLES, type RoleValue } from "@/lib/vocabulary";
+
+export interface UserRow {
+  id: number;
+  email: string;
+  name: string;
+  role: RoleValue;
+  active: boolean;
+  mustChangePassword: boolean;
+  /** Already formatted on the server, in UK time. */
+  lastSignIn: string | null;
+  deactivatedOn: string | null;
+}
+
+// Every form here is a plain HTML form posting to one server action, so the page works without JavaScript too.
+// With JavaScript, the page is not reloaded: the result (and any one-time password) is shown at the top, focused.
+
+const secondaryButton = "bg-govuk-light-grey px-3 py-1.5 font-bold text-govuk-text shadow-[0_2px_0_#929191] hover:bg-[#dbdad9]";
+const warningButton = "bg-[#d4351c] px-3 py-1.5 font-bold text-white shadow-[0_2px_0_#55150b] hover:bg-[#aa2a16]";
+const selectClass = (error?: string) => `block border-2 bg-white p-1.5 ${error ? "border-[#d4351c]" : "border-govuk-text"}`;
+
+function ErrorSummary({ state }: { state: UsersActionState }) {
+  if (state.errors.length === 0) return null;
+  return (
+    <div id="users-result" className="mb-6 border-4 border-[#d4351c] p-4" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title" className="mb-3 text-2xl font-bold">
+        There is a problem
+      </h2>
+      <ul className="space-y-1">
+        {state.errors.map((e, i) => (
+          <li key={`${e.field}-${i}`}>
+            <a href={`#${usersFieldId(state, e.field)}`} className="font-bold text-[#d4351c]! visited:text-[#d4351c]">
+              {e.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function SuccessBanner({ state, signInUrl }: { state: UsersActionState; signInUrl: string }) {
+  if (state.status !== "done" || !state.message) return null;
+  const otp = state.oneTimePassword;
+  return (
+    <div id="users-result" className="mb-6 border-4 border-[#00703c]" role="alert" aria-labelledby="users-success-title" tabIndex={-1}>
+      <h2 id="users-success-title" className="bg-[#00703c] px-4 py-1 font-bold text-white">
+        Success
+      </h2>
+      <div className="space-y-3 p-4">
+        <p className="text-xl font-bold">{state.message}</p>
+        {otp && (
+          <>
+            <p>
+              One-time password for {otp.email}:{" "}
+              <code translate="no" spellCheck={false} className="inline-block bg-govuk-light-grey px-2 py-1 font-mono text-2xl tracking-wider break-all">
+                {otp.password}
+              </code>
+            </p>
+            <p>
+              Send it to {otp.name} securely: for example tell them by phone or Teams call, or use encrypted email. Do not put it
+              in the same message as the address of this site.
+            </p>
+            <p>
+              It is shown only this once and is not kept anywhere you can read it. If it is lost, reset the password again. When
+              they sign in with it at {signInUrl}, they must choose their own password.
+            </p>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function FieldErrorText({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="font-bold text-[#d4351c]">
+      <span className="sr-only">Error: </span>
+      {message}
+    </p>
+  );
+}
+
+function UserActions({ user, isSelf, state, formAction }: { user: UserRow; isSelf: boolean; state: UsersActionState; formAction: (form: FormData) => void }) {
+  const rowErrors = state.status === "error" && state.userId === user.id ? state.errors : [];
+  const roleError = state.intent === "role" ? rowErrors.map((e) => e.message).join(". ") : undefined;
+  const otherError = state.intent !== "role" ? rowErrors.map((e) => e.message).join(". ") : undefined;
+  if (isSelf) {
+    return <p className="text-govuk-secondary">This is your account. Another administrator must change its role or deactivate it.</p>;
+  }
+  return (
+    <div className={`space-y-3 ${rowErrors.length ? "border-l-4 border-[#d4351c] pl-3" : ""}`}>
+      <form action={formAction} className="flex flex-wrap items-end gap-2">
+        <input type="hidden" name="intent" value="role" />
+        <input type="hidden" name="userId" value={user.id} />
+        <div>
+          <label htmlFor={`role-${user.id}`} className="block font-bold">
+            Role<span className="sr-only"> of {user.email}</span>
+          </label>
+          <FieldErrorText id={`role-${user.id}-error`} message={roleError || undefined} />
+          <select
+            id={`role-${user.id}`}
+            name="role"
+            defaultValue={user.role}
+            aria-describedby={roleError ? `role-${user.id}-error` : undefined}
+            aria-invalid={roleError ? true : undefined}
+            className={selectClass(roleError || undefined)}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={secondaryButton}>
+          Change role<span className="sr-only"> of {user.email}</span>
+        </button>
+      </form>
+      <FieldErrorText id={`user-${user.id}-error`} message={otherError || undefined} />
+      <div className="flex flex-wrap gap-2">
+        {user.active && (
+          <form action={formAction}>
+            <input type="hidden" name="intent" value="reset" />
+            <input type="hidden" name="userId" value={user.id} />
+            <button type="submit" className={secondaryButton}>
+              Reset password<span className="sr-only"> of {user.email}</span>
+            </button>
+          </form>
+        )}
+        <form action={formAction}>
+          <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
+          <input type="hidden" name="userId" value={user.id} />
+          <button type="submit" className={user.active ? warningButton : secondaryButton}>
+            {user.active ? "Deactivate" : "Reactivate"}
+            <span className="sr-only"> {user.email}</span>
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+export function UsersAdmin({ users, currentUserId, signInUrl }: { users: UserRow[]; currentUserId: number; signInUrl: string }) {
+  const [state, formAction, pending] = useActionState(manageUsers, USERS_IDLE);
+  const titleRef = useRef<string | null>(null);
+
+  // Take keyboard and screen reader users to the result: the button they pressed may have gone (Deactivate
+  // becomes Reactivate). GOV.UK also starts the page title with "Error: " while there is a problem.
+  useEffect(() => {
+    titleRef.current ??= document.title.replace(/^Error: /, "");
+    document.title = state.errors.length ? `Error: ${titleRef.current}` : titleRef.current;
+    if (state.status !== "idle") document.getElementById("users-result")?.focus();
+  }, [state]);
+
+  const inviteErrors = state.intent === "invite" && state.status === "error" ? state.errors : [];
+  const inviteError = (field: string) => inviteErrors.find((e) => e.field === field)?.message;
+  const inviteValues = state.intent === "invite" && state.status === "error" ? state.values : undefined;
+  const roleError = inviteError("role");
+
+  return (
+    <div className="space-y-10">
+      <div aria-live="polite" className="sr-only">
+        {pending ? "Saving" : ""}
+      </div>
+      <ErrorSummary state={state} />
+      <SuccessBanner state={state} signInUrl={signInUrl} />
+
+      <section aria-labelledby="users-heading" className="space-y-4">
+        <h2 id="users-heading" className="text-2xl font-bold" tabIndex={-1}>
+          Staff accounts
+        </h2>
+        <p className="max-w-3xl">
+          Deactivating an account stops it working on the person&apos;s next click; its changes stay in the history.
+          Resetting a password gives the account a new one-time password and the old one stops working.
+        </p>
+        <Table caption="Staff accounts">
+          <thead>
+            <tr>
+              <th scope="col" className={th}>
+                Name and email
+              </th>
+              <th scope="col" className={th}>
+                Role
+              </th>
+              <th scope="col" className={th}>
+                Status
+              </th>
+              <th scope="col" className={th}>
+                Last signed in
+              </th>
+              <th scope="col" className={th}>
+                Actions
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <th scope="row" id={`user-${user.id}`} tabIndex={-1} className={`${td} text-left font-normal`}>
+                  <span className="block font-bold">{user.name}</span>
+                  <span className="block break-all">{user.email}</span>
+                </th>
+                <td className={td}>{ROLE_LABELS[user.role]}</td>
+                <td className={`${td} space-y-1`}>
+                  {user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
+                  {!user.active && user.deactivatedOn && <span className="block text-base text-govuk-secondary">since {user.deactivatedOn}</span>}
+                  {user.active && user.mustChangePassword && <span className="block text-base text-govuk-secondary">Has a one-time password</span>}
+                </td>
+                <td className={td}>{user.lastSignIn ?? "Never"}</td>
+                <td className={td}>
+                  <UserActions user={user} isSelf={user.id === currentUserId} state={state} formAction={formAction} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </section>
+
+      <section aria-labelledby="invite-heading" className="max-w-2xl space-y-6">
+        <h2 id="invite-heading" className="text-2xl font-bold" tabIndex={-1}>
+          Invite a user
+        </h2>
+        <p>
+          This creates their account with a one-time password, shown to you once on this page. Send it to them securely.
+          They choose their own password when they first sign in.
+        </p>
+        <form action={formAction} className="space-y-6" noValidate>
+          <input type="hidden" name="intent" value="invite" />
+          <InviteField name="email" label="Email address" type="email" autoComplete="off" error={inviteError("email")} defaultValue={inviteValues?.email} hint="Their work email address. They sign in with it." />
+          <InviteField name="name" label="Full name" autoComplete="off" error={inviteError("name")} defaultValue={inviteValues?.name} />
+          <fieldset id="invite-role" aria-describedby={["invite-role-hint", roleError ? "invite-role-error" : null].filter(Boolean).join(" ")} className={roleError ? "border-l-4 border-[#d4351c] pl-3" : ""}>
+            <legend className="font-bold">Role</legend>
+            <p id="invite-role-hint" className="text-govuk-secondary">
+              Give the administrator role only to people who manage staff accounts.
+            </p>
+            <FieldErrorText id="invite-role-error" message={roleError} />
+            <div className="mt-2 space-y-2">
+              {ROLES.map((r) => (
+                <div key={r} className="flex items-start gap-2">
+                  <input
+                    id={`invite-role-${r}`}
+                    type="radio"
+                    name="role"
+                    value={r}
+                    defaultChecked={(inviteValues?.role ?? "editor") === r}
+                    className="mt-1 h-6 w-6 shrink-0"
+                  />
+                  <label htmlFor={`invite-role-${r}`}>
+                    <span className="font-bold">{ROLE_LABELS[r]}</span>: {ROLE_HINTS[r]}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          <SubmitButton>{pending ? "Working…" : "Invite user"}</SubmitButton>
+        </form>
+      </section>
+    </div>
+  );
+}
+
+function InviteField({ name, label, hint, error, defaultValue, type = "text", autoComplete }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string; type?: string; autoComplete?: string }) {
+  // Ids are prefixed so they cannot clash with anything in the table above.
+  const id = `invite-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`space-y-1 ${error ? "border-l-4 border-[#d4351c] pl-3" : ""}`}>
+      <label htmlFor={id} className="block font-bold">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-govuk-secondary">
+          {hint}
+        </p>
+      )}
+      <FieldErrorText id={`${id}-error`} message={error} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue ?? ""}
+        autoComplete={autoComplete}
+        spellCheck={false}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        className={`mt-1 block w-full border-2 bg-white p-1.5 ${error ? "border-[#d4351c]" : "border-govuk-text"}`}
+      />
+    </div>
+  );
+}

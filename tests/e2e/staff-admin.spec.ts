@@ -1,0 +1,66 @@
+import AxeBuilder from "@axe-core/playwright";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { expect, test } from "@playwright/test";
+import { ensureStaffUser, signIn } from "./support/staff";
+
+const ADMIN = { email: "e2e.admin@education.gov.uk", password: "a long admin passphrase" };
+
+test.beforeAll(async () => {
+  await ensureStaffUser(ADMIN.email, ADMIN.password, "admin");
+});
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+});
+
+test("staff pages have no WCAG 2.2 AA violations", async ({ page }) => {
+  for (const path of ["/staff", "/staff/milestones/M-01", "/staff/milestones/new", "/staff/recommendations/CR-01", "/staff/milestones/import", "/staff/users", "/staff/password"]) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(results.violations.map((v) => `${path} ${v.id}: ${v.help}`)).toEqual([]);
+  }
+});
+
+test("an admin invites an editor, who gets a one-time password shown once", async ({ page }) => {
+  await page.goto("/staff/users");
+  await page.getByLabel("Email address").fill("new.editor@education.gov.uk");
+  await page.getByLabel("Full name").fill("New Editor");
+  await page.getByRole("button", { name: "Invite user" }).click();
+  const banner = page.getByRole("alert", { name: "Success" });
+  await expect(banner).toContainText("One-time password for new.editor@education.gov.uk:");
+  const password = (await banner.locator("code").textContent())!.trim();
+  expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
+  await page.reload();
+  await expect(page.getByText(password)).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /new.editor@education.gov.uk/ })).toContainText("Has a one-time password");
+});
+
+test("bulk update by CSV: download, change a row, check, apply, see it in public", async ({ page }) => {
+  const exported = await page.request.get("/api/staff/milestones/export");
+  expect(exported.status()).toBe(200);
+  const text = (await exported.text()).replace(/^\uFEFF/, "");
+  const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
+  const row = rows.find((r) => r.code === "M-07")!;
+  row.status = "complete";
+  row.actualDate = "2023-05-15";
+  row.commentary = "Bidding round opened on time.";
+  const csv = stringify(rows, { header: true, columns: Object.keys(rows[0]!) });
+
+  await page.goto("/staff/milestones/import");
+  await page.getByLabel("CSV file with your changes").setInputFiles({ name: "milestones.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await page.getByRole("button", { name: "Apply 1 change" }).click();
+  await expect(page.getByRole("status", { name: "1 milestone updated" })).toBeVisible();
+
+  await page.goto("/milestones/M-07");
+  await expect(page.getByText("Complete", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("15 May 2023").first()).toBeVisible();
+});
+
+test("anonymous requests to staff routes are refused", async ({ browser }) => {
+  const anonymous = await browser.newContext();
+  const response = await anonymous.request.get("/api/staff/milestones/export");
+  expect(response.status()).toBe(401);
+  await anonymous.close();
+});

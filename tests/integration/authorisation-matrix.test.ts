@@ -1,0 +1,98 @@
+// The authorisation matrix: every operation that writes (or exports staff data), called as nobody, as an
+// editor, as an admin and as a deactivated user. An operation missing from OPERATIONS is a gap in this test:
+// the list is checked against the permissions table, so adding a permission without a row here fails.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.stubEnv("BCRYPT_COST", "4");
+
+import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
+import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { applyMilestoneImport, exportMilestonesCsv, previewMilestoneImport } from "@/lib/milestone-csv.server";
+import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
+import { addMilestone, reclassifyRecommendation } from "@/lib/staff-edits.server";
+import { changeOwnPassword, changeUserRole, deactivateUser, inviteUser, listUsers, reactivateUser, resetPassword } from "@/lib/users.server";
+import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { createMilestone, createRecommendation, createReferenceData, createUser } from "@/tests/support/factories";
+
+type Who = "anonymous" | "editor" | "admin" | "deactivated";
+
+let database: TestDatabase;
+const ids: Record<Exclude<Who, "anonymous">, number> = { editor: 0, admin: 0, deactivated: 0 };
+let target = 0;
+
+interface Operation {
+  name: string;
+  permission: Permission | "signed-in";
+  call: (userId: number | null) => Promise<unknown>;
+}
+
+const OPERATIONS: Operation[] = [
+  { name: "update a milestone", permission: "milestone:update", call: async (u) => recordMilestoneUpdate(u, { code: "M-01", version: await version(), status: "on_track", forecastDate: "", actualDate: "", commentary: `by ${u}`, evidence: [], reason: "" }) },
+  { name: "add a milestone", permission: "milestone:create", call: (u) => addMilestone(u, { group: "laying_the_groundwork", activity: "A", title: `T${u}`, dueDate: "2026-03-31", pillars: [1], outcomes: [1], recommendations: [], reason: "r" }) },
+  { name: "correct a response class", permission: "recommendation:reclassify", call: async (u) => reclassifyRecommendation(u, { code: "CR-01", version: (await database.prisma.recommendation.findUniqueOrThrow({ where: { code: "CR-01" } })).version, responseClass: "accepted", rationale: `Rationale by ${u}, long enough`, reason: "r" }) },
+  { name: "export milestones for bulk update", permission: "milestone:import", call: (u) => exportMilestonesCsv(u) },
+  { name: "preview a bulk update", permission: "milestone:import", call: async (u) => previewMilestoneImport(u, "code,version,status,forecastDate,actualDate,commentary,evidence,reason\r\n") },
+  { name: "apply a bulk update", permission: "milestone:import", call: async (u) => applyMilestoneImport(u, "code,version,status,forecastDate,actualDate,commentary,evidence,reason\r\n") },
+  { name: "list users", permission: "user:manage", call: (u) => listUsers(u) },
+  { name: "invite a user", permission: "user:manage", call: (u) => inviteUser(u, { email: `invited${u}@example.gov.uk`, name: "Invited", role: "editor" }) },
+  { name: "change a user's role", permission: "user:manage", call: (u) => changeUserRole(u, { userId: target, role: "admin" }) },
+  { name: "deactivate a user", permission: "user:manage", call: (u) => deactivateUser(u, { userId: target }) },
+  { name: "reactivate a user", permission: "user:manage", call: (u) => reactivateUser(u, { userId: target }) },
+  { name: "reset a user's password", permission: "user:manage", call: (u) => resetPassword(u, { userId: target }) },
+  { name: "change your own password", permission: "signed-in", call: (u) => changeOwnPassword(u, { currentPassword: "x", newPassword: "a new long password", confirmPassword: "a new long password" }) },
+];
+
+async function version() {
+  return (await database.prisma.milestone.findUniqueOrThrow({ where: { code: "M-01" } })).version;
+}
+
+function allowed(who: Who, permission: Operation["permission"]): boolean {
+  if (who === "anonymous" || who === "deactivated") return false;
+  if (permission === "signed-in") return true;
+  return (PERMISSIONS[permission] as readonly string[]).includes(who);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const prisma = database.prisma;
+  await createReferenceData(prisma);
+  await createRecommendation(prisma, { code: "CR-01", pillar: 1, responseClass: "testing" });
+  await createMilestone(prisma, { code: "M-01", dueDate: "2024-03-31", pillars: [1], outcomes: [1] });
+  ids.editor = (await createUser(prisma, { email: "editor@example.gov.uk", role: "editor" })).id;
+  ids.admin = (await createUser(prisma, { email: "admin@example.gov.uk", role: "admin" })).id;
+  const gone = await createUser(prisma, { email: "gone@example.gov.uk", role: "admin" });
+  await prisma.user.update({ where: { id: gone.id }, data: { active: false, deactivatedAt: new Date() } });
+  ids.deactivated = gone.id;
+  target = (await createUser(prisma, { email: "target@example.gov.uk", role: "editor" })).id;
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+it("covers every permission", () => {
+  const covered = new Set(OPERATIONS.map((o) => o.permission));
+  expect(Object.keys(PERMISSIONS).filter((p) => !covered.has(p as Permission))).toEqual([]);
+});
+
+describe.each(["anonymous", "deactivated", "editor", "admin"] as const)("as %s", (who) => {
+  for (const op of OPERATIONS) {
+    const expectAllowed = allowed(who, op.permission);
+    it(`${expectAllowed ? "may" : "may not"} ${op.name}`, async () => {
+      const userId = who === "anonymous" ? null : ids[who];
+      const before = await checksumTables(database.prisma);
+      if (expectAllowed) {
+        // Allowed: the call may still refuse the input (a wrong current password, say), but never for lack of rights.
+        const outcome = await op.call(userId).then(
+          () => "ran",
+          (error: unknown) => (error instanceof NotSignedInError || error instanceof ForbiddenError ? "refused" : "ran"),
+        );
+        expect(outcome).toBe("ran");
+      } else {
+        const error = await op.call(userId).then(() => null, (e: unknown) => e);
+        expect(error).toBeInstanceOf(who === "editor" ? ForbiddenError : NotSignedInError);
+        expect(await checksumTables(database.prisma)).toEqual(before);
+      }
+    });
+  }
+});

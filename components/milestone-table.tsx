@@ -4,7 +4,16 @@ import { Table, td, th } from "@/components/ui/table";
 import { formatDay } from "@/lib/dates";
 import type { MilestoneSummary } from "@/lib/milestones.server";
 
-export function MilestoneTable({ caption, milestones }: { caption: string; milestones: MilestoneSummary[] }) {
+export function MilestoneTable({
+  caption,
+  milestones,
+  linkFor = (m) => ({ href: `/milestones/${m.code}`, text: m.title }),
+}: {
+  caption: string;
+  milestones: MilestoneSummary[];
+  /** Where each milestone links to: its public page, or the staff form to update it. */
+  linkFor?: (m: MilestoneSummary) => { href: string; text: string };
+}) {
   return (
     <Table caption={caption}>
       <thead>
@@ -18,7 +27,7 @@ export function MilestoneTable({ caption, milestones }: { caption: string; miles
         {milestones.map((m) => (
           <tr key={m.code}>
             <td className={td}>
-              <Link href={`/milestones/${m.code}`}>{m.title}</Link>
+              <Link href={linkFor(m).href}>{linkFor(m).text}</Link>
               <p className="text-base text-govuk-secondary">{m.activity}</p>
             </td>
             <td className={td}>

@@ -4,7 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import { db } from "@/lib/db/client.server";
 import { authorise } from "@/lib/auth/actor.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
-import { checkAgainstCurrent, type MilestoneState } from "@/lib/milestone-updates.server";
+import { checkAgainstCurrent, writeMilestoneUpdate, type MilestoneState } from "@/lib/milestone-updates.server";
 import type { HistoryChange } from "@/lib/history.server";
 import { milestoneUpdateSchema, type MilestoneUpdate } from "@/lib/validations/milestone-update";
 import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, type MilestoneStatusValue } from "@/lib/vocabulary";
@@ -478,7 +478,6 @@ export async function previewMilestoneImport(userId: number | null | undefined, 
   return report(assessRows(file.rows, currentByCode, options.today ?? todayInLondon()));
 }
 
-const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
 /**
  * Saves an upload, all or nothing, in one transaction: the milestones in the file are locked, every row is
@@ -507,30 +506,12 @@ export async function applyMilestoneImport(userId: number | null | undefined, cs
       for (const row of assessed) {
         if (row.outcome !== "change" || !row.update || !row.current) continue;
         const { update, current } = row;
-        const saved = await tx.milestone.update({
-          where: { id: current.id },
-          data: {
-            status: update.status,
-            forecastDate: day(update.forecastDate),
-            actualDate: day(update.actualDate),
-            commentary: update.commentary,
-            version: { increment: 1 },
-            evidence: { deleteMany: {}, create: update.evidence.map((e, i) => ({ position: i + 1, title: e.title, url: e.url })) },
-          },
-          include: { evidence: true },
-        });
-        await tx.auditEvent.create({
-          data: {
-            actorId: actor.id,
-            actorLabel: actor.email,
-            action: "update",
-            entityType: "milestone",
-            entityId: current.id,
-            entityCode: current.code,
-            before: auditState(current) as unknown as Prisma.InputJsonValue,
-            after: auditState(currentOf(saved)) as unknown as Prisma.InputJsonValue,
-            reason: update.reason,
-          },
+        await writeMilestoneUpdate(tx, actor, {
+          id: current.id,
+          code: current.code,
+          current: auditState(current),
+          next: { status: update.status, forecastDate: update.forecastDate, actualDate: update.actualDate, commentary: update.commentary, evidence: update.evidence },
+          reason: update.reason,
         });
         applied++;
       }

@@ -54,6 +54,47 @@ export function checkAgainstCurrent(update: MilestoneUpdate, current: MilestoneS
   return errors;
 }
 
+/**
+ * Writes one milestone's new state and its audit event (before, after, reason), inside the caller's transaction.
+ * The one place a milestone update is written: the form and the CSV import both use it.
+ */
+export async function writeMilestoneUpdate(
+  tx: Prisma.TransactionClient,
+  actor: { id: number; email: string },
+  change: { id: number; code: string; current: MilestoneState; next: Omit<MilestoneState, "version">; reason: string | null },
+): Promise<MilestoneState> {
+  const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+  const { next } = change;
+  const saved = await tx.milestone.update({
+    where: { id: change.id },
+    data: {
+      status: next.status,
+      forecastDate: day(next.forecastDate),
+      actualDate: day(next.actualDate),
+      commentary: next.commentary,
+      version: { increment: 1 },
+      evidence: { deleteMany: {}, create: next.evidence.map((e, i) => ({ position: i + 1, title: e.title, url: e.url })) },
+    },
+    include: { evidence: { orderBy: { position: "asc" } } },
+  });
+  const after = stateOf(saved);
+  const before = { ...change.current, evidence: change.current.evidence.map((e) => ({ title: e.title, url: e.url })) };
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor.id,
+      actorLabel: actor.email,
+      action: "update",
+      entityType: "milestone",
+      entityId: change.id,
+      entityCode: change.code,
+      before: before as unknown as Prisma.InputJsonValue,
+      after: after as unknown as Prisma.InputJsonValue,
+      reason: change.reason,
+    },
+  });
+  return after;
+}
+
 function stateOf(m: {
   status: MilestoneStatusValue;
   forecastDate: Date | null;
@@ -123,33 +164,7 @@ export async function recordMilestoneUpdate(userId: number | null, input: unknow
       return { ok: false, kind: "invalid", errors: [{ field: "form", message: "You have not changed anything" }] } as const;
     }
 
-    const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
-    const saved = await tx.milestone.update({
-      where: { id },
-      data: {
-        status: next.status,
-        forecastDate: day(next.forecastDate),
-        actualDate: day(next.actualDate),
-        commentary: next.commentary,
-        version: { increment: 1 },
-        evidence: { deleteMany: {}, create: next.evidence.map((e, i) => ({ position: i + 1, title: e.title, url: e.url })) },
-      },
-      include: { evidence: { orderBy: { position: "asc" } } },
-    });
-    const after = stateOf(saved);
-    await tx.auditEvent.create({
-      data: {
-        actorId: actor.id,
-        actorLabel: actor.email,
-        action: "update",
-        entityType: "milestone",
-        entityId: id,
-        entityCode: m.code,
-        before: current as unknown as Prisma.InputJsonValue,
-        after: after as unknown as Prisma.InputJsonValue,
-        reason: update.reason,
-      },
-    });
+    const after = await writeMilestoneUpdate(tx, actor, { id, code: m.code, current, next, reason: update.reason });
     return { ok: true, state: after } as const;
   });
 }

@@ -17,7 +17,7 @@
 // Environment: BENCH_DURATION (seconds per route, default 10), BENCH_CONNECTIONS (default 20).
 // Traffic goes to 127.0.0.1 only. Every process it starts is stopped on exit, error or Ctrl+C.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
 import { chmod, cp, mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
@@ -37,6 +37,7 @@ import {
 import { applyMigrations } from "@/lib/db/migrate.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { generateLargeDataset } from "./bench/generate-large-dataset";
+import { buildIsStale } from "./lib/build";
 
 const root = process.cwd();
 const DURATION = positiveInt("BENCH_DURATION", 10);
@@ -137,37 +138,6 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 // ---------------------------------------------------------------------------------------------------------------
 // Build
 
-/** The newest modification time under the given paths, skipping generated and dependency folders. */
-function newestSourceMtime(paths: string[]): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    if (!existsSync(p)) return;
-    const stat = statSync(p);
-    if (stat.isDirectory()) {
-      if (/(^|\/)(node_modules|\.next|generated|\.data)$/.test(p)) return;
-      for (const entry of readdirSync(p)) visit(path.join(p, entry));
-    } else {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  paths.forEach(visit);
-  return newest;
-}
-
-const NEXT_CONFIGS = ["next.config.js", "next.config.mjs", "next.config.cjs", "next.config.ts"];
-
-function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const sources = [
-    "app", "components", "lib", "public", "prisma/schema.prisma", "package-lock.json", "postcss.config.mjs", "tsconfig.json",
-    // Root-level files Next.js builds in: proxy (Next 16's middleware), middleware, instrumentation.
-    "proxy.ts", "middleware.ts", "instrumentation.ts",
-    ...NEXT_CONFIGS,
-  ];
-  return newestSourceMtime(sources.map((s) => path.join(root, s))) > statSync(buildId).mtimeMs;
-}
-
 /** Env for next build/start: no telemetry (offline; nothing leaves the machine) and only the database we say. */
 function nextEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
@@ -185,7 +155,7 @@ async function appFolder(snapshot: string, dir: string): Promise<string> {
   await mkdir(dir, { recursive: true });
   await cp(snapshot, path.join(dir, ".next"), { recursive: true, verbatimSymlinks: true });
   // prisma/: the health check lists prisma/migrations from the working folder to report pending migrations.
-  for (const entry of ["node_modules", "package.json", "public", "prisma", "tsconfig.json", ...NEXT_CONFIGS]) {
+  for (const entry of ["node_modules", "package.json", "public", "prisma", "tsconfig.json", "next.config.js"]) {
     if (existsSync(path.join(root, entry))) await symlink(path.join(root, entry), path.join(dir, entry));
   }
   return dir;
@@ -459,7 +429,7 @@ async function main() {
   try {
     // 1. Build.
     let buildNote = "reused the existing build";
-    if (buildIsStale()) {
+    if (buildIsStale(root)) {
       const buildStarted = Date.now();
       log("building the production app (npx next build): .next is missing or older than the sources");
       const logFile = path.join(work, "next-build.log");

@@ -6,12 +6,13 @@
 //   --ephemeral  throwaway database in a temporary folder, deleted on exit (used by the end-to-end tests)
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres.server";
 import { applyMigrations } from "@/lib/db/migrate.server";
 import { db } from "@/lib/db/client.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
+import { buildIsStale } from "./lib/build";
 import { createFirstAdminIfNone } from "@/lib/users.server";
 
 const args = new Set(process.argv.slice(2));
@@ -26,30 +27,6 @@ function log(message: string) {
 
 function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(command, commandArgs, { stdio: "inherit", env, cwd: root });
-}
-
-/** The newest modification time under the given paths, skipping generated and dependency folders. */
-function newestMtime(paths: string[]): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    if (!existsSync(p)) return;
-    const stat = statSync(p);
-    if (stat.isDirectory()) {
-      if (/(^|\/)(node_modules|\.next|generated|\.data)$/.test(p)) return;
-      for (const entry of readdirSync(p)) visit(path.join(p, entry));
-    } else {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  paths.forEach(visit);
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const sources = ["app", "components", "lib", "public", "proxy.ts", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs"];
-  return newestMtime(sources.map((s) => path.join(root, s))) > statSync(buildId).mtimeMs;
 }
 
 /**
@@ -115,7 +92,7 @@ async function main() {
     }
 
     const env = { ...process.env, PORT: String(port) };
-    if (!dev && buildIsStale()) {
+    if (!dev && buildIsStale(root)) {
       log("building the app (first start, or sources changed)");
       const code = await new Promise<number>((resolve) => run("npx", ["next", "build"], env).on("exit", (c) => resolve(c ?? 1)));
       if (code !== 0) throw new Error(`next build failed with exit code ${code}`);

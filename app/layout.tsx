@@ -34,6 +34,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 ["/milestones", "Milestones"],
                 ["/pillars", "Pillars"],
                 ["/outcomes", "Outcomes"],
+                ["/changes", "What changed"],
                 ["/open-data", "Open data"],
               ].map(([href, label]) => (
                 <li key={href}>

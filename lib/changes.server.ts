@@ -1,0 +1,163 @@
+import "server-only";
+import { db } from "@/lib/db/client.server";
+import { todayInLondon, toIsoDay } from "@/lib/dates";
+import { endOfUkDaySql, startOfUkDaySql } from "@/lib/as-at.server";
+
+// Every change staff made in a period, from the audit trail, grouped by pillar. User-account events and the
+// source-data load are not changes to the reform and are left out.
+
+export const CHANGE_KINDS = ["completed", "at_risk_or_delayed", "slipped", "brought_forward", "reclassified", "added", "other"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
+  completed: "Milestones completed",
+  at_risk_or_delayed: "Milestones newly at risk or delayed",
+  slipped: "Dates slipped",
+  brought_forward: "Dates brought forward",
+  reclassified: "Responses reclassified",
+  added: "Milestones added",
+  other: "Other updates",
+};
+
+export interface ChangeItem {
+  /** The audit event's id, as a string (JSON has no bigint). */
+  eventId: string;
+  occurredAt: string;
+  entityType: "milestone" | "recommendation";
+  code: string;
+  title: string;
+  kind: ChangeKind;
+  /** completed: the actual date; at_risk_or_delayed: statuses; slipped/brought_forward: planned dates; reclassified: classes. */
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+}
+
+export interface PillarChanges {
+  /** null for milestones linked to no pillar. */
+  number: number | null;
+  title: string;
+  total: number;
+  byKind: Record<ChangeKind, ChangeItem[]>;
+}
+
+export interface ChangesReport {
+  since: string;
+  until: string;
+  /** Distinct changes of each kind in the period (a change in two pillars counts once). */
+  counts: Record<ChangeKind, number>;
+  /** Audit events in the period (one event can be more than one kind of change, e.g. completed and re-dated). */
+  events: number;
+  pillars: PillarChanges[];
+}
+
+interface EventRow {
+  id: bigint;
+  occurred_at: Date;
+  action: string;
+  entity_type: "milestone" | "recommendation";
+  entity_code: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reason: string | null;
+  title: string | null;
+  due_date: Date | null;
+  pillars: number[] | null;
+}
+
+const str = (v: unknown): string | null => (v === undefined || v === null || v === "" ? null : String(v));
+
+/** The kinds of change one audit event represents. Exported for the tests. */
+export function classify(e: { action: string; entityType: string; before: Record<string, unknown>; after: Record<string, unknown>; dueDate: string | null }) {
+  const out: Array<{ kind: ChangeKind; from: string | null; to: string | null }> = [];
+  if (e.entityType === "recommendation") {
+    out.push({ kind: "reclassified", from: str(e.before.responseClass), to: str(e.after.responseClass) });
+    return out;
+  }
+  if (e.action === "create") {
+    out.push({ kind: "added", from: null, to: str(e.after.dueDate) });
+    return out;
+  }
+  const before = { status: str(e.before.status), forecast: str(e.before.forecastDate) };
+  const after = { status: str(e.after.status), forecast: str(e.after.forecastDate), actual: str(e.after.actualDate) };
+  if (after.status === "complete" && before.status !== "complete") out.push({ kind: "completed", from: before.status, to: after.actual });
+  if ((after.status === "at_risk" || after.status === "delayed") && before.status !== after.status) {
+    out.push({ kind: "at_risk_or_delayed", from: before.status, to: after.status });
+  }
+  const previousPlanned = before.forecast ?? e.dueDate;
+  if (after.forecast && after.forecast !== before.forecast && previousPlanned) {
+    if (after.forecast > previousPlanned) out.push({ kind: "slipped", from: previousPlanned, to: after.forecast });
+    else if (after.forecast < previousPlanned) out.push({ kind: "brought_forward", from: previousPlanned, to: after.forecast });
+  }
+  if (out.length === 0) out.push({ kind: "other", from: null, to: null });
+  return out;
+}
+
+function emptyByKind(): Record<ChangeKind, ChangeItem[]> {
+  return Object.fromEntries(CHANGE_KINDS.map((k) => [k, []])) as unknown as Record<ChangeKind, ChangeItem[]>;
+}
+
+/** Changes made from the start of UK day `since` to the end of UK day `until` (default today), grouped by pillar. */
+export async function listChanges(input: { since: string; until?: string }): Promise<ChangesReport> {
+  const since = input.since;
+  const until = input.until ?? todayInLondon();
+  const prisma = db();
+  const [rows, pillarRows] = await Promise.all([
+    prisma.$queryRaw<EventRow[]>`
+      SELECT a.id, a.occurred_at, a.action, a.entity_type, a.entity_code, a.before, a.after, a.reason,
+             COALESCE(m.title, r.text) AS title, m.due_date,
+             CASE WHEN a.entity_type = 'milestone'
+                  THEN ARRAY(SELECT p.number FROM milestone_pillar mp JOIN pillar p ON p.id = mp.pillar_id WHERE mp.milestone_id = a.entity_id ORDER BY p.number)
+                  ELSE ARRAY(SELECT p.number FROM pillar p WHERE p.id = r.pillar_id) END AS pillars
+      FROM audit_event a
+      LEFT JOIN milestone m ON a.entity_type = 'milestone' AND m.id = a.entity_id
+      LEFT JOIN recommendation r ON a.entity_type = 'recommendation' AND r.id = a.entity_id
+      WHERE a.entity_type IN ('milestone', 'recommendation')
+        AND a.actor_id IS NOT NULL
+        AND a.occurred_at >= ${startOfUkDaySql(since)} AND a.occurred_at < ${endOfUkDaySql(until)}
+      ORDER BY a.occurred_at, a.id`,
+    prisma.pillar.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+  ]);
+
+  const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
+  const groups = new Map<number | null, PillarChanges>(
+    pillarRows.map((p) => [p.number, { number: p.number, title: p.title, total: 0, byKind: emptyByKind() }]),
+  );
+  for (const row of rows) {
+    const kinds = classify({
+      action: row.action,
+      entityType: row.entity_type,
+      before: (row.before ?? {}) as Record<string, unknown>,
+      after: (row.after ?? {}) as Record<string, unknown>,
+      dueDate: toIsoDay(row.due_date),
+    });
+    const pillars: Array<number | null> = row.pillars?.length ? row.pillars : [null];
+    for (const k of kinds) {
+      counts[k.kind] += 1;
+      const item: ChangeItem = {
+        eventId: String(row.id),
+        occurredAt: row.occurred_at.toISOString(),
+        entityType: row.entity_type,
+        code: row.entity_code ?? "",
+        title: row.title ?? "",
+        kind: k.kind,
+        from: k.from,
+        to: k.to,
+        reason: row.reason,
+      };
+      for (const n of pillars) {
+        if (!groups.has(n)) groups.set(n, { number: n, title: "Not linked to a pillar", total: 0, byKind: emptyByKind() });
+        const g = groups.get(n)!;
+        g.byKind[k.kind].push(item);
+        g.total += 1;
+      }
+    }
+  }
+  return {
+    since,
+    until,
+    counts,
+    events: rows.length,
+    pillars: [...groups.values()].filter((g) => g.total > 0),
+  };
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client.server";
+import { toIsoDay } from "@/lib/dates";
+import type { MilestoneStatusValue } from "@/lib/vocabulary";
+import type { SlippageSort } from "@/lib/validations/slippage-sorts";
+
+// The slippage register: for every milestone, the date the strategy gave it, each date it was re-planned to (with
+// the reason and when), when it was actually completed, and how often and how far it has slipped. Built from the
+// audit trail's update events; the strategy's date (due_date) is never moved.
+
+export { SLIPPAGE_SORTS, type SlippageSort } from "@/lib/validations/slippage-sorts";
+
+export interface Replan {
+  /** When the new date was set (the audit event's time, ISO). */
+  setAt: string;
+  /** The planned date before this change: the previous forecast, or the strategy's date. */
+  from: string;
+  /** The new forecast date. */
+  to: string;
+  /** true when `to` is later than `from`. */
+  slipped: boolean;
+  reason: string | null;
+}
+
+export interface SlippageEntry {
+  code: string;
+  title: string;
+  status: MilestoneStatusValue;
+  /** The strategy's words, e.g. "summer 2023"; null for milestones added by staff. */
+  dateAsWritten: string | null;
+  dueDate: string;
+  replans: Replan[];
+  /** The current planned date: forecast ?? due. */
+  plannedDate: string;
+  actualDate: string | null;
+  timesSlipped: number;
+  /** Days from the strategy's date to the current planned date, never below 0. */
+  totalSlippageDays: number;
+}
+
+interface Row {
+  code: string;
+  title: string;
+  status: MilestoneStatusValue;
+  date_as_written: string | null;
+  due_date: Date;
+  planned_date: Date;
+  actual_date: Date | null;
+  total_days: number;
+  replans: Array<{ at: string; before: string | null; after: string; reason: string | null }> | null;
+}
+
+const ORDER: Record<SlippageSort, Prisma.Sql> = {
+  slippage: Prisma.sql`ORDER BY total_days DESC, times DESC, m.code`,
+  code: Prisma.sql`ORDER BY m.code`,
+};
+
+export async function slippageRegister(options: { sort?: SlippageSort } = {}): Promise<SlippageEntry[]> {
+  const sort = options.sort ?? "slippage";
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT m.code, m.title, m.status::text AS status, m.date_as_written, m.due_date,
+           COALESCE(m.forecast_date, m.due_date) AS planned_date, m.actual_date,
+           GREATEST(0, COALESCE(m.forecast_date, m.due_date) - m.due_date)::int AS total_days,
+           rp.replans, COALESCE(rp.times, 0) AS times
+    FROM milestone m
+    LEFT JOIN LATERAL (
+      SELECT jsonb_agg(jsonb_build_object(
+               'at', to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'before', a.before->>'forecastDate',
+               'after', a.after->>'forecastDate',
+               'reason', a.reason) ORDER BY a.occurred_at, a.id) AS replans,
+             count(*) FILTER (WHERE a.after->>'forecastDate' > COALESCE(NULLIF(a.before->>'forecastDate', ''), to_char(m.due_date, 'YYYY-MM-DD'))) AS times
+      FROM audit_event a
+      WHERE a.entity_type = 'milestone' AND a.entity_id = m.id AND a.action = 'update'
+        AND NULLIF(a.after->>'forecastDate', '') IS NOT NULL
+        AND a.after->>'forecastDate' IS DISTINCT FROM NULLIF(a.before->>'forecastDate', '')
+    ) rp ON true
+    ${ORDER[sort]}`;
+  return rows.map((r) => {
+    const dueDate = toIsoDay(r.due_date)!;
+    const replans: Replan[] = (r.replans ?? []).map((p) => {
+      const from = p.before || dueDate;
+      return { setAt: p.at, from, to: p.after, slipped: p.after > from, reason: p.reason };
+    });
+    return {
+      code: r.code,
+      title: r.title,
+      status: r.status,
+      dateAsWritten: r.date_as_written,
+      dueDate,
+      replans,
+      plannedDate: toIsoDay(r.planned_date)!,
+      actualDate: toIsoDay(r.actual_date),
+      timesSlipped: replans.filter((p) => p.slipped).length,
+      totalSlippageDays: Number(r.total_days),
+    };
+  });
+}

@@ -17,6 +17,11 @@ const PAGES = [
   ["outcomes", "/outcomes"],
   ["outcome", "/outcomes/4"],
   ["open data", "/open-data"],
+  ["what changed", "/changes?since=2023-02-02"],
+  ["what changed, no period chosen", "/changes"],
+  ["slippage register", "/slippage"],
+  ["briefing pack", "/report?since=2023-02-02"],
+  ["briefing pack for one pillar", "/report?pillar=2"],
   ["page not found", "/recommendations/NOPE-1"],
 ] as const;
 

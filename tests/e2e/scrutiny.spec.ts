@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+
+test("the briefing pack downloads as a PDF", async ({ page }) => {
+  await page.goto("/report?since=2023-02-02");
+  await expect(page.getByRole("heading", { level: 2, name: "Children's social care reform: briefing" })).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download this briefing as a PDF" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^reform-briefing-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const response = await page.request.get("/report/pdf?since=2023-02-02&pillar=1");
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  expect((await page.request.get("/report/pdf?asAt=2024-02-30")).status()).toBe(400);
+});
+
+test("the briefing pack prints on A4 without the site navigation", async ({ page }) => {
+  await page.goto("/report?since=2023-02-02");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Apply filters" })).toBeHidden();
+  await expect(page.getByRole("heading", { name: "By pillar" })).toBeVisible();
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+});
+
+test("Atom feeds list published changes, for the reform and per pillar", async ({ request }) => {
+  const feed = await request.get("/feed.xml");
+  expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+  const xml = await feed.text();
+  expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+  expect(xml).toMatch(/<id>http:\/\/[^<]+\/feed\.xml<\/id>/);
+  const pillar = await request.get("/pillars/3/feed.xml");
+  expect(await pillar.text()).toContain("changes to pillar 3");
+  expect((await request.get("/pillars/9/feed.xml")).status()).toBe(404);
+});
+
+test("what changed and the slippage register take shareable addresses", async ({ page }) => {
+  await page.goto("/changes?since=2023-02-02");
+  await expect(page.getByLabel(/since|from/i).first()).toHaveValue("2023-02-02");
+  await page.goto("/slippage?sort=code");
+  await expect(page.getByRole("table").first()).toBeVisible();
+  await page.goto("/changes?since=2024-02-30");
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+});

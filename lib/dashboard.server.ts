@@ -2,7 +2,15 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { addDays, todayInLondon } from "@/lib/dates";
-import { DELIVERY_EXPECTED_CLASSES, isOpenSql, isOverdueSql, isStaleSql, plannedDateSql } from "@/lib/milestone-rules";
+import {
+  DELIVERY_EXPECTED_CLASSES,
+  isOpenSql,
+  isOverdueSql,
+  isStaleSql,
+  milestoneSource,
+  plannedDateSql,
+  recommendationSource,
+} from "@/lib/milestone-rules";
 import { MILESTONE_STATUSES, RESPONSE_CLASSES, type MilestoneStatusValue, type ResponseClassValue } from "@/lib/vocabulary";
 
 // Every figure on the dashboard, counted by PostgreSQL: the app never loads all rows to count them.
@@ -35,51 +43,55 @@ export function emptyClassCounts(): ClassCounts {
 /** Quarters shown on the timeline: the strategy's phase one and the year after it. */
 export const TIMELINE_QUARTERS = ["2023", "2024", "2025"].flatMap((y) => [1, 2, 3, 4].map((q) => `${y} Q${q}`));
 
-export async function summariseDashboard(options: { today?: string } = {}): Promise<Dashboard> {
-  const today = options.today ?? todayInLondon();
+/** The dashboard now, or (with `asAt`) as the reform stood at the end of that past day. */
+export async function summariseDashboard(options: { today?: string; asAt?: string } = {}): Promise<Dashboard> {
+  const asAt = options.asAt;
+  const today = asAt ?? options.today ?? todayInLondon();
   const prisma = db();
+  const milestones = milestoneSource(asAt);
+  const recommendations = recommendationSource(asAt);
   const deliveryExpected = Prisma.join(DELIVERY_EXPECTED_CLASSES.map((c) => Prisma.sql`CAST(${c} AS "ResponseClass")`));
 
   const [byReviewClass, byStatus, [headline], pillarStatus, pillarClass, outcomeStatus, outcomeClass, timeline, [gaps], pillars, outcomes, reviews] =
     await Promise.all([
       prisma.$queryRaw<Array<{ review: string; response_class: ResponseClassValue; n: bigint }>>`
         SELECT rv.code AS review, r.response_class::text AS response_class, count(*) AS n
-        FROM recommendation r JOIN review rv ON rv.id = r.review_id GROUP BY rv.code, r.response_class`,
+        FROM ${recommendations} r JOIN review rv ON rv.id = r.review_id GROUP BY rv.code, r.response_class`,
       prisma.$queryRaw<Array<{ status: MilestoneStatusValue; n: bigint }>>`
-        SELECT m.status::text AS status, count(*) AS n FROM milestone m GROUP BY m.status`,
+        SELECT m.status::text AS status, count(*) AS n FROM ${milestones} m GROUP BY m.status`,
       prisma.$queryRaw<Array<{ overdue: bigint; due_soon: bigint }>>`
         SELECT count(*) FILTER (WHERE ${isOverdueSql(today)}) AS overdue,
                count(*) FILTER (WHERE ${isOpenSql} AND ${plannedDateSql} BETWEEN CAST(${today} AS date) AND CAST(${addDays(today, 90)} AS date)) AS due_soon
-        FROM milestone m`,
+        FROM ${milestones} m`,
       prisma.$queryRaw<Array<{ number: number; status: MilestoneStatusValue; n: bigint }>>`
         SELECT p.number, m.status::text AS status, count(*) AS n
-        FROM milestone_pillar mp JOIN pillar p ON p.id = mp.pillar_id JOIN milestone m ON m.id = mp.milestone_id
+        FROM milestone_pillar mp JOIN pillar p ON p.id = mp.pillar_id JOIN ${milestones} m ON m.id = mp.milestone_id
         GROUP BY p.number, m.status`,
       prisma.$queryRaw<Array<{ number: number; response_class: ResponseClassValue; n: bigint }>>`
         SELECT p.number, r.response_class::text AS response_class, count(*) AS n
-        FROM recommendation r JOIN pillar p ON p.id = r.pillar_id GROUP BY p.number, r.response_class`,
+        FROM ${recommendations} r JOIN pillar p ON p.id = r.pillar_id GROUP BY p.number, r.response_class`,
       prisma.$queryRaw<Array<{ number: number; status: MilestoneStatusValue; n: bigint }>>`
         SELECT o.number, m.status::text AS status, count(*) AS n
-        FROM milestone_outcome mo JOIN outcome o ON o.id = mo.outcome_id JOIN milestone m ON m.id = mo.milestone_id
+        FROM milestone_outcome mo JOIN outcome o ON o.id = mo.outcome_id JOIN ${milestones} m ON m.id = mo.milestone_id
         GROUP BY o.number, m.status`,
       prisma.$queryRaw<Array<{ number: number; response_class: ResponseClassValue; n: bigint }>>`
         SELECT o.number, r.response_class::text AS response_class, count(*) AS n
-        FROM recommendation_outcome ro JOIN outcome o ON o.id = ro.outcome_id JOIN recommendation r ON r.id = ro.recommendation_id
+        FROM recommendation_outcome ro JOIN outcome o ON o.id = ro.outcome_id JOIN ${recommendations} r ON r.id = ro.recommendation_id
         GROUP BY o.number, r.response_class`,
       prisma.$queryRaw<Array<{ quarter: string; due: bigint; done: bigint; overdue: bigint }>>`
         SELECT to_char(${plannedDateSql}, 'YYYY "Q"Q') AS quarter,
                count(*) AS due,
                count(*) FILTER (WHERE m.status = 'complete') AS done,
                count(*) FILTER (WHERE ${isOverdueSql(today)}) AS overdue
-        FROM milestone m
+        FROM ${milestones} m
         WHERE ${plannedDateSql} BETWEEN DATE '2023-01-01' AND DATE '2025-12-31'
         GROUP BY 1`,
       prisma.$queryRaw<Array<{ undelivered: bigint; overdue: bigint; stale: bigint }>>`
         SELECT
-          (SELECT count(*) FROM recommendation r WHERE r.response_class IN (${deliveryExpected})
+          (SELECT count(*) FROM ${recommendations} r WHERE r.response_class IN (${deliveryExpected})
              AND NOT EXISTS (SELECT 1 FROM milestone_recommendation mr WHERE mr.recommendation_id = r.id)) AS undelivered,
-          (SELECT count(*) FROM milestone m WHERE ${isOverdueSql(today)}) AS overdue,
-          (SELECT count(*) FROM milestone m WHERE ${isStaleSql(today)}) AS stale`,
+          (SELECT count(*) FROM ${milestones} m WHERE ${isOverdueSql(today)}) AS overdue,
+          (SELECT count(*) FROM ${milestones} m WHERE ${isStaleSql(today, asAt)}) AS stale`,
       prisma.pillar.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
       prisma.outcome.findMany({ orderBy: { number: "asc" }, select: { number: true, kind: true, title: true } }),
       prisma.review.findMany({ orderBy: { responseAnnex: "asc" }, select: { code: true, title: true } }),

@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { endOfUkDaySql, milestonesAsAtSql, recommendationsAsAtSql } from "@/lib/as-at.server";
 import type { MilestoneStatusValue } from "@/lib/vocabulary";
 
 // What "overdue" and "stale" mean, written once. A milestone's current planned date is its forecast date when
@@ -18,14 +19,30 @@ export function isOverdueSql(today: string) {
   return Prisma.sql`(${isOpenSql} AND ${plannedDateSql} < CAST(${today} AS date))`;
 }
 
-/** The latest staff update of milestone alias `m`, or null. */
-export const lastStaffUpdateSql = Prisma.sql`(
+/** The latest staff update of milestone alias `m` (up to the end of `asAt`, when given), or null. */
+export function lastStaffUpdateSql(asAt?: string) {
+  return Prisma.sql`(
   SELECT max(a.occurred_at) FROM audit_event a
   WHERE a.entity_type = 'milestone' AND a.entity_id = m.id AND a.actor_id IS NOT NULL
+  ${asAt ? Prisma.sql`AND a.occurred_at < ${endOfUkDaySql(asAt)}` : Prisma.empty}
 )`;
+}
 
-export function isStaleSql(today: string) {
-  return Prisma.sql`(${isOpenSql} AND COALESCE(${lastStaffUpdateSql} < CAST(${today} AS date) - ${STALE_AFTER_DAYS}::int, true))`;
+export function isStaleSql(today: string, asAt?: string) {
+  return Prisma.sql`(${isOpenSql} AND COALESCE(${lastStaffUpdateSql(asAt)} < CAST(${today} AS date) - ${STALE_AFTER_DAYS}::int, true))`;
+}
+
+/**
+ * The milestones as they are now, or as they were at the end of a past UK day (rebuilt from the audit trail).
+ * Queries read `FROM ${milestoneSource(asAt)} m` and work the same either way.
+ */
+export function milestoneSource(asAt?: string | null): Prisma.Sql {
+  return asAt ? Prisma.sql`(${milestonesAsAtSql(asAt)})` : Prisma.sql`milestone`;
+}
+
+/** The recommendations' response classes now, or at the end of a past UK day. */
+export function recommendationSource(asAt?: string | null): Prisma.Sql {
+  return asAt ? Prisma.sql`(${recommendationsAsAtSql(asAt)})` : Prisma.sql`recommendation`;
 }
 
 export function isOverdue(m: { status: MilestoneStatusValue; plannedDate: string }, today: string): boolean {

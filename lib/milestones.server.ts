@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { addDays, todayInLondon, toIsoDay } from "@/lib/dates";
-import { isOpenSql, isOverdue, isOverdueSql, isStaleSql, lastStaffUpdateSql, plannedDateSql } from "@/lib/milestone-rules";
+import { isOpenSql, isOverdue, isOverdueSql, isStaleSql, lastStaffUpdateSql, milestoneSource, plannedDateSql } from "@/lib/milestone-rules";
 import { publicHistory, type HistoryEntry } from "@/lib/history.server";
 import type { MilestoneFilters } from "@/lib/validations/public-filters";
 import type { MilestoneGroupValue, MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
@@ -34,7 +34,7 @@ export interface MilestoneList {
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-export function milestoneWhere(filters: MilestoneFilters, today: string): Prisma.Sql {
+export function milestoneWhere(filters: MilestoneFilters, today: string, asAt?: string): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.group) conditions.push(Prisma.sql`m."group" = CAST(${filters.group} AS "MilestoneGroup")`);
   if (filters.activity) conditions.push(Prisma.sql`m.activity = ${filters.activity}`);
@@ -65,7 +65,7 @@ export function milestoneWhere(filters: MilestoneFilters, today: string): Prisma
   if (filters.dueFrom) conditions.push(Prisma.sql`${plannedDateSql} >= CAST(${filters.dueFrom} AS date)`);
   if (filters.dueTo) conditions.push(Prisma.sql`${plannedDateSql} <= CAST(${filters.dueTo} AS date)`);
   if (filters.gap === "overdue") conditions.push(isOverdueSql(today));
-  if (filters.gap === "stale") conditions.push(isStaleSql(today));
+  if (filters.gap === "stale") conditions.push(isStaleSql(today, asAt));
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
@@ -113,13 +113,18 @@ function toSummary(row: MilestoneRow, today: string): MilestoneSummary {
   };
 }
 
-/** Milestones matching the filters, a page at a time (or all of them, for downloads, with `all`). */
+/**
+ * Milestones matching the filters, a page at a time (or all of them, for downloads, with `all`). With
+ * `filters.asAt`, as they stood at the end of that day: statuses and dates from the audit trail, and "overdue"
+ * judged on that day.
+ */
 export async function listMilestones(
   filters: MilestoneFilters,
   options: { today?: string; all?: boolean } = {},
 ): Promise<MilestoneList> {
-  const today = options.today ?? todayInLondon();
-  const where = milestoneWhere(filters, today);
+  const asAt = filters.asAt;
+  const today = asAt ?? options.today ?? todayInLondon();
+  const where = milestoneWhere(filters, today, asAt);
   const pageSize = filters.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = filters.page ?? 1;
   const limit = options.all ? Prisma.empty : Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
@@ -127,15 +132,15 @@ export async function listMilestones(
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<MilestoneRow[]>`
       SELECT m.code, m."group"::text AS "group", m.activity, m.title, m.date_as_written, m.due_date, m.forecast_date,
-             m.actual_date, ${plannedDateSql} AS planned_date, m.status::text AS status, ${lastStaffUpdateSql} AS last_updated,
+             m.actual_date, ${plannedDateSql} AS planned_date, m.status::text AS status, ${lastStaffUpdateSql(asAt)} AS last_updated,
              ARRAY(SELECT p.number FROM milestone_pillar mp JOIN pillar p ON p.id = mp.pillar_id WHERE mp.milestone_id = m.id ORDER BY p.number) AS pillars,
              ARRAY(SELECT o.number FROM milestone_outcome mo JOIN outcome o ON o.id = mo.outcome_id WHERE mo.milestone_id = m.id ORDER BY o.number) AS outcomes,
              ARRAY(SELECT r.code FROM milestone_recommendation mr JOIN recommendation r ON r.id = mr.recommendation_id WHERE mr.milestone_id = m.id ORDER BY r.source_annex, r.source_row) AS recommendations
-      FROM milestone m
+      FROM ${milestoneSource(asAt)} m
       ${where}
       ${ORDER[filters.sort ?? "due"]}
       ${limit}`,
-    prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM milestone m ${where}`,
+    prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM ${milestoneSource(asAt)} m ${where}`,
   ]);
   return {
     total: Number(count?.n ?? 0),
@@ -162,9 +167,9 @@ export interface MilestoneDetail extends MilestoneSummary {
   history: HistoryEntry[];
 }
 
-export async function getMilestone(code: string, options: { today?: string } = {}): Promise<MilestoneDetail | null> {
-  const today = options.today ?? todayInLondon();
-  const m = await db().milestone.findUnique({
+export async function getMilestone(code: string, options: { today?: string; asAt?: string } = {}): Promise<MilestoneDetail | null> {
+  const today = options.asAt ?? options.today ?? todayInLondon();
+  const current = await db().milestone.findUnique({
     where: { code },
     include: {
       evidence: { orderBy: { position: "asc" } },
@@ -173,8 +178,25 @@ export async function getMilestone(code: string, options: { today?: string } = {
       recommendations: { include: { recommendation: true } },
     },
   });
-  if (!m) return null;
-  const history = await publicHistory("milestone", m.id);
+  if (!current) return null;
+  let m = current;
+  if (options.asAt) {
+    // As at a past day: status, dates, commentary and evidence as the audit trail says they were then.
+    const [then] = await db().$queryRaw<Array<{ status: MilestoneStatusValue; forecast_date: Date | null; actual_date: Date | null; commentary: string | null; evidence: Array<{ title: string; url: string }>; version: number }>>`
+      SELECT m.status::text AS status, m.forecast_date, m.actual_date, m.commentary, m.evidence, m.version
+      FROM ${milestoneSource(options.asAt)} m WHERE m.code = ${code}`;
+    if (!then) return null;
+    m = {
+      ...current,
+      status: then.status,
+      forecastDate: then.forecast_date,
+      actualDate: then.actual_date,
+      commentary: then.commentary,
+      version: Number(then.version),
+      evidence: then.evidence.map((e, i) => ({ id: 0, milestoneId: current.id, position: i + 1, title: e.title, url: e.url })),
+    };
+  }
+  const history = (await publicHistory("milestone", m.id)).filter((h) => !options.asAt || h.occurredAt.slice(0, 10) <= options.asAt);
   const lastStaff = history.filter((h) => h.byStaff).at(-1);
   const plannedDate = toIsoDay(m.forecastDate ?? m.dueDate)!;
   const recommendations = [...m.recommendations]

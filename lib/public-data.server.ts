@@ -19,13 +19,13 @@ function cached<Args extends unknown[], Result>(name: string, fn: (...args: Args
     unstable_cache(() => fn(...args), [name, todayInLondon(), JSON.stringify(args)], CACHE)();
 }
 
-export const cachedDashboard = cached("dashboard", () => summariseDashboard());
+export const cachedDashboard = cached("dashboard", (asAt?: string) => summariseDashboard({ asAt }));
 export const cachedRecommendations = cached("recommendations", (filters: RecommendationFilters, all: boolean) =>
   listRecommendations(filters, { all }),
 );
-export const cachedRecommendation = cached("recommendation", (code: string) => getRecommendation(code));
+export const cachedRecommendation = cached("recommendation", (code: string, asAt?: string) => getRecommendation(code, { asAt }));
 export const cachedMilestones = cached("milestones", (filters: MilestoneFilters, all: boolean) => listMilestones(filters, { all }));
-export const cachedMilestone = cached("milestone", (code: string) => getMilestone(code));
+export const cachedMilestone = cached("milestone", (code: string, asAt?: string) => getMilestone(code, { asAt }));
 export const cachedMilestoneActivities = cached("milestone-activities", () => listMilestoneActivities());
 export const cachedPillars = cached("pillars", () => listPillars());
 export const cachedPillar = cached("pillar", (n: number) => getPillar(n));

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
-import { DELIVERY_EXPECTED_CLASSES, isOverdue } from "@/lib/milestone-rules";
+import { DELIVERY_EXPECTED_CLASSES, isOverdue, milestoneSource, recommendationSource } from "@/lib/milestone-rules";
 import { publicHistory, type HistoryEntry } from "@/lib/history.server";
 import type { RecommendationFilters } from "@/lib/validations/public-filters";
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
@@ -46,17 +46,17 @@ export function recommendationWhere(filters: RecommendationFilters): Prisma.Sql 
   const conditions: Prisma.Sql[] = [];
   if (filters.review) conditions.push(Prisma.sql`rv.code = ${filters.review}`);
   if (filters.pillar) conditions.push(Prisma.sql`p.number = ${filters.pillar}`);
-  if (filters.class) conditions.push(Prisma.sql`r.response_class = CAST(${filters.class} AS "ResponseClass")`);
+  if (filters.class) conditions.push(Prisma.sql`rs.response_class = CAST(${filters.class} AS "ResponseClass")`);
   if (filters.outcome) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM recommendation_outcome ro JOIN outcome o ON o.id = ro.outcome_id
       WHERE ro.recommendation_id = r.id AND o.number = ${filters.outcome})`);
   }
   if (filters.status) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM milestone_recommendation mr JOIN milestone m ON m.id = mr.milestone_id
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM milestone_recommendation mr JOIN ${milestoneSource(filters.asAt)} m ON m.id = mr.milestone_id
       WHERE mr.recommendation_id = r.id AND m.status = CAST(${filters.status} AS "MilestoneStatus"))`);
   }
   if (filters.gap === "undelivered") {
-    conditions.push(Prisma.sql`r.response_class IN (${Prisma.join(DELIVERY_EXPECTED_CLASSES.map((c) => Prisma.sql`CAST(${c} AS "ResponseClass")`))})
+    conditions.push(Prisma.sql`rs.response_class IN (${Prisma.join(DELIVERY_EXPECTED_CLASSES.map((c) => Prisma.sql`CAST(${c} AS "ResponseClass")`))})
       AND NOT EXISTS (SELECT 1 FROM milestone_recommendation mr WHERE mr.recommendation_id = r.id)`);
   }
   if (filters.q) conditions.push(Prisma.sql`r.search @@ ${searchQuery(filters.q)}`);
@@ -72,7 +72,7 @@ function orderBy(filters: RecommendationFilters): Prisma.Sql {
         ? Prisma.sql`ORDER BY ts_rank(r.search, ${searchQuery(filters.q)}) DESC, ${documentOrder}`
         : Prisma.sql`ORDER BY ${documentOrder}`;
     case "class":
-      return Prisma.sql`ORDER BY r.response_class, ${documentOrder}`;
+      return Prisma.sql`ORDER BY rs.response_class, ${documentOrder}`;
     case "pillar":
       return Prisma.sql`ORDER BY p.number, ${documentOrder}`;
     case "code":
@@ -101,7 +101,11 @@ interface RecommendationRow {
   milestones: string[];
 }
 
-const FROM = Prisma.sql`FROM recommendation r JOIN review rv ON rv.id = r.review_id JOIN pillar p ON p.id = r.pillar_id`;
+/** `rs` carries the response class: now, or as at a past day. */
+function fromClause(asAt?: string) {
+  return Prisma.sql`FROM recommendation r JOIN ${recommendationSource(asAt)} rs ON rs.id = r.id
+    JOIN review rv ON rv.id = r.review_id JOIN pillar p ON p.id = r.pillar_id`;
+}
 
 export async function listRecommendations(
   filters: RecommendationFilters,
@@ -115,17 +119,17 @@ export async function listRecommendations(
   const [rows, classCounts] = await Promise.all([
     prisma.$queryRaw<RecommendationRow[]>`
       SELECT r.code, rv.code AS review, rv.title AS review_title, r.section, r.subsection, p.number AS pillar,
-             p.title AS pillar_title, r.text, r.response_text, r.response_class::text AS response_class,
-             r.response_rationale, r.stated_response, r.response_inherited, r.response_inherited_from,
+             p.title AS pillar_title, r.text, r.response_text, rs.response_class::text AS response_class,
+             rs.response_rationale, r.stated_response, r.response_inherited, r.response_inherited_from,
              r.source_annex, r.source_row,
              ARRAY(SELECT o.number FROM recommendation_outcome ro JOIN outcome o ON o.id = ro.outcome_id WHERE ro.recommendation_id = r.id ORDER BY o.number) AS outcomes,
              ARRAY(SELECT m.code FROM milestone_recommendation mr JOIN milestone m ON m.id = mr.milestone_id WHERE mr.recommendation_id = r.id ORDER BY m.code) AS milestones
-      ${FROM}
+      ${fromClause(filters.asAt)}
       ${where}
       ${orderBy(filters)}
       ${limit}`,
     prisma.$queryRaw<Array<{ response_class: ResponseClassValue; n: bigint }>>`
-      SELECT r.response_class::text AS response_class, count(*) AS n ${FROM} ${where} GROUP BY r.response_class`,
+      SELECT rs.response_class::text AS response_class, count(*) AS n ${fromClause(filters.asAt)} ${where} GROUP BY rs.response_class`,
   ]);
   const countsByClass = { accepted: 0, accepted_in_principle: 0, testing: 0, consulting: 0, not_accepted: 0 } satisfies Record<ResponseClassValue, number>;
   for (const c of classCounts) countsByClass[c.response_class] = Number(c.n);
@@ -164,8 +168,8 @@ export interface RecommendationDetail extends RecommendationSummary {
   version: number;
 }
 
-export async function getRecommendation(code: string, options: { today?: string } = {}): Promise<RecommendationDetail | null> {
-  const today = options.today ?? todayInLondon();
+export async function getRecommendation(code: string, options: { today?: string; asAt?: string } = {}): Promise<RecommendationDetail | null> {
+  const today = options.asAt ?? options.today ?? todayInLondon();
   const r = await db().recommendation.findUnique({
     where: { code },
     include: {
@@ -176,6 +180,19 @@ export async function getRecommendation(code: string, options: { today?: string 
     },
   });
   if (!r) return null;
+  if (options.asAt) {
+    // As at a past day: the response class then, and the milestones as they stood then.
+    const [then] = await db().$queryRaw<Array<{ response_class: ResponseClassValue; response_rationale: string }>>`
+      SELECT rs.response_class::text AS response_class, rs.response_rationale FROM ${recommendationSource(options.asAt)} rs WHERE rs.id = ${r.id}`;
+    if (then) Object.assign(r, { responseClass: then.response_class, responseRationale: then.response_rationale });
+    const states = await db().$queryRaw<Array<{ code: string; status: MilestoneStatusValue; forecast_date: Date | null }>>`
+      SELECT m.code, m.status::text AS status, m.forecast_date FROM ${milestoneSource(options.asAt)} m
+      WHERE m.id IN (SELECT milestone_id FROM milestone_recommendation WHERE recommendation_id = ${r.id})`;
+    const byCode = new Map(states.map((s) => [s.code, s]));
+    r.milestones = r.milestones
+      .filter(({ milestone }) => byCode.has(milestone.code))
+      .map((link) => ({ ...link, milestone: { ...link.milestone, status: byCode.get(link.milestone.code)!.status, forecastDate: byCode.get(link.milestone.code)!.forecast_date } }));
+  }
   return {
     code: r.code,
     review: r.review.code,
@@ -200,7 +217,7 @@ export async function getRecommendation(code: string, options: { today?: string 
       const plannedDate = toIsoDay(m.forecastDate ?? m.dueDate)!;
       return { code: m.code, title: m.title, status: m.status, plannedDate, overdue: isOverdue({ status: m.status, plannedDate }, today) };
     }),
-    history: await publicHistory("recommendation", r.id),
+    history: (await publicHistory("recommendation", r.id)).filter((h) => !options.asAt || h.occurredAt.slice(0, 10) <= options.asAt),
     version: r.version,
   };
 }

@@ -2,7 +2,10 @@ import Link from "next/link";
 import { CountsTable } from "@/components/counts-table";
 import { MILESTONE_STATUS_SERIES, RESPONSE_CLASS_SERIES, TIMELINE_SERIES } from "@/components/charts/series";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
-import { formatDay } from "@/lib/dates";
+import { AsAtBanner } from "@/components/as-at-banner";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { formatDay, todayInLondon } from "@/lib/dates";
+import { parseAsAt } from "@/lib/validations/changes";
 import { cachedDashboard } from "@/lib/public-data.server";
 import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
 
@@ -20,8 +23,14 @@ function Figure({ value, label, href }: { value: number; label: string; href?: s
   );
 }
 
-export default async function DashboardPage() {
-  const d = await cachedDashboard();
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const asAtParam = parseAsAt(await searchParams, todayInLondon());
+  const asAt = asAtParam.ok ? (asAtParam.asAt ?? undefined) : undefined;
+  const d = await cachedDashboard(asAt);
+  const q = asAt ? `asAt=${asAt}` : "";
+  const withAsAt = (href: string) => (q ? `${href}${href.includes("?") ? "&" : "?"}${q}` : href);
   const totalRecommendations = d.recommendationsByReview.reduce((sum, r) => sum + r.total, 0);
   const shortName = (title: string) => (title.length > 28 ? `${title.slice(0, 26)}…` : title);
 
@@ -35,15 +44,17 @@ export default async function DashboardPage() {
           page shows where each stands.
         </p>
         <p className="text-govuk-secondary">Figures as at {formatDay(d.today)}.</p>
+        {!asAtParam.ok && <ErrorSummary errors={asAtParam.errors.map((e) => ({ href: "#main-content", message: e.message }))} />}
+        <AsAtBanner asAt={asAt} todayHref="/" />
       </div>
 
       <section aria-labelledby="headline-heading">
         <h2 id="headline-heading" className="mb-4 text-2xl font-bold">At a glance</h2>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Figure value={totalRecommendations} label="recommendations answered" href="/recommendations" />
-          <Figure value={d.milestonesByStatus.complete} label={`of ${d.milestoneTotal} milestones complete`} href="/milestones?status=complete" />
-          <Figure value={d.overdue} label="milestones overdue" href="/milestones?due=overdue" />
-          <Figure value={d.dueNext90Days} label="milestones due in the next 90 days" href="/milestones?due=next-90-days" />
+          <Figure value={totalRecommendations} label="recommendations answered" href={withAsAt("/recommendations")} />
+          <Figure value={d.milestonesByStatus.complete} label={`of ${d.milestoneTotal} milestones complete`} href={withAsAt("/milestones?status=complete")} />
+          <Figure value={d.overdue} label="milestones overdue" href={withAsAt("/milestones?due=overdue")} />
+          <Figure value={d.dueNext90Days} label="milestones due in the next 90 days" href={withAsAt("/milestones?due=next-90-days")} />
         </dl>
       </section>
 
@@ -51,15 +62,15 @@ export default async function DashboardPage() {
         <h2 id="gaps-heading" className="text-2xl font-bold">Gaps to look at</h2>
         <ul className="list-disc space-y-2 pl-6">
           <li>
-            <Link href="/recommendations?gap=undelivered">
+            <Link href={withAsAt("/recommendations?gap=undelivered")}>
               {d.gaps.undeliveredRecommendations} recommendations the government accepted or is testing that no milestone delivers
             </Link>
           </li>
           <li>
-            <Link href="/milestones?gap=overdue">{d.gaps.overdueMilestones} milestones past their planned date and not complete</Link>
+            <Link href={withAsAt("/milestones?gap=overdue")}>{d.gaps.overdueMilestones} milestones past their planned date and not complete</Link>
           </li>
           <li>
-            <Link href="/milestones?gap=stale">{d.gaps.staleMilestones} open milestones with no update from DfE staff for 90 days</Link>
+            <Link href={withAsAt("/milestones?gap=stale")}>{d.gaps.staleMilestones} open milestones with no update from DfE staff for 90 days</Link>
           </li>
         </ul>
       </section>

@@ -43,6 +43,7 @@ const RECOMMENDATION_RULES = {
   page: pageRule,
   pageSize: pageSizeRule,
   format: enumRule(FORMATS),
+  asAt: { schema: isoDay, allowed: "a past date as YYYY-MM-DD" },
 } satisfies Record<string, ParameterRule>;
 
 const MILESTONE_RULES = {
@@ -59,6 +60,7 @@ const MILESTONE_RULES = {
   page: pageRule,
   pageSize: pageSizeRule,
   format: enumRule(FORMATS),
+  asAt: { schema: isoDay, allowed: "a past date as YYYY-MM-DD" },
 } satisfies Record<string, ParameterRule>;
 
 export interface RecommendationFilters {
@@ -73,6 +75,8 @@ export interface RecommendationFilters {
   page?: number;
   pageSize?: number;
   format?: (typeof FORMATS)[number];
+  /** Show the state at the end of this past UK day, rebuilt from the audit trail. */
+  asAt?: string;
 }
 
 export interface MilestoneFilters {
@@ -89,6 +93,8 @@ export interface MilestoneFilters {
   page?: number;
   pageSize?: number;
   format?: (typeof FORMATS)[number];
+  /** Show the state at the end of this past UK day, rebuilt from the audit trail. */
+  asAt?: string;
 }
 
 export interface ParameterError {
@@ -131,6 +137,12 @@ function parseWith<T>(rules: Record<string, ParameterRule>, params: SearchParams
     const parsed = rule.schema.safeParse(nonEmpty[0]);
     if (parsed.success) filters[name] = parsed.data;
     else errors.push({ parameter: name, message: `"${name}" must be ${rule.allowed.includes(",") ? "one of: " : ""}${rule.allowed}.` });
+  }
+  if (typeof filters.asAt === "string") {
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+    if (filters.asAt > today) errors.push({ parameter: "asAt", message: `"asAt" cannot be in the future.` });
+    else if (filters.asAt < "2023-02-02") errors.push({ parameter: "asAt", message: `"asAt" must be on or after 2023-02-02, when the strategy was published.` });
+    else if (filters.asAt === today) delete filters.asAt; // as at today is today's view
   }
   if (typeof filters.dueFrom === "string" && typeof filters.dueTo === "string" && filters.dueFrom > filters.dueTo) {
     errors.push({ parameter: "dueTo", message: `"dueTo" must be on or after "dueFrom".` });

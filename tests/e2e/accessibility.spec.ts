@@ -17,6 +17,8 @@ const PAGES = [
   ["outcomes", "/outcomes"],
   ["outcome", "/outcomes/4"],
   ["open data", "/open-data"],
+  ["dashboard as at a past date", "/?asAt=2024-06-30"],
+  ["milestone as at a past date", "/milestones/M-01?asAt=2023-06-30"],
   ["what changed", "/changes?since=2023-02-02"],
   ["what changed, no period chosen", "/changes"],
   ["slippage register", "/slippage"],

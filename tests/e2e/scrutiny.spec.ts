@@ -42,3 +42,16 @@ test("what changed and the slippage register take shareable addresses", async ({
   await page.goto("/changes?since=2024-02-30");
   await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
 });
+
+test("public views can be shown as at a past date, with the way back to today", async ({ page }) => {
+  await page.goto("/?asAt=2024-06-30");
+  await expect(page.getByRole("note", { name: "As at a past date" })).toContainText("30 June 2024");
+  await page.getByRole("link", { name: /milestones overdue/ }).click();
+  await expect(page).toHaveURL(/asAt=2024-06-30/);
+  await expect(page.getByRole("note", { name: "As at a past date" })).toBeVisible();
+  await page.getByRole("link", { name: "See it as it is today" }).click();
+  await expect(page.getByRole("note", { name: "As at a past date" })).toHaveCount(0);
+  const api = await page.request.get("/api/v1/milestones?asAt=2024-06-30&status=complete");
+  expect(api.status()).toBe(200);
+  expect((await page.request.get("/api/v1/milestones?asAt=2099-01-01")).status()).toBe(400);
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DateField, FilterForm, SelectField } from "@/components/filter-form";
 import { MilestoneTable } from "@/components/milestone-table";
+import { AsAtBanner } from "@/components/as-at-banner";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Pagination } from "@/components/ui/pagination";
 import { quarterOf } from "@/lib/dates";
@@ -42,8 +43,10 @@ export default async function MilestonesPage({ searchParams }: { searchParams: S
         milestone&apos;s planned date is its forecast date where staff have set one, otherwise the date in the strategy.
       </p>
       {!parsed.ok && <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />}
+      <AsAtBanner asAt={filters.asAt} todayHref="/milestones" />
       <FilterForm action="/milestones" clearHref={view === "timeline" ? "/milestones?view=timeline" : "/milestones"}>
         {view === "timeline" && <input type="hidden" name="view" value="timeline" />}
+        {filters.asAt && <input type="hidden" name="asAt" value={filters.asAt} />}
         <SelectField name="group" label="Group" value={filters.group} options={GROUP_OPTIONS} />
         <SelectField name="activity" label="Activity" value={filters.activity} options={activities.map((a) => ({ value: a, label: a }))} />
         <SelectField name="pillar" label="Pillar" value={filters.pillar} options={numbered(pillars)} />

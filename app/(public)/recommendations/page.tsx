@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ResponseClassTag } from "@/components/status-tags";
 import { FilterForm, SelectField, TextField } from "@/components/filter-form";
 import { excerpt } from "@/components/source-text";
+import { AsAtBanner } from "@/components/as-at-banner";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Pagination } from "@/components/ui/pagination";
 import { numbered, RESPONSE_CLASS_OPTIONS, REVIEW_OPTIONS, STATUS_OPTIONS } from "@/lib/options";
@@ -37,7 +38,9 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
       {!parsed.ok && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
       )}
+      <AsAtBanner asAt={filters.asAt} todayHref="/recommendations" />
       <FilterForm action="/recommendations" clearHref="/recommendations">
+        {filters.asAt && <input type="hidden" name="asAt" value={filters.asAt} />}
         <TextField name="q" label="Search" value={filters.q} hint="Words in the recommendation or the response" />
         <SelectField name="review" label="Review" value={filters.review} options={REVIEW_OPTIONS} />
         <SelectField name="pillar" label="Pillar" value={filters.pillar} options={numbered(pillars)} />

@@ -4,25 +4,31 @@ import { notFound } from "next/navigation";
 import { HistoryList } from "@/components/history-list";
 import { MilestoneStatusTag, OverdueTag, ResponseClassTag } from "@/components/status-tags";
 import { SummaryList } from "@/components/ui/summary-list";
-import { formatDateTime, formatDay } from "@/lib/dates";
+import { AsAtBanner } from "@/components/as-at-banner";
+import { formatDateTime, formatDay, todayInLondon } from "@/lib/dates";
+import { parseAsAt } from "@/lib/validations/changes";
 import { cachedMilestone } from "@/lib/public-data.server";
 import { MILESTONE_GROUP_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ code: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const m = await cachedMilestone(decodeURIComponent((await params).code).toUpperCase());
   return { title: m ? m.title : "Milestone not found" };
 }
 
-export default async function MilestonePage({ params }: { params: Params }) {
-  const m = await cachedMilestone(decodeURIComponent((await params).code).toUpperCase());
+export default async function MilestonePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const asAtParam = parseAsAt(await searchParams, todayInLondon());
+  const asAt = asAtParam.ok ? (asAtParam.asAt ?? undefined) : undefined;
+  const m = await cachedMilestone(decodeURIComponent((await params).code).toUpperCase(), asAt);
   if (!m) notFound();
 
   return (
     <div className="space-y-8">
+      <AsAtBanner asAt={asAt} todayHref={`/milestones/${m.code}`} />
       <div>
         <p className="text-xl text-govuk-secondary">
           Milestone {m.code} · {m.activity}

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AsAtBanner } from "@/components/as-at-banner";
 import { ProgressSection } from "@/components/progress-section";
+import { todayInLondon } from "@/lib/dates";
+import { parseAsAt } from "@/lib/validations/changes";
 import { cachedDashboard, cachedMilestones, cachedOutcome, cachedRecommendations } from "@/lib/public-data.server";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ number: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function outcomeNumber(raw: string): number | null {
   return /^[1-6]$/.test(raw) ? Number(raw) : null;
@@ -17,20 +21,23 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: n ? `Outcome ${n}` : "Outcome not found" };
 }
 
-export default async function OutcomePage({ params }: { params: Params }) {
+export default async function OutcomePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const asAtParam = parseAsAt(await searchParams, todayInLondon());
+  const asAt = asAtParam.ok ? (asAtParam.asAt ?? undefined) : undefined;
   const n = outcomeNumber((await params).number);
   if (!n) notFound();
   const [outcome, dashboard, recommendations, milestones] = await Promise.all([
     cachedOutcome(n),
-    cachedDashboard(),
-    cachedRecommendations({ outcome: n }, true),
-    cachedMilestones({ outcome: n }, true),
+    cachedDashboard(asAt),
+    cachedRecommendations({ outcome: n, asAt }, true),
+    cachedMilestones({ outcome: n, asAt }, true),
   ]);
   if (!outcome) notFound();
   const counts = dashboard.byOutcome.find((o) => o.number === n)!;
 
   return (
     <div className="space-y-8">
+      <AsAtBanner asAt={asAt} todayHref={`/outcomes/${n}`} />
       <div>
         <p className="text-xl text-govuk-secondary">{outcome.kind === "outcome" ? "Outcome" : "Enabler"} {outcome.number}</p>
         <h1 className="text-4xl font-bold">{outcome.title}</h1>

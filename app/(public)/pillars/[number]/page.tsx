@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AsAtBanner } from "@/components/as-at-banner";
 import { ProgressSection } from "@/components/progress-section";
+import { todayInLondon } from "@/lib/dates";
+import { parseAsAt } from "@/lib/validations/changes";
 import { cachedDashboard, cachedMilestones, cachedPillar, cachedRecommendations } from "@/lib/public-data.server";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ number: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function pillarNumber(raw: string): number | null {
   return /^[1-6]$/.test(raw) ? Number(raw) : null;
@@ -17,20 +21,23 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: n ? `Pillar ${n}` : "Pillar not found" };
 }
 
-export default async function PillarPage({ params }: { params: Params }) {
+export default async function PillarPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const asAtParam = parseAsAt(await searchParams, todayInLondon());
+  const asAt = asAtParam.ok ? (asAtParam.asAt ?? undefined) : undefined;
   const n = pillarNumber((await params).number);
   if (!n) notFound();
   const [pillar, dashboard, recommendations, milestones] = await Promise.all([
     cachedPillar(n),
-    cachedDashboard(),
-    cachedRecommendations({ pillar: n }, true),
-    cachedMilestones({ pillar: n }, true),
+    cachedDashboard(asAt),
+    cachedRecommendations({ pillar: n, asAt }, true),
+    cachedMilestones({ pillar: n, asAt }, true),
   ]);
   if (!pillar) notFound();
   const counts = dashboard.byPillar.find((p) => p.number === n)!;
 
   return (
     <div className="space-y-8">
+      <AsAtBanner asAt={asAt} todayHref={`/pillars/${n}`} />
       <div>
         <p className="text-xl text-govuk-secondary">Pillar {pillar.number} of 6</p>
         <h1 className="text-4xl font-bold">{pillar.title}</h1>

@@ -6,26 +6,32 @@ import { MilestoneStatusTag, OverdueTag, ResponseClassTag } from "@/components/s
 import { SourceText } from "@/components/source-text";
 import { SummaryList } from "@/components/ui/summary-list";
 import { Table, td, th } from "@/components/ui/table";
-import { formatDay } from "@/lib/dates";
+import { AsAtBanner } from "@/components/as-at-banner";
+import { formatDay, todayInLondon } from "@/lib/dates";
+import { parseAsAt } from "@/lib/validations/changes";
 import { cachedRecommendation } from "@/lib/public-data.server";
 import { RESPONSE_CLASS_DEFINITIONS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ code: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { code } = await params;
   return { title: `Recommendation ${decodeURIComponent(code)}` };
 }
 
-export default async function RecommendationPage({ params }: { params: Params }) {
+export default async function RecommendationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { code } = await params;
-  const r = await cachedRecommendation(decodeURIComponent(code).toUpperCase());
+  const asAtParam = parseAsAt(await searchParams, todayInLondon());
+  const asAt = asAtParam.ok ? (asAtParam.asAt ?? undefined) : undefined;
+  const r = await cachedRecommendation(decodeURIComponent(code).toUpperCase(), asAt);
   if (!r) notFound();
 
   return (
     <div className="space-y-8">
+      <AsAtBanner asAt={asAt} todayHref={`/recommendations/${r.code}`} />
       <div>
         <p className="text-xl text-govuk-secondary">{r.reviewTitle}</p>
         <h1 className="text-4xl font-bold">Recommendation {r.code}</h1>

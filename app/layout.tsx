@@ -35,6 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 ["/pillars", "Pillars"],
                 ["/outcomes", "Outcomes"],
                 ["/changes", "What changed"],
+                ["/report", "Briefing pack"],
                 ["/open-data", "Open data"],
               ].map(([href, label]) => (
                 <li key={href}>

@@ -120,7 +120,8 @@ function parseWith<T>(rules: Record<string, ParameterRule>, params: SearchParams
   const filters: Record<string, unknown> = {};
   const errors: ParameterError[] = [];
   for (const [name, values] of entries(params)) {
-    const rule = rules[name];
+    // Own properties only: a parameter named "constructor" or "__proto__" is unknown, not Object's own.
+    const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
     if (!rule) {
       if (options.strict) {
         errors.push({ parameter: name, message: `Unknown parameter "${name}". Allowed parameters: ${Object.keys(rules).join(", ")}.` });

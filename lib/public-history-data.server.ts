@@ -17,7 +17,7 @@ function cached<Args extends unknown[], Result>(name: string, fn: (...args: Args
 }
 
 export const cachedChanges = cached("changes", (since: string, until: string) => listChanges({ since, until }));
-export const cachedSlippageRegister = cached("slippage", (sort: SlippageSort) => slippageRegister({ sort }));
+export const cachedSlippageRegister = cached("slippage", (sort: SlippageSort, asAt?: string) => slippageRegister({ sort, asAt }));
 export const cachedMilestoneStatesAsAt = cached("milestones-as-at", (asAt: string) => milestoneStatesAsAt(asAt));
 export const cachedRecommendationClassesAsAt = cached("recommendations-as-at", (asAt: string) => recommendationClassesAsAt(asAt));
 export const cachedSummaryAsAt = cached("summary-as-at", (asAt: string) => summariseAsAt(asAt));

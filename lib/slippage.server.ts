@@ -2,6 +2,8 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { toIsoDay } from "@/lib/dates";
+import { endOfUkDaySql } from "@/lib/as-at.server";
+import { milestoneSource } from "@/lib/milestone-rules";
 import type { MilestoneStatusValue } from "@/lib/vocabulary";
 import type { SlippageSort } from "@/lib/validations/slippage-sorts";
 
@@ -56,14 +58,16 @@ const ORDER: Record<SlippageSort, Prisma.Sql> = {
   code: Prisma.sql`ORDER BY m.code`,
 };
 
-export async function slippageRegister(options: { sort?: SlippageSort } = {}): Promise<SlippageEntry[]> {
+export async function slippageRegister(options: { sort?: SlippageSort; asAt?: string } = {}): Promise<SlippageEntry[]> {
   const sort = options.sort ?? "slippage";
+  // As at a past day: the milestones as they stood then, and only the re-plans made by then.
+  const eventBound = options.asAt ? Prisma.sql`AND a.occurred_at < ${endOfUkDaySql(options.asAt)}` : Prisma.empty;
   const rows = await db().$queryRaw<Row[]>`
     SELECT m.code, m.title, m.status::text AS status, m.date_as_written, m.due_date,
            COALESCE(m.forecast_date, m.due_date) AS planned_date, m.actual_date,
            GREATEST(0, COALESCE(m.forecast_date, m.due_date) - m.due_date)::int AS total_days,
            rp.replans, COALESCE(rp.times, 0) AS times
-    FROM milestone m
+    FROM ${milestoneSource(options.asAt)} m
     LEFT JOIN LATERAL (
       SELECT jsonb_agg(jsonb_build_object(
                'at', to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
@@ -75,6 +79,7 @@ export async function slippageRegister(options: { sort?: SlippageSort } = {}): P
       WHERE a.entity_type = 'milestone' AND a.entity_id = m.id AND a.action = 'update'
         AND NULLIF(a.after->>'forecastDate', '') IS NOT NULL
         AND a.after->>'forecastDate' IS DISTINCT FROM NULLIF(a.before->>'forecastDate', '')
+        ${eventBound}
     ) rp ON true
     ${ORDER[sort]}`;
   return rows.map((r) => {

@@ -5,6 +5,7 @@ import { getMilestone, listMilestones } from "@/lib/milestones.server";
 import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
 import { getRecommendation, listRecommendations } from "@/lib/recommendations.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
+import { slippageRegister } from "@/lib/slippage.server";
 import { reclassifyRecommendation } from "@/lib/staff-edits.server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createUser, recordStaffEvent } from "@/tests/support/factories";
@@ -52,6 +53,12 @@ describe("as at today", () => {
     }
   });
 
+  it("the slippage register is identical to today's", async () => {
+    expect(await slippageRegister({ asAt: today })).toEqual(await slippageRegister());
+    const m4 = (await slippageRegister()).find((m) => m.code === "M-04");
+    expect([m4?.timesSlipped, m4?.totalSlippageDays]).toEqual([1, 942]);
+  });
+
   it("detail pages are identical to today's", async () => {
     expect(await getMilestone("M-04", { asAt: today, today })).toEqual(await getMilestone("M-04", { today }));
     expect(await getRecommendation("CR-01", { asAt: today, today })).toEqual(await getRecommendation("CR-01", { today }));
@@ -70,6 +77,8 @@ describe("as at an earlier date", () => {
     expect(cr1?.responseClass).toBe("testing");
     const delayed = await listMilestones({ status: "delayed", asAt: "2024-06-30" }, { all: true });
     expect(delayed.total).toBe(0);
+    const slippageThen = (await slippageRegister({ asAt: "2024-06-30" })).find((m) => m.code === "M-04");
+    expect([slippageThen?.timesSlipped, slippageThen?.totalSlippageDays, slippageThen?.replans]).toEqual([0, 0, []]);
     const onTrack = await listMilestones({ status: "on_track", asAt: "2024-06-30" }, { all: true });
     expect(onTrack.items.map((m) => m.code)).toEqual(["M-05"]);
   });

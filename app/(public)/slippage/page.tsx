@@ -3,9 +3,11 @@ import Link from "next/link";
 import { MilestoneStatusTag } from "@/components/status-tags";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { num, Table, td, th } from "@/components/ui/table";
-import { formatDateTime, formatDay } from "@/lib/dates";
+import { AsAtBanner } from "@/components/as-at-banner";
+import { formatDateTime, formatDay, todayInLondon } from "@/lib/dates";
 import { cachedSlippageRegister } from "@/lib/public-history-data.server";
-import { parseSlippageSort } from "@/lib/validations/changes";
+import { parseAsAt, parseSlippageSort } from "@/lib/validations/changes";
+import { toQueryString } from "@/lib/validations/public-filters";
 import type { SlippageSort } from "@/lib/validations/slippage-sorts";
 
 export const dynamic = "force-dynamic";
@@ -23,11 +25,14 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const parsed = parseSlippageSort(params);
   const sort: SlippageSort = parsed.ok ? parsed.sort : "slippage";
-  const register = await cachedSlippageRegister(sort);
+  const asAtParam = parseAsAt(params, todayInLondon());
+  const asAt = asAtParam.ok ? (asAtParam.asAt ?? undefined) : undefined;
+  const register = await cachedSlippageRegister(sort, asAt);
   const slipped = register.filter((m) => m.timesSlipped > 0).length;
 
   return (
     <div className="space-y-6">
+      <AsAtBanner asAt={asAt} todayHref="/slippage" />
       <h1 className="text-4xl font-bold">Slippage register</h1>
       <p className="max-w-3xl">
         For every milestone: the date <cite>Stable Homes, Built on Love</cite> gave it, each date DfE has re-planned it to, with
@@ -48,7 +53,7 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
               {SORT_LABELS[s]}
             </span>
           ) : (
-            <Link key={s} href={s === "slippage" ? "/slippage" : `/slippage?sort=${s}`}>
+            <Link key={s} href={`/slippage${toQueryString({ sort: s === "slippage" ? undefined : s, asAt })}`}>
               {SORT_LABELS[s]}
             </Link>
           ),

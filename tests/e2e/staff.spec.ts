@@ -75,3 +75,23 @@ test("pages carry security headers", async ({ request }) => {
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-content-type-options"]).toBe("nosniff");
 });
+
+test("the session cookie is HttpOnly and SameSite, and a sign-in without the CSRF token is refused", async ({ page, browser }) => {
+  await signIn(page, EDITOR.email, EDITOR.password);
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session).toBeDefined();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe("Lax");
+
+  // A form posted from another site has no CSRF token: next-auth refuses it and no session is made.
+  const other = await browser.newContext();
+  const forged = await other.request.post("/api/auth/callback/credentials", {
+    form: { email: EDITOR.email, password: EDITOR.password },
+    headers: { Origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBeGreaterThanOrEqual(300);
+  expect(forged.headers()["location"] ?? "").toContain("csrf=true");
+  expect((await other.cookies()).some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
+  await other.close();
+});

@@ -3,7 +3,8 @@
 // the list is checked against the permissions table, so adding a permission without a row here fails.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.stubEnv("BCRYPT_COST", "4");
+// Hoisted above the imports: lib/auth/passwords.server.ts reads the cost when it loads.
+vi.hoisted(() => vi.stubEnv("BCRYPT_COST", "4"));
 
 import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";

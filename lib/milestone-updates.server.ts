@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client.server";
+import { db, WRITE_TRANSACTION } from "@/lib/db/client.server";
 import { authorise } from "@/lib/auth/actor.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
 import { describeChanges, type HistoryChange } from "@/lib/history.server";
@@ -166,5 +166,5 @@ export async function recordMilestoneUpdate(userId: number | null, input: unknow
 
     const after = await writeMilestoneUpdate(tx, actor, { id, code: m.code, current, next, reason: update.reason });
     return { ok: true, state: after } as const;
-  });
+  }, WRITE_TRANSACTION);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client.server";
+import { db, WRITE_TRANSACTION } from "@/lib/db/client.server";
 import { authorise } from "@/lib/auth/actor.server";
 import { zodFieldErrors, type FieldError } from "@/lib/validations/milestone-update";
 import { newMilestoneSchema, reclassifySchema } from "@/lib/validations/staff-edits";
@@ -42,7 +42,7 @@ export async function reclassifyRecommendation(userId: number | null, input: unk
       },
     });
     return { ok: true, value: { code: saved.code, version: saved.version } };
-  });
+  }, WRITE_TRANSACTION);
 }
 
 /** Adds a milestone (for example for a later phase) with its links; its code is the next free M-number. */
@@ -99,5 +99,5 @@ export async function addMilestone(userId: number | null, input: unknown): Promi
       },
     });
     return { ok: true, value: { code } };
-  });
+  }, WRITE_TRANSACTION);
 }

@@ -16,3 +16,9 @@ export function db(): PrismaClient {
   globalForPrisma.prisma ??= createClient();
   return globalForPrisma.prisma;
 }
+
+/**
+ * Options for a staff write's transaction. Under heavy public load the connection pool can be busy for a moment:
+ * a save waits up to 10 s for a connection (Prisma's default is 2 s) rather than failing.
+ */
+export const WRITE_TRANSACTION = { maxWait: 10_000, timeout: 20_000 } as const;

@@ -1,7 +1,8 @@
 // Errors that mean "the database cannot be reached right now", as opposed to a bug or bad input: the user is told
 // to try again, and nothing was written (every write is one transaction).
 
-const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"]);
+// P2024 and P2028: no connection or transaction could be had in time (the pool was busy).
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "P2028", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"]);
 const UNAVAILABLE_TEXT = /can't reach database server|databasenotreachable|connection terminated|connection refused|econnrefused|server closed the connection|terminating connection/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {

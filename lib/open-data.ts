@@ -95,3 +95,8 @@ export function toCsv(fields: readonly string[], records: Array<Record<string, u
     { header: true, columns: [...fields], record_delimiter: "\r\n", cast: { boolean: (b) => (b ? "true" : "false") } },
   );
 }
+
+/** Counts by status or class as CSV cells: `on_track=3; delayed=1`. */
+export function countCells(counts: Record<string, number>): string[] {
+  return Object.entries(counts).map(([k, v]) => `${k}=${v}`);
+}

@@ -8,28 +8,14 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { BackupImportError, exportBackup, importBackup, parseBackup, serialiseBackup } from "@/lib/backup.server";
-import { connectionUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres.server";
+import { openProjectDatabase } from "./lib/database";
 
 const USAGE = `Usage:
   npm run db:export -- --out <file.json>    write the whole tracker to a JSON file ("-" for standard output)
   npm run db:import -- --in <file.json>     restore a JSON backup into an empty database`;
 
 class UsageError extends Error {}
-
-/** True if a PostgreSQL server already answers at this address (for example the one `npm start` runs). */
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 function readArguments(argv: string[]) {
   const [command, ...rest] = argv;
@@ -78,26 +64,9 @@ async function main(): Promise<number> {
   // Read the file before starting any database, so a wrong path or a broken file is reported at once.
   const document = args.command === "import" ? parseBackup(await readFile(path.resolve(args.file), "utf8")) : undefined;
 
-  let embedded: EmbeddedDatabase | undefined;
+  const database = await openProjectDatabase(log);
+  const url = database.url;
   try {
-    let url = process.env.DATABASE_URL;
-    if (!url) {
-      // The same defaults as scripts/start.ts.
-      const dataDir = path.resolve(process.env.REFORM_TRACKER_DATA_DIR ?? path.join(process.cwd(), ".data", "postgres"));
-      const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-      const running = connectionUrl(pgPort, "reform_tracker");
-      if (await answers(running)) {
-        log(`using the embedded PostgreSQL already running on 127.0.0.1:${pgPort}`);
-        url = running;
-      } else {
-        log(`starting the embedded PostgreSQL on 127.0.0.1:${pgPort} (data: ${dataDir})`);
-        embedded = await startEmbeddedPostgres({ dataDir, port: pgPort, database: "reform_tracker" });
-        url = embedded.url;
-      }
-    } else {
-      log("using the PostgreSQL server in DATABASE_URL");
-    }
-
     if (args.command === "export") {
       const backup = await exportBackup(url);
       const text = serialiseBackup(backup);
@@ -123,7 +92,7 @@ async function main(): Promise<number> {
       throw error;
     }
   } finally {
-    await embedded?.stop().catch((error) => console.error(error));
+    await database.stop().catch((error) => console.error(error));
   }
 }
 

@@ -13,6 +13,7 @@ import { applyMigrations } from "@/lib/db/migrate.server";
 import { db } from "@/lib/db/client.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { buildIsStale } from "./lib/build";
+import { EMBEDDED_DATABASE, embeddedDefaults } from "./lib/database";
 import { createFirstAdminIfNone } from "@/lib/users.server";
 
 const args = new Set(process.argv.slice(2));
@@ -51,12 +52,11 @@ function ensureSessionSecret() {
 async function main() {
   let embedded: EmbeddedDatabase | undefined;
   if (!process.env.DATABASE_URL) {
-    const dataDir = path.resolve(process.env.REFORM_TRACKER_DATA_DIR ?? path.join(root, ".data", "postgres"));
-    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    const { dataDir, port: pgPort } = embeddedDefaults();
     log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (${ephemeral ? "throwaway database" : `data: ${dataDir}`})`);
     embedded = ephemeral
-      ? await startEmbeddedPostgres({ ephemeral: true, port: pgPort, database: "reform_tracker" })
-      : await startEmbeddedPostgres({ dataDir, port: pgPort, database: "reform_tracker" });
+      ? await startEmbeddedPostgres({ ephemeral: true, port: pgPort, database: EMBEDDED_DATABASE })
+      : await startEmbeddedPostgres({ dataDir, port: pgPort, database: EMBEDDED_DATABASE });
     process.env.DATABASE_URL = embedded.url;
   } else {
     log("using the PostgreSQL server in DATABASE_URL");

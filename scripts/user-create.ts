@@ -3,10 +3,8 @@
 // deployment, or to get back in when nobody can sign in as an admin. Uses DATABASE_URL, or else the embedded
 // PostgreSQL of `npm start` (same data folder and port; if `npm start` is running, its server is used as it is).
 // Applies any pending migrations first. The audit trail records the account as created by "command line".
-import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { connectionUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres.server";
+import { openProjectDatabase } from "./lib/database";
 import { applyMigrations } from "@/lib/db/migrate.server";
 import { db } from "@/lib/db/client.server";
 import { createUserFromCommandLine } from "@/lib/users.server";
@@ -42,19 +40,6 @@ function readArguments(argv: string[]): { email: string; name: string; role: str
   return { email, role: values.role!.trim().toLowerCase(), name: values.name ?? email.trim().split("@")[0] ?? "" };
 }
 
-/** True if a PostgreSQL server already answers at this address (for example the one `npm start` runs). */
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 async function main(): Promise<number> {
   let input;
   try {
@@ -79,21 +64,9 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  let embedded: EmbeddedDatabase | undefined;
+  const database = await openProjectDatabase((message) => console.log(message));
+  process.env.DATABASE_URL = database.url;
   try {
-    if (!process.env.DATABASE_URL) {
-      // The same defaults as scripts/start.ts.
-      const dataDir = path.resolve(process.env.REFORM_TRACKER_DATA_DIR ?? path.join(process.cwd(), ".data", "postgres"));
-      const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-      const running = connectionUrl(pgPort, "reform_tracker");
-      if (await answers(running)) {
-        process.env.DATABASE_URL = running;
-      } else {
-        console.log(`Starting the embedded PostgreSQL (data: ${dataDir})`);
-        embedded = await startEmbeddedPostgres({ dataDir, port: pgPort, database: "reform_tracker" });
-        process.env.DATABASE_URL = embedded.url;
-      }
-    }
     const applied = await applyMigrations(process.env.DATABASE_URL!);
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 
@@ -120,7 +93,7 @@ async function main(): Promise<number> {
     await Promise.resolve()
       .then(() => db().$disconnect())
       .catch(() => {});
-    await embedded?.stop().catch((error) => console.error(error));
+    await database.stop().catch((error) => console.error(error));
   }
 }
 

@@ -22,6 +22,23 @@ function ErrorMessage({ id, error }: { id: string; error?: string }) {
   );
 }
 
+/** Label, hint and error message, in the GOV.UK order, above an input named `name`. */
+function FieldHeader({ name, label, hint, error }: { name: string; label: string; hint?: string; error?: string }) {
+  return (
+    <>
+      <label htmlFor={name} className="block font-bold">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${name}-hint`} className="text-govuk-secondary">
+          {hint}
+        </p>
+      )}
+      <ErrorMessage id={name} error={error} />
+    </>
+  );
+}
+
 function describedBy(id: string, hint?: string, error?: string) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
@@ -47,15 +64,7 @@ export function TextInput({
 }) {
   return (
     <Group error={error}>
-      <label htmlFor={name} className="block font-bold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${name}-hint`} className="text-govuk-secondary">
-          {hint}
-        </p>
-      )}
-      <ErrorMessage id={name} error={error} />
+      <FieldHeader name={name} label={label} hint={hint} error={error} />
       <input
         id={name}
         name={name}
@@ -73,15 +82,7 @@ export function TextInput({
 export function TextArea({ name, label, hint, error, defaultValue, rows = 5 }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string; rows?: number }) {
   return (
     <Group error={error}>
-      <label htmlFor={name} className="block font-bold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${name}-hint`} className="text-govuk-secondary">
-          {hint}
-        </p>
-      )}
-      <ErrorMessage id={name} error={error} />
+      <FieldHeader name={name} label={label} hint={hint} error={error} />
       <textarea
         id={name}
         name={name}
@@ -112,15 +113,7 @@ export function Select({
 }) {
   return (
     <Group error={error}>
-      <label htmlFor={name} className="block font-bold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${name}-hint`} className="text-govuk-secondary">
-          {hint}
-        </p>
-      )}
-      <ErrorMessage id={name} error={error} />
+      <FieldHeader name={name} label={label} hint={hint} error={error} />
       <select id={name} name={name} defaultValue={defaultValue} aria-describedby={describedBy(name, hint, error)} className={inputClass(error)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -1,5 +1,5 @@
 import { badRequest, csvResponse, jsonResponse, originOf, parseFormatOnly } from "@/lib/api.server";
-import { toCsv } from "@/lib/open-data";
+import { countCells, toCsv } from "@/lib/open-data";
 import { cachedDashboard, cachedPillars } from "@/lib/public-data.server";
 
 export const dynamic = "force-dynamic";
@@ -28,8 +28,8 @@ export async function GET(request: Request) {
   if (parsed.format === "csv") {
     const flat = items.map((i) => ({
       ...i,
-      recommendationsByResponseClass: Object.entries(i.recommendationsByResponseClass).map(([k, v]) => `${k}=${v}`),
-      milestonesByStatus: Object.entries(i.milestonesByStatus).map(([k, v]) => `${k}=${v}`),
+      recommendationsByResponseClass: countCells(i.recommendationsByResponseClass),
+      milestonesByStatus: countCells(i.milestonesByStatus),
     }));
     return csvResponse("pillars.csv", toCsv(FIELDS, flat));
   }

@@ -1,9 +1,19 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { CROSS_ORIGIN_MESSAGE, crossOriginRefusal } from "@/lib/cross-origin";
 
 // Security headers for every page and API response. The Content Security Policy allows only our own scripts,
 // by a fresh nonce per request (Next.js reads it from the request's CSP header and puts it on its own scripts),
-// and no framing by other sites.
+// and no framing by other sites. Writes that another website makes a visitor's browser send are refused here,
+// before any route or Server Action runs (lib/cross-origin.ts).
 export function proxy(request: NextRequest) {
+  const refusal = crossOriginRefusal(request.method, request.headers);
+  if (refusal) {
+    console.warn(`[reform-tracker] refused a cross-origin ${request.method} to ${request.nextUrl.pathname}: ${refusal}`);
+    return new NextResponse(CROSS_ORIGIN_MESSAGE, {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const production = process.env.NODE_ENV === "production";
   const csp = [

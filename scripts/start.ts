@@ -15,6 +15,7 @@ import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { buildIsStale } from "./lib/build";
 import { EMBEDDED_DATABASE, embeddedDefaults } from "./lib/database";
 import { createFirstAdminIfNone } from "@/lib/users.server";
+import { ensureApplicationLogin, EMBEDDED_APPLICATION_LOGIN } from "@/lib/db/application-role.server";
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
@@ -91,7 +92,15 @@ async function main() {
       log(`  sign in at http://localhost:${port}/staff/sign-in and choose a new password`);
     }
 
-    const env = { ...process.env, PORT: String(port) };
+    // The app itself connects as a login role with the application role's rights only (migration 0005): it cannot
+    // change or delete audit records, alter tables or drop triggers. On a server of your own (DATABASE_URL), give the
+    // app such a role yourself: docs/deployment.md.
+    let appDatabaseUrl = process.env.DATABASE_URL!;
+    if (embedded) {
+      appDatabaseUrl = await ensureApplicationLogin(process.env.DATABASE_URL!);
+      log(`the app connects as the database role ${EMBEDDED_APPLICATION_LOGIN} (no rights to change the audit trail)`);
+    }
+    const env = { ...process.env, PORT: String(port), DATABASE_URL: appDatabaseUrl };
     if (!dev && buildIsStale(root)) {
       log("building the app (first start, or sources changed)");
       const code = await new Promise<number>((resolve) => run("npx", ["next", "build"], env).on("exit", (c) => resolve(c ?? 1)));

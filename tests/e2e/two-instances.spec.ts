@@ -3,6 +3,7 @@ import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { ensureApplicationLogin } from "@/lib/db/application-role.server";
 import { E2E_DATABASE_URL, ensureStaffUser, signIn } from "./support/staff";
 
 // The app is stateless: a second instance, with its own copy of the build (so its own cache), on the same database,
@@ -16,13 +17,15 @@ let folder: string | undefined;
 
 test.beforeAll(async () => {
   await ensureStaffUser(EDITOR.email, EDITOR.password, "editor");
+  // Its own login with the application role's rights, as a second machine in a deployment would have.
+  const databaseUrl = await ensureApplicationLogin(E2E_DATABASE_URL, "reform_tracker_web_second");
   const root = process.cwd();
   folder = await mkdtemp(path.join(tmpdir(), "reform-tracker-second-"));
   await cp(path.join(root, ".next"), path.join(folder, ".next"), { recursive: true, filter: (src) => !src.includes(`${path.sep}.next${path.sep}cache`) });
   for (const entry of ["node_modules", "package.json", "public", "prisma", "next.config.js"]) await symlink(path.join(root, entry), path.join(folder, entry));
   server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(SECOND_PORT), "-H", "127.0.0.1"], {
     cwd: folder,
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NEXTAUTH_SECRET: "second-instance-secret", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "second-instance-secret", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
   });
   await expect

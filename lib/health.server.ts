@@ -1,4 +1,5 @@
 import "server-only";
+import { describeDatabaseError } from "@/lib/db/errors";
 import { db } from "@/lib/db/client.server";
 import { pendingMigrationNames } from "@/lib/db/migration-names.server";
 
@@ -13,7 +14,7 @@ export async function checkHealth(options: { migrationsDir?: string } = {}): Pro
   try {
     await prisma.$queryRaw`SELECT 1`;
   } catch (error) {
-    console.error("health: database unreachable", error);
+    console.error(`health: database unreachable (${describeDatabaseError(error)})`);
     return { status: "unavailable", database: "unreachable", error: "The database cannot be reached." };
   }
   let pending: string[];

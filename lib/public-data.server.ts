@@ -1,4 +1,5 @@
 import "server-only";
+import { describeDatabaseError } from "@/lib/db/errors";
 import { unstable_cache } from "next/cache";
 import { todayInLondon } from "@/lib/dates";
 import { db } from "@/lib/db/client.server";
@@ -27,7 +28,7 @@ export async function currentDataVersion(): Promise<string> {
     const [row] = await db().$queryRaw<Array<{ value: bigint }>>`SELECT value FROM data_version WHERE id = 1`;
     known = { value: String(row?.value ?? 0), readAt: Date.now() };
   } catch (error) {
-    console.error("public data: cannot read the data version; serving the last known", error);
+    console.error(`public data: cannot read the data version; serving the last known (${describeDatabaseError(error)})`);
     known = { value: known?.value ?? "unknown", readAt: Date.now() };
   }
   return known.value;

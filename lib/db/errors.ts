@@ -18,3 +18,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 export const TRY_AGAIN_MESSAGE =
   "The tracker could not reach its database, so nothing was saved. Try again in a few minutes; your changes are still in the form.";
+
+/**
+ * A one-line account of a database error for the server log. Never the whole error: Prisma's messages quote the call
+ * they came from, arguments included, and those can hold a password hash or what someone typed.
+ */
+export function describeDatabaseError(error: unknown): string {
+  const e = error as { name?: unknown; code?: unknown; message?: unknown };
+  const name = typeof e?.name === "string" ? e.name : "Error";
+  const code = typeof e?.code === "string" ? ` ${e.code}` : "";
+  const lines = typeof e?.message === "string" ? e.message.split("\n").map((l) => l.trim()).filter(Boolean) : [];
+  // The last line is the cause ("Can't reach database server at ..."); the lines above it are the call.
+  const cause = (lines.at(-1) ?? "").slice(0, 200);
+  return `${name}${code}${cause ? `: ${cause}` : ""}`;
+}

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
-import { isDatabaseUnavailable, TRY_AGAIN_MESSAGE } from "@/lib/db/errors";
+import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_MESSAGE } from "@/lib/db/errors";
 import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
 import { publishChanges } from "@/lib/publish.server";
 import { addMilestone, reclassifyRecommendation } from "@/lib/staff-edits.server";
@@ -30,7 +30,7 @@ function refused(error: unknown, form: FormData): ActionState {
     return { status: "error", attempt: Date.now(), errors: [{ field: "form", message: error.message }], values: values(form) };
   }
   if (isDatabaseUnavailable(error)) {
-    console.error("staff write: database unavailable", error);
+    console.error(`staff write: database unavailable (${describeDatabaseError(error)})`);
     return { status: "error", attempt: Date.now(), errors: [{ field: "form", message: TRY_AGAIN_MESSAGE }], values: values(form) };
   }
   throw error;

@@ -31,6 +31,11 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Ch
   return spawn(command, commandArgs, { stdio: "inherit", env, cwd: root });
 }
 
+/** Where `npm start` keeps its files: beside the embedded database's folder (.data by default). */
+function dataFolder(): string {
+  return path.resolve(process.env.REFORM_TRACKER_DATA_DIR ?? path.join(root, ".data", "postgres"), "..");
+}
+
 /**
  * next-auth signs session cookies with NEXTAUTH_SECRET. A deployment sets it (the same on every instance);
  * `npm start` makes a random one and keeps it beside the embedded database, so sessions survive restarts.
@@ -42,7 +47,7 @@ function ensureSessionSecret() {
     process.env.NEXTAUTH_SECRET = randomBytes(32).toString("base64url");
     return;
   }
-  const file = path.resolve(process.env.REFORM_TRACKER_DATA_DIR ?? path.join(root, ".data", "postgres"), "..", "session-secret");
+  const file = path.join(dataFolder(), "session-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -85,10 +90,21 @@ async function main() {
     log(loaded.total ? `loaded reform data: ${JSON.stringify(loaded.inserted)}` : "reform data already loaded");
     const firstAdmin = await createFirstAdminIfNone();
     if (firstAdmin) {
-      // Printed once, here only: the database keeps just its bcrypt hash.
+      // Shown once, to whoever started the app: the database keeps just its bcrypt hash, and it must be changed at
+      // the first sign-in. Printed only to a terminal: output that is not one is likely kept in a log, so then the
+      // password goes to a file only its owner can read.
       log("created the first admin account (there were no accounts)");
       log(`  email:             ${firstAdmin.email}`);
-      log(`  one-time password: ${firstAdmin.oneTimePassword}`);
+      if (process.stdout.isTTY) {
+        log(`  one-time password: ${firstAdmin.oneTimePassword}`);
+      } else if (ephemeral) {
+        log("  one-time password: not shown (a throwaway database, and this output is not a terminal)");
+      } else {
+        const file = path.join(dataFolder(), "first-admin-password");
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, `${firstAdmin.oneTimePassword}\n`, { mode: 0o600 });
+        log(`  one-time password: in ${file} (not printed, as this output is not a terminal); delete it after use`);
+      }
       log(`  sign in at http://localhost:${port}/staff/sign-in and choose a new password`);
     }
 

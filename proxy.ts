@@ -1,18 +1,22 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CROSS_ORIGIN_MESSAGE, crossOriginRefusal } from "@/lib/cross-origin";
+import { UNREADABLE_FORM_MESSAGE, unreadableActionBody } from "@/lib/action-body.server";
 
 // Security headers for every page and API response. The Content Security Policy allows only our own scripts,
 // by a fresh nonce per request (Next.js reads it from the request's CSP header and puts it on its own scripts),
 // and no framing by other sites. Writes that another website makes a visitor's browser send are refused here,
-// before any route or Server Action runs (lib/cross-origin.ts).
-export function proxy(request: NextRequest) {
+// before any route or Server Action runs (lib/cross-origin.ts), and so are Server Action bodies Next.js could not
+// read (lib/action-body.server.ts), which it would answer with a 500.
+export async function proxy(request: NextRequest) {
   const refusal = crossOriginRefusal(request.method, request.headers);
   if (refusal) {
     console.warn(`[reform-tracker] refused a cross-origin ${request.method} to ${request.nextUrl.pathname}: ${refusal}`);
-    return new NextResponse(CROSS_ORIGIN_MESSAGE, {
-      status: 403,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
-    });
+    return plainText(403, CROSS_ORIGIN_MESSAGE);
+  }
+  const unreadable = await unreadableActionBody(request);
+  if (unreadable) {
+    console.warn(`[reform-tracker] refused an unreadable form sent to ${request.nextUrl.pathname}: ${unreadable}`);
+    return plainText(400, UNREADABLE_FORM_MESSAGE);
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const production = process.env.NODE_ENV === "production";
@@ -44,6 +48,13 @@ export function proxy(request: NextRequest) {
     response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
   return response;
+}
+
+function plainText(status: number, message: string) {
+  return new NextResponse(message, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
 }
 
 export const config = {

@@ -6,6 +6,7 @@ import { isOpenSql, isOverdue, isOverdueSql, isStaleSql, lastStaffUpdateSql, mil
 import { publicHistory, type HistoryEntry } from "@/lib/history.server";
 import type { MilestoneFilters } from "@/lib/validations/public-filters";
 import type { MilestoneGroupValue, MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
+import { ITEM_CODE } from "@/lib/codes";
 
 export interface MilestoneSummary {
   code: string;
@@ -168,6 +169,7 @@ export interface MilestoneDetail extends MilestoneSummary {
 }
 
 export async function getMilestone(code: string, options: { today?: string; asAt?: string } = {}): Promise<MilestoneDetail | null> {
+  if (!ITEM_CODE.test(code)) return null;
   const today = options.asAt ?? options.today ?? todayInLondon();
   const current = await db().milestone.findUnique({
     where: { code },

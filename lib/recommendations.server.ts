@@ -6,6 +6,7 @@ import { DELIVERY_EXPECTED_CLASSES, isOverdue, milestoneSource, recommendationSo
 import { publicHistory, type HistoryEntry } from "@/lib/history.server";
 import type { RecommendationFilters } from "@/lib/validations/public-filters";
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
+import { ITEM_CODE } from "@/lib/codes";
 
 export interface RecommendationSummary {
   code: string;
@@ -169,6 +170,7 @@ export interface RecommendationDetail extends RecommendationSummary {
 }
 
 export async function getRecommendation(code: string, options: { today?: string; asAt?: string } = {}): Promise<RecommendationDetail | null> {
+  if (!ITEM_CODE.test(code)) return null;
   const today = options.asAt ?? options.today ?? todayInLondon();
   const r = await db().recommendation.findUnique({
     where: { code },

@@ -29,3 +29,14 @@ export function fieldId(field: string): string {
   if (field === "form") return "main-content";
   return field.split(".")[0]!;
 }
+
+/** For a submission whose form data could not be read (a Server Action is a public endpoint: anything can arrive). */
+export const UNREADABLE_FORM_MESSAGE = "The form could not be read, so nothing was changed. Reload the page and try again.";
+
+export function isFormData(value: unknown): value is FormData {
+  return value instanceof FormData;
+}
+
+export function unreadableForm(): ActionState {
+  return { status: "error", attempt: Date.now(), errors: [{ field: "form", message: UNREADABLE_FORM_MESSAGE }] };
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { neutraliseControlCharacters } from "@/lib/validations/text";
 import { db } from "@/lib/db/client.server";
 import { UNUSABLE_HASH, verifyPassword } from "@/lib/auth/passwords.server";
 
@@ -20,7 +21,8 @@ export function normaliseEmail(email: string): string {
 }
 
 export async function signInWithPassword(emailInput: string, password: string, ip: string): Promise<SignInResult> {
-  const email = normaliseEmail(emailInput).slice(0, 320);
+  // Control characters (which PostgreSQL cannot store) become U+FFFD: such an address matches no account.
+  const email = neutraliseControlCharacters(normaliseEmail(emailInput)).slice(0, 320);
   const prisma = db();
   const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);
   const [accountFailures, addressFailures] = await Promise.all([

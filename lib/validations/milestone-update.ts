@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_STATUSES } from "@/lib/vocabulary";
 
 // One set of rules for a milestone update, shared by the staff form, its server action and the CSV import.
@@ -21,11 +22,17 @@ export function isRealDay(s: string): boolean {
 }
 
 const evidenceLink = z.object({
-  title: z.string().trim().min(1, "Enter a title for each evidence link").max(LIMITS.evidenceTitle, `Evidence titles must be ${LIMITS.evidenceTitle} characters or fewer`),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Enter a title for each evidence link")
+    .max(LIMITS.evidenceTitle, `Evidence titles must be ${LIMITS.evidenceTitle} characters or fewer`)
+    .refine(...withoutControlCharacters("Evidence titles")),
   url: z
     .string()
     .trim()
     .max(LIMITS.url, `Evidence addresses must be ${LIMITS.url} characters or fewer`)
+    .refine(...withoutControlCharacters("Evidence addresses"))
     .refine((u) => {
       try {
         const url = new URL(u);
@@ -46,12 +53,14 @@ export const milestoneUpdateSchema = z.object({
     .string()
     .trim()
     .max(LIMITS.commentary, `Commentary must be ${LIMITS.commentary} characters or fewer`)
+    .refine(...withoutControlCharacters("Commentary"))
     .transform((s) => (s === "" ? null : s)),
   evidence: z.array(evidenceLink).max(LIMITS.evidenceLinks, `Add at most ${LIMITS.evidenceLinks} evidence links`),
   reason: z
     .string()
     .trim()
     .max(LIMITS.reason, `The reason must be ${LIMITS.reason} characters or fewer`)
+    .refine(...withoutControlCharacters("The reason"))
     .transform((s) => (s === "" ? null : s)),
 });
 

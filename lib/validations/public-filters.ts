@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_GROUPS, MILESTONE_STATUSES, RESPONSE_CLASSES } from "@/lib/vocabulary";
 
 // The filters of the public lists, shared by the pages (/recommendations, /milestones), the JSON API
@@ -38,7 +39,7 @@ const RECOMMENDATION_RULES = {
   class: enumRule(RESPONSE_CLASSES),
   status: enumRule(MILESTONE_STATUSES),
   gap: enumRule(RECOMMENDATION_GAPS),
-  q: { schema: z.string().trim().min(1).max(200), allowed: "search words, at most 200 characters" },
+  q: { schema: z.string().trim().min(1).max(200).refine(...withoutControlCharacters("Search words")), allowed: "search words, at most 200 characters, without control characters" },
   sort: enumRule(RECOMMENDATION_SORTS),
   page: pageRule,
   pageSize: pageSizeRule,
@@ -48,7 +49,7 @@ const RECOMMENDATION_RULES = {
 
 const MILESTONE_RULES = {
   group: enumRule(MILESTONE_GROUPS),
-  activity: { schema: z.string().trim().min(1).max(300), allowed: "an activity name, at most 300 characters" },
+  activity: { schema: z.string().trim().min(1).max(300).refine(...withoutControlCharacters("The activity")), allowed: "an activity name, at most 300 characters, without control characters" },
   pillar: { schema: number1to6, allowed: "1, 2, 3, 4, 5, 6" },
   outcome: { schema: number1to6, allowed: "1, 2, 3, 4, 5, 6" },
   status: enumRule(MILESTONE_STATUSES),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_GROUPS, RESPONSE_CLASSES } from "@/lib/vocabulary";
 import { isRealDay } from "@/lib/validations/milestone-update";
 
@@ -12,8 +13,14 @@ export const reclassifySchema = z.object({
     .string()
     .trim()
     .min(10, "Enter a rationale of at least 10 characters, quoting the words of the response that decide the class")
-    .max(1000, "The rationale must be 1000 characters or fewer"),
-  reason: z.string().trim().min(1, "Enter the reason for this correction").max(1000, "The reason must be 1000 characters or fewer"),
+    .max(1000, "The rationale must be 1000 characters or fewer")
+    .refine(...withoutControlCharacters("The rationale")),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Enter the reason for this correction")
+    .max(1000, "The reason must be 1000 characters or fewer")
+    .refine(...withoutControlCharacters("The reason")),
 });
 
 const numberList = (max: number, label: string) =>
@@ -21,8 +28,8 @@ const numberList = (max: number, label: string) =>
 
 export const newMilestoneSchema = z.object({
   group: z.enum(MILESTONE_GROUPS, { message: "Select a group" }),
-  activity: z.string().trim().min(1, "Enter the activity").max(300, "The activity must be 300 characters or fewer"),
-  title: z.string().trim().min(1, "Enter the milestone").max(300, "The milestone must be 300 characters or fewer"),
+  activity: z.string().trim().min(1, "Enter the activity").max(300, "The activity must be 300 characters or fewer").refine(...withoutControlCharacters("The activity")),
+  title: z.string().trim().min(1, "Enter the milestone").max(300, "The milestone must be 300 characters or fewer").refine(...withoutControlCharacters("The milestone")),
   dueDate: z
     .string()
     .trim()
@@ -32,7 +39,12 @@ export const newMilestoneSchema = z.object({
   recommendations: z
     .array(z.string().trim().regex(/^(CR|CPE|CMA)-\d{2,3}$/, "Recommendation codes look like CR-01, CPE-02 or CMA-03"))
     .max(50, "Link at most 50 recommendations"),
-  reason: z.string().trim().min(1, "Enter why this milestone is being added").max(1000, "The reason must be 1000 characters or fewer"),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Enter why this milestone is being added")
+    .max(1000, "The reason must be 1000 characters or fewer")
+    .refine(...withoutControlCharacters("The reason")),
 });
 
 export type NewMilestoneInput = z.input<typeof newMilestoneSchema>;

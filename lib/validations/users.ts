@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "@/lib/validations/text";
 import { ROLES, type RoleValue } from "@/lib/vocabulary";
 
 // Rules for staff accounts, shared by the admin page, its server actions and `npm run user:create`.
@@ -25,7 +26,8 @@ export const nameSchema = z
   .string({ message: "Enter a full name" })
   .trim()
   .min(1, "Enter a full name")
-  .max(USER_LIMITS.name, `Full name must be ${USER_LIMITS.name} characters or fewer`);
+  .max(USER_LIMITS.name, `Full name must be ${USER_LIMITS.name} characters or fewer`)
+  .refine(...withoutControlCharacters("Full name"));
 
 export const roleSchema = z.enum(ROLES, { message: "Select a role" });
 

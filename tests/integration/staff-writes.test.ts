@@ -90,6 +90,10 @@ describe("updating a milestone", () => {
       [{ code: "<script>alert(1)</script>" }, "code"],
       [{ version: "abc" }, "version"],
       [{ reason: "r".repeat(1001), status: "delayed" }, "reason"],
+      // PostgreSQL cannot store NUL in text: refused with a message, not failed at the database.
+      [{ commentary: "before\u0000after" }, "commentary"],
+      [{ reason: "bell\u0007", status: "delayed" }, "reason"],
+      [{ evidence: [{ title: "Report\u0000", url: "https://example.gov.uk" }] }, "evidence.0.title"],
     ];
     for (const [overrides, field] of cases) {
       const result = await recordMilestoneUpdate(editor, update({ version, ...overrides }), { today: TODAY });

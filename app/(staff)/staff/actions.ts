@@ -7,7 +7,7 @@ import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_MESSAGE } from 
 import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
 import { publishChanges } from "@/lib/publish.server";
 import { addMilestone, reclassifyRecommendation } from "@/lib/staff-edits.server";
-import type { ActionState } from "@/lib/staff-action-result";
+import { isFormData, unreadableForm, type ActionState } from "@/lib/staff-action-result";
 import { evidenceFromForm } from "@/lib/validations/milestone-update";
 
 // Server actions of the staff forms. Each one: who is signed in (from the session cookie), then the domain
@@ -37,6 +37,7 @@ function refused(error: unknown, form: FormData): ActionState {
 }
 
 export async function saveMilestone(_previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!isFormData(form)) return unreadableForm();
   const input = {
     code: text(form, "code"),
     version: text(form, "version"),
@@ -67,6 +68,7 @@ export async function saveMilestone(_previous: ActionState, form: FormData): Pro
 }
 
 export async function reclassify(_previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!isFormData(form)) return unreadableForm();
   const input = {
     code: text(form, "code"),
     version: text(form, "version"),
@@ -86,6 +88,7 @@ export async function reclassify(_previous: ActionState, form: FormData): Promis
 }
 
 export async function createMilestone(_previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!isFormData(form)) return unreadableForm();
   const input = {
     group: text(form, "group"),
     activity: text(form, "activity"),

@@ -9,6 +9,7 @@ import { formatDateTime, formatDay, todayInLondon } from "@/lib/dates";
 import { parseAsAt } from "@/lib/validations/changes";
 import { cachedMilestone } from "@/lib/public-data.server";
 import { MILESTONE_GROUP_LABELS } from "@/lib/vocabulary";
+import { codeFromPath } from "@/lib/codes";
 
 export const dynamic = "force-dynamic";
 
@@ -16,14 +17,17 @@ type Params = Promise<{ code: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const m = await cachedMilestone(decodeURIComponent((await params).code).toUpperCase());
+  const code = codeFromPath((await params).code);
+  const m = code ? await cachedMilestone(code) : null;
   return { title: m ? m.title : "Milestone not found" };
 }
 
 export default async function MilestonePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const asAtParam = parseAsAt(await searchParams, todayInLondon());
   const asAt = asAtParam.ok ? (asAtParam.asAt ?? undefined) : undefined;
-  const m = await cachedMilestone(decodeURIComponent((await params).code).toUpperCase(), asAt);
+  const code = codeFromPath((await params).code);
+  if (!code) notFound();
+  const m = await cachedMilestone(code, asAt);
   if (!m) notFound();
 
   return (

@@ -11,6 +11,7 @@ import { formatDay, todayInLondon } from "@/lib/dates";
 import { parseAsAt } from "@/lib/validations/changes";
 import { cachedRecommendation } from "@/lib/public-data.server";
 import { RESPONSE_CLASS_DEFINITIONS } from "@/lib/vocabulary";
+import { codeFromPath } from "@/lib/codes";
 
 export const dynamic = "force-dynamic";
 
@@ -18,15 +19,16 @@ type Params = Promise<{ code: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { code } = await params;
-  return { title: `Recommendation ${decodeURIComponent(code)}` };
+  const code = codeFromPath((await params).code);
+  return { title: code ? `Recommendation ${code}` : "Recommendation not found" };
 }
 
 export default async function RecommendationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const { code } = await params;
+  const code = codeFromPath((await params).code);
+  if (!code) notFound();
   const asAtParam = parseAsAt(await searchParams, todayInLondon());
   const asAt = asAtParam.ok ? (asAtParam.asAt ?? undefined) : undefined;
-  const r = await cachedRecommendation(decodeURIComponent(code).toUpperCase(), asAt);
+  const r = await cachedRecommendation(code, asAt);
   if (!r) notFound();
 
   return (

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
 import { changeOwnPassword } from "@/lib/users.server";
-import type { ActionState } from "@/lib/staff-action-result";
+import { isFormData, unreadableForm, type ActionState } from "@/lib/staff-action-result";
 
 // Changing your own password. The passwords typed are never sent back to the browser, even when refused.
 
@@ -14,6 +14,7 @@ function text(form: FormData, name: string): string {
 }
 
 export async function changePassword(_previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!isFormData(form)) return unreadableForm();
   let result;
   try {
     result = await changeOwnPassword(await sessionUserId(), {

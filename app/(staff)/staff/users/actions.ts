@@ -5,6 +5,7 @@ import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
 import { changeUserRole, deactivateUser, inviteUser, reactivateUser, resetPassword } from "@/lib/users.server";
 import { ROLE_LABELS } from "@/lib/validations/users";
+import { isFormData, UNREADABLE_FORM_MESSAGE } from "@/lib/staff-action-result";
 import type { UsersActionState, UsersIntent } from "@/app/(staff)/staff/users/state";
 
 // The one server action of the staff accounts page. Every form on the page posts here with an `intent`; the
@@ -19,6 +20,7 @@ function text(form: FormData, name: string): string {
 }
 
 export async function manageUsers(_previous: UsersActionState, form: FormData): Promise<UsersActionState> {
+  if (!isFormData(form)) return { status: "error", errors: [{ field: "form", message: UNREADABLE_FORM_MESSAGE }] };
   const intent = text(form, "intent") as UsersIntent;
   if (!INTENTS.includes(intent)) return { status: "error", errors: [{ field: "form", message: "Something went wrong. Reload the page and try again." }] };
   const userIdText = text(form, "userId");

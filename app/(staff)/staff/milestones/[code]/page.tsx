@@ -6,6 +6,7 @@ import { MilestoneStatusTag } from "@/components/status-tags";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { formatDay } from "@/lib/dates";
 import { getMilestone } from "@/lib/milestones.server";
+import { codeFromPath } from "@/lib/codes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Update a milestone" };
@@ -14,7 +15,8 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<s
 
 export default async function EditMilestonePage({ params, searchParams }: Props) {
   await requireStaffPage("milestone:update");
-  const code = decodeURIComponent((await params).code).toUpperCase();
+  const code = codeFromPath((await params).code);
+  if (!code) notFound();
   const saved = (await searchParams).saved === "1";
   const m = await getMilestone(code);
   if (!m) notFound();

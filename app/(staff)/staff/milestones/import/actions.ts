@@ -11,6 +11,7 @@ import {
   type ImportReport,
 } from "@/lib/milestone-csv.server";
 import { publishChanges } from "@/lib/publish.server";
+import { isFormData, UNREADABLE_FORM_MESSAGE } from "@/lib/staff-action-result";
 
 // The CSV upload's one server action: "preview" checks an uploaded file and shows what it would change;
 // "apply" saves the same file. The file travels back from the preview to the apply step as base64 text in a
@@ -77,5 +78,6 @@ async function apply(form: FormData): Promise<ImportState> {
 }
 
 export async function milestoneImportAction(_previous: ImportState, form: FormData): Promise<ImportState> {
+  if (!isFormData(form)) return { stage: "refused", message: UNREADABLE_FORM_MESSAGE };
   return form.get("intent") === "apply" ? apply(form) : preview(form);
 }

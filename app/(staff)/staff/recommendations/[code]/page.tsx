@@ -6,6 +6,7 @@ import { SourceText } from "@/components/source-text";
 import { ResponseClassTag } from "@/components/status-tags";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { getRecommendation } from "@/lib/recommendations.server";
+import { codeFromPath } from "@/lib/codes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Correct a response class" };
@@ -14,7 +15,9 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<s
 
 export default async function ReclassifyPage({ params, searchParams }: Props) {
   await requireStaffPage("recommendation:reclassify");
-  const r = await getRecommendation(decodeURIComponent((await params).code).toUpperCase());
+  const code = codeFromPath((await params).code);
+  if (!code) notFound();
+  const r = await getRecommendation(code);
   if (!r) notFound();
   const saved = (await searchParams).saved === "1";
   return (

@@ -1,0 +1,17 @@
+// The shapes of the codes in the tracker's addresses. A code of any other shape names nothing, so it is answered with
+// "not found" without asking the database (which cannot even store some characters an address can carry, such as NUL).
+
+// Letters, a hyphen, digits: CR-01, CPE-02, CMA-03, M-01 (and the benchmark's generated GEN-00001 and GM-00001).
+export const ITEM_CODE = /^[A-Z]{1,4}-\d{1,6}$/;
+
+/** The code in an address's path segment, decoded and upper-cased, or null when it cannot be a code. */
+export function codeFromPath(segment: string): string | null {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return null; // broken %-encoding
+  }
+  const code = decoded.toUpperCase();
+  return ITEM_CODE.test(code) ? code : null;
+}

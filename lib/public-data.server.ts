@@ -34,9 +34,22 @@ export async function currentDataVersion(): Promise<string> {
   return known.value;
 }
 
+/**
+ * Reads that are under way, by cache key. When a change makes every entry stale, many readers of one page miss the
+ * cache at once; they share one read (and one write of the new entry) instead of each running the same queries.
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
 export function cached<Args extends unknown[], Result>(name: string, fn: (...args: Args) => Promise<Result>) {
-  return async (...args: Args): Promise<Result> =>
-    unstable_cache(() => fn(...args), [name, todayInLondon(), await currentDataVersion(), JSON.stringify(args)], CACHE)();
+  return async (...args: Args): Promise<Result> => {
+    const key = [name, todayInLondon(), await currentDataVersion(), JSON.stringify(args)];
+    const id = JSON.stringify(key);
+    const running = inFlight.get(id) as Promise<Result> | undefined;
+    if (running) return running;
+    const read = unstable_cache(() => fn(...args), key, CACHE)().finally(() => inFlight.delete(id));
+    inFlight.set(id, read);
+    return read;
+  };
 }
 
 export const cachedDashboard = cached("dashboard", (asAt?: string) => summariseDashboard({ asAt }));

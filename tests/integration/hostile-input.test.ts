@@ -332,7 +332,11 @@ const wholeNumber = (min: number, max: number): Rule => (v) => {
   const n = Number(v);
   return Number.isInteger(n) && n >= min && n <= max;
 };
-const text = (max: number): Rule => (v) => v.trim().length >= 1 && v.trim().length <= max;
+// Words, trimmed, without control characters (tab and line breaks aside; PostgreSQL cannot store NUL).
+const text = (max: number): Rule => (v) => {
+  const t = v.trim();
+  return t.length >= 1 && t.length <= max && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(t);
+};
 const calendarDay: Rule = (v) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (!m) return false;

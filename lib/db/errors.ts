@@ -18,6 +18,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 export const TRY_AGAIN_MESSAGE =
   "The tracker could not reach its database, so nothing was saved. Try again in a few minutes; your changes are still in the form.";
+/** The same, for forms that do not keep what was typed (passwords, files, buttons). */
+export const TRY_AGAIN_LATER_MESSAGE = "The tracker could not reach its database, so nothing was changed. Try again in a few minutes.";
 
 /**
  * A one-line account of a database error for the server log. Never the whole error: Prisma's messages quote the call

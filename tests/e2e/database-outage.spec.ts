@@ -55,6 +55,7 @@ test("with the database down, public pages keep serving, saves say try again, an
   const context = await browser.newContext({ baseURL: app!.url });
   const reader = await context.newPage();
   const staff = await context.newPage();
+  const password = await context.newPage();
 
   // Signed in, with the milestone form open, and the public pages read once (so cached) while all is well.
   await staff.goto("/staff/sign-in");
@@ -63,6 +64,7 @@ test("with the database down, public pages keep serving, saves say try again, an
   await staff.getByRole("button", { name: "Sign in" }).click();
   await expect(staff.getByRole("heading", { level: 1, name: "Staff home" })).toBeVisible();
   await staff.goto("/staff/milestones/M-05");
+  await password.goto("/staff/password");
   const before = new Map<string, string>();
   for (const path of PUBLIC_PAGES) {
     const page = await mainText(reader, path);
@@ -101,6 +103,12 @@ test("with the database down, public pages keep serving, saves say try again, an
   const problem = staff.getByRole("alert", { name: "There is a problem" });
   await expect(problem).toContainText("could not reach its database, so nothing was saved");
   await expect(staff.getByLabel("Commentary")).toHaveValue("Saved once the database came back.");
+  // A password change: the same, without sending any password back.
+  await password.getByLabel("Current password").fill(EDITOR.password);
+  await password.getByLabel("New password", { exact: true }).fill("a new passphrase while the database is down");
+  await password.getByLabel("Confirm new password").fill("a new passphrase while the database is down");
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expect(password.getByRole("alert", { name: "There is a problem" })).toContainText("could not reach its database, so nothing was changed");
 
   await database!.start();
 

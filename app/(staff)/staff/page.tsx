@@ -9,12 +9,19 @@ import { listMilestones } from "@/lib/milestones.server";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Staff home" };
 
-export default async function StaffHomePage() {
+export default async function StaffHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireStaffPage();
+  const passwordChanged = (await searchParams).password === "changed";
   const milestones = await listMilestones({ sort: "code" }, { all: true });
 
   return (
     <div className="space-y-8">
+      {passwordChanged && (
+        <div className="border-4 border-[#00703c] p-4" role="status">
+          <p className="font-bold">Your password has been changed</p>
+          <p>Use your new password the next time you sign in.</p>
+        </div>
+      )}
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-4xl font-bold">Staff home</h1>
         <p>

@@ -5,6 +5,7 @@ import { NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
 import { changeOwnPassword } from "@/lib/users.server";
 import { isFormData, unreadableForm, type ActionState } from "@/lib/staff-action-result";
+import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
 
 // Changing your own password. The passwords typed are never sent back to the browser, even when refused.
 
@@ -24,8 +25,12 @@ export async function changePassword(_previous: ActionState, form: FormData): Pr
     });
   } catch (error) {
     if (error instanceof NotSignedInError) redirect("/staff/sign-in");
+    if (isDatabaseUnavailable(error)) {
+      console.error(`password change: database unavailable (${describeDatabaseError(error)})`);
+      return { status: "error", errors: [{ field: "form", message: TRY_AGAIN_LATER_MESSAGE }] };
+    }
     throw error;
   }
   if (!result.ok) return { status: "error", errors: result.errors };
-  redirect("/staff");
+  redirect("/staff?password=changed");
 }

@@ -7,6 +7,7 @@ import { changeUserRole, deactivateUser, inviteUser, reactivateUser, resetPasswo
 import { ROLE_LABELS } from "@/lib/validations/users";
 import { isFormData, UNREADABLE_FORM_MESSAGE } from "@/lib/staff-action-result";
 import type { UsersActionState, UsersIntent } from "@/app/(staff)/staff/users/state";
+import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE, TRY_AGAIN_MESSAGE } from "@/lib/db/errors";
 
 // The one server action of the staff accounts page. Every form on the page posts here with an `intent`; the
 // signed-in user comes from the session cookie, and the domain function checks against the database that they
@@ -78,6 +79,11 @@ export async function manageUsers(_previous: UsersActionState, form: FormData): 
   } catch (error) {
     if (error instanceof NotSignedInError || error instanceof ForbiddenError) {
       return { status: "error", intent, userId, errors: [{ field: "form", message: error.message }], values: intent === "invite" ? values : undefined };
+    }
+    if (isDatabaseUnavailable(error)) {
+      console.error(`staff accounts: database unavailable (${describeDatabaseError(error)})`);
+      const message = intent === "invite" ? TRY_AGAIN_MESSAGE : TRY_AGAIN_LATER_MESSAGE;
+      return { status: "error", intent, userId, errors: [{ field: "form", message }], values: intent === "invite" ? values : undefined };
     }
     throw error;
   }

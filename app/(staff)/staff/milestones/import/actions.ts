@@ -12,6 +12,7 @@ import {
 } from "@/lib/milestone-csv.server";
 import { publishChanges } from "@/lib/publish.server";
 import { isFormData, UNREADABLE_FORM_MESSAGE } from "@/lib/staff-action-result";
+import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
 
 // The CSV upload's one server action: "preview" checks an uploaded file and shows what it would change;
 // "apply" saves the same file. The file travels back from the preview to the apply step as base64 text in a
@@ -36,6 +37,10 @@ function fileProblem(message: string, fileName = ""): ImportState {
 
 function refused(error: unknown): ImportState {
   if (error instanceof NotSignedInError || error instanceof ForbiddenError) return { stage: "refused", message: error.message };
+  if (isDatabaseUnavailable(error)) {
+    console.error(`milestone import: database unavailable (${describeDatabaseError(error)})`);
+    return { stage: "refused", message: TRY_AGAIN_LATER_MESSAGE };
+  }
   throw error;
 }
 

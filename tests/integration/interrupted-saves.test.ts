@@ -4,38 +4,29 @@
 //  - the whole PostgreSQL server crashes (immediate shutdown, no checkpoint) while a save waits inside its transaction,
 //    then starts again and recovers from its write-ahead log.
 // Each time the app then saves normally again, on the same client, without a restart.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { databasePool } from "@/lib/db/client.server";
 import { GuardedPool } from "@/lib/db/pool.server";
-import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres.server";
-import { applyMigrations } from "@/lib/db/migrate.server";
 import { applyMilestoneImport, exportMilestonesCsv } from "@/lib/milestone-csv.server";
 import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { checksumTables } from "@/tests/support/database";
 import { createUser } from "@/tests/support/factories";
+import { startOwnServer, type OwnServer } from "@/tests/support/own-server";
 
 const TODAY = "2024-06-30";
-let folder: string;
-let port: number;
-let server: EmbeddedDatabase;
+let own: OwnServer;
 let prisma: PrismaClient;
 let editor: number;
 
-async function start() {
-  server = await startEmbeddedPostgres({ dataDir: path.join(folder, "postgres"), port, database: "interrupted" });
-}
-
 async function sql(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: server.url });
+  const client = new pg.Client({ connectionString: own.url });
   await client.connect();
   try {
     return await client.query(text, values);
@@ -115,13 +106,8 @@ function save(code: string, currentVersion: number, commentary: string) {
 }
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(tmpdir(), "reform-tracker-interrupted-"));
-  port = await findFreePort();
-  await start();
-  await applyMigrations(server.url);
-  process.env.DATABASE_URL = server.url;
-  (globalThis as { prisma?: unknown }).prisma = undefined;
-  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: server.url }) });
+  own = await startOwnServer("interrupted");
+  prisma = own.prisma;
   await loadReformData(prisma);
   editor = (await createUser(prisma, { email: "editor@example.gov.uk" })).id;
   // M-02 starts with evidence, so a save that replaces it has something to lose.
@@ -135,12 +121,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await prisma?.$disconnect();
-  const shared = (globalThis as { prisma?: PrismaClient }).prisma;
-  await shared?.$disconnect().catch(() => {});
-  (globalThis as { prisma?: unknown }).prisma = undefined;
-  await server?.stop().catch(() => {});
-  await rm(folder, { recursive: true, force: true });
+  await own?.close();
 });
 
 describe("the connection dies part-way through a save", () => {
@@ -207,7 +188,7 @@ describe("the connection pool", () => {
   });
 
   it("discards a connection given back in the middle of a transaction instead of lending it again", async () => {
-    const pool = new GuardedPool({ connectionString: server.url, max: 1 });
+    const pool = new GuardedPool({ connectionString: own.url, max: 1 });
     try {
       const first = await pool.connect();
       await first.query("BEGIN");
@@ -243,12 +224,12 @@ describe("the database server crashes while a save is inside its transaction", (
       .toBe(1);
 
     // Immediate shutdown (SIGQUIT to the postmaster): no checkpoint, as in a power cut; the next start replays the log.
-    const pid = Number((await readFile(path.join(folder, "postgres", "postmaster.pid"), "utf8")).split("\n")[0]);
+    const pid = Number((await readFile(path.join(own.dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
     process.kill(pid, "SIGQUIT");
     expect(await interrupted).not.toBeNull();
     await expect.poll(() => { try { process.kill(pid, 0); return "running"; } catch { return "stopped"; } }, { timeout: 20_000 }).toBe("stopped");
 
-    await start();
+    await own.start();
     await expect.poll(async () => (await prisma.$queryRaw<Array<{ ok: number }>>`SELECT 1 AS ok`.catch(() => []))[0]?.ok, { timeout: 20_000 }).toBe(1);
     expect(await snapshot()).toEqual(before);
     const m10 = await prisma.milestone.findUniqueOrThrow({ where: { code: "M-10" } });

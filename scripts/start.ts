@@ -13,6 +13,7 @@ import { applyMigrations } from "@/lib/db/migrate.server";
 import { db } from "@/lib/db/client.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { buildIsStale } from "./lib/build";
+import { announceFirstAdmin } from "./lib/first-admin";
 import { EMBEDDED_DATABASE, embeddedDefaults } from "./lib/database";
 import { createFirstAdminIfNone } from "@/lib/users.server";
 import { ensureApplicationLogin, EMBEDDED_APPLICATION_LOGIN } from "@/lib/db/application-role.server";
@@ -90,22 +91,11 @@ async function main() {
     log(loaded.total ? `loaded reform data: ${JSON.stringify(loaded.inserted)}` : "reform data already loaded");
     const firstAdmin = await createFirstAdminIfNone();
     if (firstAdmin) {
-      // Shown once, to whoever started the app: the database keeps just its bcrypt hash, and it must be changed at
-      // the first sign-in. Printed only to a terminal: output that is not one is likely kept in a log, so then the
-      // password goes to a file only its owner can read.
-      log("created the first admin account (there were no accounts)");
-      log(`  email:             ${firstAdmin.email}`);
-      if (process.stdout.isTTY) {
-        log(`  one-time password: ${firstAdmin.oneTimePassword}`);
-      } else if (ephemeral) {
-        log("  one-time password: not shown (a throwaway database, and this output is not a terminal)");
-      } else {
-        const file = path.join(dataFolder(), "first-admin-password");
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, `${firstAdmin.oneTimePassword}\n`, { mode: 0o600 });
-        log(`  one-time password: in ${file} (not printed, as this output is not a terminal); delete it after use`);
-      }
-      log(`  sign in at http://localhost:${port}/staff/sign-in and choose a new password`);
+      announceFirstAdmin(
+        firstAdmin,
+        { terminal: Boolean(process.stdout.isTTY), throwaway: ephemeral, dataFolder: dataFolder(), signInUrl: `http://localhost:${port}/staff/sign-in` },
+        log,
+      );
     }
 
     // The app itself connects as a login role with the application role's rights only (migration 0005): it cannot

@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { db } from "@/lib/db/client.server";
 import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
+import { currentDataVersion } from "@/lib/public-data.server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createReferenceData, createUser } from "@/tests/support/factories";
 
@@ -28,4 +30,17 @@ it("moves on with every saved change, in the same transaction, and not with a re
   const saved = await recordMilestoneUpdate(editor, { code: "M-01", version: 1, status: "on_track", forecastDate: "", actualDate: "", commentary: "Going well", evidence: [], reason: "" });
   expect(saved.ok).toBe(true);
   expect(await version()).toBe(before + 1);
+});
+
+it("is read once, not once per request, when many requests find their copy stale at the same moment", async () => {
+  await currentDataVersion();
+  await new Promise((resolve) => setTimeout(resolve, 2_100)); // past the 2-second reuse window
+  const reads = vi.spyOn(db(), "$queryRaw");
+  try {
+    const versions = await Promise.all(Array.from({ length: 50 }, () => currentDataVersion()));
+    expect(new Set(versions)).toEqual(new Set([String(await version())]));
+    expect(reads).toHaveBeenCalledTimes(1);
+  } finally {
+    reads.mockRestore();
+  }
 });

@@ -18,8 +18,15 @@ export class NotSignedInError extends Error {
 }
 
 export class ForbiddenError extends Error {
+  constructor(message = "You do not have permission to do that. Ask an administrator if you need it.") {
+    super(message);
+  }
+}
+
+/** Someone signed in with a one-time password: they must choose their own before they change anything (ADR 0006). */
+export class PasswordChangeRequiredError extends ForbiddenError {
   constructor() {
-    super("You do not have permission to do that. Ask an administrator if you need it.");
+    super("Choose your own password before you make changes: go to Change your password.");
   }
 }
 
@@ -36,5 +43,7 @@ export async function authorise(userId: number | null | undefined, permission: P
   const actor = await resolveActor(userId);
   if (!actor) throw new NotSignedInError();
   if (!roleMay(actor.role, permission)) throw new ForbiddenError();
+  // Pages send such users to "Choose your password"; this stops a write sent straight to an action too.
+  if (actor.mustChangePassword) throw new PasswordChangeRequiredError();
   return actor;
 }

@@ -2,16 +2,25 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getServerSession } from "next-auth";
-import { signInWithPassword } from "@/lib/auth/sign-in.server";
+import { z } from "zod";
+import { BAD_CREDENTIALS, signInWithPassword } from "@/lib/auth/sign-in.server";
+import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
 import { resolveActor, type Actor } from "@/lib/auth/actor.server";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
 
+/**
+ * The address the per-address sign-in limit counts: the last X-Forwarded-For entry, the one our load balancer added
+ * (earlier entries are whatever the client sent, so anyone could dodge the limit with them). Capped in length.
+ */
 function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || "unknown";
+  const last = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(",").at(-1)?.trim();
+  return (last || "unknown").slice(0, 64);
 }
+
+/** What a sign-in form sends; next-auth also takes JSON, so anything else may arrive. */
+const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1_000) });
 
 export const authOptions: NextAuthOptions = {
   // Signs the session cookies. `npm start` makes one and keeps it in .data; a deployment sets it (see README).
@@ -26,7 +35,16 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const result = await signInWithPassword(credentials?.email ?? "", credentials?.password ?? "", clientAddress(req?.headers));
+        // next-auth shows the message of whatever is thrown here to the person signing in: only our own messages.
+        const parsed = credentialsSchema.safeParse(credentials ?? {});
+        if (!parsed.success) throw new Error(BAD_CREDENTIALS);
+        let result;
+        try {
+          result = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(req?.headers));
+        } catch (error) {
+          console.error(`sign-in: failed (${describeDatabaseError(error)})`);
+          throw new Error(isDatabaseUnavailable(error) ? TRY_AGAIN_LATER_MESSAGE : "Sorry, there is a problem with the service. Try again later.");
+        }
         if (!result.ok) throw new Error(result.message);
         return { id: String(result.user.id), email: result.user.email, name: result.user.name };
       },

@@ -1,7 +1,7 @@
 import "server-only";
 import { neutraliseControlCharacters } from "@/lib/validations/text";
-import { db } from "@/lib/db/client.server";
 import { UNUSABLE_HASH, verifyPassword } from "@/lib/auth/passwords.server";
+import { db, WRITE_TRANSACTION } from "@/lib/db/client.server";
 
 // Rate limits on failed sign-ins, counted in the database so every app instance agrees. The limit per account
 // applies to the email typed, whether or not an account has it, so the answer never tells if an email exists.
@@ -23,23 +23,27 @@ export function normaliseEmail(email: string): string {
 export async function signInWithPassword(emailInput: string, password: string, ip: string): Promise<SignInResult> {
   // Control characters (which PostgreSQL cannot store) become U+FFFD: such an address matches no account.
   const email = neutraliseControlCharacters(normaliseEmail(emailInput)).slice(0, 320);
-  const prisma = db();
   const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);
-  const [accountFailures, addressFailures] = await Promise.all([
-    prisma.signInAttempt.count({ where: { email, succeeded: false, occurredAt: { gte: since } } }),
-    prisma.signInAttempt.count({ where: { ip, succeeded: false, occurredAt: { gte: since } } }),
-  ]);
-  if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS) {
-    await prisma.signInAttempt.create({ data: { email, ip, succeeded: false } });
-    return { ok: false, message: TOO_MANY_ATTEMPTS };
-  }
+  // Counting the failures, checking the password and recording the attempt happen under a lock on the email, so
+  // attempts sent in parallel queue up and each sees the ones before it: no more guesses than the limit allows.
+  return db().$transaction(async (tx): Promise<SignInResult> => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`;
+    const [accountFailures, addressFailures] = await Promise.all([
+      tx.signInAttempt.count({ where: { email, succeeded: false, occurredAt: { gte: since } } }),
+      tx.signInAttempt.count({ where: { ip, succeeded: false, occurredAt: { gte: since } } }),
+    ]);
+    if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS) {
+      await tx.signInAttempt.create({ data: { email, ip, succeeded: false } });
+      return { ok: false, message: TOO_MANY_ATTEMPTS };
+    }
 
-  const user = await prisma.user.findUnique({ where: { email } });
-  const matches = await verifyPassword(password.slice(0, 200), user?.passwordHash ?? UNUSABLE_HASH);
-  const succeeded = Boolean(user && user.active && user.passwordHash && matches);
-  await prisma.signInAttempt.create({ data: { email, ip, succeeded } });
-  if (!succeeded || !user) return { ok: false, message: BAD_CREDENTIALS };
+    const user = await tx.user.findUnique({ where: { email } });
+    const matches = await verifyPassword(password.slice(0, 200), user?.passwordHash ?? UNUSABLE_HASH);
+    const succeeded = Boolean(user && user.active && user.passwordHash && matches);
+    await tx.signInAttempt.create({ data: { email, ip, succeeded } });
+    if (!succeeded || !user) return { ok: false, message: BAD_CREDENTIALS };
 
-  await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+    return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  }, WRITE_TRANSACTION);
 }

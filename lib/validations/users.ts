@@ -31,7 +31,12 @@ export const nameSchema = z
 
 export const roleSchema = z.enum(ROLES, { message: "Select a role" });
 
-const userIdSchema = z.coerce.number({ message: "This user does not exist" }).int("This user does not exist").positive("This user does not exist");
+// Ids are PostgreSQL integers: a larger number names no account (and must not reach the database, which refuses it).
+const userIdSchema = z.coerce
+  .number({ message: "This user does not exist" })
+  .int("This user does not exist")
+  .positive("This user does not exist")
+  .max(2_147_483_647, "This user does not exist");
 
 export const inviteUserSchema = z.object({ email: emailSchema, name: nameSchema, role: roleSchema });
 export const changeRoleSchema = z.object({ userId: userIdSchema, role: roleSchema });

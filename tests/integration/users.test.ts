@@ -5,9 +5,9 @@ vi.hoisted(() => {
   process.env.BCRYPT_COST = "4";
 });
 
-import { authorise, ForbiddenError, NotSignedInError, resolveActor } from "@/lib/auth/actor.server";
+import { authorise, ForbiddenError, NotSignedInError, PasswordChangeRequiredError, resolveActor } from "@/lib/auth/actor.server";
 import { verifyPassword } from "@/lib/auth/passwords.server";
-import { MAX_FAILURES_PER_ACCOUNT, TOO_MANY_ATTEMPTS } from "@/lib/auth/sign-in.server";
+import { BAD_CREDENTIALS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, signInWithPassword, TOO_MANY_ATTEMPTS } from "@/lib/auth/sign-in.server";
 import {
   changeOwnPassword,
   changeUserRole,
@@ -82,6 +82,20 @@ describe("the first admin (npm start)", () => {
 
     adminId = admin.id;
     adminPassword = created[0]!.oneTimePassword;
+  });
+
+  it("can change nothing until they have chosen their own password, then can", async () => {
+    const before = await checksumTables(database.prisma);
+    await expect(inviteUser(adminId, { email: "too.early@education.gov.uk", name: "Too Early", role: "editor" })).rejects.toBeInstanceOf(PasswordChangeRequiredError);
+    await expect(authorise(adminId, "milestone:update")).rejects.toThrow("Choose your own password before you make changes");
+    expect(await checksumTables(database.prisma)).toEqual(before);
+
+    const chosen = "the first admin's own passphrase";
+    const result = await changeOwnPassword(adminId, { currentPassword: adminPassword, newPassword: chosen, confirmPassword: chosen });
+    expect(result).toMatchObject({ ok: true, user: { mustChangePassword: false } });
+    expect(await resolveActor(adminId)).toMatchObject({ mustChangePassword: false });
+    expect(await authorise(adminId, "user:manage")).toMatchObject({ id: adminId });
+    adminPassword = chosen;
   });
 
   it("returns null and changes nothing once any user exists", async () => {
@@ -177,6 +191,12 @@ describe("changing a role", () => {
 
   it("answers a user that does not exist", async () => {
     expect(await changeUserRole(adminId, { userId: 999_999, role: "admin" })).toEqual({ ok: false, errors: [{ field: "form", message: "This user does not exist" }] });
+    // Beyond PostgreSQL's integers too, for every action that takes a user (it used to reach the database: a 500).
+    for (const userId of ["9999999999", 2 ** 31, Number.MAX_SAFE_INTEGER]) {
+      expect(await changeUserRole(adminId, { userId, role: "admin" })).toMatchObject({ ok: false, errors: [{ message: "This user does not exist" }] });
+      expect(await deactivateUser(adminId, { userId })).toMatchObject({ ok: false, errors: [{ message: "This user does not exist" }] });
+      expect(await resetPassword(adminId, { userId })).toMatchObject({ ok: false, errors: [{ message: "This user does not exist" }] });
+    }
   });
 });
 
@@ -338,12 +358,6 @@ describe("changing your own password", () => {
     expectNoSecrets(events, [newPassword, password, hash]);
   });
 
-  it("lets the first admin replace their one-time password", async () => {
-    const result = await changeOwnPassword(adminId, { currentPassword: adminPassword, newPassword: "a new admin password", confirmPassword: "a new admin password" });
-    expect(result).toMatchObject({ ok: true, user: { mustChangePassword: false } });
-    expect(await resolveActor(adminId)).toMatchObject({ mustChangePassword: false });
-  });
-
   it("stops guessing the current password after the sign-in limit", async () => {
     const invited = await invite("guessed@education.gov.uk");
     const guess = { currentPassword: "a guess", newPassword: "attacker password", confirmPassword: "attacker password" };
@@ -353,6 +367,27 @@ describe("changing your own password", () => {
     const right = { ...guess, currentPassword: invited.oneTimePassword };
     expect(await changeOwnPassword(invited.user.id, right)).toEqual({ ok: false, errors: [{ field: "currentPassword", message: TOO_MANY_ATTEMPTS }] });
     expect(await verifyPassword(invited.oneTimePassword, await storedHash(invited.user.id))).toBe(true);
+  });
+});
+
+describe("signing in", () => {
+  it("lets through no more guesses than the limit, even when they arrive all at once", async () => {
+    const invited = await invite("parallel.guesses@education.gov.uk");
+    const results = await Promise.all(
+      Array.from({ length: 3 * MAX_FAILURES_PER_ACCOUNT }, (_, i) => signInWithPassword(invited.user.email, `guess ${i}`, `192.0.2.${i}`)),
+    );
+    const checked = results.filter((r) => !r.ok && r.message === BAD_CREDENTIALS);
+    expect(checked).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
+    expect(results.filter((r) => !r.ok && r.message === TOO_MANY_ATTEMPTS)).toHaveLength(2 * MAX_FAILURES_PER_ACCOUNT);
+    // And now even the right password is refused until the window has passed.
+    expect(await signInWithPassword(invited.user.email, invited.oneTimePassword, "192.0.2.200")).toEqual({ ok: false, message: TOO_MANY_ATTEMPTS });
+  });
+
+  it("stops one address trying many accounts", async () => {
+    const results = [];
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS + 1; i++) results.push(await signInWithPassword(`nobody${i}@education.gov.uk`, "a guess", "198.51.100.7"));
+    expect(results.slice(0, MAX_FAILURES_PER_ADDRESS).every((r) => !r.ok && r.message === BAD_CREDENTIALS)).toBe(true);
+    expect(results.at(-1)).toEqual({ ok: false, message: TOO_MANY_ATTEMPTS });
   });
 });
 

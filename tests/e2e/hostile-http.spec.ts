@@ -171,8 +171,10 @@ const ACTIONS: ActionCase[] = [
     name: "changePassword",
     page: "/staff/password",
     fields: formFields(
-      { newPassword: fc.string({ minLength: 12 }), confirmPassword: fc.string({ minLength: 12 }) },
-      { currentPassword: hostileString.filter((s) => s !== ADMIN.password) },
+      { currentPassword: hostileString, confirmPassword: fc.string({ minLength: 12 }) },
+      // Shorter than the rules allow: refused before the current password is even checked (a wrong current password
+      // is recorded as a failed attempt, which is a write).
+      { newPassword: fc.string({ maxLength: 11 }) },
     ),
     refusal: /"status":"error"/,
   },
@@ -215,23 +217,30 @@ test("Server Actions answer hostile input with a form error, never a 5xx, and wr
   const before = await databaseChecksum();
   const origin = new URL(baseURL!).origin;
 
+  // React's own arguments five times in six; something else the sixth.
+  const args = fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: actionArguments });
   for (const action of ACTIONS) {
     const id = ids[action.name];
     expect(id, `no Server Action named ${action.name} in the build`).toBeDefined();
+    let reached = 0;
     await fc.assert(
-      fc.asyncProperty(action.fields, fc.option(actionArguments, { freq: 6 }), async (fields, args) => {
-        const response = await callAction(page.request, action.page, id!, fields, origin, args ?? undefined);
+      fc.asyncProperty(action.fields, args, async (fields, replaced) => {
+        const response = await callAction(page.request, action.page, id!, fields, origin, replaced);
         const body = await response.text();
         const summary = `${action.name} ${response.status()} ${body.slice(0, 300)}`;
-        expect(response.status(), summary).toBeLessThan(500);
+        // 200: the action ran and answered with its form state; 400: the proxy found the body unreadable.
+        expect([200, 400], summary).toContain(response.status());
         if (response.status() === 400) expect(body, summary).toContain("could not be read");
         if (response.status() === 200) {
+          reached++;
           expect(response.headers()["x-action-redirect"], summary).toBeUndefined();
           expect(body, summary).toMatch(action.refusal);
         }
       }),
       { numRuns: RUNS, endOnFailure: true },
     );
+    // Most requests must have reached the action itself, or the test would prove little.
+    expect(reached, action.name).toBeGreaterThan(RUNS / 2);
   }
   expect(await databaseChecksum()).toEqual(before);
 });

@@ -289,12 +289,17 @@ describe("loading the data again", () => {
   });
 
   it("puts back a deleted reference row without touching the rest", async () => {
+    const original = await database.prisma.milestone.findUniqueOrThrow({ where: { code: "M-05" }, include: { pillars: true, outcomes: true } });
+    await database.prisma.milestone.delete({ where: { code: "M-05" } });
     // A milestone staff added is theirs; the loader never removes it.
     await database.prisma.milestone.create({
       data: { code: "M-900", group: "laying_the_groundwork", activity: "Later phase", title: "Added by staff", dueDate: new Date("2026-03-31") },
     });
     await loadReformData(database.prisma);
     expect(await database.prisma.milestone.count()).toBe(38);
+    const back = await database.prisma.milestone.findUniqueOrThrow({ where: { code: "M-05" }, include: { pillars: true, outcomes: true } });
+    expect([back.title, back.dueDate, back.pillars.length, back.outcomes.length]).toEqual([original.title, original.dueDate, original.pillars.length, original.outcomes.length]);
+    expect(await database.prisma.milestone.findUnique({ where: { code: "M-900" } })).not.toBeNull();
   });
 });
 

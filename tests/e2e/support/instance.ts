@@ -86,7 +86,13 @@ export async function startAppInstance(options: { port: number; ownerUrl: string
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${options.port}`;
-  await expect.poll(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+  // Up when it answers, and it must be this process answering: a server left over on the port would not do.
+  await expect
+    .poll(async () => {
+      if (server.exitCode !== null) throw new Error(`the instance on port ${options.port} exited:\n${output.slice(-2_000)}`);
+      return (await fetch(`${url}/api/health`).catch(() => null))?.status ?? 0;
+    }, { timeout: 60_000 })
+    .toBe(200);
   return {
     url,
     output: () => output,

@@ -197,34 +197,3 @@ export async function recommendationClassesAsAt(asAt: string): Promise<Recommend
     ORDER BY x.source_annex, x.source_row`;
   return rows.map((r) => ({ code: r.code, responseClass: r.response_class, responseRationale: r.response_rationale, version: Number(r.version) }));
 }
-
-export interface StatusSummaryAsAt {
-  asAt: string;
-  milestoneTotal: number;
-  milestonesByStatus: Record<string, number>;
-  /** Open milestones whose planned date had passed by `asAt`. */
-  overdue: number;
-  recommendationsByClass: Record<string, number>;
-}
-
-/** The dashboard's headline figures as they stood at the end of UK day `asAt`. */
-export async function summariseAsAt(asAt: string): Promise<StatusSummaryAsAt> {
-  const prisma = db();
-  const [byStatus, [overdue], byClass] = await Promise.all([
-    prisma.$queryRaw<Array<{ status: string; n: bigint }>>`
-      SELECT m.status::text AS status, count(*) AS n FROM (${milestonesAsAtSql(asAt)}) m GROUP BY m.status`,
-    prisma.$queryRaw<Array<{ n: bigint }>>`
-      SELECT count(*) AS n FROM (${milestonesAsAtSql(asAt)}) m
-      WHERE m.status NOT IN ('complete', 'superseded') AND COALESCE(m.forecast_date, m.due_date) < CAST(${asAt} AS date)`,
-    prisma.$queryRaw<Array<{ response_class: string; n: bigint }>>`
-      SELECT r.response_class::text AS response_class, count(*) AS n FROM (${recommendationsAsAtSql(asAt)}) r GROUP BY r.response_class`,
-  ]);
-  const milestonesByStatus = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
-  return {
-    asAt,
-    milestoneTotal: Object.values(milestonesByStatus).reduce((a, b) => a + b, 0),
-    milestonesByStatus,
-    overdue: Number(overdue?.n ?? 0),
-    recommendationsByClass: Object.fromEntries(byClass.map((r) => [r.response_class, Number(r.n)])),
-  };
-}

@@ -3,6 +3,8 @@
 
 // Letters, a hyphen, digits: CR-01, CPE-02, CMA-03, M-01 (and the benchmark's generated GEN-00001 and GM-00001).
 export const ITEM_CODE = /^[A-Z]{1,4}-\d{1,6}$/;
+/** A recommendation code of the three reviews, as staff type it when linking one. */
+export const RECOMMENDATION_CODE = /^(CR|CPE|CMA)-\d{2,3}$/;
 
 /** The code in an address's path segment, decoded and upper-cased, or null when it cannot be a code. */
 export function codeFromPath(segment: string): string | null {

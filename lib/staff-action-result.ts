@@ -40,3 +40,9 @@ export function isFormData(value: unknown): value is FormData {
 export function unreadableForm(): ActionState {
   return { status: "error", attempt: Date.now(), errors: [{ field: "form", message: UNREADABLE_FORM_MESSAGE }] };
 }
+
+/** A form field's text: "" when it is missing or is a file. */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}

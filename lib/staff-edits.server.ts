@@ -3,6 +3,7 @@ import { db, WRITE_TRANSACTION } from "@/lib/db/client.server";
 import { authorise } from "@/lib/auth/actor.server";
 import { zodFieldErrors, type FieldError } from "@/lib/validations/milestone-update";
 import { newMilestoneSchema, reclassifySchema } from "@/lib/validations/staff-edits";
+import { ADVISORY_LOCKS } from "@/lib/db/locks";
 
 export type EditResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -60,7 +61,7 @@ export async function addMilestone(userId: number | null, input: unknown): Promi
     const outcomes = await tx.outcome.findMany({ where: { number: { in: m.outcomes } } });
 
     // Serialise code allocation: two staff adding milestones at once must not both take the same number.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(72657203)`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.milestoneCodes})`;
     const [row] = await tx.$queryRaw<Array<{ next: number }>>`
       SELECT COALESCE(MAX(CAST(substring(code FROM 3) AS int)), 0) + 1 AS next FROM milestone WHERE code ~ '^M-[0-9]+$'`;
     const code = `M-${String(row?.next ?? 1).padStart(2, "0")}`;

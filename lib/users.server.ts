@@ -25,6 +25,7 @@ import {
 } from "@/lib/validations/users";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RoleValue } from "@/lib/vocabulary";
+import { ADVISORY_LOCKS } from "@/lib/db/locks";
 
 const actorModule = () => import("@/lib/auth/actor.server");
 const signInModule = () => import("@/lib/auth/sign-in.server");
@@ -52,7 +53,7 @@ export const DUPLICATE_EMAIL = "A user with this email address already exists";
 const NO_SUCH_USER = "This user does not exist";
 
 // Any constant works; it only has to be the same for every process that might create the first admin.
-const FIRST_ADMIN_LOCK = 72_657_202;
+const FIRST_ADMIN_LOCK = ADVISORY_LOCKS.firstAdmin;
 
 type Tx = Prisma.TransactionClient;
 

@@ -66,6 +66,3 @@ export const OUTCOME_KIND_LABELS = { outcome: "Outcome", enabler: "Enabler" } as
 export const ROLES = ["admin", "editor"] as const;
 export type RoleValue = (typeof ROLES)[number];
 
-export function labelFor<T extends string>(labels: Record<T, string>, value: T): string {
-  return labels[value];
-}

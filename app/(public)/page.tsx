@@ -7,7 +7,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { formatDay, todayInLondon } from "@/lib/dates";
 import { parseAsAt } from "@/lib/validations/changes";
 import { cachedDashboard } from "@/lib/public-data.server";
-import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
+import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS, OUTCOME_KIND_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
@@ -122,7 +122,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           describedBy="outcomes-table"
           categoryKey="name"
           series={MILESTONE_STATUS_SERIES}
-          rows={d.byOutcome.map((o) => ({ name: `${o.kind === "outcome" ? "Outcome" : "Enabler"} ${o.number}`, ...o.milestones }))}
+          rows={d.byOutcome.map((o) => ({ name: `${OUTCOME_KIND_LABELS[o.kind]} ${o.number}`, ...o.milestones }))}
         />
         <CountsTable
           id="outcomes-table"

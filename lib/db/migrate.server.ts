@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { listMigrationNames, MIGRATIONS_DIR } from "@/lib/db/migration-names.server";
+import { ADVISORY_LOCKS } from "@/lib/db/locks";
 
 /**
  * Applies prisma/migrations in order, recording each in Prisma's own `_prisma_migrations` table so that
@@ -12,7 +13,7 @@ import { listMigrationNames, MIGRATIONS_DIR } from "@/lib/db/migration-names.ser
  */
 
 // Any constant works; it only has to be the same for every process that migrates this database.
-const MIGRATION_LOCK = 72_657_201;
+const MIGRATION_LOCK = ADVISORY_LOCKS.migrations;
 
 interface MigrationFile {
   name: string;

@@ -1,10 +1,11 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readReformDataset, type ReformDataset } from "@/lib/seed/dataset";
+import { ADVISORY_LOCKS } from "@/lib/db/locks";
 
 export const SOURCE_ACTOR_LABEL = "Source: Stable Homes, Built on Love (DfE, February 2023)";
 
 // Any constant: serialises loads when several app instances start at once.
-const SEED_LOCK = 72_657_202;
+const SEED_LOCK = ADVISORY_LOCKS.seed;
 
 export interface LoadResult {
   inserted: { reviews: number; pillars: number; outcomes: number; recommendations: number; milestones: number };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_STATUSES } from "@/lib/vocabulary";
+import { ITEM_CODE } from "@/lib/codes";
 
 // One set of rules for a milestone update, shared by the staff form, its server action and the CSV import.
 // Field names match the form's inputs, so an error can link to the field it is about.
@@ -44,7 +45,7 @@ const evidenceLink = z.object({
 });
 
 export const milestoneUpdateSchema = z.object({
-  code: z.string().trim().regex(/^[A-Z]{1,4}-\d{1,5}$/, "Unknown milestone"),
+  code: z.string().trim().regex(ITEM_CODE, "Unknown milestone"),
   version: z.coerce.number().int().positive("The form is out of date: reload the page"),
   status: z.enum(MILESTONE_STATUSES, { message: "Select a status" }),
   forecastDate: optionalDay("Forecast date"),

@@ -2,11 +2,12 @@ import { z } from "zod";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_GROUPS, RESPONSE_CLASSES } from "@/lib/vocabulary";
 import { isRealDay } from "@/lib/validations/milestone-update";
+import { RECOMMENDATION_CODE } from "@/lib/codes";
 
 // Rules for the other staff edits: correcting a response class, and adding a milestone.
 
 export const reclassifySchema = z.object({
-  code: z.string().trim().regex(/^(CR|CPE|CMA)-\d{2,3}$/, "Unknown recommendation"),
+  code: z.string().trim().regex(RECOMMENDATION_CODE, "Unknown recommendation"),
   version: z.coerce.number().int().positive("The form is out of date: reload the page"),
   responseClass: z.enum(RESPONSE_CLASSES, { message: "Select how the government responded" }),
   rationale: z
@@ -37,7 +38,7 @@ export const newMilestoneSchema = z.object({
   pillars: numberList(6, "pillar"),
   outcomes: numberList(6, "outcome or enabler"),
   recommendations: z
-    .array(z.string().trim().regex(/^(CR|CPE|CMA)-\d{2,3}$/, "Recommendation codes look like CR-01, CPE-02 or CMA-03"))
+    .array(z.string().trim().regex(RECOMMENDATION_CODE, "Recommendation codes look like CR-01, CPE-02 or CMA-03"))
     .max(50, "Link at most 50 recommendations"),
   reason: z
     .string()

@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import ChangesPage from "@/app/(public)/changes/page";
 import SlippagePage from "@/app/(public)/slippage/page";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { milestoneStatesAsAt, recommendationClassesAsAt, summariseAsAt, type MilestoneStateAsAt } from "@/lib/as-at.server";
+import { milestoneStatesAsAt, recommendationClassesAsAt, type MilestoneStateAsAt } from "@/lib/as-at.server";
+import { emptyStatusCounts, summariseDashboard } from "@/lib/dashboard.server";
 import { classify, listChanges } from "@/lib/changes.server";
 import { slippageRegister } from "@/lib/slippage.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
@@ -226,13 +227,13 @@ describe("as at a past date", () => {
   });
 
   it("counts the headline figures as they stood", async () => {
-    const s = await summariseAsAt("2023-12-31");
+    const s = await summariseDashboard({ asAt: "2023-12-31" });
     // M-01 complete; M-02 delayed to 29 Feb 2024; M-03 not assessed, due 31 Mar 2024; M-04 not yet added.
     expect(s.milestoneTotal).toBe(3);
-    expect(s.milestonesByStatus).toEqual({ complete: 1, delayed: 1, not_yet_assessed: 1 });
+    expect(s.milestonesByStatus).toEqual({ ...emptyStatusCounts(), complete: 1, delayed: 1, not_yet_assessed: 1 });
     expect(s.overdue).toBe(0);
-    expect((await summariseAsAt("2024-04-30")).overdue).toBe(1); // M-03, due 31 March 2024, still open
-    expect(s.recommendationsByClass).toEqual({ accepted: 1, testing: 1 });
+    expect((await summariseDashboard({ asAt: "2024-04-30" })).overdue).toBe(1); // M-03, due 31 March 2024, still open
+    expect(s.recommendationsByClass).toMatchObject({ accepted: 1, testing: 1, accepted_in_principle: 0, consulting: 0, not_accepted: 0 });
   });
 
   it("as at today is identical to the current state of every milestone and recommendation", async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cachedDashboard, cachedOutcomes } from "@/lib/public-data.server";
+import { OUTCOME_KIND_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Outcomes and enablers" };
@@ -25,7 +26,7 @@ export default async function OutcomesPage() {
                 <Link href={`/outcomes/${o.number}`}>{`${o.number}. ${o.title}`}</Link>
               </h2>
               <p className="text-govuk-secondary">
-                {o.kind === "outcome" ? "Outcome" : "Enabler"} · {milestones} milestones, {counts.milestones.complete} complete
+                {OUTCOME_KIND_LABELS[o.kind]} · {milestones} milestones, {counts.milestones.complete} complete
               </p>
             </li>
           );

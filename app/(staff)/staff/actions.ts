@@ -7,17 +7,12 @@ import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_MESSAGE } from 
 import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
 import { publishChanges } from "@/lib/publish.server";
 import { addMilestone, reclassifyRecommendation } from "@/lib/staff-edits.server";
-import { isFormData, unreadableForm, type ActionState } from "@/lib/staff-action-result";
+import { isFormData, unreadableForm, type ActionState, formText } from "@/lib/staff-action-result";
 import { evidenceFromForm } from "@/lib/validations/milestone-update";
 
 // Server actions of the staff forms. Each one: who is signed in (from the session cookie), then the domain
 // function, which checks the user's role against the database, validates with zod and writes the change with
 // its audit record in one transaction. Nothing here trusts the browser.
-
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
 
 function values(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
@@ -39,14 +34,14 @@ function refused(error: unknown, form: FormData): ActionState {
 export async function saveMilestone(_previous: ActionState, form: FormData): Promise<ActionState> {
   if (!isFormData(form)) return unreadableForm();
   const input = {
-    code: text(form, "code"),
-    version: text(form, "version"),
-    status: text(form, "status"),
-    forecastDate: text(form, "forecastDate"),
-    actualDate: text(form, "actualDate"),
-    commentary: text(form, "commentary"),
+    code: formText(form, "code"),
+    version: formText(form, "version"),
+    status: formText(form, "status"),
+    forecastDate: formText(form, "forecastDate"),
+    actualDate: formText(form, "actualDate"),
+    commentary: formText(form, "commentary"),
     evidence: evidenceFromForm(form),
-    reason: text(form, "reason"),
+    reason: formText(form, "reason"),
   };
   let result;
   try {
@@ -70,11 +65,11 @@ export async function saveMilestone(_previous: ActionState, form: FormData): Pro
 export async function reclassify(_previous: ActionState, form: FormData): Promise<ActionState> {
   if (!isFormData(form)) return unreadableForm();
   const input = {
-    code: text(form, "code"),
-    version: text(form, "version"),
-    responseClass: text(form, "responseClass"),
-    rationale: text(form, "rationale"),
-    reason: text(form, "reason"),
+    code: formText(form, "code"),
+    version: formText(form, "version"),
+    responseClass: formText(form, "responseClass"),
+    rationale: formText(form, "rationale"),
+    reason: formText(form, "reason"),
   };
   let result;
   try {
@@ -90,17 +85,17 @@ export async function reclassify(_previous: ActionState, form: FormData): Promis
 export async function createMilestone(_previous: ActionState, form: FormData): Promise<ActionState> {
   if (!isFormData(form)) return unreadableForm();
   const input = {
-    group: text(form, "group"),
-    activity: text(form, "activity"),
-    title: text(form, "title"),
-    dueDate: text(form, "dueDate"),
+    group: formText(form, "group"),
+    activity: formText(form, "activity"),
+    title: formText(form, "title"),
+    dueDate: formText(form, "dueDate"),
     pillars: form.getAll("pillars").map(String),
     outcomes: form.getAll("outcomes").map(String),
-    recommendations: text(form, "recommendations")
+    recommendations: formText(form, "recommendations")
       .split(/[\s,;]+/)
       .map((s) => s.trim().toUpperCase())
       .filter(Boolean),
-    reason: text(form, "reason"),
+    reason: formText(form, "reason"),
   };
   let result;
   try {

@@ -5,6 +5,7 @@ import { MilestoneTable } from "@/components/milestone-table";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { roleMay } from "@/lib/auth/permissions";
 import { listMilestones } from "@/lib/milestones.server";
+import { ROLE_LABELS } from "@/lib/validations/users";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Staff home" };
@@ -25,7 +26,7 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-4xl font-bold">Staff home</h1>
         <p>
-          Signed in as {actor.name} ({actor.email}), {actor.role}. <SignOutButton />
+          Signed in as {actor.name} ({actor.email}), {ROLE_LABELS[actor.role].toLowerCase()}. <SignOutButton />
         </p>
       </div>
       <ul className="list-disc space-y-1 pl-6">

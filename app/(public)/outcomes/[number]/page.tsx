@@ -6,6 +6,7 @@ import { ProgressSection } from "@/components/progress-section";
 import { todayInLondon } from "@/lib/dates";
 import { parseAsAt } from "@/lib/validations/changes";
 import { cachedDashboard, cachedMilestones, cachedOutcome, cachedRecommendations } from "@/lib/public-data.server";
+import { OUTCOME_KIND_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +40,7 @@ export default async function OutcomePage({ params, searchParams }: { params: Pa
     <div className="space-y-8">
       <AsAtBanner asAt={asAt} todayHref={`/outcomes/${n}`} />
       <div>
-        <p className="text-xl text-govuk-secondary">{outcome.kind === "outcome" ? "Outcome" : "Enabler"} {outcome.number}</p>
+        <p className="text-xl text-govuk-secondary">{OUTCOME_KIND_LABELS[outcome.kind]} {outcome.number}</p>
         <h1 className="text-4xl font-bold">{outcome.title}</h1>
       </div>
       <p>

@@ -4,24 +4,19 @@ import { redirect } from "next/navigation";
 import { NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
 import { changeOwnPassword } from "@/lib/users.server";
-import { isFormData, unreadableForm, type ActionState } from "@/lib/staff-action-result";
+import { isFormData, unreadableForm, type ActionState, formText } from "@/lib/staff-action-result";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
 
 // Changing your own password. The passwords typed are never sent back to the browser, even when refused.
-
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
 
 export async function changePassword(_previous: ActionState, form: FormData): Promise<ActionState> {
   if (!isFormData(form)) return unreadableForm();
   let result;
   try {
     result = await changeOwnPassword(await sessionUserId(), {
-      currentPassword: text(form, "currentPassword"),
-      newPassword: text(form, "newPassword"),
-      confirmPassword: text(form, "confirmPassword"),
+      currentPassword: formText(form, "currentPassword"),
+      newPassword: formText(form, "newPassword"),
+      confirmPassword: formText(form, "confirmPassword"),
     });
   } catch (error) {
     if (error instanceof NotSignedInError) redirect("/staff/sign-in");

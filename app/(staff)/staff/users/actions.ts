@@ -5,7 +5,7 @@ import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
 import { changeUserRole, deactivateUser, inviteUser, reactivateUser, resetPassword } from "@/lib/users.server";
 import { ROLE_LABELS } from "@/lib/validations/users";
-import { isFormData, UNREADABLE_FORM_MESSAGE } from "@/lib/staff-action-result";
+import { isFormData, UNREADABLE_FORM_MESSAGE, formText } from "@/lib/staff-action-result";
 import type { UsersActionState, UsersIntent } from "@/app/(staff)/staff/users/state";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE, TRY_AGAIN_MESSAGE } from "@/lib/db/errors";
 
@@ -15,18 +15,13 @@ import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE, 
 
 const INTENTS: readonly UsersIntent[] = ["invite", "role", "deactivate", "reactivate", "reset"];
 
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
-
 export async function manageUsers(_previous: UsersActionState, form: FormData): Promise<UsersActionState> {
   if (!isFormData(form)) return { status: "error", errors: [{ field: "form", message: UNREADABLE_FORM_MESSAGE }] };
-  const intent = text(form, "intent") as UsersIntent;
+  const intent = formText(form, "intent") as UsersIntent;
   if (!INTENTS.includes(intent)) return { status: "error", errors: [{ field: "form", message: "Something went wrong. Reload the page and try again." }] };
-  const userIdText = text(form, "userId");
+  const userIdText = formText(form, "userId");
   const userId = /^\d{1,9}$/.test(userIdText) ? Number(userIdText) : undefined;
-  const values = { email: text(form, "email"), name: text(form, "name"), role: text(form, "role") };
+  const values = { email: formText(form, "email"), name: formText(form, "name"), role: formText(form, "role") };
 
   try {
     const actorId = await sessionUserId();
@@ -61,7 +56,7 @@ export async function manageUsers(_previous: UsersActionState, form: FormData): 
         const result = await changeUserRole(actorId, { userId: userIdText, role: values.role });
         if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
         revalidatePath("/staff/users");
-        return { status: "done", intent, userId, errors: [], message: `${result.user.email} is now ${result.user.role === "admin" ? "an administrator" : "an editor"}.` };
+        return { status: "done", intent, userId, errors: [], message: `${result.user.email} is now an ${ROLE_LABELS[result.user.role].toLowerCase()}.` };
       }
       case "deactivate": {
         const result = await deactivateUser(actorId, { userId: userIdText });

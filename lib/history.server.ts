@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client.server";
+import { todayInLondon } from "@/lib/dates";
 
 // The public history of a milestone or recommendation, from the audit trail: when, what changed, why.
 // Staff names and emails stay out of it: the public sees that DfE staff made a change, not who.
@@ -69,4 +70,9 @@ export async function publicHistory(entityType: "milestone" | "recommendation", 
     changes: e.action === "create" ? [] : describeChanges(e.before, e.after),
     reason: e.reason,
   }));
+}
+
+/** The history up to the end of UK day `asAt` (its events are stamped in UTC), or all of it without `asAt`. */
+export function historyUpTo<T extends { occurredAt: string }>(history: T[], asAt?: string): T[] {
+  return asAt ? history.filter((h) => todayInLondon(new Date(h.occurredAt)) <= asAt) : history;
 }

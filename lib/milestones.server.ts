@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { addDays, todayInLondon, toIsoDay } from "@/lib/dates";
 import { isOpenSql, isOverdue, isOverdueSql, isStaleSql, lastStaffUpdateSql, milestoneSource, plannedDateSql } from "@/lib/milestone-rules";
-import { publicHistory, type HistoryEntry } from "@/lib/history.server";
+import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/history.server";
 import type { MilestoneFilters } from "@/lib/validations/public-filters";
 import type { MilestoneGroupValue, MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
 import { ITEM_CODE } from "@/lib/codes";
@@ -198,7 +198,7 @@ export async function getMilestone(code: string, options: { today?: string; asAt
       evidence: then.evidence.map((e, i) => ({ id: 0, milestoneId: current.id, position: i + 1, title: e.title, url: e.url })),
     };
   }
-  const history = (await publicHistory("milestone", m.id)).filter((h) => !options.asAt || h.occurredAt.slice(0, 10) <= options.asAt);
+  const history = historyUpTo(await publicHistory("milestone", m.id), options.asAt);
   const lastStaff = history.filter((h) => h.byStaff).at(-1);
   const plannedDate = toIsoDay(m.forecastDate ?? m.dueDate)!;
   const recommendations = [...m.recommendations]

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
 import { DELIVERY_EXPECTED_CLASSES, isOverdue, milestoneSource, recommendationSource } from "@/lib/milestone-rules";
-import { publicHistory, type HistoryEntry } from "@/lib/history.server";
+import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/history.server";
 import type { RecommendationFilters } from "@/lib/validations/public-filters";
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
 import { ITEM_CODE } from "@/lib/codes";
@@ -219,7 +219,7 @@ export async function getRecommendation(code: string, options: { today?: string;
       const plannedDate = toIsoDay(m.forecastDate ?? m.dueDate)!;
       return { code: m.code, title: m.title, status: m.status, plannedDate, overdue: isOverdue({ status: m.status, plannedDate }, today) };
     }),
-    history: (await publicHistory("recommendation", r.id)).filter((h) => !options.asAt || h.occurredAt.slice(0, 10) <= options.asAt),
+    history: historyUpTo(await publicHistory("recommendation", r.id), options.asAt),
     version: r.version,
   };
 }

@@ -13,6 +13,7 @@ import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { parseAsAt, parseChangesParams, parseSlippageSort } from "@/lib/validations/changes";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser, recordStaffEvent } from "@/tests/support/factories";
+import { getMilestone } from "@/lib/milestones.server";
 
 // The pages read through unstable_cache, which needs Next's server; here they read the database directly.
 vi.mock("@/lib/public-history-data.server", async () => {
@@ -224,6 +225,13 @@ describe("as at a past date", () => {
     const at = async (day: string) => (await recommendationClassesAsAt(day)).map((r) => [r.code, r.responseClass, r.version]);
     expect(await at("2024-03-04")).toEqual([["CR-01", "accepted", 1], ["CR-02", "testing", 1]]);
     expect(await at("2024-03-05")).toEqual([["CR-01", "accepted", 1], ["CR-02", "accepted", 2]]);
+  });
+
+  it("shows a page's history up to the end of the UK day, not the UTC day", async () => {
+    // 23:30 UTC on 30 June 2023 was 00:30 on 1 July in UK summer time.
+    const reasons = async (asAt: string) => (await getMilestone("M-01", { asAt }))!.history.map((h) => h.reason).filter(Boolean);
+    expect(await reasons("2023-06-30")).not.toContain("Procurement took longer");
+    expect(await reasons("2023-07-01")).toContain("Procurement took longer");
   });
 
   it("counts the headline figures as they stood", async () => {

@@ -25,8 +25,8 @@ export function NewMilestoneForm({ pillars, outcomes }: { pillars: Array<{ numbe
       <TextInput name="activity" label="Activity" hint="For example, Regional Care Cooperatives" error={errors.activity} defaultValue={v("activity")} />
       <TextInput name="title" label="Milestone" hint="What will have happened, in plain English" error={errors.title} defaultValue={v("title")} />
       <TextInput name="dueDate" type="date" label="Due date" error={errors.dueDate} defaultValue={v("dueDate")} width="w-52" />
-      <Checkboxes name="pillars" legend="Pillars it serves" error={fieldError("pillars")} options={pillars.map((p) => ({ value: String(p.number), label: `${p.number}. ${p.title}` }))} />
-      <Checkboxes name="outcomes" legend="Outcomes and enablers it serves" error={fieldError("outcomes")} options={outcomes.map((o) => ({ value: String(o.number), label: `${o.number}. ${o.title}` }))} />
+      <Checkboxes name="pillars" legend="Pillars it serves" error={fieldError("pillars")} checked={v("pillars").split(",")} options={pillars.map((p) => ({ value: String(p.number), label: `${p.number}. ${p.title}` }))} />
+      <Checkboxes name="outcomes" legend="Outcomes and enablers it serves" error={fieldError("outcomes")} checked={v("outcomes").split(",")} options={outcomes.map((o) => ({ value: String(o.number), label: `${o.number}. ${o.title}` }))} />
       <TextInput
         name="recommendations"
         label="Recommendations it delivers (optional)"

@@ -64,3 +64,21 @@ test("anonymous requests to staff routes are refused", async ({ browser }) => {
   expect(response.status()).toBe(401);
   await anonymous.close();
 });
+
+test("a refused new milestone keeps what was typed and ticked", async ({ page }) => {
+  await page.goto("/staff/milestones/new");
+  const pillars = page.getByRole("group", { name: "Pillars it serves" });
+  const outcomes = page.getByRole("group", { name: "Outcomes and enablers it serves" });
+  await pillars.getByRole("checkbox", { name: /^2\./ }).check();
+  await pillars.getByRole("checkbox", { name: /^5\./ }).check();
+  await outcomes.getByRole("checkbox", { name: /^3\./ }).check();
+  await page.getByLabel("Activity").fill("Regional Care Cooperatives");
+  // No milestone title and no reason: refused.
+  await page.getByRole("button", { name: "Add milestone" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Enter the milestone");
+  await expect(page.getByLabel("Activity")).toHaveValue("Regional Care Cooperatives");
+  await expect(pillars.getByRole("checkbox", { name: /^2\./ })).toBeChecked();
+  await expect(pillars.getByRole("checkbox", { name: /^5\./ })).toBeChecked();
+  await expect(pillars.getByRole("checkbox", { name: /^1\./ })).not.toBeChecked();
+  await expect(outcomes.getByRole("checkbox", { name: /^3\./ })).toBeChecked();
+});

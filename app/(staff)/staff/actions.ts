@@ -14,9 +14,13 @@ import { evidenceFromForm } from "@/lib/validations/milestone-update";
 // function, which checks the user's role against the database, validates with zod and writes the change with
 // its audit record in one transaction. Nothing here trusts the browser.
 
+/** What was typed, to put back in a refused form. A field sent more than once (ticked checkboxes) keeps every value,
+ * separated by commas (checkbox values are numbers). */
 function values(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) out[key] = value;
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !key.startsWith("$")) out[key] = key in out ? `${out[key]},${value}` : value;
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client.server";
 import { todayInLondon } from "@/lib/dates";
+import { MILESTONE_STATUS_LABELS, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
 
 // The public history of a milestone or recommendation, from the audit trail: when, what changed, why.
 // Staff names and emails stay out of it: the public sees that DfE staff made a change, not who.
@@ -41,13 +42,21 @@ function display(value: unknown): string | null {
   return String(value);
 }
 
+/** Values shown in words rather than as stored codes ("On track", not "on_track"). */
+const VALUE_LABELS: Record<string, Record<string, string>> = { status: MILESTONE_STATUS_LABELS, responseClass: RESPONSE_CLASS_LABELS };
+
+function displayField(field: string, value: unknown): string | null {
+  const shown = display(value);
+  return shown === null ? null : (VALUE_LABELS[field]?.[shown] ?? shown);
+}
+
 export function describeChanges(before: unknown, after: unknown): HistoryChange[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((f) => f in FIELD_LABELS);
   return fields
     .filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null))
-    .map((f) => ({ field: FIELD_LABELS[f]!, before: display(b[f]), after: display(a[f]) }));
+    .map((f) => ({ field: FIELD_LABELS[f]!, before: displayField(f, b[f]), after: displayField(f, a[f]) }));
 }
 
 export async function publicHistory(entityType: "milestone" | "recommendation", entityId: number): Promise<HistoryEntry[]> {

@@ -52,7 +52,7 @@ test("sign in, update a milestone with a slipped date and reason, see it in publ
   await expect(page.getByText("Bids are still being assessed.").first()).toBeVisible();
   const history = page.getByRole("region", { name: "History" }).or(page.locator("section", { has: page.getByRole("heading", { name: "History" }) }));
   await expect(history).toContainText("Reason: More bids than expected; assessment extended.");
-  await expect(history).toContainText("Status: not_yet_assessed → delayed");
+  await expect(history).toContainText("Status: Not yet assessed → Delayed");
   await expect(history).not.toContainText(EDITOR.email);
 
   // The public list and the open data show it too.

@@ -229,7 +229,7 @@ describe("applying an edited file", () => {
       summary: "Updated by DfE programme staff",
       reason: "The first procurement found no supplier, so it was run again.",
       changes: [
-        { field: "Status", before: "not_yet_assessed", after: "delayed" },
+        { field: "Status", before: "Not yet assessed", after: "Delayed" },
         { field: "Forecast date", before: null, after: "2024-09-30" },
       ],
     });

@@ -181,7 +181,7 @@ describe("detail pages' data", () => {
         byStaff: true,
         summary: "Updated by DfE programme staff",
         changes: [
-          { field: "Status", before: "on_track", after: "at_risk" },
+          { field: "Status", before: "On track", after: "At risk" },
           { field: "Forecast date", before: null, after: "2024-03-31" },
         ],
         reason: "Supplier contract delayed",

@@ -55,7 +55,7 @@ describe("updating a milestone", () => {
       byStaff: true,
       reason: "Supplier withdrew",
       changes: expect.arrayContaining([
-        { field: "Status", before: "on_track", after: "delayed" },
+        { field: "Status", before: "On track", after: "Delayed" },
         { field: "Forecast date", before: null, after: "2024-09-30" },
       ]),
     });
@@ -163,7 +163,7 @@ describe("correcting a response class", () => {
     const result = await reclassifyRecommendation(editor, { code: "CR-01", version: r.version, responseClass: "accepted", rationale: 'The response says "We will do it".', reason: "Misread the response" });
     expect(result).toEqual({ ok: true, value: { code: "CR-01", version: r.version + 1 } });
     const history = await publicHistory("recommendation", r.id);
-    expect(history.at(-1)).toMatchObject({ reason: "Misread the response", changes: expect.arrayContaining([{ field: "Response class", before: "testing", after: "accepted" }]) });
+    expect(history.at(-1)).toMatchObject({ reason: "Misread the response", changes: expect.arrayContaining([{ field: "Response class", before: "Testing first", after: "Accepted" }]) });
     const stale = await reclassifyRecommendation(editor, { code: "CR-01", version: r.version, responseClass: "consulting", rationale: "Another reading entirely.", reason: "x" });
     expect(stale.ok).toBe(false);
   });

@@ -5,7 +5,7 @@
 // Import applies the migrations first, refuses a database that has any tracker rows, and writes everything in one
 // transaction. Imported accounts have no password: create an admin with `npm run user:create`, who then resets the
 // others' passwords on the Staff accounts page (see docs/deployment.md, "Backups").
-import { readFile, writeFile } from "node:fs/promises";
+import { chmod, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BackupImportError, exportBackup, importBackup, parseBackup, serialiseBackup } from "@/lib/backup.server";
@@ -71,7 +71,10 @@ async function main(): Promise<number> {
       const backup = await exportBackup(url);
       const text = serialiseBackup(backup);
       if (args.file === "-") process.stdout.write(text);
-      else await writeFile(path.resolve(args.file), text, { mode: 0o600 });
+      else {
+        await writeFile(path.resolve(args.file), text, { mode: 0o600 });
+        await chmod(path.resolve(args.file), 0o600); // the mode above applies only to a new file
+      }
       const counts = backup.tables.map((t) => `${t.name} ${t.rows.length}`).join(", ");
       log(`exported ${args.file === "-" ? "to standard output" : `to ${args.file}`}: ${counts}`);
       return 0;

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -22,6 +22,7 @@ export function announceFirstAdmin(
     const file = path.join(where.dataFolder, "first-admin-password");
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${admin.oneTimePassword}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600); // the mode above applies only to a new file
     log(`  one-time password: in ${file} (not printed, as this output is not a terminal); delete it after use`);
   }
   log(`  sign in at ${where.signInUrl} and choose a new password`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -27,6 +27,10 @@ describe("the first admin's one-time password", () => {
     const file = path.join(folder, "first-admin-password");
     expect(lines.join("\n")).toContain(file);
     expect(readFileSync(file, "utf8")).toBe(`${ADMIN.oneTimePassword}\n`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // Over an old file anyone could read, too.
+    chmodSync(file, 0o644);
+    announceFirstAdmin(ADMIN, where(false, false), () => {});
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 

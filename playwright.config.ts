@@ -40,6 +40,7 @@ export default defineConfig({
       PORT: String(port),
       EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54390)),
       DATABASE_URL: "",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
     },
   },
 });

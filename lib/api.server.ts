@@ -1,10 +1,10 @@
 import "server-only";
 import type { ParameterError } from "@/lib/validations/public-filters";
 
-// Open data may be read by anyone, from anywhere: allow cross-origin reads, let CDNs cache for a minute.
+// Open data may be read by anyone, from anywhere: allow cross-origin reads. How long it may be cached is the front
+// server's to say (decision 0009), as for every public response.
 const PUBLIC_HEADERS = {
   "Access-Control-Allow-Origin": "*",
-  "Cache-Control": "public, max-age=60, stale-while-revalidate=300",
 };
 
 export function jsonResponse(body: unknown): Response {
@@ -26,10 +26,6 @@ export function badRequest(errors: ParameterError[]): Response {
     { error: "Bad query parameter", message: errors.map((e) => e.message).join(" "), errors },
     { status: 400, headers: { "Cache-Control": "no-store" } },
   );
-}
-
-export function originOf(request: Request): string {
-  return new URL(request.url).origin;
 }
 
 /** For lists with no filters: only `format` is allowed. */

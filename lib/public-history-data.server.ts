@@ -1,10 +1,9 @@
 import "server-only";
 import { listChanges } from "@/lib/changes.server";
 import { slippageRegister, type SlippageSort } from "@/lib/slippage.server";
-import { cached } from "@/lib/public-data.server";
+import { cache } from "react";
 
-// Cached reads for the history views (/changes, /slippage), like lib/public-data.server.ts: same cache, keys and
-// expiry.
+// The reads of the history views (/changes, /slippage), shared within one render like lib/public-data.server.ts.
 
-export const cachedChanges = cached("changes", (since: string, until: string) => listChanges({ since, until }));
-export const cachedSlippageRegister = cached("slippage", (sort: SlippageSort, asAt?: string) => slippageRegister({ sort, asAt }));
+export const cachedChanges = cache((since: string, until: string) => listChanges({ since, until }));
+export const cachedSlippageRegister = cache((sort: SlippageSort, asAt?: string) => slippageRegister({ sort, asAt }));

@@ -476,10 +476,10 @@ async function main() {
       const base = `http://127.0.0.1:${port}`;
       const logFile = path.join(work, `next-start-${name}.log`);
       log(`starting the app on ${base} with ${name}`);
-      const app = start("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      const app = start(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "serve.ts"), "-p", String(port), "-H", "127.0.0.1"], {
         cwd: dir,
         // As under `npm start`: the app connects as the restricted application role (migration 0005).
-        env: nextEnv({ DATABASE_URL: await ensureApplicationLogin(connectionUrl(pgPort, name)) }),
+        env: nextEnv({ DATABASE_URL: await ensureApplicationLogin(connectionUrl(pgPort, name)), PUBLIC_URL: base }),
         logFile,
       });
       try {

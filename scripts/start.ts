@@ -6,7 +6,7 @@
 //   --ephemeral  throwaway database in a temporary folder, deleted on exit (used by the end-to-end tests)
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres.server";
 import { applyMigrations } from "@/lib/db/migrate.server";
@@ -112,11 +112,9 @@ async function main() {
       const code = await new Promise<number>((resolve) => run("npx", ["next", "build"], env).on("exit", (c) => resolve(c ?? 1)));
       if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
     }
-    // The public data cache (unstable_cache) lives in .next/cache/fetch-cache and is not keyed by database: start
-    // every server with it empty, so a run never serves results cached from another database.
-    rmSync(path.join(root, ".next", "cache", "fetch-cache"), { recursive: true, force: true });
     log(`serving on http://localhost:${port}`);
-    child = run("npx", ["next", dev ? "dev" : "start", "-p", String(port)], env);
+    // Production: the front server in front of Next.js (decision 0009); development: Next.js's own dev server.
+    child = dev ? run("npx", ["next", "dev", "-p", String(port)], env) : run("npx", ["tsx", "scripts/serve.ts", "-p", String(port)], env);
     child.on("exit", (code) => void shutdown(code ?? 0));
   } catch (error) {
     console.error(error);

@@ -1,9 +1,9 @@
 import { buildAtomFeed } from "@/lib/atom-feed";
+import { publicOrigin } from "@/lib/site";
 import { ATOM_HEADERS, cachedAllChanges } from "@/lib/feed-data.server";
-import { originOf } from "@/lib/api.server";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  return new Response(buildAtomFeed(await cachedAllChanges(), { origin: originOf(request) }), { headers: ATOM_HEADERS });
+export async function GET() {
+  return new Response(buildAtomFeed(await cachedAllChanges(), { origin: publicOrigin() }), { headers: ATOM_HEADERS });
 }

@@ -113,10 +113,10 @@ async function main() {
 
     const port = await findFreePort();
     const base = `http://127.0.0.1:${port}`;
-    app = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    app = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: root,
       // As under `npm start`: the app connects as the restricted application role (migration 0005).
-      env: { ...process.env, DATABASE_URL: await ensureApplicationLogin(db.url), NEXTAUTH_SECRET: "load-test-secret", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, DATABASE_URL: await ensureApplicationLogin(db.url), NEXTAUTH_SECRET: "load-test-secret", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PUBLIC_URL: base },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const appLog = path.join(os.tmpdir(), `reform-tracker-load-${process.pid}.log`);

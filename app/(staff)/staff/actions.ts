@@ -5,7 +5,6 @@ import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_MESSAGE } from "@/lib/db/errors";
 import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
-import { publishChanges } from "@/lib/publish.server";
 import { addMilestone, reclassifyRecommendation } from "@/lib/staff-edits.server";
 import { isFormData, unreadableForm, type ActionState, formText } from "@/lib/staff-action-result";
 import { evidenceFromForm } from "@/lib/validations/milestone-update";
@@ -62,7 +61,6 @@ export async function saveMilestone(_previous: ActionState, form: FormData): Pro
       conflict: result.kind === "conflict" ? result.theirChanges : undefined,
     };
   }
-  publishChanges();
   redirect(`/staff/milestones/${encodeURIComponent(input.code)}?saved=1`);
 }
 
@@ -82,7 +80,6 @@ export async function reclassify(_previous: ActionState, form: FormData): Promis
     return refused(error, form);
   }
   if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: values(form) };
-  publishChanges();
   redirect(`/staff/recommendations/${encodeURIComponent(input.code)}?saved=1`);
 }
 
@@ -108,6 +105,5 @@ export async function createMilestone(_previous: ActionState, form: FormData): P
     return refused(error, form);
   }
   if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: values(form) };
-  publishChanges();
   redirect(`/staff/milestones/${result.value.code}?saved=1`);
 }

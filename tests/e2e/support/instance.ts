@@ -6,8 +6,8 @@ import { expect } from "@playwright/test";
 import { ensureApplicationLogin } from "@/lib/db/application-role.server";
 import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres.server";
 
-// Another instance of the production build, besides the one Playwright starts: with its own copy of the build (so its
-// own data cache), its own environment, and its output kept for the test to read. Used to prove the app is
+// Another instance of the production build, besides the one Playwright starts: with its own copy of the build, its
+// own store of rendered pages, its own environment, and its output kept for the test to read. Used to prove the app is
 // stateless (two instances, one database), to run it as production (https, Secure cookies) and to stop its database
 // under it.
 
@@ -60,7 +60,7 @@ export async function startOwnDatabase(): Promise<OwnDatabase> {
 }
 
 /**
- * Starts `next start` on `port` from a copy of the build, connected to `ownerUrl`'s database as a login of the
+ * Starts the production server (scripts/serve.ts) on `port` from a copy of the build, connected to `ownerUrl`'s database as a login of the
  * application role (as a deployment's instances are), and waits until it answers.
  */
 export async function startAppInstance(options: { port: number; ownerUrl: string; login: string; env?: Record<string, string> }): Promise<AppInstance> {
@@ -70,7 +70,7 @@ export async function startAppInstance(options: { port: number; ownerUrl: string
   await cp(path.join(root, ".next"), path.join(folder, ".next"), { recursive: true, filter: (src) => !src.includes(`${path.sep}.next${path.sep}cache`) });
   for (const entry of ["node_modules", "package.json", "public", "prisma", "next.config.js"]) await symlink(path.join(root, entry), path.join(folder, entry));
   let output = "";
-  const server: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const server: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "serve.ts"), "-p", String(options.port), "-H", "127.0.0.1"], {
     cwd: folder,
     env: {
       ...process.env,
@@ -78,6 +78,7 @@ export async function startAppInstance(options: { port: number; ownerUrl: string
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: `secret-of-the-instance-on-${options.port}`,
       AUTH_TRUST_HOST: "true",
+      PUBLIC_URL: `http://127.0.0.1:${options.port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       ...options.env,
     },

@@ -1,4 +1,5 @@
-import { badRequest, originOf } from "@/lib/api.server";
+import { badRequest } from "@/lib/api.server";
+import { publicOrigin } from "@/lib/site";
 import { buildBriefing } from "@/lib/briefing.server";
 import { renderBriefingPdf } from "@/lib/briefing-pdf.server";
 import { parseReportParams } from "@/lib/validations/report";
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const parsed = parseReportParams(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.ok) return badRequest(parsed.errors);
-  const pdf = await renderBriefingPdf(await buildBriefing(parsed.params), originOf(request));
+  const pdf = await renderBriefingPdf(await buildBriefing(parsed.params), publicOrigin());
   const name = `reform-briefing-${parsed.params.asAt}${parsed.params.pillar ? `-pillar-${parsed.params.pillar}` : ""}${parsed.params.outcome ? `-outcome-${parsed.params.outcome}` : ""}.pdf`;
   return new Response(new Uint8Array(pdf), {
     headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" },

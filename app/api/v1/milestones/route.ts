@@ -1,4 +1,5 @@
-import { badRequest, csvResponse, jsonResponse, originOf } from "@/lib/api.server";
+import { badRequest, csvResponse, jsonResponse } from "@/lib/api.server";
+import { publicOrigin } from "@/lib/site";
 import { MILESTONE_FIELDS, milestoneRecord, toCsv } from "@/lib/open-data";
 import { cachedMilestones } from "@/lib/public-data.server";
 import { parseMilestoneFilters } from "@/lib/validations/public-filters";
@@ -9,7 +10,7 @@ export async function GET(request: Request) {
   const parsed = parseMilestoneFilters(new URL(request.url).searchParams, { strict: true });
   if (!parsed.ok) return badRequest(parsed.errors);
   const { format, ...filters } = parsed.filters;
-  const origin = originOf(request);
+  const origin = publicOrigin();
   if (format === "csv") {
     const list = await cachedMilestones({ ...filters, page: undefined, pageSize: undefined }, true);
     return csvResponse("milestones.csv", toCsv(MILESTONE_FIELDS, list.items.map((m) => milestoneRecord(m, origin))));

@@ -1,4 +1,5 @@
-import { badRequest, csvResponse, jsonResponse, originOf, parseFormatOnly } from "@/lib/api.server";
+import { badRequest, csvResponse, jsonResponse, parseFormatOnly } from "@/lib/api.server";
+import { publicOrigin } from "@/lib/site";
 import { countCells, toCsv } from "@/lib/open-data";
 import { cachedDashboard, cachedOutcomes } from "@/lib/public-data.server";
 
@@ -10,7 +11,7 @@ export async function GET(request: Request) {
   const parsed = parseFormatOnly(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(parsed.errors);
   const [outcomes, dashboard] = await Promise.all([cachedOutcomes(), cachedDashboard()]);
-  const origin = originOf(request);
+  const origin = publicOrigin();
   const items = outcomes.map((o) => {
     const counts = dashboard.byOutcome.find((b) => b.number === o.number)!;
     return {

@@ -1,4 +1,5 @@
-import { badRequest, csvResponse, jsonResponse, originOf, parseFormatOnly } from "@/lib/api.server";
+import { badRequest, csvResponse, jsonResponse, parseFormatOnly } from "@/lib/api.server";
+import { publicOrigin } from "@/lib/site";
 import { countCells, toCsv } from "@/lib/open-data";
 import { cachedDashboard, cachedPillars } from "@/lib/public-data.server";
 
@@ -10,7 +11,7 @@ export async function GET(request: Request) {
   const parsed = parseFormatOnly(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(parsed.errors);
   const [pillars, dashboard] = await Promise.all([cachedPillars(), cachedDashboard()]);
-  const origin = originOf(request);
+  const origin = publicOrigin();
   const items = pillars.map((p) => {
     const counts = dashboard.byPillar.find((b) => b.number === p.number)!;
     return {

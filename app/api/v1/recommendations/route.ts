@@ -1,4 +1,5 @@
-import { badRequest, csvResponse, jsonResponse, originOf } from "@/lib/api.server";
+import { badRequest, csvResponse, jsonResponse } from "@/lib/api.server";
+import { publicOrigin } from "@/lib/site";
 import { RECOMMENDATION_FIELDS, recommendationRecord, toCsv } from "@/lib/open-data";
 import { cachedRecommendations } from "@/lib/public-data.server";
 import { parseRecommendationFilters } from "@/lib/validations/public-filters";
@@ -9,7 +10,7 @@ export async function GET(request: Request) {
   const parsed = parseRecommendationFilters(new URL(request.url).searchParams, { strict: true });
   if (!parsed.ok) return badRequest(parsed.errors);
   const { format, ...filters } = parsed.filters;
-  const origin = originOf(request);
+  const origin = publicOrigin();
   if (format === "csv") {
     const list = await cachedRecommendations({ ...filters, page: undefined, pageSize: undefined }, true);
     return csvResponse("recommendations.csv", toCsv(RECOMMENDATION_FIELDS, list.items.map((r) => recommendationRecord(r, origin))));

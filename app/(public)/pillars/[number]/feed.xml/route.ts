@@ -1,6 +1,6 @@
 import { buildAtomFeed } from "@/lib/atom-feed";
+import { publicOrigin } from "@/lib/site";
 import { ATOM_HEADERS, cachedAllChanges } from "@/lib/feed-data.server";
-import { originOf } from "@/lib/api.server";
 import { cachedPillar } from "@/lib/public-data.server";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +9,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ numb
   const raw = (await params).number;
   const pillar = /^[1-6]$/.test(raw) ? await cachedPillar(Number(raw)) : null;
   if (!pillar) return new Response("No such pillar: use 1 to 6.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const xml = buildAtomFeed(await cachedAllChanges(), { origin: originOf(request), pillar: { number: pillar.number, title: pillar.title } });
+  const xml = buildAtomFeed(await cachedAllChanges(), { origin: publicOrigin(), pillar: { number: pillar.number, title: pillar.title } });
   return new Response(xml, { headers: ATOM_HEADERS });
 }

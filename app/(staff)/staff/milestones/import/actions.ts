@@ -10,7 +10,6 @@ import {
   type ApplyReport,
   type ImportReport,
 } from "@/lib/milestone-csv.server";
-import { publishChanges } from "@/lib/publish.server";
 import { isFormData, UNREADABLE_FORM_MESSAGE } from "@/lib/staff-action-result";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
 
@@ -78,7 +77,6 @@ async function apply(form: FormData): Promise<ImportState> {
     return refused(error);
   }
   if (!report.ok) return { stage: "apply_failed", fileName, report };
-  if (report.applied > 0) publishChanges();
   return { stage: "applied", fileName, report };
 }
 

@@ -1,0 +1,317 @@
+import { createHash } from "node:crypto";
+import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
+import zlib from "node:zlib";
+import { clientAddressOf } from "./client-address";
+import { CLIENT_ADDRESS_HEADER, FRONT_SECRET_HEADER } from "./internal-headers";
+import type { DataVersionWatcher } from "./data-version";
+import { chooseEncoding, compressForStore, isCompressible } from "./encoding";
+import { inlineScriptHashes } from "./inline-scripts";
+import type { PageCache, StoredResponse } from "./page-cache";
+import { badRenderHeader, isPublicRead, isStaticAsset, RENDER_HEADERS, storeKey } from "./public-routes";
+import { contentSecurityPolicy, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "./security-headers";
+
+// The front server: the HTTP server the public talks to, in front of Next.js's request handler (decision 0009).
+//   - Public reads (lib/http/public-routes.ts) are answered from a store of rendered responses, keyed by address,
+//     data version and UK day. A miss renders the page once, through Next.js on a loopback listener, with no
+//     cookie; readers who miss together share that render, each waiting at most `sharedRenderWaitMs`.
+//   - Every HTML page, stored or not, gets a Content Security Policy listing the sha256 of its own inline scripts,
+//     so prerendered pages work as well as rendered ones, and no nonce is needed.
+//   - Everything else (staff pages, sign-in, Server Actions, the staff API) passes through, private and unstored.
+//   - Build assets go to Next.js directly.
+
+/**
+ * How long a CDN or proxy may keep a public response: fresh for 10 s, then served stale for up to 50 s more while it
+ * fetches a new copy, so a page a CDN serves is at most a minute old (docs/deployment.md). Browsers revalidate every
+ * time (max-age=0) and get a 304 when nothing changed.
+ */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=50";
+const PRIVATE_CACHE_CONTROL = "private, no-store";
+
+/** Response headers Next.js sets that the front server replaces, or that belong to one connection or request. */
+const DROPPED_HEADERS = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "etag",
+  "date",
+  "cache-control",
+  "content-security-policy",
+  "strict-transport-security",
+  "x-nextjs-request-id",
+  "x-nextjs-html-request-id",
+  ...Object.keys(SECURITY_HEADERS).map((name) => name.toLowerCase()),
+]);
+
+/** Request headers that belong to one connection, or that only the front server may set. */
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer"]);
+
+export interface FrontServerOptions {
+  /** Next.js's own request handler: build assets are passed to it directly. */
+  nextHandler: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  /** The loopback port where Next.js answers the front server's requests, and the secret they must carry. */
+  upstream: { port: number; secret: string };
+  versions: DataVersionWatcher;
+  cache: PageCache;
+  /** The site's public address: pages are rendered for it, and HSTS is sent when it is https. */
+  publicOrigin: URL;
+  trustedProxies: number;
+  /** The UK day, part of every key ("overdue" turns over at UK midnight). */
+  today: () => string;
+  /** How long a reader waits for a render another reader started before rendering for itself. */
+  sharedRenderWaitMs: number;
+  /** How long a render may take before it is abandoned (and nothing stored). */
+  renderTimeoutMs: number;
+  log: (message: string) => void;
+}
+
+interface Rendered extends StoredResponse {
+  storable: boolean;
+}
+
+export function createFrontServer(options: FrontServerOptions) {
+  const { cache, versions } = options;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const pending = new Map<string, Promise<Rendered>>();
+  let keyedBy = "";
+  const secure = options.publicOrigin.protocol === "https:";
+
+  function upstreamHeaders(extra: OutgoingHttpHeaders): OutgoingHttpHeaders {
+    return { ...extra, [FRONT_SECRET_HEADER]: options.upstream.secret, "accept-encoding": "identity" };
+  }
+
+  function finalHeaders(headers: Record<string, string | string[]>, cacheControl: string): OutgoingHttpHeaders {
+    return {
+      ...headers,
+      ...SECURITY_HEADERS,
+      ...(secure ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {}),
+      "Cache-Control": cacheControl,
+    };
+  }
+
+  /** Next.js's response headers, less those the front server sets itself. Set-Cookie is kept only when asked. */
+  function keptHeaders(headers: IncomingHttpHeaders, keepCookies: boolean): Record<string, string | string[]> {
+    const kept: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(headers)) {
+      if (value === undefined || DROPPED_HEADERS.has(name) || (name === "set-cookie" && !keepCookies)) continue;
+      kept[name] = value;
+    }
+    return kept;
+  }
+
+  /** The Content Security Policy for a body: HTML lists the hashes of its inline scripts. */
+  function policyFor(contentType: string | undefined, body: Buffer | undefined): string {
+    const html = /^text\/html/i.test(contentType ?? "");
+    return contentSecurityPolicy(html && body ? inlineScriptHashes(body.toString("utf8")) : []);
+  }
+
+  function etagOf(body: Buffer): string {
+    return `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+  }
+
+  function matchesEtag(header: string | string[] | undefined, etag: string): boolean {
+    if (Array.isArray(header)) header = header.join(",");
+    if (!header) return false;
+    const bare = etag.replace(/^W\//, "");
+    return header.split(",").some((tag) => {
+      const candidate = tag.trim();
+      return candidate === "*" || candidate.replace(/^W\//, "") === bare;
+    });
+  }
+
+  function withVary(headers: Record<string, string | string[]>, name: string): Record<string, string | string[]> {
+    const vary = String(headers.vary ?? "");
+    if (vary.split(",").some((entry) => entry.trim().toLowerCase() === name.toLowerCase())) return headers;
+    return { ...headers, vary: vary ? `${vary}, ${name}` : name };
+  }
+
+  function send(request: IncomingMessage, response: ServerResponse, rendered: Rendered, cacheStatus: string) {
+    const cacheControl = rendered.storable ? PUBLIC_CACHE_CONTROL : "no-store";
+    const compressed = Boolean(rendered.gzip || rendered.br);
+    const headers: Record<string, string | string[] | number | undefined> = {
+      ...finalHeaders(compressed ? withVary(rendered.headers, "Accept-Encoding") : rendered.headers, cacheControl),
+      ETag: rendered.etag,
+      "X-Cache": cacheStatus,
+    };
+    if (rendered.storable && matchesEtag(request.headers["if-none-match"], rendered.etag)) {
+      const { "content-type": _type, "content-disposition": _disposition, ...unchanged } = headers;
+      response.writeHead(304, unchanged);
+      response.end();
+      return;
+    }
+    const encoding = chooseEncoding(request.headers["accept-encoding"], rendered);
+    const body = encoding === "identity" ? rendered.body : rendered[encoding]!;
+    response.writeHead(rendered.status, {
+      ...headers,
+      ...(encoding === "identity" ? {} : { "Content-Encoding": encoding }),
+      "Content-Length": body.length,
+    });
+    response.end(request.method === "HEAD" ? undefined : body);
+  }
+
+  /** Renders a public read through Next.js for the store: no cookie, no credentials, only the RSC headers. */
+  function render(url: string, requestHeaders: IncomingHttpHeaders): Promise<Rendered> {
+    const headers: OutgoingHttpHeaders = {
+      host: options.publicOrigin.host,
+      accept: "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8",
+      "x-forwarded-proto": options.publicOrigin.protocol.replace(":", ""),
+    };
+    for (const name of RENDER_HEADERS) if (requestHeaders[name] !== undefined) headers[name] = requestHeaders[name];
+    return new Promise<Rendered>((resolve, reject) => {
+      const upstream = http.request(
+        { host: "127.0.0.1", port: options.upstream.port, method: "GET", path: url, headers: upstreamHeaders(headers), agent, timeout: options.renderTimeoutMs },
+        (reply) => {
+          const chunks: Buffer[] = [];
+          reply.on("data", (chunk: Buffer) => chunks.push(chunk));
+          reply.on("error", reject);
+          reply.on("end", () => {
+            const body = Buffer.concat(chunks);
+            const kept = keptHeaders(reply.headers, false);
+            const contentType = reply.headers["content-type"];
+            const status = reply.statusCode ?? 502;
+            resolve({
+              status,
+              headers: { ...kept, "content-security-policy": policyFor(contentType, body) },
+              body,
+              etag: etagOf(body),
+              ...compressForStore(body, contentType),
+              // Only complete answers about the address itself are stored: a page, or "there is no such page".
+              storable: (status === 200 || status === 404) && reply.headers["set-cookie"] === undefined,
+            });
+          });
+        },
+      );
+      upstream.on("timeout", () => upstream.destroy(new Error(`rendering ${url} took longer than ${options.renderTimeoutMs} ms`)));
+      upstream.on("error", reject);
+      upstream.end();
+    });
+  }
+
+  /** The shared render of a key: started by the first reader who misses, stored when it is storable. */
+  function sharedRender(key: string, url: string, headers: IncomingHttpHeaders): { render: Promise<Rendered>; shared: boolean } {
+    const running = pending.get(key);
+    if (running) return { render: running, shared: true };
+    const started = render(url, headers)
+      .then((rendered) => {
+        if (rendered.storable && key.startsWith(keyedBy)) cache.set(key, rendered);
+        return rendered;
+      })
+      .finally(() => pending.delete(key));
+    pending.set(key, started);
+    return { render: started, shared: false };
+  }
+
+  function waitAtMost<T>(promise: Promise<T>, ms: number): Promise<T | "timed out"> {
+    let timer: NodeJS.Timeout;
+    const timeout = new Promise<"timed out">((resolve) => (timer = setTimeout(() => resolve("timed out"), ms)));
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  async function servePublic(request: IncomingMessage, response: ServerResponse) {
+    const badHeader = badRenderHeader(request.headers);
+    if (badHeader) return plain(response, 400, `Bad request: the ${badHeader}.`);
+    const version = await versions.current();
+    const day = options.today();
+    // A new data version or day makes every stored entry unreachable: free the memory at once.
+    const prefix = `${version}\n${day}\n`;
+    if (prefix !== keyedBy) {
+      keyedBy = prefix;
+      cache.clear();
+    }
+    const url = request.url ?? "/";
+    const key = storeKey(version, day, url, request.headers);
+    const stored = cache.get(key);
+    if (stored) return send(request, response, { ...stored, storable: true }, "HIT");
+
+    const { render: rendering, shared } = sharedRender(key, url, request.headers);
+    const rendered = await waitAtMost(rendering, options.sharedRenderWaitMs).catch((error: unknown) => error as Error);
+    if (rendered === "timed out") {
+      // One slow render must not hold every reader of the page: past the wait, each renders for itself.
+      options.log(`a shared render of ${url} is taking over ${options.sharedRenderWaitMs} ms; rendering for this reader`);
+      return passThrough(request, response);
+    }
+    if (rendered instanceof Error) {
+      options.log(`could not render ${url}: ${rendered.message}`);
+      return plain(response, 503, "This page could not be shown just now. Please try again in a moment.");
+    }
+    send(request, response, rendered, shared ? "SHARED" : "MISS");
+  }
+
+  /** Passes a request to Next.js and its answer back, private and unstored; HTML gets its inline scripts' hashes. */
+  function passThrough(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const write = request.method !== "GET" && request.method !== "HEAD";
+    const headers: OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(request.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
+    return new Promise<void>((resolve) => {
+      const upstream = http.request(
+        { host: "127.0.0.1", port: options.upstream.port, method: request.method, path: request.url, headers: upstreamHeaders(headers), agent },
+        (reply) => {
+          // The write is committed before Next.js answers: the next reader must see the new data version.
+          if (write) versions.refresh();
+          const contentType = reply.headers["content-type"];
+          const status = reply.statusCode ?? 502;
+          const kept = keptHeaders(reply.headers, true);
+          if (/^text\/html/i.test(contentType ?? "")) {
+            const chunks: Buffer[] = [];
+            reply.on("data", (chunk: Buffer) => chunks.push(chunk));
+            reply.on("end", () => {
+              const body = Buffer.concat(chunks);
+              send(request, response, { status, headers: { ...kept, "content-security-policy": policyFor(contentType, body) }, body, etag: etagOf(body), ...compressForStore(body, contentType), storable: false }, "BYPASS");
+              resolve();
+            });
+            reply.on("error", () => resolve(void response.destroy()));
+            return;
+          }
+          const encoding = isCompressible(contentType) ? chooseEncoding(request.headers["accept-encoding"], { gzip: true }) : "identity";
+          const streamed: OutgoingHttpHeaders = {
+            ...finalHeaders(kept, PRIVATE_CACHE_CONTROL),
+            "Content-Security-Policy": contentSecurityPolicy(),
+            "X-Cache": "BYPASS",
+            ...(encoding === "gzip" ? { "Content-Encoding": "gzip", Vary: withVary(kept, "Accept-Encoding").vary } : {}),
+            ...(encoding === "identity" && reply.headers["content-length"] ? { "Content-Length": reply.headers["content-length"] } : {}),
+          };
+          response.writeHead(status, streamed);
+          // Streamed answers (Server Actions, downloads) are flushed chunk by chunk, as Next.js sends them.
+          const out = encoding === "gzip" ? reply.pipe(zlib.createGzip({ flush: zlib.constants.Z_SYNC_FLUSH })) : reply;
+          out.pipe(response);
+          out.on("end", resolve);
+          reply.on("error", () => resolve(void response.destroy()));
+        },
+      );
+      upstream.on("error", (error) => {
+        options.log(`could not pass ${request.method} ${request.url} to Next.js: ${error.message}`);
+        if (!response.headersSent) plain(response, 502, "The service is not available just now. Please try again in a moment.");
+        else response.destroy();
+        resolve();
+      });
+      response.on("close", () => {
+        if (!response.writableFinished) upstream.destroy();
+      });
+      request.pipe(upstream);
+    });
+  }
+
+  function plain(response: ServerResponse, status: number, message: string) {
+    response.writeHead(status, finalHeaders({ "content-type": "text/plain; charset=utf-8", "content-security-policy": contentSecurityPolicy() }, "no-store"));
+    response.end(message);
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    // Only the front server speaks for itself: whatever a client sent in these headers is thrown away.
+    delete request.headers[FRONT_SECRET_HEADER];
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request, options.trustedProxies);
+    const url = request.url ?? "/";
+    try {
+      if (isStaticAsset(url)) return await options.nextHandler(request, response);
+      if (isPublicRead(request.method ?? "GET", url, request.headers)) return await servePublic(request, response);
+      return await passThrough(request, response);
+    } catch (error) {
+      options.log(`failed to answer ${request.method} ${url}: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!response.headersSent) plain(response, 500, "Sorry, something went wrong. Please try again later.");
+      else response.destroy();
+    }
+  }
+
+  return { handle, stop: () => agent.destroy() };
+}

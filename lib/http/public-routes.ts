@@ -1,0 +1,73 @@
+import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
+
+// Which requests the front server answers from its store of rendered public responses, and under what key.
+// A public response may be stored when it is a GET or HEAD of a public address: it is rendered for the store with
+// no cookie and no credentials (lib/http/front-server.server.ts), so nothing from a session can enter it, whatever
+// the address. Staff pages, sign-in, the staff API, health and Server Actions are passed to Next.js and never stored.
+
+/** Paths served by Next.js directly: build output and static files, with their own immutable caching. */
+const STATIC_PREFIXES = ["/_next/static/", "/_next/image"];
+const STATIC_FILES = new Set(["/icon.svg", "/favicon.ico"]);
+
+/** Paths whose answers depend on who asks, or on the moment: never stored. */
+const PRIVATE_PREFIXES = ["/staff", "/api/auth", "/api/staff", "/api/health", "/_next/"];
+
+export function pathOf(url: string): string {
+  const path = url.split("?", 1)[0]!;
+  // Next.js routes on the decoded path: decide on the same one, so `/%73taff` is a staff address too.
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+export function isStaticAsset(url: string): boolean {
+  const path = url.split("?", 1)[0]!;
+  return STATIC_FILES.has(path) || STATIC_PREFIXES.some((prefix) => path.startsWith(prefix));
+}
+
+function underPrefix(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`) || (prefix.endsWith("/") && path === prefix.slice(0, -1));
+}
+
+export function isPublicRead(method: string, url: string, headers: Record<string, string | string[] | undefined>): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  if (headers["next-action"] !== undefined) return false;
+  const path = pathOf(url);
+  return !PRIVATE_PREFIXES.some((prefix) => underPrefix(path, prefix));
+}
+
+/**
+ * The request headers Next.js renders differently for (client navigation asks for the page's RSC payload, a
+ * prefetch for part of it): each combination is its own entry, and the render for the store is sent the same ones.
+ * Next.js answers `Vary` on them itself.
+ */
+export const RENDER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"] as const;
+
+/** Why the request's RSC headers are not ones Next.js's own router sends, or undefined when they are. */
+export function badRenderHeader(headers: Record<string, string | string[] | undefined>): string | undefined {
+  for (const name of RENDER_HEADERS) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) return `${name} was sent more than once`;
+    if ((name === "rsc" || name === "next-router-prefetch") && value !== "1") return `${name} must be 1`;
+    if ((name === "next-router-segment-prefetch" || name === "next-url") && (!value.startsWith("/") || value.length > 2_000)) {
+      return `${name} must be a path`;
+    }
+    if (name === "next-router-state-tree") {
+      // Next.js's own check: it answers a router state that fails it with a 500.
+      try {
+        parseAndValidateFlightRouterState(value);
+      } catch {
+        return `${name} is not a router state`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The store's key: what the response depends on. The data version and the UK day change the key of every page. */
+export function storeKey(dataVersion: string, ukDay: string, url: string, headers: Record<string, string | string[] | undefined>): string {
+  return [dataVersion, ukDay, url, ...RENDER_HEADERS.map((name) => headers[name] ?? "")].join("\n");
+}

@@ -45,11 +45,10 @@ async function main() {
   process.env[FRONT_SECRET_ENV] = secret;
 
   // Next.js answers only the front server, on a loopback port of its own; a request without the secret is refused.
-  const app = next({ dev: false, dir: process.cwd(), hostname: "127.0.0.1" });
-  await app.prepare();
-  const nextHandler = app.getRequestHandler();
+  // Next.js is told that port: a Server Action that redirects fetches the next page from it (with the same headers).
+  let nextHandler: ReturnType<ReturnType<typeof next>["getRequestHandler"]> | undefined;
   const internal = http.createServer((request, response) => {
-    if (request.headers[FRONT_SECRET_HEADER] !== secret) {
+    if (request.headers[FRONT_SECRET_HEADER] !== secret || !nextHandler) {
       response.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end("Forbidden");
       return;
     }
@@ -57,6 +56,9 @@ async function main() {
   });
   await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
   const upstreamPort = (internal.address() as AddressInfo).port;
+  const app = next({ dev: false, dir: process.cwd(), hostname: "127.0.0.1", port: upstreamPort });
+  await app.prepare();
+  nextHandler = app.getRequestHandler();
 
   // One connection of its own for the data version, so a busy app pool never delays it.
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });

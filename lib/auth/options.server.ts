@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getServerSession } from "next-auth";
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { BAD_CREDENTIALS, signInWithPassword } from "@/lib/auth/sign-in.server";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
 import { resolveActor, type Actor } from "@/lib/auth/actor.server";

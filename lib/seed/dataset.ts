@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { MILESTONE_GROUPS, MILESTONE_GROUP_LABELS, RESPONSE_CLASSES } from "@/lib/vocabulary";
 import reviewsJson from "@/prisma/seed/data/reviews.json";
 import pillarsJson from "@/prisma/seed/data/pillars.json";

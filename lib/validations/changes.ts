@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { addDays } from "@/lib/dates";
 import { SLIPPAGE_SORTS, type SlippageSort } from "@/lib/validations/slippage-sorts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_STATUSES } from "@/lib/vocabulary";
 import { ITEM_CODE } from "@/lib/codes";

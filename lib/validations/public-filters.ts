@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_GROUPS, MILESTONE_STATUSES, RESPONSE_CLASSES } from "@/lib/vocabulary";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { addDays, todayInLondon } from "@/lib/dates";
 import { isRealDay } from "@/lib/validations/milestone-update";
 import type { ParameterError } from "@/lib/validations/public-filters";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_GROUPS, RESPONSE_CLASSES } from "@/lib/vocabulary";
 import { isRealDay } from "@/lib/validations/milestone-update";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import { ROLES, type RoleValue } from "@/lib/vocabulary";
 

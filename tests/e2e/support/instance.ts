@@ -13,6 +13,8 @@ import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "@/li
 
 export interface AppInstance {
   url: string;
+  /** The folder it runs in, with its own copy of the build (.next). */
+  folder: string;
   /** Everything the instance printed to stdout and stderr so far. */
   output(): string;
   stop(): Promise<void>;
@@ -96,6 +98,7 @@ export async function startAppInstance(options: { port: number; ownerUrl: string
     .toBe(200);
   return {
     url,
+    folder,
     output: () => output,
     async stop() {
       if (server.exitCode === null) {

@@ -8,6 +8,8 @@
 export class DataVersionWatcher {
   private known: string | undefined;
   private reading: Promise<string> | undefined;
+  /** The read readers must wait for: one that started after the last write through this instance. */
+  private due: Promise<string> | undefined;
   private mustRead = true;
   // Reads are numbered so that a slow read started before a write can neither serve the reader after the write nor
   // overwrite the version a later read found.
@@ -35,12 +37,21 @@ export class DataVersionWatcher {
   refresh(): void {
     this.mustRead = true;
     this.reading = undefined;
+    this.due = undefined;
   }
 
-  /** The version to key responses by: the last one read, unless a read is due, which one query serves for all. */
+  /**
+   * The version to key responses by: the last one read, unless a read is due (after a write through this instance,
+   * or before the first), which one query serves for all readers until it answers.
+   */
   async current(): Promise<string> {
+    if (this.due) return this.due;
     if (!this.mustRead && this.known !== undefined) return this.known;
-    return this.readNow();
+    const due = this.readNow().finally(() => {
+      if (this.due === due) this.due = undefined;
+    });
+    this.due = due;
+    return due;
   }
 
   private readNow(): Promise<string> {

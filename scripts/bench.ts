@@ -1,29 +1,34 @@
-// `npm run bench`: how fast the production app serves its public pages, on the real dataset and on one about
-// 100 times its size, compared with a static file; and how much JavaScript each public page ships.
-// It prints figures only (no pass/fail) as Markdown tables, and writes them to bench-results.md.
+// `npm run bench`: how fast the front server (scripts/serve.ts) serves the public routes once they are stored,
+// compared with a static file of the same size from the same server (the floor), on the real dataset and on one
+// about 100 times its size; the Lighthouse scores of two pages; and how much JavaScript public pages load.
+// It prints figures only (no pass/fail) as Markdown tables, beside those measured before the front server
+// (2026-12-02), and writes them to bench-results.md. Issue 10's targets, to read them by: each public route at
+// least 1× the floor's req/s with a p99 no worse than the floor's; p50 on the large dataset at most 1.2× normal.
 //
 //   1. builds the app when .next is missing or older than the sources (`npx next build`);
 //   2. starts a throwaway embedded PostgreSQL with two databases: bench_normal (migrations + the reform data) and
 //      bench_large (the same + scripts/bench/generate-large-dataset.ts: ~10,000 recommendations, 4,000 milestones);
-//   3. for each database, serves the build with `npx next start` and loads each route with autocannon;
-//   4. serves the dashboard's HTML from a minimal static server (this script, run as a child process) and loads it
-//      the same way: the ratio static req/s ÷ route req/s is the figure we track;
-//   5. fetches each public page's <script src="/_next/..."> files and sums their gzipped (level 9) sizes.
+//   3. for each database, serves the build with scripts/serve.ts and loads each route with autocannon; a first
+//      request renders and stores the route, so what is measured is a hit (the X-Cache column shows it);
+//   4. on the normal data, loads the floor: the JS or CSS file in .next/static whose size is closest to the
+//      dashboard's HTML, from /_next/static/ on the same server;
+//   5. on the normal data, loads a few pages in Chromium and sums the gzipped size of every script they fetch,
+//      and runs Lighthouse (mobile, median of 3 runs) on two of them.
 //
-// The app runs from a private copy of .next (without .next/cache) in a temporary folder: the public data is read
-// through unstable_cache, whose entries Next.js keeps on disk in .next/cache and which are not keyed by database,
-// so sharing .next/cache would serve one database's results in the other's run (and in a developer's `npm start`).
+// Each server runs from its own copy of the build, taken once without .next/cache: both serve the same build even
+// if someone rebuilds .next meanwhile, and neither sees what the other (or a developer's `npm start`) cached there.
 //
-// Environment: BENCH_DURATION (seconds per route, default 10), BENCH_CONNECTIONS (default 20).
-// Traffic goes to 127.0.0.1 only. Every process it starts is stopped on exit, error or Ctrl+C.
+// Environment: BENCH_DURATION (seconds per route, default 10), BENCH_CONNECTIONS (default 50), BENCH_LIGHTHOUSE=0
+// (skip Lighthouse), CHROMIUM_PATH (default /usr/bin/chromium). Traffic goes to 127.0.0.1 only. Every process it
+// starts is stopped on exit, error or Ctrl+C.
 import { ensureApplicationLogin } from "@/lib/db/application-role.server";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
-import { chmod, cp, mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
-import http from "node:http";
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -37,25 +42,55 @@ import {
 } from "@/lib/db/embedded-postgres.server";
 import { applyMigrations } from "@/lib/db/migrate.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
+import { BROWSER_HEADERS, fmt, int, percentile, table } from "./bench/common";
 import { generateLargeDataset } from "./bench/generate-large-dataset";
 import { buildIsStale } from "./lib/build";
 
 const root = process.cwd();
 const DURATION = positiveInt("BENCH_DURATION", 10);
-const CONNECTIONS = positiveInt("BENCH_CONNECTIONS", 20);
+const CONNECTIONS = positiveInt("BENCH_CONNECTIONS", 50);
+const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== "0";
 const WARMUP_SECONDS = 2;
 const LARGE_SIZE = { recommendations: 10_000, milestones: 4_000 };
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Figures from before the front server: `next start` behind the app's proxy, 50 connections, 10 s. */
+const BEFORE = "2026-12-02";
+interface Speed {
+  rps: number;
+  p50: number;
+  p99: number;
+}
 
 const ROUTES = [
-  { name: "dashboard", path: "/" },
-  { name: "recommendation page", path: "/recommendations/CR-01" },
-  { name: "filtered list", path: "/recommendations?pillar=1&class=testing" },
-  { name: "JSON API", path: "/api/v1/recommendations?pillar=1" },
-] as const;
+  { name: "dashboard", path: "/", before: { rps: 72.7, p50: 503, p99: 3_681 } },
+  { name: "recommendation page", path: "/recommendations/CR-01", before: { rps: 98.6, p50: 480, p99: 2_127 } },
+  { name: "filtered list", path: "/recommendations?pillar=1&class=testing", before: { rps: 123.8, p50: 325, p99: 2_152 } },
+  { name: "milestones list", path: "/milestones", before: { rps: 56.3, p50: 692, p99: 5_472 } },
+  { name: "JSON API", path: "/api/v1/recommendations?pillar=1", before: { rps: 355.4, p50: 113, p99: 387 } },
+] as const satisfies readonly { name: string; path: string; before: Speed }[];
 type RouteName = (typeof ROUTES)[number]["name"];
-const TRACKED_AT_SCALE: RouteName[] = ["dashboard", "filtered list"];
+const FLOOR_BEFORE = { what: "a 22 KB `_next/static` file", rps: 1_550, p50: 26, p99: 106 } satisfies Speed & { what: string };
+const LARGE_P50_TARGET = 1.2;
 
-const PUBLIC_PAGES = ["/", "/recommendations", "/recommendations/CR-01", "/milestones", "/milestones/M-01", "/pillars/1", "/outcomes/1"];
+/** The framework floor is /open-data: no client component of its own, so it loads only what every page loads. */
+const JS_PAGES = [
+  { path: "/", beforeGzipKb: 281 },
+  { path: "/recommendations/CR-01", beforeGzipKb: 174 },
+  { path: "/open-data", beforeGzipKb: 174 },
+];
+/** README (2026-11-23): the scripts named in each page's HTML, gzipped. */
+const JS_BEFORE = "2026-11-23";
+/** How long a page is left to run after its load event: its on-demand chunks and the router's prefetches. */
+const SETTLE_MS = 3_000;
+
+/** Before: as reported, so "about 82" and "—" where a figure was not recorded. */
+const LIGHTHOUSE_PAGES = [
+  { path: "/", before: { performance: "51", tbtMs: "2,600", lcpMs: "4,400" } },
+  { path: "/recommendations/CR-01", before: { performance: "about 82", tbtMs: "—", lcpMs: "—" } },
+];
+const LIGHTHOUSE_RUNS = 3;
+const LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 
 const DATABASES = ["bench_normal", "bench_large"] as const;
 type DatabaseName = (typeof DATABASES)[number];
@@ -75,14 +110,19 @@ function log(message: string) {
 // ---------------------------------------------------------------------------------------------------------------
 // Child processes: each in its own process group, so that stopping it also stops what npx started under it.
 
-const children = new Set<ChildProcess>();
+/** Each child with the signal that stops it cleanly. */
+const children = new Map<ChildProcess, NodeJS.Signals>();
 
-function start(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): ChildProcess {
+function start(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; stopSignal?: NodeJS.Signals },
+): ChildProcess {
   const out = createWriteStream(options.logFile);
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(out, { end: false });
   child.stderr?.pipe(out, { end: false });
-  children.add(child);
+  children.set(child, options.stopSignal ?? "SIGTERM");
   child.on("exit", () => children.delete(child));
   return child;
 }
@@ -105,11 +145,11 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-/** SIGTERM to the child's process group, then SIGKILL if anything in it is still there after 5 s. */
+/** Its stop signal to the child's process group, then SIGKILL if anything in it is still there after 5 s. */
 async function stopProcess(child: ChildProcess) {
   if (child.pid === undefined) return;
   const pid = child.pid;
-  signalGroup(child, "SIGTERM");
+  signalGroup(child, children.get(child) ?? "SIGTERM");
   const deadline = Date.now() + 5_000;
   while (groupAlive(pid) && Date.now() < deadline) await sleep(100);
   if (groupAlive(pid)) {
@@ -139,7 +179,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 // ---------------------------------------------------------------------------------------------------------------
 // Build
 
-/** Env for next build/start: no telemetry (offline; nothing leaves the machine) and only the database we say. */
+/** Env for next build and the server: no telemetry (offline; nothing leaves the machine) and only the database we say. */
 function nextEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
   if (!extra.DATABASE_URL) delete env.DATABASE_URL;
@@ -147,11 +187,7 @@ function nextEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
-/**
- * A private copy of the build for one app run: .next without its cache, and links to what `next start` reads
- * from the project folder. Copied from a snapshot taken once, so both runs serve the same build even if someone
- * rebuilds .next meanwhile.
- */
+/** A private copy of the build for one server: .next from the snapshot, and links to what it reads from the project. */
 async function appFolder(snapshot: string, dir: string): Promise<string> {
   await mkdir(dir, { recursive: true });
   await cp(snapshot, path.join(dir, ".next"), { recursive: true, verbatimSymlinks: true });
@@ -181,29 +217,27 @@ async function snapshotBuild(dest: string): Promise<string> {
   throw new Error(".next kept changing while it was being copied; run the benchmark when no build is running");
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Static baseline server: this same script, run as a child with --static-server FILE PORT.
-
-function runStaticServer(file: string, port: number) {
-  const body = readFileSync(file);
-  const server = http.createServer((request, response) => {
-    request.resume();
-    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": body.length });
-    response.end(body);
-  });
-  server.keepAliveTimeout = 65_000;
-  server.listen(port, "127.0.0.1", () => console.log("static server ready"));
-  const stop = () => server.close(() => process.exit(0));
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+/** The JS or CSS file under .next/static (text, so compressed like a page) whose size is closest to `bytes`. */
+async function floorFile(staticDir: string, bytes: number): Promise<{ urlPath: string; size: number }> {
+  let best: { urlPath: string; size: number } | undefined;
+  for (const file of await readdir(staticDir, { recursive: true })) {
+    if (!/\.(js|css)$/.test(file)) continue;
+    const size = (await stat(path.join(staticDir, file))).size;
+    if (!best || Math.abs(size - bytes) < Math.abs(best.size - bytes)) {
+      best = { urlPath: `/_next/static/${file.split(path.sep).join("/")}`, size };
+    }
+  }
+  if (!best) throw new Error(`no JS or CSS file under ${staticDir}`);
+  return best;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP
 
-async function get(url: string, timeoutMs = 30_000): Promise<{ status: number; body: Buffer }> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
-  return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+/** A GET as a script sends it; fetch decompresses what it is sent, so `body` is the uncompressed response. */
+async function get(url: string, headers: Record<string, string> = {}, timeoutMs = 30_000): Promise<{ status: number; headers: Headers; body: Buffer }> {
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
+  return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
 }
 
 async function waitForHealth(base: string, child: ChildProcess, logFile: string, what: string) {
@@ -214,7 +248,7 @@ async function waitForHealth(base: string, child: ChildProcess, logFile: string,
       throw new Error(`${what} exited before it was ready:\n${tail(logFile)}`);
     }
     try {
-      const { status, body } = await get(`${base}/api/health`, 2_000);
+      const { status, body } = await get(`${base}/api/health`, {}, 2_000);
       if (status === 200) return;
       last = `${status} ${body.toString("utf8").slice(0, 300)}`;
     } catch {
@@ -234,41 +268,71 @@ interface Measure {
   non2xx: number;
   statuses: Record<number, number>;
   errors: number;
+  /** Bytes received per response, headers included: what the encoding saves shows here. */
+  bytesPerResponse: number;
+  /** X-Cache of the responses of the measured run ("none" when there is no such header). */
+  cache: Record<string, number>;
+  /** The first request's X-Cache and Content-Encoding: MISS when it rendered the page for the store. */
+  first: { cache: string; encoding: string };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-function cannon(url: string, seconds: number): Promise<Measure> {
+function cannon(url: string, seconds: number): Promise<Omit<Measure, "first">> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const statuses: Record<number, number> = {};
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: 30 }, (error, result) => {
-      if (error) return reject(error);
-      latencies.sort((a, b) => a - b);
-      resolve({
-        rps: result.requests.average,
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        p99: percentile(latencies, 99),
-        requests: result.requests.total,
-        non2xx: result.non2xx,
-        statuses,
-        errors: result.errors + result.timeouts,
-      });
-    });
-    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    const cache: Record<string, number> = {};
+    let bytes = 0;
+    const instance = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: seconds,
+        timeout: 30,
+        headers: BROWSER_HEADERS,
+        setupClient: (client) => {
+          // autocannon's parser hands over the raw header list: [name, value, name, value, ...].
+          client.on("headers", (info: unknown) => {
+            const raw = (info as { headers?: string[] }).headers ?? [];
+            const at = raw.findIndex((value, i) => i % 2 === 0 && value.toLowerCase() === "x-cache");
+            const status = at >= 0 ? raw[at + 1]! : "none";
+            cache[status] = (cache[status] ?? 0) + 1;
+          });
+        },
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        resolve({
+          rps: result.requests.average,
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          requests: result.requests.total,
+          non2xx: result.non2xx,
+          statuses,
+          errors: result.errors + result.timeouts,
+          bytesPerResponse: latencies.length ? bytes / latencies.length : NaN,
+          cache,
+        });
+      },
+    );
+    instance.on("response", (_client, statusCode, resBytes, responseTime) => {
       latencies.push(responseTime);
+      bytes += resBytes;
       statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
     });
   });
 }
 
 async function measure(url: string): Promise<Measure> {
+  // The first request of a public route renders it and stores it; the warm-up and the run are then hits.
+  const first = await get(url, BROWSER_HEADERS);
   await cannon(url, WARMUP_SECONDS);
-  return cannon(url, DURATION);
+  const run = await cannon(url, DURATION);
+  return {
+    ...run,
+    first: { cache: first.headers.get("x-cache") ?? "none", encoding: first.headers.get("content-encoding") ?? "identity" },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -277,41 +341,132 @@ async function measure(url: string): Promise<Measure> {
 interface PageJs {
   page: string;
   status: number;
-  scripts: number;
-  rawBytes: number;
-  gzipBytes: number;
+  /** The scripts named in the HTML, as the figures before counted them. */
+  initial: { scripts: number; gzipBytes: number };
+  /** Every script the page fetched by SETTLE_MS after its load event: the initial ones, those loaded on demand. */
+  loaded: { scripts: number; rawBytes: number; gzipBytes: number };
+  /** The router's requests (`?_rsc=`) in the same time, and how many of them were redirected. */
+  router: { requests: number; redirects: number };
 }
 
+/** Loads each page in Chromium, with an empty cache, and sums the scripts it fetched, each gzipped at level 9. */
 async function javascriptPerPage(base: string): Promise<PageJs[]> {
-  const sizes = new Map<string, { raw: number; gzip: number }>();
-  const results: PageJs[] = [];
-  for (const page of PUBLIC_PAGES) {
-    const { status, body } = await get(base + page);
-    if (status !== 200) {
-      results.push({ page, status, scripts: 0, rawBytes: 0, gzipBytes: 0 });
-      continue;
-    }
-    const html = body.toString("utf8");
-    const sources = new Set<string>();
-    for (const match of html.matchAll(/<script\b[^>]*?\ssrc=(["'])(.*?)\1/gi)) {
-      const src = match[2]!.replace(/&amp;/g, "&");
-      const url = new URL(src, base);
-      if (url.origin === new URL(base).origin && url.pathname.startsWith("/_next/")) sources.add(url.pathname + url.search);
-    }
-    let rawBytes = 0;
-    let gzipBytes = 0;
-    for (const src of sources) {
-      let size = sizes.get(src);
-      if (!size) {
-        const script = await get(base + src);
-        if (script.status !== 200) throw new Error(`${src} (from ${page}) answered ${script.status}`);
-        size = { raw: script.body.length, gzip: gzipSync(script.body, { level: 9 }).length };
-        sizes.set(src, size);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const results: PageJs[] = [];
+    for (const { path: page } of JS_PAGES) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      const bodies = new Map<string, Promise<Buffer>>();
+      const router = { requests: 0, redirects: 0 };
+      tab.on("response", (response) => {
+        const url = new URL(response.url());
+        if (url.searchParams.has("_rsc")) {
+          router.requests++;
+          if (response.status() >= 300 && response.status() < 400) router.redirects++;
+        }
+        if (response.request().resourceType() === "script") bodies.set(url.pathname + url.search, response.body());
+      });
+      const document = await tab.goto(base + page, { waitUntil: "load" });
+      // A fixed time, not "networkidle": a page whose router keeps prefetching would never reach it.
+      await tab.waitForTimeout(SETTLE_MS);
+      const html = (await document?.text()) ?? "";
+      const named = new Set<string>();
+      for (const match of html.matchAll(/<script\b[^>]*?\ssrc=(["'])(.*?)\1/gi)) {
+        const url = new URL(match[2]!.replace(/&amp;/g, "&"), base);
+        named.add(url.pathname + url.search);
       }
-      rawBytes += size.raw;
-      gzipBytes += size.gzip;
+      const sizes = await Promise.all([...bodies].map(async ([src, body]) => ({ src, raw: (await body).length, gzip: gzipSync(await body, { level: 9 }).length })));
+      await context.close();
+      const initial = sizes.filter((s) => named.has(s.src));
+      results.push({
+        page,
+        status: document?.status() ?? 0,
+        initial: { scripts: initial.length, gzipBytes: initial.reduce((sum, s) => sum + s.gzip, 0) },
+        loaded: { scripts: sizes.length, rawBytes: sizes.reduce((sum, s) => sum + s.raw, 0), gzipBytes: sizes.reduce((sum, s) => sum + s.gzip, 0) },
+        router,
+      });
     }
-    results.push({ page, status, scripts: sources.size, rawBytes, gzipBytes });
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lighthouse
+
+interface LighthouseScores {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  tbtMs: number;
+  lcpMs: number;
+  cls: number;
+}
+
+interface LighthouseResult {
+  page: string;
+  runs: LighthouseScores[];
+  failure?: string;
+}
+
+/** One Lighthouse run (its CLI, mobile preset) with Debian's Chromium. */
+async function lighthouseRun(url: string, work: string, name: string): Promise<LighthouseScores> {
+  const output = path.join(work, `${name}.json`);
+  const logFile = path.join(work, `${name}.log`);
+  const child = start(
+    path.join(root, "node_modules", ".bin", "lighthouse"),
+    [
+      url,
+      "--quiet",
+      "--output=json",
+      `--output-path=${output}`,
+      `--only-categories=${LIGHTHOUSE_CATEGORIES.join(",")}`,
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+    ],
+    // Chrome runs in a process group of its own: Lighthouse stops it on SIGINT, not on SIGTERM.
+    { cwd: root, env: { ...process.env, CHROME_PATH: CHROMIUM }, logFile, stopSignal: "SIGINT" },
+  );
+  const code = await exitCode(child);
+  if (code !== 0) throw new Error(`lighthouse exited with ${code}: ${tail(logFile, 5)}`);
+  const report = JSON.parse(await readFile(output, "utf8")) as {
+    runtimeError?: { message: string };
+    categories: Record<(typeof LIGHTHOUSE_CATEGORIES)[number], { score: number | null }>;
+    audits: Record<string, { numericValue?: number }>;
+  };
+  if (report.runtimeError) throw new Error(`lighthouse: ${report.runtimeError.message}`);
+  const score = (category: (typeof LIGHTHOUSE_CATEGORIES)[number]) => (report.categories[category].score ?? NaN) * 100;
+  const audit = (id: string) => report.audits[id]?.numericValue ?? NaN;
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    seo: score("seo"),
+    tbtMs: audit("total-blocking-time"),
+    lcpMs: audit("largest-contentful-paint"),
+    cls: audit("cumulative-layout-shift"),
+  };
+}
+
+async function lighthouseScores(base: string, work: string): Promise<LighthouseResult[]> {
+  const results: LighthouseResult[] = [];
+  for (const [p, { path: page }] of LIGHTHOUSE_PAGES.entries()) {
+    const result: LighthouseResult = { page, runs: [] };
+    try {
+      for (let run = 1; run <= LIGHTHOUSE_RUNS; run++) {
+        log(`lighthouse ${page}, run ${run} of ${LIGHTHOUSE_RUNS}`);
+        result.runs.push(await lighthouseRun(base + page, work, `lighthouse-${p}-${run}`));
+      }
+    } catch (error) {
+      result.failure = error instanceof Error ? error.message : String(error);
+      log(`lighthouse ${page} failed: ${result.failure}`);
+    }
+    results.push(result);
   }
   return results;
 }
@@ -369,15 +524,10 @@ async function prepareDatabase(server: EmbeddedDatabase, name: DatabaseName): Pr
 // ---------------------------------------------------------------------------------------------------------------
 // Markdown
 
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "n/a");
-const int = (n: number) => n.toLocaleString("en-GB");
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) && Number.isFinite(b) ? `${fmt(a / b, 2)}×` : "n/a");
 const kb = (bytes: number) => fmt(bytes / 1024, 1);
-
-function table(header: string[], rows: string[][], align?: ("l" | "r")[]): string {
-  const sep = header.map((_, i) => ((align?.[i] ?? "l") === "r" ? "---:" : "---"));
-  return [header, sep, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
-}
+const yesNo = (ok: boolean) => (ok ? "yes" : "**no**");
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
 
 function non2xxCell(m: Measure): string {
   if (m.non2xx === 0) return "0";
@@ -385,6 +535,16 @@ function non2xxCell(m: Measure): string {
     .filter(([code]) => Number(code) < 200 || Number(code) >= 300)
     .map(([code, n]) => `${int(n)}×${code}`);
   return `${int(m.non2xx)} (${codes.join(", ")})`;
+}
+
+/** "MISS → HIT 100%": the first response's X-Cache, then the share of each status during the measured run. */
+function cacheCell(m: Measure): string {
+  if (m.first.cache === "none" && Object.keys(m.cache).every((status) => status === "none")) return "none (static file)";
+  const total = Object.values(m.cache).reduce((sum, n) => sum + n, 0);
+  const shares = Object.entries(m.cache)
+    .sort(([, a], [, b]) => b - a)
+    .map(([status, n]) => `${status} ${fmt((100 * n) / total, n === total ? 0 : 1)}%`);
+  return `${m.first.cache} → ${shares.join(", ")}`;
 }
 
 function gitDescription(): string {
@@ -407,7 +567,7 @@ async function main() {
   let stopping = false;
 
   const cleanup = async () => {
-    await Promise.all([...children].map((child) => stopProcess(child)));
+    await Promise.all([...children.keys()].map((child) => stopProcess(child)));
     await embedded?.stop().catch((error) => console.error(error));
     embedded = undefined;
     rmSync(work, { recursive: true, force: true });
@@ -416,14 +576,14 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping everything this benchmark started`);
-    for (const child of children) signalGroup(child, "SIGTERM");
+    for (const [child, stopSignal] of children) signalGroup(child, stopSignal);
     void cleanup().finally(() => process.exit(130));
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   // Last resort (process.exit from anywhere): no child outlives us.
   process.on("exit", () => {
-    for (const child of children) signalGroup(child, "SIGKILL");
+    for (const child of children.keys()) signalGroup(child, "SIGKILL");
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -465,16 +625,17 @@ async function main() {
       facts[name] = await prepareDatabase(embedded, name);
     }
 
-    // 3-5. Load each route on each database; the static baseline and the JavaScript sizes along the way.
+    // 3-5. Each database on its own server: the routes; on the normal data also the floor, JavaScript, Lighthouse.
     const results = {} as Record<DatabaseName, Record<RouteName, Measure>>;
     const apiTotals = {} as Record<DatabaseName, string>;
-    let dashboardHtml: Buffer | undefined;
+    let floor: { urlPath: string; size: number; htmlBytes: number; measure: Measure } | undefined;
     let javascript: PageJs[] = [];
+    let lighthouse: LighthouseResult[] = [];
     for (const name of DATABASES) {
       const dir = await appFolder(snapshot, path.join(work, `app-${name}`));
       const port = await findFreePort();
       const base = `http://127.0.0.1:${port}`;
-      const logFile = path.join(work, `next-start-${name}.log`);
+      const logFile = path.join(work, `serve-${name}.log`);
       log(`starting the app on ${base} with ${name}`);
       const app = start(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "serve.ts"), "-p", String(port), "-H", "127.0.0.1"], {
         cwd: dir,
@@ -483,56 +644,35 @@ async function main() {
         logFile,
       });
       try {
-        await waitForHealth(base, app, logFile, `next start (${name})`);
-        // Which data the app really serves: the API's total for the benchmarked filter (a check that no cache
-        // carried the other database's answers over).
-        apiTotals[name] = await get(`${base}/api/v1/recommendations?pillar=1`).then(
-          ({ status, body }) => (status === 200 ? int(Number((JSON.parse(body.toString("utf8")) as { total?: unknown }).total)) : `HTTP ${status}`),
-          (error: unknown) => `error: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        await waitForHealth(base, app, logFile, `scripts/serve.ts (${name})`);
         results[name] = {} as Record<RouteName, Measure>;
         for (const route of ROUTES) {
           log(`${name}: ${route.name} ${route.path} (${WARMUP_SECONDS} s warm-up, ${DURATION} s, ${CONNECTIONS} connections)`);
           results[name][route.name] = await measure(base + route.path);
         }
+        // Which data the server really serves: the API's total for the benchmarked filter.
+        apiTotals[name] = await get(`${base}/api/v1/recommendations?pillar=1`).then(
+          ({ status, body }) => (status === 200 ? int(Number((JSON.parse(body.toString("utf8")) as { total?: unknown }).total)) : `HTTP ${status}`),
+          (error: unknown) => `error: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        // After the routes, so that each route's first request is the one that renders it.
         if (name === "bench_normal") {
           const dashboard = await get(`${base}/`);
-          if (dashboard.status !== 200) log(`the dashboard answered ${dashboard.status}; the static baseline serves that page anyway`);
-          dashboardHtml = dashboard.body;
-          log("measuring the JavaScript each public page ships");
+          if (dashboard.status !== 200) log(`the dashboard answered ${dashboard.status}; the floor is sized on that answer anyway`);
+          const file = await floorFile(path.join(dir, ".next", "static"), dashboard.body.length);
+          log(`${name}: floor ${file.urlPath} (${int(file.size)} bytes; the dashboard's HTML is ${int(dashboard.body.length)})`);
+          floor = { ...file, htmlBytes: dashboard.body.length, measure: await measure(base + file.urlPath) };
+          log("loading pages in Chromium for the JavaScript they fetch");
           javascript = await javascriptPerPage(base);
+          if (LIGHTHOUSE) lighthouse = await lighthouseScores(base, work);
         }
       } finally {
         await stopProcess(app);
       }
     }
+    if (!floor) throw new Error("the floor was not measured");
 
-    // 4. Static baseline (with no app running, like the routes).
-    const htmlFile = path.join(work, "dashboard.html");
-    await writeFile(htmlFile, dashboardHtml!);
-    const staticPort = await findFreePort();
-    const staticLog = path.join(work, "static-server.log");
-    const staticServer = start(process.execPath, [...process.execArgv, __filename, "--static-server", htmlFile, String(staticPort)], {
-      cwd: root,
-      env: process.env,
-      logFile: staticLog,
-    });
-    let staticResult: Measure;
-    try {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        if (staticServer.exitCode !== null) throw new Error(`the static server exited:\n${tail(staticLog)}`);
-        if (existsSync(staticLog) && (await readFile(staticLog, "utf8")).includes("static server ready")) break;
-        if (Date.now() > deadline) throw new Error(`the static server did not start:\n${tail(staticLog)}`);
-        await sleep(100);
-      }
-      log(`static file: ${int(dashboardHtml!.length)} bytes of dashboard HTML`);
-      staticResult = await measure(`http://127.0.0.1:${staticPort}/`);
-    } finally {
-      await stopProcess(staticServer);
-    }
-
-    // 6-7. Report.
+    // 6. Report.
     const label: Record<DatabaseName, string> = { bench_normal: "normal", bench_large: "large" };
     const sections: string[] = [];
     sections.push(
@@ -540,9 +680,10 @@ async function main() {
         `${startedAt.toISOString()} · commit ${gitDescription()} · build ${buildId} (${buildNote}) · run took ${fmt((Date.now() - startedAt.getTime()) / 1000, 0)} s · Node ${process.version} · ` +
         `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? "unknown"}) · load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(" ")}, ` +
         `at end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (above ${os.cpus().length}: something else was busy too)\n\n` +
-        `autocannon, ${CONNECTIONS} connections, ${DURATION} s per route after a ${WARMUP_SECONDS} s warm-up, no Accept-Encoding; ` +
-        `\`next start\` on 127.0.0.1 with an empty .next/cache; embedded PostgreSQL on the same machine. ` +
-        `Latency percentiles are over every response of the measured ${DURATION} s.`,
+        `autocannon, ${CONNECTIONS} connections, \`Accept-Encoding: ${BROWSER_HEADERS["accept-encoding"]}\` (compressed, as a browser asks), ` +
+        `${DURATION} s per route after a first request and a ${WARMUP_SECONDS} s warm-up; \`scripts/serve.ts\` (the front server) on 127.0.0.1 ` +
+        `with an empty .next/cache; embedded PostgreSQL on the same machine. Latency percentiles are over every response of the measured ` +
+        `${DURATION} s. Before (${BEFORE}): \`next start\` behind the app's proxy, 50 connections, 10 s, no Accept-Encoding.`,
     );
     sections.push(
       `## Datasets\n\n` +
@@ -560,87 +701,137 @@ async function main() {
           ["l", "r", "r", "r", "r", "r", "r"],
         ),
     );
+    const floorLabel = `floor: \`${floor.urlPath}\` (${kb(floor.size)} KB)`;
     const measureRow = (what: string, route: string, m: Measure) => [
       what,
       route,
+      cacheCell(m),
+      m.first.encoding,
       fmt(m.rps),
       fmt(m.p50),
       fmt(m.p95),
       fmt(m.p99),
+      kb(m.bytesPerResponse),
       int(m.requests),
       non2xxCell(m),
       int(m.errors),
     ];
     sections.push(
       `## Throughput and latency\n\n` +
+        `X-Cache: the first request's status (MISS: it rendered and stored the page), then the share of each status during the ` +
+        `measured run. KB per response: as received, headers included.\n\n` +
         table(
-          ["data", "route", "req/s", "p50 ms", "p95 ms", "p99 ms", "requests", "non-2xx", "errors"],
+          ["data", "route", "X-Cache", "sent as", "req/s", "p50 ms", "p95 ms", "p99 ms", "KB per response", "requests", "non-2xx", "errors"],
           [
-            ...DATABASES.flatMap((name) =>
-              ROUTES.map((route) => measureRow(label[name], `${route.name} \`${route.path}\``, results[name][route.name])),
-            ),
-            measureRow("static file", "dashboard HTML from memory", staticResult),
+            ...DATABASES.flatMap((name) => ROUTES.map((route) => measureRow(label[name], `${route.name} \`${route.path}\``, results[name][route.name]))),
+            measureRow("normal", floorLabel, floor.measure),
           ],
-          ["l", "l", "r", "r", "r", "r", "r", "r", "r"],
+          ["l", "l", "l", "l", "r", "r", "r", "r", "r", "r", "r", "r"],
         ),
     );
+    const f = floor.measure;
     sections.push(
-      `## Static file ÷ route (the figure we track)\n\n` +
-        `Static server: ${fmt(staticResult.rps)} req/s. The ratio is static req/s ÷ route req/s: how many times slower than ` +
-        `serving the same bytes from memory (lower is better; routes that answered non-2xx are not comparable).\n\n` +
+      `## Routes against the floor, before and now (normal data)\n\n` +
+        `The floor is the file in \`.next/static\` whose size is closest to the dashboard's HTML (${int(floor.htmlBytes)} bytes uncompressed): ` +
+        `\`${floor.urlPath}\`, ${int(floor.size)} bytes, served by the same server. Before, it was ${FLOOR_BEFORE.what}. ` +
+        `÷ floor = route req/s ÷ floor req/s, measured in the same run (target: at least 1×, and a p99 no worse than the floor's).\n\n` +
         table(
-          ["route", "normal req/s", "static ÷ normal", "large req/s", "static ÷ large"],
-          ROUTES.map((route) => {
-            const normal = results.bench_normal[route.name];
-            const large = results.bench_large[route.name];
-            const flag = (m: Measure) => (m.non2xx > 0 ? " (non-2xx)" : "");
-            return [
-              `${route.name} \`${route.path}\``,
-              fmt(normal.rps),
-              ratio(staticResult.rps, normal.rps) + flag(normal),
-              fmt(large.rps),
-              ratio(staticResult.rps, large.rps) + flag(large),
-            ];
-          }),
-          ["l", "r", "r", "r", "r"],
+          ["route", `req/s before (${BEFORE})`, "req/s", "÷ floor before", "÷ floor", "p50 ms before", "p50 ms", "p99 ms before", "p99 ms", "p99 ≤ floor's"],
+          [
+            ...ROUTES.map((route) => {
+              const m = results.bench_normal[route.name];
+              return [
+                `${route.name} \`${route.path}\`` + (m.non2xx > 0 ? " (non-2xx)" : ""),
+                fmt(route.before.rps),
+                fmt(m.rps),
+                ratio(route.before.rps, FLOOR_BEFORE.rps),
+                ratio(m.rps, f.rps),
+                int(route.before.p50),
+                fmt(m.p50),
+                int(route.before.p99),
+                fmt(m.p99),
+                yesNo(m.p99 <= f.p99),
+              ];
+            }),
+            [floorLabel, fmt(FLOOR_BEFORE.rps), fmt(f.rps), "1×", "1×", int(FLOOR_BEFORE.p50), fmt(f.p50), int(FLOOR_BEFORE.p99), fmt(f.p99), "—"],
+          ],
+          ["l", "r", "r", "r", "r", "r", "r", "r", "r", "l"],
         ),
     );
     sections.push(
       `## Large ÷ normal\n\n` +
-        `The same route on ~${Math.round(facts.bench_large.recommendations / facts.bench_normal.recommendations)}× the data. ` +
-        `p50 ratio above 1 = slower; req/s ratio below 1 = fewer requests served.\n\n` +
+        `The same route on ~${Math.round(facts.bench_large.recommendations / facts.bench_normal.recommendations)}× the data ` +
+        `(target: p50 at most ${LARGE_P50_TARGET}× normal). p50 ratio above 1 = slower; req/s ratio below 1 = fewer requests served.\n\n` +
         table(
-          ["route", "p50 normal ms", "p50 large ms", "large ÷ normal p50", "req/s normal", "req/s large", "large ÷ normal req/s"],
-          // The two tracked first (dashboard, filtered list), then the others.
-          [...ROUTES]
-            .sort((a, b) => Number(TRACKED_AT_SCALE.includes(b.name)) - Number(TRACKED_AT_SCALE.includes(a.name)))
-            .map((route) => {
-              const normal = results.bench_normal[route.name];
-              const large = results.bench_large[route.name];
-              return [
-                `${route.name} \`${route.path}\``,
-                fmt(normal.p50),
-                fmt(large.p50),
-                ratio(large.p50, normal.p50),
-                fmt(normal.rps),
-                fmt(large.rps),
-                ratio(large.rps, normal.rps),
-              ];
-            }),
-          ["l", "r", "r", "r", "r", "r", "r"],
+          ["route", "p50 normal ms", "p50 large ms", "large ÷ normal p50", `≤ ${LARGE_P50_TARGET}×`, "req/s normal", "req/s large", "large ÷ normal req/s"],
+          ROUTES.map((route) => {
+            const normal = results.bench_normal[route.name];
+            const large = results.bench_large[route.name];
+            return [
+              `${route.name} \`${route.path}\``,
+              fmt(normal.p50),
+              fmt(large.p50),
+              ratio(large.p50, normal.p50),
+              yesNo(large.p50 <= LARGE_P50_TARGET * normal.p50),
+              fmt(normal.rps),
+              fmt(large.rps),
+              ratio(large.rps, normal.rps),
+            ];
+          }),
+          ["l", "r", "r", "r", "l", "r", "r", "r"],
         ),
     );
     sections.push(
-      `## JavaScript shipped per public page\n\n` +
-        `Every \`<script src="/_next/...">\` in the page's HTML (normal data), fetched and gzipped with zlib level 9; KB = 1,024 bytes.\n\n` +
+      `## Lighthouse (mobile preset, normal data)\n\n` +
+        (LIGHTHOUSE
+          ? `Lighthouse (the version pinned in package.json) with ${CHROMIUM} (headless), default mobile emulation and simulated throttling; each figure is the ` +
+            `median of ${LIGHTHOUSE_RUNS} runs (TBT moves with the machine's load). Before (${BEFORE}): the dashboard's ` +
+            `performance, TBT and LCP; only the performance score of the recommendation page.\n\n` +
+            table(
+              ["page", "runs", "performance before", "performance", "TBT ms before", "TBT ms", "LCP ms before", "LCP ms", "CLS", "accessibility", "best practices", "SEO"],
+              lighthouse.map(({ page, runs, failure }) => {
+                const before = LIGHTHOUSE_PAGES.find((p) => p.path === page)!.before;
+                const mid = (pick: (s: LighthouseScores) => number) => median(runs.map(pick));
+                return [
+                  `\`${page}\`` + (failure ? ` (failed: ${failure.replace(/\s+/g, " ").slice(0, 160)})` : ""),
+                  String(runs.length),
+                  before.performance,
+                  int(mid((s) => s.performance)),
+                  before.tbtMs,
+                  int(mid((s) => s.tbtMs)),
+                  before.lcpMs,
+                  int(mid((s) => s.lcpMs)),
+                  fmt(mid((s) => s.cls), 3),
+                  int(mid((s) => s.accessibility)),
+                  int(mid((s) => s.bestPractices)),
+                  int(mid((s) => s.seo)),
+                ];
+              }),
+              ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
+            )
+          : "Skipped (BENCH_LIGHTHOUSE=0)."),
+    );
+    sections.push(
+      `## JavaScript per page\n\n` +
+        `Each page loaded in Chromium with an empty cache, and left ${fmt(SETTLE_MS / 1000, 0)} s after its load event (normal data); every script ` +
+        `it fetched, gzipped with zlib level 9; KB = 1,024 bytes. "In the HTML": the scripts the page names, as counted before ` +
+        `(${JS_BEFORE}, README); "all loaded": those plus the chunks loaded on demand. \`/open-data\` has no client component of its ` +
+        `own: it is the framework's floor. Router requests: the page's \`?_rsc=\` fetches (prefetches of the pages it links to) in ` +
+        `the same time, and how many were answered with a redirect.\n\n` +
         table(
-          ["page", "HTTP", "scripts", "JS KB", "JS gzip KB"],
-          javascript.map((p) =>
-            p.status === 200
-              ? [`\`${p.page}\``, "200", String(p.scripts), kb(p.rawBytes), kb(p.gzipBytes)]
-              : [`\`${p.page}\``, String(p.status), "—", p.status === 404 ? "404: page not found" : `answered ${p.status}`, "—"],
-          ),
-          ["l", "r", "r", "r", "r"],
+          ["page", "HTTP", "in the HTML: scripts", `gzip KB before (${JS_BEFORE})`, "in the HTML: gzip KB", "all loaded: scripts", "all loaded: KB", "all loaded: gzip KB", "router requests (redirected)"],
+          javascript.map((p) => [
+            `\`${p.page}\``,
+            String(p.status),
+            String(p.initial.scripts),
+            int(JS_PAGES.find((page) => page.path === p.page)!.beforeGzipKb),
+            kb(p.initial.gzipBytes),
+            String(p.loaded.scripts),
+            kb(p.loaded.rawBytes),
+            kb(p.loaded.gzipBytes),
+            `${int(p.router.requests)} (${int(p.router.redirects)})`,
+          ]),
+          ["l", "r", "r", "r", "r", "r", "r", "r", "r"],
         ),
     );
     const markdown = sections.join("\n\n") + "\n";
@@ -655,14 +846,10 @@ async function main() {
   }
 }
 
-if (process.argv[2] === "--static-server") {
-  runStaticServer(process.argv[3]!, Number(process.argv[4]));
-} else {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -114,7 +114,8 @@ async function main() {
     }
     log(`serving on http://localhost:${port}`);
     // Production: the front server in front of Next.js (decision 0009); development: Next.js's own dev server.
-    child = dev ? run("npx", ["next", "dev", "-p", String(port)], env) : run("npx", ["tsx", "scripts/serve.ts", "-p", String(port)], env);
+    // tsx is started directly (not through npx), so that stopping `npm start` stops the server too.
+    child = dev ? run("npx", ["next", "dev", "-p", String(port)], env) : run(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/serve.ts", "-p", String(port)], env);
     child.on("exit", (code) => void shutdown(code ?? 0));
   } catch (error) {
     console.error(error);

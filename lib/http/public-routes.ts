@@ -41,10 +41,11 @@ export function isPublicRead(method: string, url: string, headers: Record<string
 /**
  * The request headers Next.js renders differently for (client navigation asks for the page's RSC payload, a
  * prefetch for part of it): each combination is its own entry, and the render for the store is sent the same ones.
- * They are the headers Next.js answers `Vary` on. `Next-Url` (the page the reader is on) matters only to
- * intercepting routes, which the app does not have: it is neither sent on nor part of the key.
+ * `Next-Url` (the page the reader is on) changes nothing in the app's answers, but Next.js checks that the `_rsc`
+ * query parameter is a hash of all five and redirects when it is not: leaving it out of the render would send the
+ * router round a redirect loop.
  */
-export const RENDER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch"] as const;
+export const RENDER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"] as const;
 
 /** Why the request's RSC headers are not ones Next.js's own router sends, or undefined when they are. */
 export function badRenderHeader(headers: Record<string, string | string[] | undefined>): string | undefined {
@@ -53,7 +54,7 @@ export function badRenderHeader(headers: Record<string, string | string[] | unde
     if (value === undefined) continue;
     if (Array.isArray(value)) return `${name} was sent more than once`;
     if ((name === "rsc" || name === "next-router-prefetch") && value !== "1") return `${name} must be 1`;
-    if (name === "next-router-segment-prefetch" && (!value.startsWith("/") || value.length > 2_000)) {
+    if ((name === "next-router-segment-prefetch" || name === "next-url") && (!value.startsWith("/") || value.length > 2_000)) {
       return `${name} must be a path`;
     }
     if (name === "next-router-state-tree") {

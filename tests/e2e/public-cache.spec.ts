@@ -61,6 +61,14 @@ function watchProblems(page: Page) {
     if (!ownNotFound) problems.push(`${page.url()}: console error: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`${page.url()}: page error: ${error.message}`));
+  // The router's own requests (navigation and prefetch) must get their payload, not a redirect (Next.js redirects
+  // when the payload was rendered for other headers than the ones it was asked with) or a failure.
+  page.on("response", (response) => {
+    if (response.request().headers().rsc && response.status() !== 200) problems.push(`${response.url()}: router request answered ${response.status()}`);
+  });
+  page.on("requestfailed", (request) => {
+    if (!request.failure()?.errorText.includes("ERR_ABORTED")) problems.push(`${request.url()}: failed: ${request.failure()?.errorText}`);
+  });
   return problems;
 }
 

@@ -96,13 +96,14 @@ describe("public-routes", () => {
     const tree =
       "%5B%22%22%2C%7B%22children%22%3A%5B%22(public)%22%2C%7B%22children%22%3A%5B%22pillars%22%2C%7B%22children%22%3A%5B%22__PAGE__%22%2C%7B%7D%2Cnull%2Cnull%2C0%5D%7D%2Cnull%2C%22refetch%22%2C0%5D%7D%2Cnull%2Cnull%2C0%5D%7D%2Cnull%2Cnull%2C16%5D";
     expect(badRenderHeader({})).toBeUndefined();
-    expect(badRenderHeader({ rsc: "1", "next-router-state-tree": tree, "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree" })).toBeUndefined();
+    expect(badRenderHeader({ rsc: "1", "next-router-state-tree": tree, "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree", "next-url": "/milestones" })).toBeUndefined();
     expect(badRenderHeader({ rsc: "2" })).toMatch(/rsc/);
     expect(badRenderHeader({ rsc: ["1", "1"] })).toMatch(/more than once/);
     expect(badRenderHeader({ rsc: "1", "next-router-state-tree": "%5B1%2C2%5D" })).toMatch(/router state/);
     expect(badRenderHeader({ rsc: "1", "next-router-state-tree": "%E0%A4%A" })).toMatch(/router state/);
     expect(badRenderHeader({ rsc: "1", "next-router-state-tree": "x".repeat(50_000) })).toMatch(/router state/);
     expect(badRenderHeader({ rsc: "1", "next-router-segment-prefetch": "https://elsewhere.example/" })).toMatch(/segment-prefetch/);
+    expect(badRenderHeader({ "next-url": "https://elsewhere.example/" })).toMatch(/next-url/);
   });
 
   it("keys by data version, UK day, address and RSC headers", () => {
@@ -113,9 +114,10 @@ describe("public-routes", () => {
       storeKey("7", "2026-12-02", "/?asAt=2025-01-01", {}),
       storeKey("7", "2026-12-02", "/", { rsc: "1" }),
       storeKey("7", "2026-12-02", "/", { rsc: "1", "next-router-prefetch": "1" }),
+      storeKey("7", "2026-12-02", "/", { rsc: "1", "next-router-prefetch": "1", "next-url": "/milestones" }),
     ]);
-    expect(keys.size).toBe(6);
-    expect(storeKey("7", "2026-12-02", "/", { cookie: "session=abc", "user-agent": "x", "next-url": "/milestones" })).toBe(storeKey("7", "2026-12-02", "/", {}));
+    expect(keys.size).toBe(7);
+    expect(storeKey("7", "2026-12-02", "/", { cookie: "session=abc", "user-agent": "x" })).toBe(storeKey("7", "2026-12-02", "/", {}));
   });
 });
 

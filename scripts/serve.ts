@@ -70,6 +70,13 @@ async function main() {
   await versions.current();
   versions.start();
 
+  // The UK day is part of every key: worked out at most once a second, not on every request.
+  let day = { value: todayInLondon(), at: Date.now() };
+  const today = () => {
+    if (Date.now() - day.at >= 1_000) day = { value: todayInLondon(), at: Date.now() };
+    return day.value;
+  };
+
   const cacheMegabytes = wholeNumber("PAGE_CACHE_MAX_MB", 128, 1);
   const front = createFrontServer({
     nextHandler,
@@ -78,7 +85,7 @@ async function main() {
     cache: new PageCache(cacheMegabytes * 1024 * 1024),
     publicOrigin: new URL(process.env.PUBLIC_URL),
     trustedProxies: wholeNumber("TRUSTED_PROXIES", 0, 0),
-    today: () => todayInLondon(),
+    today,
     sharedRenderWaitMs: wholeNumber("SHARED_RENDER_WAIT_MS", 5_000, 1),
     renderTimeoutMs: wholeNumber("RENDER_TIMEOUT_MS", 30_000, 1),
     log,

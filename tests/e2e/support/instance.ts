@@ -88,6 +88,11 @@ export async function startAppInstance(options: { port: number; ownerUrl: string
   });
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let stopping = false;
+  // A server that dies under a test is a finding: say so, with its last words, where the test report shows it.
+  server.on("exit", (code, signal) => {
+    if (!stopping) console.error(`the instance on port ${options.port} exited (${signal ?? code}) during the test:\n${output.slice(-4_000)}`);
+  });
   const url = `http://127.0.0.1:${options.port}`;
   // Up when it answers, and it must be this process answering: a server left over on the port would not do.
   await expect
@@ -101,6 +106,7 @@ export async function startAppInstance(options: { port: number; ownerUrl: string
     folder,
     output: () => output,
     async stop() {
+      stopping = true;
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once("exit", resolve));
         server.kill("SIGTERM");

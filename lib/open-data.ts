@@ -3,7 +3,7 @@ import type { MilestoneSummary } from "@/lib/milestones.server";
 import type { RecommendationSummary } from "@/lib/recommendations.server";
 
 // The open-data shapes: the field names of the JSON API and the header row of the CSV downloads are the same,
-// and documented in the README. Change them only by adding fields.
+// and documented in docs/open-data-api.md. Change them only by adding fields.
 
 export const RECOMMENDATION_FIELDS = [
   "code",

@@ -377,7 +377,7 @@ const MILESTONE_ORACLE: Record<string, Rule> = {
   format: oneOf(FORMATS),
 };
 
-/** Whether a strict parse should accept these parameters, by the rules as the README states them. */
+/** Whether a strict parse should accept these parameters, by the rules as docs/open-data-api.md states them. */
 function allowedByRules(oracle: Record<string, Rule>, pairs: Array<[string, string]>): boolean {
   const byName = new Map<string, string[]>();
   for (const [k, v] of pairs) byName.set(k, [...(byName.get(k) ?? []), v]);

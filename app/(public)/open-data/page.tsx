@@ -44,7 +44,7 @@ export default function OpenDataPage() {
       <p>Recommendations: {RECOMMENDATION_FIELDS.join(", ")}.</p>
       <p>Milestones: {MILESTONE_FIELDS.join(", ")}.</p>
       <p>
-        The README of the project describes each field. Response classes, statuses and groups use the codes listed there, for example{" "}
+        The project documentation (docs/open-data-api.md in its source) describes each field. Response classes, statuses and groups use the codes listed there, for example{" "}
         <code>accepted_in_principle</code> or <code>at_risk</code>.
       </p>
     </div>

@@ -25,6 +25,7 @@ interface Seen {
 let seen: Seen[] = [];
 let delayMs = 0;
 let version = "1";
+let day = "2026-12-02";
 let staticServed = 0;
 let upstream: http.Server;
 let front: http.Server;
@@ -62,7 +63,7 @@ beforeAll(async () => {
     cache: new PageCache(8 * 1024 * 1024),
     publicOrigin: new URL("https://tracker.example"),
     trustedProxies: 0,
-    today: () => "2026-12-02",
+    today: () => day,
     sharedRenderWaitMs: 300,
     renderTimeoutMs: 2_000,
     log: (message) => log.push(message),
@@ -178,6 +179,14 @@ describe("public reads", () => {
     expect(after.headers.get("x-cache")).toBe("MISS");
     expect(await after.text()).toContain("at version 2");
     expect(renders("/recommendations/CR-01")).toBe(2);
+  });
+
+  it("renders again when the UK day turns, so 'overdue' turns over at midnight", async () => {
+    await get("/milestones?due=overdue");
+    expect((await get("/milestones?due=overdue")).headers.get("x-cache")).toBe("HIT");
+    day = "2026-12-03";
+    expect((await get("/milestones?due=overdue")).headers.get("x-cache")).toBe("MISS");
+    expect(renders("/milestones?due=overdue")).toBe(2);
   });
 
   it("refuses RSC headers Next.js's router never sends, with a 400 and no render", async () => {

@@ -12,14 +12,14 @@ export function FormErrorSummary({ errors }: { errors: FieldError[] }) {
   }, [errors]);
   if (errors.length === 0) return null;
   return (
-    <div ref={ref} className="mb-6 border-4 border-[#d4351c] p-4" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+    <div ref={ref} className="mb-6 border-4 border-govuk-red p-4" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
       <h2 id="error-summary-title" className="mb-3 text-2xl font-bold">
         There is a problem
       </h2>
       <ul className="space-y-1">
         {errors.map((e, i) => (
           <li key={`${e.field}-${i}`}>
-            <a href={`#${fieldId(e.field)}`} className="font-bold text-[#d4351c]! visited:text-[#d4351c]">
+            <a href={`#${fieldId(e.field)}`} className="font-bold text-govuk-red! visited:text-govuk-red">
               {e.message}
             </a>
           </li>

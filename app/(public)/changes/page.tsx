@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateField } from "@/components/filter-form";
+import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { num, Table, td, th } from "@/components/ui/table";
 import { CHANGE_KIND_LABELS, CHANGE_KINDS, type ChangeItem, type ChangeKind } from "@/lib/changes.server";
@@ -107,7 +108,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
             <DateField name="until" label="To (optional)" value={typeof params.until === "string" ? params.until : until} />
           </div>
         </fieldset>
-        <button type="submit" className="bg-[#00703c] px-4 py-2 font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30]">
+        <button type="submit" className={buttonClass.primary}>
           Show changes
         </button>
       </form>

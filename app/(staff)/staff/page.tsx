@@ -18,7 +18,7 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-8">
       {passwordChanged && (
-        <div className="border-4 border-[#00703c] p-4" role="status">
+        <div className="border-4 border-govuk-green p-4" role="status">
           <p className="font-bold">Your password has been changed</p>
           <p>Use your new password the next time you sign in.</p>
         </div>

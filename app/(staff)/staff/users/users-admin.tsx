@@ -5,6 +5,7 @@ import { manageUsers } from "@/app/(staff)/staff/users/actions";
 import { USERS_IDLE, usersFieldId, type UsersActionState } from "@/app/(staff)/staff/users/state";
 import { SubmitButton } from "@/components/staff/fields";
 import { buttonClass } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Tag } from "@/components/ui/tag";
 import { Table, td, th } from "@/components/ui/table";
 import { ROLE_HINTS, ROLE_LABELS } from "@/lib/validations/users";
@@ -26,26 +27,6 @@ export interface UserRow {
 // With JavaScript, the page is not reloaded: the result (and any one-time password) is shown at the top, focused.
 
 const selectClass = (error?: string) => `block border-2 bg-white p-1.5 ${error ? "border-govuk-red" : "border-govuk-text"}`;
-
-function ErrorSummary({ state }: { state: UsersActionState }) {
-  if (state.errors.length === 0) return null;
-  return (
-    <div id="users-result" className="mb-6 border-4 border-govuk-red p-4" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title" className="mb-3 text-2xl font-bold">
-        There is a problem
-      </h2>
-      <ul className="space-y-1">
-        {state.errors.map((e, i) => (
-          <li key={`${e.field}-${i}`}>
-            <a href={`#${usersFieldId(state, e.field)}`} className="font-bold text-govuk-red! visited:text-govuk-red">
-              {e.message}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 function SuccessBanner({ state, signInUrl }: { state: UsersActionState; signInUrl: string }) {
   if (state.status !== "done" || !state.message) return null;
@@ -172,7 +153,7 @@ export function UsersAdmin({ users, currentUserId, signInUrl }: { users: UserRow
       <div aria-live="polite" className="sr-only">
         {pending ? "Saving" : ""}
       </div>
-      <ErrorSummary state={state} />
+      <ErrorSummary id="users-result" errors={state.errors.map((e) => ({ href: `#${usersFieldId(state, e.field)}`, message: e.message }))} />
       <SuccessBanner state={state} signInUrl={signInUrl} />
 
       <section aria-labelledby="users-heading" className="space-y-4">

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import { Table, td, th } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import type { ImportReport, ImportRow } from "@/lib/milestone-csv.server";
@@ -22,7 +23,7 @@ export function MilestoneImportForm() {
   const fileError = report?.fileError ?? null;
   const fileName = "fileName" in state ? state.fileName : "";
 
-  const summaryErrors: Array<{ href: string; message: string }> = [];
+  const summaryErrors: ErrorSummaryItem[] = [];
   if (state.stage === "refused") summaryErrors.push({ href: "#csvFile", message: state.message });
   if (fileError) summaryErrors.push({ href: "#csvFile", message: fileError });
   for (const row of report?.rows ?? []) {
@@ -41,28 +42,18 @@ export function MilestoneImportForm() {
 
   return (
     <div className="space-y-8">
-      {summaryErrors.length > 0 && (
-        <div ref={summaryRef} className="border-4 border-govuk-red p-4" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title" className="mb-3 text-2xl font-bold">
-            There is a problem
-          </h2>
-          {report && report.rows.length > 0 && (
-            <p className="mb-3">
-              Nothing has been saved. {plural(report.summary.errors, "row has", "rows have")} errors: correct them in your file and upload it again.
-            </p>
-          )}
-          <ul className="space-y-1">
-            {summaryErrors.slice(0, 50).map((e, i) => (
-              <li key={`${e.href}-${i}`}>
-                <a href={e.href} className="font-bold text-govuk-red! visited:text-govuk-red">
-                  {e.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-          {summaryErrors.length > 50 && <p className="mt-3">And {plural(summaryErrors.length - 50, "more error", "more errors")}, shown in the table below.</p>}
-        </div>
-      )}
+      <ErrorSummary
+        ref={summaryRef}
+        className=""
+        errors={summaryErrors.slice(0, 50)}
+        description={
+          report && report.rows.length > 0
+            ? `Nothing has been saved. ${plural(report.summary.errors, "row has", "rows have")} errors: correct them in your file and upload it again.`
+            : undefined
+        }
+      >
+        {summaryErrors.length > 50 && <p className="mt-3">And {plural(summaryErrors.length - 50, "more error", "more errors")}, shown in the table below.</p>}
+      </ErrorSummary>
 
       {state.stage === "applied" && (
         <div ref={successRef} className="border-4 border-govuk-green p-4" role="status" tabIndex={-1} aria-labelledby="applied-title">

@@ -1,7 +1,7 @@
 import { Feed } from "feed";
 import { formatDay } from "@/lib/dates";
-import { CHANGE_KIND_LABELS, type ChangeItem, type ChangesReport } from "@/lib/changes.server";
-import { MILESTONE_STATUS_LABELS, RESPONSE_CLASS_LABELS, type MilestoneStatusValue, type ResponseClassValue } from "@/lib/vocabulary";
+import type { ChangeItem, ChangesReport } from "@/lib/changes.server";
+import { CHANGE_KIND_LABELS, MILESTONE_STATUS_LABELS, RESPONSE_CLASS_LABELS, type MilestoneStatusValue, type ResponseClassValue } from "@/lib/vocabulary";
 
 // The Atom feed of published changes, so council officers can subscribe. Ids and links are absolute URLs.
 

@@ -2,8 +2,7 @@ import { Document, Font, Link, Page, StyleSheet, Text, View } from "@react-pdf/r
 import { formatDay } from "@/lib/dates";
 import { GOVUK_COLOURS } from "@/lib/palette";
 import type { Briefing, BriefingGroup, BriefingMilestone } from "@/lib/briefing.server";
-import { CHANGE_KINDS, CHANGE_KIND_LABELS } from "@/lib/changes.server";
-import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
+import { CHANGE_KINDS, CHANGE_KIND_LABELS, MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
 
 // The briefing pack as an A4 PDF, drawn on the server with @react-pdf/renderer's built-in Helvetica: no browser and
 // no font download. Every figure is text; every item links back to its page on the site.

@@ -4,11 +4,11 @@ import { DateField } from "@/components/filter-form";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { num, Table, td, th } from "@/components/ui/table";
-import { CHANGE_KIND_LABELS, CHANGE_KINDS, type ChangeItem, type ChangeKind } from "@/lib/changes.server";
+import type { ChangeItem } from "@/lib/changes.server";
 import { formatDateTime, formatDay, todayInLondon } from "@/lib/dates";
 import { cachedChanges } from "@/lib/public-history-data.server";
 import { parseChangesParams, suggestedPeriods } from "@/lib/validations/changes";
-import { MILESTONE_STATUS_LABELS, RESPONSE_CLASS_LABELS, type MilestoneStatusValue, type ResponseClassValue } from "@/lib/vocabulary";
+import { CHANGE_KIND_LABELS, CHANGE_KINDS, MILESTONE_STATUS_LABELS, RESPONSE_CLASS_LABELS, type ChangeKind, type MilestoneStatusValue, type ResponseClassValue } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "What changed" };

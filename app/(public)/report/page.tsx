@@ -5,13 +5,12 @@ import { DateField, FilterForm, SelectField } from "@/components/filter-form";
 import { MilestoneStatusTag, ResponseClassTag } from "@/components/status-tags";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { buildBriefing, type BriefingMilestone } from "@/lib/briefing.server";
-import { CHANGE_KINDS, CHANGE_KIND_LABELS } from "@/lib/changes.server";
 import { formatDay } from "@/lib/dates";
 import { numbered } from "@/lib/options";
 import { cachedOutcomes, cachedPillars } from "@/lib/public-data.server";
 import { toQueryString } from "@/lib/validations/public-filters";
 import { parseReportParams } from "@/lib/validations/report";
-import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from "@/lib/vocabulary";
+import { CHANGE_KINDS, CHANGE_KIND_LABELS, MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Briefing pack" };

@@ -5,7 +5,7 @@ import { MilestoneTable } from "@/components/milestone-table";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { roleMay } from "@/lib/auth/permissions";
 import { listMilestones } from "@/lib/milestones.server";
-import { ROLE_LABELS } from "@/lib/validations/users";
+import { ROLE_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Staff home" };

@@ -8,8 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Tag } from "@/components/ui/tag";
 import { Table, td, th } from "@/components/ui/table";
-import { ROLE_HINTS, ROLE_LABELS } from "@/lib/validations/users";
-import { ROLES, type RoleValue } from "@/lib/vocabulary";
+import { ROLE_HINTS, ROLE_LABELS, ROLES, type RoleValue } from "@/lib/vocabulary";
 
 export interface UserRow {
   id: number;

@@ -2,6 +2,7 @@ import { Document, Font, Link, Page, StyleSheet, Text, View } from "@react-pdf/r
 import { formatDay } from "@/lib/dates";
 import { GOVUK_COLOURS } from "@/lib/palette";
 import type { Briefing, BriefingGroup, BriefingMilestone } from "@/lib/briefing.server";
+import { describeChangeWithReason, titleSentence } from "@/lib/change-words";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS, MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
 
 // The briefing pack as an A4 PDF, drawn on the server with @react-pdf/renderer's built-in Helvetica: no browser and
@@ -101,7 +102,7 @@ export function BriefingPdf({ briefing: b, origin }: { briefing: Briefing; origi
                   <Link src={`${origin}/${c.entityType === "milestone" ? "milestones" : "recommendations"}/${c.code}`} style={styles.link}>
                     {c.code}
                   </Link>
-                  {` ${c.title.split("\n")[0]}${c.from || c.to ? ` (${c.from ?? "none"} to ${c.to ?? "none"})` : ""}${c.reason ? `. Reason: ${c.reason}` : ""}`}
+                  {` ${titleSentence(c.title)} ${describeChangeWithReason(c)}`}
                 </Text>
               )),
             )}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 
 // Filters are a plain GET form: they work without JavaScript, and the URL holds the view so it can be shared.
 
@@ -8,7 +9,7 @@ export function FilterForm({ action, children, clearHref }: { action: string; ch
     <form method="get" action={action} className="space-y-4 bg-govuk-light-grey p-4" role="search" aria-label="Filter">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{children}</div>
       <div className="flex flex-wrap items-center gap-6">
-        <button type="submit" className="bg-[#00703c] px-4 py-2 font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30]">
+        <button type="submit" className={buttonClass.primary}>
           Apply filters
         </button>
         <Link href={clearHref}>Clear filters</Link>

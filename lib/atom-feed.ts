@@ -1,31 +1,11 @@
 import { Feed } from "feed";
-import { formatDay } from "@/lib/dates";
-import { CHANGE_KIND_LABELS, type ChangeItem, type ChangesReport } from "@/lib/changes.server";
-import { MILESTONE_STATUS_LABELS, RESPONSE_CLASS_LABELS, type MilestoneStatusValue, type ResponseClassValue } from "@/lib/vocabulary";
+import { describeChangeWithReason } from "@/lib/change-words";
+import type { ChangeItem, ChangesReport } from "@/lib/changes.server";
+import { CHANGE_KIND_LABELS } from "@/lib/vocabulary";
 
 // The Atom feed of published changes, so council officers can subscribe. Ids and links are absolute URLs.
 
 export const FEED_ITEM_LIMIT = 100;
-
-function describe(item: ChangeItem): string {
-  const status = (s: string | null) => (s ? (MILESTONE_STATUS_LABELS[s as MilestoneStatusValue] ?? s) : "(none)");
-  const day = (d: string | null) => (d ? formatDay(d) : "(none)");
-  switch (item.kind) {
-    case "completed":
-      return `Completed${item.to ? ` on ${day(item.to)}` : ""}.`;
-    case "at_risk_or_delayed":
-      return `Status changed from ${status(item.from)} to ${status(item.to)}.`;
-    case "slipped":
-    case "brought_forward":
-      return `Planned date moved from ${day(item.from)} to ${day(item.to)}.`;
-    case "reclassified":
-      return `Response class changed from ${RESPONSE_CLASS_LABELS[item.from as ResponseClassValue] ?? item.from} to ${RESPONSE_CLASS_LABELS[item.to as ResponseClassValue] ?? item.to}.`;
-    case "added":
-      return `Added, due ${day(item.to)}.`;
-    default:
-      return "Updated.";
-  }
-}
 
 export function buildAtomFeed(report: ChangesReport, options: { origin: string; pillar?: { number: number; title: string } }): string {
   const { origin, pillar } = options;
@@ -50,7 +30,7 @@ export function buildAtomFeed(report: ChangesReport, options: { origin: string; 
   });
   for (const item of entries) {
     const path = item.entityType === "milestone" ? `/milestones/${item.code}` : `/recommendations/${item.code}`;
-    const text = `${describe(item)}${item.reason ? ` Reason: ${item.reason}` : ""}`;
+    const text = describeChangeWithReason(item);
     feed.addItem({
       id: `${origin}/changes#event-${item.eventId}-${item.kind}`,
       title: `${CHANGE_KIND_LABELS[item.kind]}: ${item.code} ${item.title.split("\n")[0]}`.slice(0, 300),

@@ -2,22 +2,10 @@ import "server-only";
 import { db } from "@/lib/db/client.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
 import { endOfUkDaySql, startOfUkDaySql } from "@/lib/as-at.server";
+import { CHANGE_KINDS, type ChangeKind } from "@/lib/vocabulary";
 
 // Every change staff made in a period, from the audit trail, grouped by pillar. User-account events and the
 // source-data load are not changes to the reform and are left out.
-
-export const CHANGE_KINDS = ["completed", "at_risk_or_delayed", "slipped", "brought_forward", "reclassified", "added", "other"] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
-
-export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
-  completed: "Milestones completed",
-  at_risk_or_delayed: "Milestones newly at risk or delayed",
-  slipped: "Dates slipped",
-  brought_forward: "Dates brought forward",
-  reclassified: "Responses reclassified",
-  added: "Milestones added",
-  other: "Other updates",
-};
 
 export interface ChangeItem {
   /** The audit event's id, as a string (JSON has no bigint). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client.server";
 import { todayInLondon } from "@/lib/dates";
-import { MILESTONE_STATUS_LABELS, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
+import { FIELD_LABELS, MILESTONE_STATUS_LABELS, RESPONSE_CLASS_LABELS, type FieldName } from "@/lib/vocabulary";
 
 // The public history of a milestone or recommendation, from the audit trail: when, what changed, why.
 // Staff names and emails stay out of it: the public sees that DfE staff made a change, not who.
@@ -24,18 +24,6 @@ export interface HistoryEntry {
   reason: string | null;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  status: "Status",
-  dueDate: "Due date",
-  forecastDate: "Forecast date",
-  actualDate: "Actual completion date",
-  commentary: "Commentary",
-  evidence: "Evidence",
-  responseClass: "Response class",
-  responseRationale: "Rationale",
-  title: "Title",
-};
-
 function display(value: unknown): string | null {
   if (value === null || value === undefined || value === "") return null;
   if (Array.isArray(value)) return value.map((v) => (typeof v === "object" && v && "title" in v ? String(v.title) : String(v))).join("; ");
@@ -53,10 +41,11 @@ function displayField(field: string, value: unknown): string | null {
 export function describeChanges(before: unknown, after: unknown): HistoryChange[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((f) => f in FIELD_LABELS);
+  // Only the fields the public history names: audit records also hold ids and versions.
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((f): f is FieldName => Object.hasOwn(FIELD_LABELS, f));
   return fields
     .filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null))
-    .map((f) => ({ field: FIELD_LABELS[f]!, before: displayField(f, b[f]), after: displayField(f, a[f]) }));
+    .map((f) => ({ field: FIELD_LABELS[f], before: displayField(f, b[f]), after: displayField(f, a[f]) }));
 }
 
 export async function publicHistory(entityType: "milestone" | "recommendation", entityId: number): Promise<HistoryEntry[]> {

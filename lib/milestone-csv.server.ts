@@ -7,7 +7,7 @@ import { todayInLondon, toIsoDay } from "@/lib/dates";
 import { checkAgainstCurrent, writeMilestoneUpdate, type MilestoneState } from "@/lib/milestone-updates.server";
 import type { HistoryChange } from "@/lib/history.server";
 import { milestoneUpdateSchema, type MilestoneUpdate } from "@/lib/validations/milestone-update";
-import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, type MilestoneStatusValue } from "@/lib/vocabulary";
+import { FIELD_LABELS, MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, type FieldName, type MilestoneStatusValue } from "@/lib/vocabulary";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Bulk update of milestones from a CSV file: staff export the milestones, edit the file (usually in a
@@ -189,15 +189,11 @@ function sameFields(a: Fields, b: Fields): boolean {
   );
 }
 
-const CHANGE_LABELS = {
-  status: "Status",
-  forecastDate: "Forecast date",
-  actualDate: "Actual completion date",
-  commentary: "Commentary",
-  evidence: "Evidence",
-} as const;
+/** The fields a CSV row can change, in the order the preview lists them. */
+const CHANGE_FIELDS = ["status", "forecastDate", "actualDate", "commentary", "evidence"] as const satisfies ReadonlyArray<keyof Fields & FieldName>;
+type ChangeField = (typeof CHANGE_FIELDS)[number];
 
-function display(field: keyof typeof CHANGE_LABELS, value: Fields[keyof Fields]): string | null {
+function display(field: ChangeField, value: Fields[keyof Fields]): string | null {
   if (value === null || value === undefined) return null;
   if (field === "status") return MILESTONE_STATUS_LABELS[value as MilestoneStatusValue];
   if (Array.isArray(value)) return value.length ? value.map((e) => `${e.title} (${e.url})`).join("\n") : null;
@@ -205,9 +201,11 @@ function display(field: keyof typeof CHANGE_LABELS, value: Fields[keyof Fields])
 }
 
 function changesBetween(before: Fields, after: Fields): HistoryChange[] {
-  return (Object.keys(CHANGE_LABELS) as Array<keyof typeof CHANGE_LABELS>)
-    .filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]))
-    .map((f) => ({ field: CHANGE_LABELS[f], before: display(f, before[f]), after: display(f, after[f]) }));
+  return CHANGE_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map((f) => ({
+    field: FIELD_LABELS[f],
+    before: display(f, before[f]),
+    after: display(f, after[f]),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -5,14 +5,12 @@ import {
   MILESTONE_STATUS_LABELS,
   RESPONSE_CLASSES,
   RESPONSE_CLASS_LABELS,
+  REVIEW_CODES,
+  REVIEW_LABELS,
 } from "@/lib/vocabulary";
 
 // Choices for the filter forms, from the one vocabulary.
-export const REVIEW_OPTIONS = [
-  { value: "CR", label: "Independent Review of Children's Social Care" },
-  { value: "CPE", label: "Child Protection in England" },
-  { value: "CMA", label: "CMA market study" },
-];
+export const REVIEW_OPTIONS = REVIEW_CODES.map((r) => ({ value: r, label: REVIEW_LABELS[r] }));
 export const RESPONSE_CLASS_OPTIONS = RESPONSE_CLASSES.map((c) => ({ value: c, label: RESPONSE_CLASS_LABELS[c] }));
 export const STATUS_OPTIONS = MILESTONE_STATUSES.map((s) => ({ value: s, label: MILESTONE_STATUS_LABELS[s] }));
 export const GROUP_OPTIONS = MILESTONE_GROUPS.map((g) => ({ value: g, label: MILESTONE_GROUP_LABELS[g] }));

@@ -16,7 +16,6 @@ import {
   changeRoleSchema,
   emailSchema,
   inviteUserSchema,
-  ROLE_LABELS,
   userRefSchema,
   type ChangePasswordInput,
   type ChangeRoleInput,
@@ -24,7 +23,7 @@ import {
   type UserRefInput,
 } from "@/lib/validations/users";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { RoleValue } from "@/lib/vocabulary";
+import { ROLE_LABELS, type RoleValue } from "@/lib/vocabulary";
 import { ADVISORY_LOCKS } from "@/lib/db/locks";
 
 const actorModule = () => import("@/lib/auth/actor.server");

@@ -1,5 +1,6 @@
 // The one vocabulary of the tracker: enum values for code, labels and definitions for people.
-// Everything that shows or validates a status, response class or group imports it from here.
+// Everything that turns a code into words (a status, response class, group, review, role, kind of change or
+// the name of a field in the history) imports it from here.
 
 export const MILESTONE_STATUSES = [
   "not_yet_assessed",
@@ -63,6 +64,51 @@ export const MILESTONE_GROUP_LABELS: Record<MilestoneGroupValue, string> = {
 
 export const OUTCOME_KIND_LABELS = { outcome: "Outcome", enabler: "Enabler" } as const;
 
+export const REVIEW_CODES = ["CR", "CPE", "CMA"] as const;
+export type ReviewCode = (typeof REVIEW_CODES)[number];
+
+/** The three reviews, as the recommendations filter names them. */
+export const REVIEW_LABELS: Record<ReviewCode, string> = {
+  CR: "Independent Review of Children's Social Care",
+  CPE: "Child Protection in England",
+  CMA: "CMA market study",
+};
+
 export const ROLES = ["admin", "editor"] as const;
 export type RoleValue = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<RoleValue, string> = { admin: "Administrator", editor: "Editor" };
+
+export const ROLE_HINTS: Record<RoleValue, string> = {
+  admin: "can update the tracker and manage staff accounts",
+  editor: "can update milestones and recommendations",
+};
+
+/** The kinds of published change that /changes, the feeds and the briefing report, in the order they list them. */
+export const CHANGE_KINDS = ["completed", "at_risk_or_delayed", "slipped", "brought_forward", "reclassified", "added", "other"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
+  completed: "Milestones completed",
+  at_risk_or_delayed: "Milestones newly at risk or delayed",
+  slipped: "Dates slipped",
+  brought_forward: "Dates brought forward",
+  reclassified: "Responses reclassified",
+  added: "Milestones added",
+  other: "Other updates",
+};
+
+/** The fields of a milestone or recommendation that staff change, named as a change history shows them. */
+export const FIELD_LABELS = {
+  status: "Status",
+  dueDate: "Due date",
+  forecastDate: "Forecast date",
+  actualDate: "Actual completion date",
+  commentary: "Commentary",
+  evidence: "Evidence",
+  responseClass: "Response class",
+  responseRationale: "Rationale",
+  title: "Title",
+} as const;
+export type FieldName = keyof typeof FIELD_LABELS;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { GOVUK_COLOURS } from "@/lib/palette";
 import type { ChartSeries, StackedBarChartProps } from "./stacked-bar-chart";
 
 // recharts is a JavaScript chunk of its own: ./chart-queue.ts imports this file when the first chart nears the viewport,
@@ -57,7 +58,7 @@ export function RechartsBarChart({ id, rows, categoryKey, series, layout, stacke
             name={s.label}
             stackId={stacked ? "stack" : undefined}
             fill={`url(#${id}-${s.key})`}
-            stroke="#0b0c0c"
+            stroke={GOVUK_COLOURS.text}
             strokeWidth={0.5}
             isAnimationActive={false}
           />

@@ -1,8 +1,9 @@
 import { Document, Font, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { formatDay } from "@/lib/dates";
+import { GOVUK_COLOURS } from "@/lib/palette";
 import type { Briefing, BriefingGroup, BriefingMilestone } from "@/lib/briefing.server";
-import { CHANGE_KINDS, CHANGE_KIND_LABELS } from "@/lib/changes.server";
-import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
+import { describeChangeWithReason, titleSentence } from "@/lib/change-words";
+import { CHANGE_KINDS, CHANGE_KIND_LABELS, MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
 
 // The briefing pack as an A4 PDF, drawn on the server with @react-pdf/renderer's built-in Helvetica: no browser and
 // no font download. Every figure is text; every item links back to its page on the site.
@@ -11,17 +12,17 @@ import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE
 Font.registerHyphenationCallback((word) => [word]);
 
 const styles = StyleSheet.create({
-  page: { padding: 40, fontSize: 10, fontFamily: "Helvetica", color: "#0b0c0c", lineHeight: 1.35 },
+  page: { padding: 40, fontSize: 10, fontFamily: "Helvetica", color: GOVUK_COLOURS.text, lineHeight: 1.35 },
   h1: { fontSize: 20, fontFamily: "Helvetica-Bold", marginBottom: 6 },
   h2: { fontSize: 14, fontFamily: "Helvetica-Bold", marginTop: 14, marginBottom: 6 },
-  meta: { color: "#505a5f", marginBottom: 4 },
-  row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#b1b4b6", paddingVertical: 2 },
+  meta: { color: GOVUK_COLOURS.secondary, marginBottom: 4 },
+  row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: GOVUK_COLOURS.border, paddingVertical: 2 },
   cellLabel: { flex: 4 },
   cell: { flex: 1, textAlign: "right", fontSize: 8.5 },
   bold: { fontFamily: "Helvetica-Bold" },
   item: { marginBottom: 3 },
-  link: { color: "#1d70b8" },
-  footer: { position: "absolute", bottom: 20, left: 40, right: 40, fontSize: 8, color: "#505a5f" },
+  link: { color: GOVUK_COLOURS.link },
+  footer: { position: "absolute", bottom: 20, left: 40, right: 40, fontSize: 8, color: GOVUK_COLOURS.secondary },
 });
 
 function CountsTable({ groups, kind }: { groups: BriefingGroup[]; kind: "milestones" | "recommendations" }) {
@@ -101,7 +102,7 @@ export function BriefingPdf({ briefing: b, origin }: { briefing: Briefing; origi
                   <Link src={`${origin}/${c.entityType === "milestone" ? "milestones" : "recommendations"}/${c.code}`} style={styles.link}>
                     {c.code}
                   </Link>
-                  {` ${c.title.split("\n")[0]}${c.from || c.to ? ` (${c.from ?? "none"} to ${c.to ?? "none"})` : ""}${c.reason ? `. Reason: ${c.reason}` : ""}`}
+                  {` ${titleSentence(c.title)} ${describeChangeWithReason(c)}`}
                 </Text>
               )),
             )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { buttonClass } from "@/components/ui/button";
 
 // GOV.UK form fields: a label, an optional hint, the error message above the input, and a red left border on
 // the whole group when it has an error. Ids follow the field names so the error summary can link to them.
@@ -6,16 +7,16 @@ import type { ReactNode } from "react";
 export type Errors = Record<string, string | undefined>;
 
 const inputClass = (error?: string) =>
-  `mt-1 block w-full border-2 bg-white p-1.5 ${error ? "border-[#d4351c]" : "border-govuk-text"}`;
+  `mt-1 block w-full border-2 bg-white p-1.5 ${error ? "border-govuk-red" : "border-govuk-text"}`;
 
 function Group({ error, children }: { error?: string; children: ReactNode }) {
-  return <div className={`space-y-1 ${error ? "border-l-4 border-[#d4351c] pl-3" : ""}`}>{children}</div>;
+  return <div className={`space-y-1 ${error ? "border-l-4 border-govuk-red pl-3" : ""}`}>{children}</div>;
 }
 
 function ErrorMessage({ id, error }: { id: string; error?: string }) {
   if (!error) return null;
   return (
-    <p id={`${id}-error`} className="font-bold text-[#d4351c]">
+    <p id={`${id}-error`} className="font-bold text-govuk-red">
       <span className="sr-only">Error: </span>
       {error}
     </p>
@@ -165,7 +166,7 @@ export function Checkboxes({
 
 export function SubmitButton({ children }: { children: ReactNode }) {
   return (
-    <button type="submit" className="bg-[#00703c] px-4 py-2 font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30]">
+    <button type="submit" className={buttonClass.primary}>
       {children}
     </button>
   );

@@ -85,7 +85,7 @@ export function MilestoneEditForm({ milestone }: { milestone: EditableMilestone 
         <p id="evidence-hint" className="text-govuk-secondary">
           Published documents that show progress. Addresses must start with https:// or http://. Leave a row empty to remove it.
         </p>
-        {errors.evidence && <p className="font-bold text-[#d4351c]">{errors.evidence}</p>}
+        {errors.evidence && <p className="font-bold text-govuk-red">{errors.evidence}</p>}
         {Array.from({ length: evidenceRows }, (_, i) => (
           <div key={i} className="grid gap-4 sm:grid-cols-2">
             <TextInput

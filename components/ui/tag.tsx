@@ -1,16 +1,16 @@
 import type { ReactNode } from "react";
 
-// GOV.UK Design System tag colours (each pair meets WCAG AA contrast). A tag always carries its word:
-// colour only reinforces it.
+// GOV.UK Design System tag colours, from the theme in app/globals.css (each pair meets WCAG AA contrast). A tag
+// always carries its word: colour only reinforces it.
 export const TAG_COLOURS = {
-  grey: "bg-[#e5e6e7] text-[#282d30]",
-  green: "bg-[#cce2d8] text-[#005a30]",
-  turquoise: "bg-[#d4ecea] text-[#10403c]",
-  blue: "bg-[#bbd4ea] text-[#0c2d4a]",
-  yellow: "bg-[#fff7bf] text-[#594d00]",
-  orange: "bg-[#fcd6c3] text-[#6e3619]",
-  red: "bg-[#f4cdc6] text-[#2a0b06]",
-  purple: "bg-[#efdfed] text-[#491644]",
+  grey: "bg-govuk-tag-grey text-govuk-tag-grey-text",
+  green: "bg-govuk-tag-green text-govuk-tag-green-text",
+  turquoise: "bg-govuk-tag-turquoise text-govuk-tag-turquoise-text",
+  blue: "bg-govuk-tag-blue text-govuk-tag-blue-text",
+  yellow: "bg-govuk-tag-yellow text-govuk-tag-yellow-text",
+  orange: "bg-govuk-tag-orange text-govuk-tag-orange-text",
+  red: "bg-govuk-tag-red text-govuk-tag-red-text",
+  purple: "bg-govuk-tag-purple text-govuk-tag-purple-text",
 } as const;
 
 export type TagColour = keyof typeof TAG_COLOURS;

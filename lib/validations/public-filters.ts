@@ -1,11 +1,10 @@
 import { z } from "@/lib/validations/zod";
 import { withoutControlCharacters } from "@/lib/validations/text";
-import { MILESTONE_GROUPS, MILESTONE_STATUSES, RESPONSE_CLASSES } from "@/lib/vocabulary";
+import { MILESTONE_GROUPS, MILESTONE_STATUSES, RESPONSE_CLASSES, REVIEW_CODES, type ReviewCode } from "@/lib/vocabulary";
 
 // The filters of the public lists, shared by the pages (/recommendations, /milestones), the JSON API
 // (/api/v1/...) and the CSV downloads, so a rule is written once and a shared URL means the same everywhere.
 
-export const REVIEW_CODES = ["CR", "CPE", "CMA"] as const;
 export const RECOMMENDATION_SORTS = ["code", "relevance", "class", "pillar"] as const;
 export const RECOMMENDATION_GAPS = ["undelivered"] as const;
 export const MILESTONE_SORTS = ["due", "code", "status"] as const;
@@ -65,7 +64,7 @@ const MILESTONE_RULES = {
 } satisfies Record<string, ParameterRule>;
 
 export interface RecommendationFilters {
-  review?: (typeof REVIEW_CODES)[number];
+  review?: ReviewCode;
   pillar?: number;
   outcome?: number;
   class?: (typeof RESPONSE_CLASSES)[number];

@@ -1,16 +1,9 @@
 import { z } from "@/lib/validations/zod";
 import { withoutControlCharacters } from "@/lib/validations/text";
-import { ROLES, type RoleValue } from "@/lib/vocabulary";
+import { ROLES } from "@/lib/vocabulary";
 
 // Rules for staff accounts, shared by the admin page, its server actions and `npm run user:create`.
 // Field names match the forms' inputs, so an error can link to the field it is about.
-
-export const ROLE_LABELS = { admin: "Administrator", editor: "Editor" } as const satisfies Record<RoleValue, string>;
-
-export const ROLE_HINTS = {
-  admin: "can update the tracker and manage staff accounts",
-  editor: "can update milestones and recommendations",
-} as const satisfies Record<RoleValue, string>;
 
 export const USER_LIMITS = { email: 320, name: 100, passwordMin: 12, passwordMax: 200 } as const;
 

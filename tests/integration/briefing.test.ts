@@ -78,6 +78,10 @@ describe("the briefing pack", () => {
     expect(text).toContain("35 milestones overdue");
     expect(text).toContain("Dates slipped: 1");
     expect(text).toContain("Waiting for regional partners");
+    // Changes in the words of the /changes page and the feeds (lib/change-words.ts), not as stored codes.
+    expect(text).toContain("Completed on 20 August 2023.");
+    expect(text).toContain("Status changed from Not yet assessed to Delayed. Reason: Waiting for regional partners");
+    expect(text).not.toContain("not_yet_assessed");
     expect(text).toContain("113 recommendations");
   });
 

@@ -67,7 +67,7 @@ describe("the Atom feed of published changes", () => {
       ]),
     );
     const slip = JSON.stringify(entries.find((e) => JSON.stringify(e.title).includes("Dates slipped")));
-    expect(slip).toContain("Planned date moved from 31 March 2024 to 31 March 2025.");
+    expect(slip).toContain("Planned date moved later, from 31 March 2024 to 31 March 2025.");
     expect(slip).toContain("Reason: Supplier withdrew");
   });
 

@@ -32,9 +32,8 @@ import {
   parseRecommendationFilters,
   RECOMMENDATION_GAPS,
   RECOMMENDATION_SORTS,
-  REVIEW_CODES,
 } from "@/lib/validations/public-filters";
-import { MILESTONE_GROUPS, MILESTONE_STATUSES, RESPONSE_CLASSES } from "@/lib/vocabulary";
+import { MILESTONE_GROUPS, MILESTONE_STATUSES, RESPONSE_CLASSES, REVIEW_CODES } from "@/lib/vocabulary";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser } from "@/tests/support/factories";
 

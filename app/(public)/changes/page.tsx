@@ -1,41 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateField } from "@/components/filter-form";
+import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { num, Table, td, th } from "@/components/ui/table";
-import { CHANGE_KIND_LABELS, CHANGE_KINDS, type ChangeItem, type ChangeKind } from "@/lib/changes.server";
+import { describeChange } from "@/lib/change-words";
+import type { ChangeItem } from "@/lib/changes.server";
 import { formatDateTime, formatDay, todayInLondon } from "@/lib/dates";
 import { cachedChanges } from "@/lib/public-history-data.server";
 import { parseChangesParams, suggestedPeriods } from "@/lib/validations/changes";
-import { MILESTONE_STATUS_LABELS, RESPONSE_CLASS_LABELS, type MilestoneStatusValue, type ResponseClassValue } from "@/lib/vocabulary";
+import { CHANGE_KIND_LABELS, CHANGE_KINDS, type ChangeKind } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "What changed" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const status = (s: string | null) => (s ? (MILESTONE_STATUS_LABELS[s as MilestoneStatusValue] ?? s) : "no status");
-const responseClass = (c: string | null) => (c ? (RESPONSE_CLASS_LABELS[c as ResponseClassValue] ?? c) : "not classified");
-
-/** What changed, in words: the "from → to" of each kind. */
-function describe(c: ChangeItem): string {
-  switch (c.kind) {
-    case "completed":
-      return c.to ? `Completed on ${formatDay(c.to)}` : "Marked complete";
-    case "at_risk_or_delayed":
-      return `${status(c.from)} to ${status(c.to)}`;
-    case "slipped":
-      return `Planned date moved later, from ${formatDay(c.from)} to ${formatDay(c.to)}`;
-    case "brought_forward":
-      return `Planned date brought forward, from ${formatDay(c.from)} to ${formatDay(c.to)}`;
-    case "reclassified":
-      return c.from === c.to ? `Rationale reworded (still ${responseClass(c.to)})` : `${responseClass(c.from)} to ${responseClass(c.to)}`;
-    case "added":
-      return c.to ? `Added, due ${formatDay(c.to)}` : "Added";
-    case "other":
-      return "Commentary, evidence or status updated";
-  }
-}
 
 function hrefFor(c: ChangeItem): string {
   return c.entityType === "milestone" ? `/milestones/${encodeURIComponent(c.code)}` : `/recommendations/${encodeURIComponent(c.code)}`;
@@ -69,7 +48,7 @@ function ChangeTable({ caption, items }: { caption: string; items: ChangeItem[] 
                 <span className="font-bold">{c.code}</span> {c.title}
               </Link>
             </td>
-            <td className={td}>{describe(c)}</td>
+            <td className={td}>{describeChange(c)}</td>
             <td className={td}>{c.reason ?? <span className="text-govuk-secondary">None given</span>}</td>
           </tr>
         ))}
@@ -107,7 +86,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
             <DateField name="until" label="To (optional)" value={typeof params.until === "string" ? params.until : until} />
           </div>
         </fieldset>
-        <button type="submit" className="bg-[#00703c] px-4 py-2 font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30]">
+        <button type="submit" className={buttonClass.primary}>
           Show changes
         </button>
       </form>

@@ -5,13 +5,13 @@ import { DateField, FilterForm, SelectField } from "@/components/filter-form";
 import { MilestoneStatusTag, ResponseClassTag } from "@/components/status-tags";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { buildBriefing, type BriefingMilestone } from "@/lib/briefing.server";
-import { CHANGE_KINDS, CHANGE_KIND_LABELS } from "@/lib/changes.server";
+import { describeChangeWithReason, titleSentence } from "@/lib/change-words";
 import { formatDay } from "@/lib/dates";
 import { numbered } from "@/lib/options";
 import { cachedOutcomes, cachedPillars } from "@/lib/public-data.server";
 import { toQueryString } from "@/lib/validations/public-filters";
 import { parseReportParams } from "@/lib/validations/report";
-import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from "@/lib/vocabulary";
+import { CHANGE_KINDS, CHANGE_KIND_LABELS, MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Briefing pack" };
@@ -122,9 +122,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
                     p.byKind[k].map((c) => (
                       <li key={`${c.eventId}-${k}`}>
                         {CHANGE_KIND_LABELS[k]}: <Link href={`/${c.entityType === "milestone" ? "milestones" : "recommendations"}/${c.code}`}>{c.code}</Link>{" "}
-                        {c.title.split("\n")[0]}
-                        {(c.from || c.to) && ` (${c.from ?? "none"} → ${c.to ?? "none"})`}
-                        {c.reason && `. Reason: ${c.reason}`}
+                        {titleSentence(c.title)} {describeChangeWithReason(c)}
                       </li>
                     )),
                   )}

@@ -5,7 +5,7 @@ import { MilestoneTable } from "@/components/milestone-table";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { roleMay } from "@/lib/auth/permissions";
 import { listMilestones } from "@/lib/milestones.server";
-import { ROLE_LABELS } from "@/lib/validations/users";
+import { ROLE_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Staff home" };
@@ -18,7 +18,7 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-8">
       {passwordChanged && (
-        <div className="border-4 border-[#00703c] p-4" role="status">
+        <div className="border-4 border-govuk-green p-4" role="status">
           <p className="font-bold">Your password has been changed</p>
           <p>Use your new password the next time you sign in.</p>
         </div>

@@ -4,10 +4,11 @@ import { useActionState, useEffect, useRef } from "react";
 import { manageUsers } from "@/app/(staff)/staff/users/actions";
 import { USERS_IDLE, usersFieldId, type UsersActionState } from "@/app/(staff)/staff/users/state";
 import { SubmitButton } from "@/components/staff/fields";
+import { buttonClass } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Tag } from "@/components/ui/tag";
 import { Table, td, th } from "@/components/ui/table";
-import { ROLE_HINTS, ROLE_LABELS } from "@/lib/validations/users";
-import { ROLES, type RoleValue } from "@/lib/vocabulary";
+import { ROLE_HINTS, ROLE_LABELS, ROLES, type RoleValue } from "@/lib/vocabulary";
 
 export interface UserRow {
   id: number;
@@ -24,36 +25,14 @@ export interface UserRow {
 // Every form here is a plain HTML form posting to one server action, so the page works without JavaScript too.
 // With JavaScript, the page is not reloaded: the result (and any one-time password) is shown at the top, focused.
 
-const secondaryButton = "bg-govuk-light-grey px-3 py-1.5 font-bold text-govuk-text shadow-[0_2px_0_#929191] hover:bg-[#dbdad9]";
-const warningButton = "bg-[#d4351c] px-3 py-1.5 font-bold text-white shadow-[0_2px_0_#55150b] hover:bg-[#aa2a16]";
-const selectClass = (error?: string) => `block border-2 bg-white p-1.5 ${error ? "border-[#d4351c]" : "border-govuk-text"}`;
-
-function ErrorSummary({ state }: { state: UsersActionState }) {
-  if (state.errors.length === 0) return null;
-  return (
-    <div id="users-result" className="mb-6 border-4 border-[#d4351c] p-4" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title" className="mb-3 text-2xl font-bold">
-        There is a problem
-      </h2>
-      <ul className="space-y-1">
-        {state.errors.map((e, i) => (
-          <li key={`${e.field}-${i}`}>
-            <a href={`#${usersFieldId(state, e.field)}`} className="font-bold text-[#d4351c]! visited:text-[#d4351c]">
-              {e.message}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
+const selectClass = (error?: string) => `block border-2 bg-white p-1.5 ${error ? "border-govuk-red" : "border-govuk-text"}`;
 
 function SuccessBanner({ state, signInUrl }: { state: UsersActionState; signInUrl: string }) {
   if (state.status !== "done" || !state.message) return null;
   const otp = state.oneTimePassword;
   return (
-    <div id="users-result" className="mb-6 border-4 border-[#00703c]" role="alert" aria-labelledby="users-success-title" tabIndex={-1}>
-      <h2 id="users-success-title" className="bg-[#00703c] px-4 py-1 font-bold text-white">
+    <div id="users-result" className="mb-6 border-4 border-govuk-green" role="alert" aria-labelledby="users-success-title" tabIndex={-1}>
+      <h2 id="users-success-title" className="bg-govuk-green px-4 py-1 font-bold text-white">
         Success
       </h2>
       <div className="space-y-3 p-4">
@@ -84,7 +63,7 @@ function SuccessBanner({ state, signInUrl }: { state: UsersActionState; signInUr
 function FieldErrorText({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
   return (
-    <p id={id} className="font-bold text-[#d4351c]">
+    <p id={id} className="font-bold text-govuk-red">
       <span className="sr-only">Error: </span>
       {message}
     </p>
@@ -99,7 +78,7 @@ function UserActions({ user, isSelf, state, formAction }: { user: UserRow; isSel
     return <p className="text-govuk-secondary">This is your account. Another administrator must change its role or deactivate it.</p>;
   }
   return (
-    <div className={`space-y-3 ${rowErrors.length ? "border-l-4 border-[#d4351c] pl-3" : ""}`}>
+    <div className={`space-y-3 ${rowErrors.length ? "border-l-4 border-govuk-red pl-3" : ""}`}>
       <form action={formAction} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="intent" value="role" />
         <input type="hidden" name="userId" value={user.id} />
@@ -123,7 +102,7 @@ function UserActions({ user, isSelf, state, formAction }: { user: UserRow; isSel
             ))}
           </select>
         </div>
-        <button type="submit" className={secondaryButton}>
+        <button type="submit" className={buttonClass.secondary}>
           Change role<span className="sr-only"> of {user.email}</span>
         </button>
       </form>
@@ -133,7 +112,7 @@ function UserActions({ user, isSelf, state, formAction }: { user: UserRow; isSel
           <form action={formAction}>
             <input type="hidden" name="intent" value="reset" />
             <input type="hidden" name="userId" value={user.id} />
-            <button type="submit" className={secondaryButton}>
+            <button type="submit" className={buttonClass.secondary}>
               Reset password<span className="sr-only"> of {user.email}</span>
             </button>
           </form>
@@ -141,7 +120,7 @@ function UserActions({ user, isSelf, state, formAction }: { user: UserRow; isSel
         <form action={formAction}>
           <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
           <input type="hidden" name="userId" value={user.id} />
-          <button type="submit" className={user.active ? warningButton : secondaryButton}>
+          <button type="submit" className={user.active ? buttonClass.warning : buttonClass.secondary}>
             {user.active ? "Deactivate" : "Reactivate"}
             <span className="sr-only"> {user.email}</span>
           </button>
@@ -173,7 +152,7 @@ export function UsersAdmin({ users, currentUserId, signInUrl }: { users: UserRow
       <div aria-live="polite" className="sr-only">
         {pending ? "Saving" : ""}
       </div>
-      <ErrorSummary state={state} />
+      <ErrorSummary id="users-result" errors={state.errors.map((e) => ({ href: `#${usersFieldId(state, e.field)}`, message: e.message }))} />
       <SuccessBanner state={state} signInUrl={signInUrl} />
 
       <section aria-labelledby="users-heading" className="space-y-4">
@@ -239,7 +218,7 @@ export function UsersAdmin({ users, currentUserId, signInUrl }: { users: UserRow
           <input type="hidden" name="intent" value="invite" />
           <InviteField name="email" label="Email address" type="email" autoComplete="off" error={inviteError("email")} defaultValue={inviteValues?.email} hint="Their work email address. They sign in with it." />
           <InviteField name="name" label="Full name" autoComplete="off" error={inviteError("name")} defaultValue={inviteValues?.name} />
-          <fieldset id="invite-role" aria-describedby={["invite-role-hint", roleError ? "invite-role-error" : null].filter(Boolean).join(" ")} className={roleError ? "border-l-4 border-[#d4351c] pl-3" : ""}>
+          <fieldset id="invite-role" aria-describedby={["invite-role-hint", roleError ? "invite-role-error" : null].filter(Boolean).join(" ")} className={roleError ? "border-l-4 border-govuk-red pl-3" : ""}>
             <legend className="font-bold">Role</legend>
             <p id="invite-role-hint" className="text-govuk-secondary">
               Give the administrator role only to people who manage staff accounts.
@@ -275,7 +254,7 @@ function InviteField({ name, label, hint, error, defaultValue, type = "text", au
   const id = `invite-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`space-y-1 ${error ? "border-l-4 border-[#d4351c] pl-3" : ""}`}>
+    <div className={`space-y-1 ${error ? "border-l-4 border-govuk-red pl-3" : ""}`}>
       <label htmlFor={id} className="block font-bold">
         {label}
       </label>
@@ -294,7 +273,7 @@ function InviteField({ name, label, hint, error, defaultValue, type = "text", au
         spellCheck={false}
         aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}
-        className={`mt-1 block w-full border-2 bg-white p-1.5 ${error ? "border-[#d4351c]" : "border-govuk-text"}`}
+        className={`mt-1 block w-full border-2 bg-white p-1.5 ${error ? "border-govuk-red" : "border-govuk-text"}`}
       />
     </div>
   );

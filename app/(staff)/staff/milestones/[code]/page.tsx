@@ -27,7 +27,7 @@ export default async function EditMilestonePage({ params, searchParams }: Props)
         <Link href="/staff">Back to staff home</Link>
       </p>
       {saved && (
-        <div className="border-4 border-[#00703c] p-4" role="status">
+        <div className="border-4 border-govuk-green p-4" role="status">
           <h2 className="text-xl font-bold">Milestone saved</h2>
           <p>
             The change is on the <Link href={`/milestones/${m.code}`}>public page for this milestone</Link> and in its history.

@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import { Table, td, th } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import type { ImportReport, ImportRow } from "@/lib/milestone-csv.server";
@@ -8,7 +10,7 @@ import { milestoneImportAction, type ImportState } from "./actions";
 
 const IDLE: ImportState = { stage: "idle" };
 
-const buttonClass = "bg-[#00703c] px-4 py-2 font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30] disabled:opacity-50";
+const importButton = `${buttonClass.primary} disabled:opacity-50`;
 
 function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
@@ -21,7 +23,7 @@ export function MilestoneImportForm() {
   const fileError = report?.fileError ?? null;
   const fileName = "fileName" in state ? state.fileName : "";
 
-  const summaryErrors: Array<{ href: string; message: string }> = [];
+  const summaryErrors: ErrorSummaryItem[] = [];
   if (state.stage === "refused") summaryErrors.push({ href: "#csvFile", message: state.message });
   if (fileError) summaryErrors.push({ href: "#csvFile", message: fileError });
   for (const row of report?.rows ?? []) {
@@ -40,31 +42,21 @@ export function MilestoneImportForm() {
 
   return (
     <div className="space-y-8">
-      {summaryErrors.length > 0 && (
-        <div ref={summaryRef} className="border-4 border-[#d4351c] p-4" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title" className="mb-3 text-2xl font-bold">
-            There is a problem
-          </h2>
-          {report && report.rows.length > 0 && (
-            <p className="mb-3">
-              Nothing has been saved. {plural(report.summary.errors, "row has", "rows have")} errors: correct them in your file and upload it again.
-            </p>
-          )}
-          <ul className="space-y-1">
-            {summaryErrors.slice(0, 50).map((e, i) => (
-              <li key={`${e.href}-${i}`}>
-                <a href={e.href} className="font-bold text-[#d4351c]! visited:text-[#d4351c]">
-                  {e.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-          {summaryErrors.length > 50 && <p className="mt-3">And {plural(summaryErrors.length - 50, "more error", "more errors")}, shown in the table below.</p>}
-        </div>
-      )}
+      <ErrorSummary
+        ref={summaryRef}
+        className=""
+        errors={summaryErrors.slice(0, 50)}
+        description={
+          report && report.rows.length > 0
+            ? `Nothing has been saved. ${plural(report.summary.errors, "row has", "rows have")} errors: correct them in your file and upload it again.`
+            : undefined
+        }
+      >
+        {summaryErrors.length > 50 && <p className="mt-3">And {plural(summaryErrors.length - 50, "more error", "more errors")}, shown in the table below.</p>}
+      </ErrorSummary>
 
       {state.stage === "applied" && (
-        <div ref={successRef} className="border-4 border-[#00703c] p-4" role="status" tabIndex={-1} aria-labelledby="applied-title">
+        <div ref={successRef} className="border-4 border-govuk-green p-4" role="status" tabIndex={-1} aria-labelledby="applied-title">
           <h2 id="applied-title" className="text-2xl font-bold">
             {state.report.applied === 0 ? "Nothing to change" : `${plural(state.report.applied, "milestone", "milestones")} updated`}
           </h2>
@@ -110,7 +102,7 @@ export function MilestoneImportForm() {
                 The changes are published on the public pages as soon as you apply them. If someone changes one of these milestones
                 before you do, nothing is saved and you will be asked to export the milestones again.
               </p>
-              <button type="submit" className={buttonClass} disabled={pending}>
+              <button type="submit" className={importButton} disabled={pending}>
                 {pending ? "Applying…" : `Apply ${plural(report.summary.changes, "change", "changes")}`}
               </button>
             </form>
@@ -126,7 +118,7 @@ export function MilestoneImportForm() {
       <form action={action} className="max-w-2xl space-y-4" noValidate>
         <input type="hidden" name="intent" value="preview" />
         <h2 className="text-2xl font-bold">{report ? "Upload a file" : "Upload your file"}</h2>
-        <div className={`space-y-1 ${fileError ? "border-l-4 border-[#d4351c] pl-3" : ""}`}>
+        <div className={`space-y-1 ${fileError ? "border-l-4 border-govuk-red pl-3" : ""}`}>
           <label htmlFor="csvFile" className="block font-bold">
             CSV file with your changes
           </label>
@@ -135,7 +127,7 @@ export function MilestoneImportForm() {
             have checked the changes and chosen to apply them.
           </p>
           {fileError && (
-            <p id="csvFile-error" className="font-bold text-[#d4351c]">
+            <p id="csvFile-error" className="font-bold text-govuk-red">
               <span className="sr-only">Error: </span>
               {fileError}
             </p>
@@ -150,7 +142,7 @@ export function MilestoneImportForm() {
             className="mt-1 block w-full max-w-full border-2 border-govuk-text bg-white p-1.5"
           />
         </div>
-        <button type="submit" className={buttonClass} disabled={pending}>
+        <button type="submit" className={importButton} disabled={pending}>
           {pending ? "Checking…" : "Check the file"}
         </button>
       </form>
@@ -185,7 +177,7 @@ function ResultsTable({ rows }: { rows: ImportRow[] }) {
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.line} id={`row-${row.line}`} className={row.outcome === "error" ? "bg-[#fdf2f0]" : undefined}>
+          <tr key={row.line} id={`row-${row.line}`} className={row.outcome === "error" ? "bg-govuk-error-tint" : undefined}>
             <td className={td}>{row.line}</td>
             <th scope="row" className={`${td} font-bold`}>
               {row.code || "(no code)"}
@@ -193,7 +185,7 @@ function ResultsTable({ rows }: { rows: ImportRow[] }) {
             <td className={td}>{OUTCOME_TAGS[row.outcome]}</td>
             <td className={td}>
               {row.outcome === "error" && (
-                <ul className="list-disc space-y-1 pl-5 font-bold text-[#d4351c]">
+                <ul className="list-disc space-y-1 pl-5 font-bold text-govuk-red">
                   {row.errors.map((e, i) => (
                     <li key={i}>
                       <span className="sr-only">Error: </span>

@@ -26,7 +26,7 @@ export default async function ReclassifyPage({ params, searchParams }: Props) {
         <Link href="/staff">Back to staff home</Link>
       </p>
       {saved && (
-        <div className="border-4 border-[#00703c] p-4" role="status">
+        <div className="border-4 border-govuk-green p-4" role="status">
           <h2 className="text-xl font-bold">Correction saved</h2>
           <p>
             See it on the <Link href={`/recommendations/${r.code}`}>public page for {r.code}</Link>.

@@ -1,0 +1,54 @@
+import { formatDay } from "@/lib/dates";
+import {
+  MILESTONE_STATUS_LABELS,
+  RESPONSE_CLASS_LABELS,
+  type ChangeKind,
+  type MilestoneStatusValue,
+  type ResponseClassValue,
+} from "@/lib/vocabulary";
+
+// A published change in plain English, written once for the three places that show it: the /changes page, the
+// Atom feeds and the briefing pack (its page and its PDF). A change is one kind of ChangeItem from
+// lib/changes.server.ts; what `from` and `to` hold depends on the kind (see there).
+
+export interface ChangeFacts {
+  kind: ChangeKind;
+  from: string | null;
+  to: string | null;
+}
+
+// A code the vocabulary no longer has (an old audit record) is shown as stored rather than hidden.
+const status = (s: string | null) => (s ? (MILESTONE_STATUS_LABELS[s as MilestoneStatusValue] ?? s) : "no status");
+const responseClass = (c: string | null) => (c ? (RESPONSE_CLASS_LABELS[c as ResponseClassValue] ?? c) : "not classified");
+
+/** What changed, as a phrase for a table cell: "Planned date moved later, from 31 March 2024 to 31 March 2025". */
+export function describeChange(c: ChangeFacts): string {
+  switch (c.kind) {
+    case "completed":
+      return c.to ? `Completed on ${formatDay(c.to)}` : "Marked complete";
+    case "at_risk_or_delayed":
+      return c.from ? `Status changed from ${status(c.from)} to ${status(c.to)}` : `Status set to ${status(c.to)}`;
+    case "slipped":
+      return `Planned date moved later, from ${formatDay(c.from)} to ${formatDay(c.to)}`;
+    case "brought_forward":
+      return `Planned date brought forward, from ${formatDay(c.from)} to ${formatDay(c.to)}`;
+    case "reclassified":
+      if (c.from === c.to) return `Rationale reworded (still ${responseClass(c.to)})`;
+      return c.from ? `Response class changed from ${responseClass(c.from)} to ${responseClass(c.to)}` : `Response class set to ${responseClass(c.to)}`;
+    case "added":
+      return c.to ? `Added, due ${formatDay(c.to)}` : "Added";
+    case "other":
+      return "Commentary, evidence or status updated";
+  }
+}
+
+/** What changed and why, as sentences for running text (a feed entry, a line of the briefing). */
+export function describeChangeWithReason(c: ChangeFacts & { reason: string | null }): string {
+  return `${describeChange(c)}.${c.reason ? ` Reason: ${c.reason}` : ""}`;
+}
+
+/** The first line of a milestone's or recommendation's title as a sentence, to stand before the change. */
+export function titleSentence(title: string): string {
+  const line = title.split("\n")[0]!.trim();
+  return /[.!?]$/.test(line) ? line : `${line}.`;
+}

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client.server";
 import { toIsoDay } from "@/lib/dates";
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
 import { STATE_DEFAULTS } from "@/lib/audit/records";
+import { plannedDate } from "@/lib/planned-date";
 
 /** What older events of a kind of record left out, as a jsonb value to lay their states over. */
 function stateDefaultsSql(entityType: "milestone" | "recommendation"): Prisma.Sql {
@@ -151,7 +152,7 @@ export interface MilestoneStateAsAt {
   dueDate: string;
   forecastDate: string | null;
   actualDate: string | null;
-  /** forecastDate ?? dueDate */
+  /** plannedDate(): the forecast date, else the due date */
   plannedDate: string;
   commentary: string | null;
   evidence: Array<{ title: string; url: string }>;
@@ -182,7 +183,7 @@ export async function milestoneStatesAsAt(asAt: string): Promise<MilestoneStateA
       dueDate,
       forecastDate,
       actualDate: toIsoDay(r.actual_date),
-      plannedDate: forecastDate ?? dueDate,
+      plannedDate: plannedDate({ forecastDate, dueDate }),
       commentary: r.commentary,
       evidence: (r.evidence ?? []).map((e) => ({ title: e.title, url: e.url })),
       version: Number(r.version),

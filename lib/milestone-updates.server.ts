@@ -5,6 +5,7 @@ import { todayInLondon, toIsoDay } from "@/lib/dates";
 import { describeChanges, type HistoryChange } from "@/lib/audit/describe";
 import { milestoneStateOf, sameState, upgradeState, type MilestoneState } from "@/lib/audit/records";
 import { recordAuditEvent } from "@/lib/audit/trail.server";
+import { plannedDate } from "@/lib/planned-date";
 import {
   milestoneUpdateSchema,
   STATUSES_NEEDING_REASON,
@@ -34,7 +35,7 @@ export function checkAgainstCurrent(update: MilestoneUpdate, current: MilestoneS
   if (update.actualDate && update.status !== "complete") {
     errors.push({ field: "status", message: "Set the status to Complete when you give an actual completion date" });
   }
-  const currentPlanned = current.forecastDate ?? current.dueDate;
+  const currentPlanned = plannedDate(current);
   const slipped = update.forecastDate !== null && update.forecastDate > currentPlanned && update.forecastDate !== current.forecastDate;
   const worsened = (STATUSES_NEEDING_REASON as readonly string[]).includes(update.status) && update.status !== current.status;
   if ((slipped || worsened) && !update.reason) {

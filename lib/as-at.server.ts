@@ -3,12 +3,20 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { toIsoDay } from "@/lib/dates";
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
+import { STATE_DEFAULTS } from "@/lib/audit/records";
+import { plannedDate } from "@/lib/planned-date";
+
+/** What older events of a kind of record left out, as a jsonb value to lay their states over. */
+function stateDefaultsSql(entityType: "milestone" | "recommendation"): Prisma.Sql {
+  return Prisma.sql`CAST(${JSON.stringify(STATE_DEFAULTS[entityType])} AS jsonb)`;
+}
 
 // "As at" views: the state of every milestone and recommendation at the end of a past UK day, rebuilt from the
 // append-only audit trail (decision 0004), never from a stored copy.
 //
 // A milestone's state at a moment is the "after" of its last update event on or before that moment, laid over
-// its create event's "after" (so partial events still give a full state); with no update yet, the create event's
+// its create event's "after", laid over the defaults for what older events left out (lib/audit/records.ts, the same
+// as upgradeState() fills in); with no update yet, the create event's
 // state (or, for a row with no create event, as in hand-built data, the "before" of its first later update). The
 // source-data load's create events are effective from publication (2 February 2023), whenever the
 // database was filled, so strategy milestones exist at every date; a milestone added by staff exists from its
@@ -66,7 +74,8 @@ export function milestonesAsAtSql(asAt: string): Prisma.Sql {
                          'commentary', m.commentary, 'version', m.version,
                          'evidence', COALESCE((SELECT jsonb_agg(jsonb_build_object('title', el.title, 'url', el.url) ORDER BY el.position)
                                                FROM evidence_link el WHERE el.milestone_id = m.id), '[]'::jsonb))
-                  ELSE COALESCE(c.after::jsonb, '{}'::jsonb)
+                  ELSE ${stateDefaultsSql("milestone")}
+                       || COALESCE(c.after::jsonb, '{}'::jsonb)
                        || COALESCE(u.after::jsonb, CASE WHEN c.entity_id IS NULL THEN fl.before::jsonb END, '{}'::jsonb)
              END AS s
       FROM milestone m
@@ -79,12 +88,12 @@ export function milestonesAsAtSql(asAt: string): Prisma.Sql {
     SELECT s.id, s.code, s."group", s.activity, s.title, s.date_as_written, s.due_date,
            CAST(NULLIF(s.s->>'forecastDate', '') AS date) AS forecast_date,
            CAST(NULLIF(s.s->>'actualDate', '') AS date) AS actual_date,
-           CAST(COALESCE(s.s->>'status', 'not_yet_assessed') AS "MilestoneStatus") AS status,
+           CAST(s.s->>'status' AS "MilestoneStatus") AS status,
            s.s->>'commentary' AS commentary,
            s.source_line,
-           COALESCE(CAST(s.s->>'version' AS int), 1) AS version,
+           CAST(s.s->>'version' AS int) AS version,
            s.created_at, s.updated_at,
-           COALESCE(s.s->'evidence', '[]'::jsonb) AS evidence
+           s.s->'evidence' AS evidence
     FROM state s`;
 }
 
@@ -120,7 +129,7 @@ export function recommendationsAsAtSql(asAt: string): Prisma.Sql {
     state AS (
       SELECT r.id, r.code, r.review_id, r.pillar_id, r.response_class, r.response_rationale, r.version,
              CASE WHEN e.entity_id IS NULL THEN '{}'::jsonb
-                  ELSE COALESCE(c.after::jsonb, '{}'::jsonb)
+                  ELSE ${stateDefaultsSql("recommendation")} || COALESCE(c.after::jsonb, '{}'::jsonb)
                        || COALESCE(u.after::jsonb, CASE WHEN c.entity_id IS NULL THEN fl.before::jsonb END, '{}'::jsonb) END AS s,
              e.entity_id IS NULL AS untouched
       FROM recommendation r
@@ -133,7 +142,7 @@ export function recommendationsAsAtSql(asAt: string): Prisma.Sql {
            CASE WHEN s.untouched THEN s.response_class
                 ELSE CAST(COALESCE(s.s->>'responseClass', s.response_class::text) AS "ResponseClass") END AS response_class,
            CASE WHEN s.untouched THEN s.response_rationale ELSE COALESCE(s.s->>'responseRationale', s.response_rationale) END AS response_rationale,
-           CASE WHEN s.untouched THEN s.version ELSE COALESCE(CAST(s.s->>'version' AS int), 1) END AS version
+           CASE WHEN s.untouched THEN s.version ELSE CAST(s.s->>'version' AS int) END AS version
     FROM state s`;
 }
 
@@ -143,7 +152,7 @@ export interface MilestoneStateAsAt {
   dueDate: string;
   forecastDate: string | null;
   actualDate: string | null;
-  /** forecastDate ?? dueDate */
+  /** plannedDate(): the forecast date, else the due date */
   plannedDate: string;
   commentary: string | null;
   evidence: Array<{ title: string; url: string }>;
@@ -174,7 +183,7 @@ export async function milestoneStatesAsAt(asAt: string): Promise<MilestoneStateA
       dueDate,
       forecastDate,
       actualDate: toIsoDay(r.actual_date),
-      plannedDate: forecastDate ?? dueDate,
+      plannedDate: plannedDate({ forecastDate, dueDate }),
       commentary: r.commentary,
       evidence: (r.evidence ?? []).map((e) => ({ title: e.title, url: e.url })),
       version: Number(r.version),

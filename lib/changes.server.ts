@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
 import { endOfUkDaySql, startOfUkDaySql } from "@/lib/as-at.server";
 import { CHANGE_KINDS, type ChangeKind } from "@/lib/vocabulary";
+import { plannedDate } from "@/lib/planned-date";
 
 // Every change staff made in a period, from the audit trail, grouped by pillar. User-account events and the
 // source-data load are not changes to the reform and are left out.
@@ -72,7 +73,7 @@ export function classify(e: { action: string; entityType: string; before: Record
   if ((after.status === "at_risk" || after.status === "delayed") && before.status !== after.status) {
     out.push({ kind: "at_risk_or_delayed", from: before.status, to: after.status });
   }
-  const previousPlanned = before.forecast ?? e.dueDate;
+  const previousPlanned = e.dueDate === null ? before.forecast : plannedDate({ forecastDate: before.forecast, dueDate: e.dueDate });
   if (after.forecast && after.forecast !== before.forecast && previousPlanned) {
     if (after.forecast > previousPlanned) out.push({ kind: "slipped", from: previousPlanned, to: after.forecast });
     else if (after.forecast < previousPlanned) out.push({ kind: "brought_forward", from: previousPlanned, to: after.forecast });

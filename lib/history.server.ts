@@ -1,19 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client.server";
 import { todayInLondon } from "@/lib/dates";
-import { FIELD_LABELS, MILESTONE_STATUS_LABELS, RESPONSE_CLASS_LABELS, type FieldName } from "@/lib/vocabulary";
+import { describeChanges, type HistoryChange } from "@/lib/audit/describe";
 
 // The public history of a milestone or recommendation, from the audit trail: when, what changed, why.
 // Staff names and emails stay out of it: the public sees that DfE staff made a change, not who.
 
 /** Stable Homes, Built on Love was published, and its consultation opened, on 2 February 2023. */
 export const STRATEGY_PUBLISHED_ON = "2023-02-02T00:00:00.000Z";
-
-export interface HistoryChange {
-  field: string;
-  before: string | null;
-  after: string | null;
-}
 
 export interface HistoryEntry {
   occurredAt: string;
@@ -22,30 +16,6 @@ export interface HistoryEntry {
   summary: string;
   changes: HistoryChange[];
   reason: string | null;
-}
-
-function display(value: unknown): string | null {
-  if (value === null || value === undefined || value === "") return null;
-  if (Array.isArray(value)) return value.map((v) => (typeof v === "object" && v && "title" in v ? String(v.title) : String(v))).join("; ");
-  return String(value);
-}
-
-/** Values shown in words rather than as stored codes ("On track", not "on_track"). */
-const VALUE_LABELS: Record<string, Record<string, string>> = { status: MILESTONE_STATUS_LABELS, responseClass: RESPONSE_CLASS_LABELS };
-
-function displayField(field: string, value: unknown): string | null {
-  const shown = display(value);
-  return shown === null ? null : (VALUE_LABELS[field]?.[shown] ?? shown);
-}
-
-export function describeChanges(before: unknown, after: unknown): HistoryChange[] {
-  const b = (before ?? {}) as Record<string, unknown>;
-  const a = (after ?? {}) as Record<string, unknown>;
-  // Only the fields the public history names: audit records also hold ids and versions.
-  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((f): f is FieldName => Object.hasOwn(FIELD_LABELS, f));
-  return fields
-    .filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null))
-    .map((f) => ({ field: FIELD_LABELS[f], before: displayField(f, b[f]), after: displayField(f, a[f]) }));
 }
 
 export async function publicHistory(entityType: "milestone" | "recommendation", entityId: number): Promise<HistoryEntry[]> {

@@ -4,10 +4,11 @@ import { stringify } from "csv-stringify/sync";
 import { db } from "@/lib/db/client.server";
 import { authorise } from "@/lib/auth/actor.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
-import { checkAgainstCurrent, writeMilestoneUpdate, type MilestoneState } from "@/lib/milestone-updates.server";
-import type { HistoryChange } from "@/lib/history.server";
+import { checkAgainstCurrent, writeMilestoneUpdate } from "@/lib/milestone-updates.server";
+import { describeChanges, type HistoryChange } from "@/lib/audit/describe";
+import { milestoneStateOf, sameState, type MilestoneState } from "@/lib/audit/records";
 import { milestoneUpdateSchema, type MilestoneUpdate } from "@/lib/validations/milestone-update";
-import { FIELD_LABELS, MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, type FieldName, type MilestoneStatusValue } from "@/lib/vocabulary";
+import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from "@/lib/vocabulary";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Bulk update of milestones from a CSV file: staff export the milestones, edit the file (usually in a
@@ -151,61 +152,12 @@ interface CurrentMilestone extends MilestoneState {
 type MilestoneWithEvidence = Prisma.MilestoneGetPayload<{ include: { evidence: true } }>;
 
 function currentOf(m: MilestoneWithEvidence): CurrentMilestone {
-  return {
-    id: m.id,
-    code: m.code,
-    title: m.title,
-    dueDate: toIsoDay(m.dueDate)!,
-    status: m.status,
-    forecastDate: toIsoDay(m.forecastDate),
-    actualDate: toIsoDay(m.actualDate),
-    commentary: m.commentary,
-    evidence: [...m.evidence].sort((a, b) => a.position - b.position).map((e) => ({ title: e.title, url: e.url })),
-    version: m.version,
-  };
+  return { id: m.id, code: m.code, title: m.title, dueDate: toIsoDay(m.dueDate)!, ...milestoneStateOf(m) };
 }
 
-/** The audit trail's shape of a milestone: the same as recordMilestoneUpdate writes. */
-function auditState(m: MilestoneState): MilestoneState {
-  return {
-    status: m.status,
-    forecastDate: m.forecastDate,
-    actualDate: m.actualDate,
-    commentary: m.commentary,
-    evidence: m.evidence.map((e) => ({ title: e.title, url: e.url })),
-    version: m.version,
-  };
-}
-
-type Fields = Omit<MilestoneState, "version">;
-
-function sameFields(a: Fields, b: Fields): boolean {
-  return (
-    a.status === b.status &&
-    a.forecastDate === b.forecastDate &&
-    a.actualDate === b.actualDate &&
-    a.commentary === b.commentary &&
-    JSON.stringify(a.evidence.map((e) => [e.title, e.url])) === JSON.stringify(b.evidence.map((e) => [e.title, e.url]))
-  );
-}
-
-/** The fields a CSV row can change, in the order the preview lists them. */
-const CHANGE_FIELDS = ["status", "forecastDate", "actualDate", "commentary", "evidence"] as const satisfies ReadonlyArray<keyof Fields & FieldName>;
-type ChangeField = (typeof CHANGE_FIELDS)[number];
-
-function display(field: ChangeField, value: Fields[keyof Fields]): string | null {
-  if (value === null || value === undefined) return null;
-  if (field === "status") return MILESTONE_STATUS_LABELS[value as MilestoneStatusValue];
-  if (Array.isArray(value)) return value.length ? value.map((e) => `${e.title} (${e.url})`).join("\n") : null;
-  return value === "" ? null : String(value);
-}
-
-function changesBetween(before: Fields, after: Fields): HistoryChange[] {
-  return CHANGE_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map((f) => ({
-    field: FIELD_LABELS[f],
-    before: display(f, before[f]),
-    after: display(f, after[f]),
-  }));
+/** The audited state alone, without the row's other columns. */
+function stateOnly({ status, forecastDate, actualDate, commentary, evidence, version }: CurrentMilestone): MilestoneState {
+  return { status, forecastDate, actualDate, commentary, evidence, version };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -429,12 +381,12 @@ function assessRows(rows: FileRow[], currentByCode: Map<string, CurrentMilestone
     const update = parsed.data;
     // Spreadsheets rewrite line breaks inside cells (the form saves CRLF, Excel writes LF): that alone is no change.
     if (update.commentary !== null && current.commentary !== null && sameLines(update.commentary, current.commentary)) update.commentary = current.commentary;
-    const next: Fields = { status: update.status, forecastDate: update.forecastDate, actualDate: update.actualDate, commentary: update.commentary, evidence: update.evidence };
-    if (sameFields(current, next)) return { ...base, outcome: "no_change", errors: [], current };
+    const next: Omit<MilestoneState, "version"> = { status: update.status, forecastDate: update.forecastDate, actualDate: update.actualDate, commentary: update.commentary, evidence: update.evidence };
+    if (sameState<MilestoneState>(stateOnly(current), next)) return { ...base, outcome: "no_change", errors: [], current };
 
     for (const e of checkAgainstCurrent(update, current, today)) errors.push(e.message);
     if (errors.length) return { ...base, current, outcome: "error", errors };
-    return { ...base, outcome: "change", changes: changesBetween(current, next), reason: update.reason, errors: [], update, current };
+    return { ...base, outcome: "change", changes: describeChanges(stateOnly(current), next), reason: update.reason, errors: [], update, current };
   });
 }
 
@@ -507,7 +459,7 @@ export async function applyMilestoneImport(userId: number | null | undefined, cs
         await writeMilestoneUpdate(tx, actor, {
           id: current.id,
           code: current.code,
-          current: auditState(current),
+          current: stateOnly(current),
           next: { status: update.status, forecastDate: update.forecastDate, actualDate: update.actualDate, commentary: update.commentary, evidence: update.evidence },
           reason: update.reason,
         });

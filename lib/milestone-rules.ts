@@ -10,10 +10,11 @@ import type { MilestoneStatusValue } from "@/lib/vocabulary";
 export const CLOSED_STATUSES: MilestoneStatusValue[] = ["complete", "superseded"];
 export const STALE_AFTER_DAYS = 90;
 
-/** SQL for the current planned date of milestone alias `m`. */
-export const plannedDateSql = Prisma.sql`COALESCE(m.forecast_date, m.due_date)`;
+export { plannedDate, plannedDateSql } from "@/lib/planned-date";
+import { plannedDateSql } from "@/lib/planned-date";
 
-export const isOpenSql = Prisma.sql`m.status NOT IN ('complete', 'superseded')`;
+/** Open: not in CLOSED_STATUSES (the same list as isOverdue() uses). */
+export const isOpenSql = Prisma.sql`m.status::text NOT IN (${Prisma.join(CLOSED_STATUSES)})`;
 
 export function isOverdueSql(today: string) {
   return Prisma.sql`(${isOpenSql} AND ${plannedDateSql} < CAST(${today} AS date))`;

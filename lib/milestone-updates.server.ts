@@ -2,7 +2,10 @@ import "server-only";
 import { db, WRITE_TRANSACTION } from "@/lib/db/client.server";
 import { authorise } from "@/lib/auth/actor.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
-import { describeChanges, type HistoryChange } from "@/lib/history.server";
+import { describeChanges, type HistoryChange } from "@/lib/audit/describe";
+import { milestoneStateOf, sameState, upgradeState, type MilestoneState } from "@/lib/audit/records";
+import { recordAuditEvent } from "@/lib/audit/trail.server";
+import { plannedDate } from "@/lib/planned-date";
 import {
   milestoneUpdateSchema,
   STATUSES_NEEDING_REASON,
@@ -10,17 +13,9 @@ import {
   type FieldError,
   type MilestoneUpdate,
 } from "@/lib/validations/milestone-update";
-import type { MilestoneStatusValue } from "@/lib/vocabulary";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export interface MilestoneState {
-  status: MilestoneStatusValue;
-  forecastDate: string | null;
-  actualDate: string | null;
-  commentary: string | null;
-  evidence: Array<{ title: string; url: string }>;
-  version: number;
-}
+export type { MilestoneState } from "@/lib/audit/records";
 
 export type UpdateResult =
   | { ok: true; state: MilestoneState }
@@ -40,7 +35,7 @@ export function checkAgainstCurrent(update: MilestoneUpdate, current: MilestoneS
   if (update.actualDate && update.status !== "complete") {
     errors.push({ field: "status", message: "Set the status to Complete when you give an actual completion date" });
   }
-  const currentPlanned = current.forecastDate ?? current.dueDate;
+  const currentPlanned = plannedDate(current);
   const slipped = update.forecastDate !== null && update.forecastDate > currentPlanned && update.forecastDate !== current.forecastDate;
   const worsened = (STATUSES_NEEDING_REASON as readonly string[]).includes(update.status) && update.status !== current.status;
   if ((slipped || worsened) && !update.reason) {
@@ -77,50 +72,18 @@ export async function writeMilestoneUpdate(
     },
     include: { evidence: { orderBy: { position: "asc" } } },
   });
-  const after = stateOf(saved);
-  const before = { ...change.current, evidence: change.current.evidence.map((e) => ({ title: e.title, url: e.url })) };
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor.id,
-      actorLabel: actor.email,
-      action: "update",
-      entityType: "milestone",
-      entityId: change.id,
-      entityCode: change.code,
-      before: before as unknown as Prisma.InputJsonValue,
-      after: after as unknown as Prisma.InputJsonValue,
-      reason: change.reason,
-    },
+  const after = milestoneStateOf(saved);
+  await recordAuditEvent(tx, {
+    actor: { id: actor.id, label: actor.email },
+    action: "update",
+    entityType: "milestone",
+    entityId: change.id,
+    entityCode: change.code,
+    before: change.current,
+    after,
+    reason: change.reason,
   });
   return after;
-}
-
-function stateOf(m: {
-  status: MilestoneStatusValue;
-  forecastDate: Date | null;
-  actualDate: Date | null;
-  commentary: string | null;
-  version: number;
-  evidence: Array<{ title: string; url: string }>;
-}): MilestoneState {
-  return {
-    status: m.status,
-    forecastDate: toIsoDay(m.forecastDate),
-    actualDate: toIsoDay(m.actualDate),
-    commentary: m.commentary,
-    evidence: m.evidence.map((e) => ({ title: e.title, url: e.url })),
-    version: m.version,
-  };
-}
-
-function sameState(a: MilestoneState, b: Omit<MilestoneState, "version">): boolean {
-  return (
-    a.status === b.status &&
-    a.forecastDate === b.forecastDate &&
-    a.actualDate === b.actualDate &&
-    a.commentary === b.commentary &&
-    JSON.stringify(a.evidence) === JSON.stringify(b.evidence)
-  );
 }
 
 /**
@@ -140,14 +103,14 @@ export async function recordMilestoneUpdate(userId: number | null, input: unknow
     const id = locked[0]?.id;
     if (!id) return { ok: false, kind: "not_found", errors: [{ field: "form", message: "This milestone does not exist" }] } as const;
     const m = await tx.milestone.findUniqueOrThrow({ where: { id }, include: { evidence: { orderBy: { position: "asc" } } } });
-    const current = stateOf(m);
+    const current = milestoneStateOf(m);
 
     if (m.version !== update.version) {
       const events = await tx.auditEvent.findMany({
         where: { entityType: "milestone", entityId: id, action: "update", actorId: { not: null } },
         orderBy: { id: "asc" },
       });
-      const theirs = events.filter((e) => Number((e.after as { version?: number } | null)?.version ?? 0) > update.version);
+      const theirs = events.filter((e) => upgradeState("milestone", e.after).version > update.version);
       return {
         ok: false,
         kind: "conflict",

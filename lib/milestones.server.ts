@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { addDays, todayInLondon, toIsoDay } from "@/lib/dates";
-import { isOpenSql, isOverdue, isOverdueSql, isStaleSql, lastStaffUpdateSql, milestoneSource, plannedDateSql } from "@/lib/milestone-rules";
+import { isOpenSql, isOverdue, isOverdueSql, isStaleSql, lastStaffUpdateSql, milestoneSource, plannedDate, plannedDateSql } from "@/lib/milestone-rules";
 import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/history.server";
 import type { MilestoneFilters } from "@/lib/validations/public-filters";
 import type { MilestoneGroupValue, MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
@@ -200,7 +200,7 @@ export async function getMilestone(code: string, options: { today?: string; asAt
   }
   const history = historyUpTo(await publicHistory("milestone", m.id), options.asAt);
   const lastStaff = history.filter((h) => h.byStaff).at(-1);
-  const plannedDate = toIsoDay(m.forecastDate ?? m.dueDate)!;
+  const planned = toIsoDay(plannedDate(m))!;
   const recommendations = [...m.recommendations]
     .map((r) => r.recommendation)
     .sort((a, b) => a.sourceAnnex - b.sourceAnnex || a.sourceRow - b.sourceRow);
@@ -213,9 +213,9 @@ export async function getMilestone(code: string, options: { today?: string; asAt
     dueDate: toIsoDay(m.dueDate)!,
     forecastDate: toIsoDay(m.forecastDate),
     actualDate: toIsoDay(m.actualDate),
-    plannedDate,
+    plannedDate: planned,
     status: m.status,
-    overdue: isOverdue({ status: m.status, plannedDate }, today),
+    overdue: isOverdue({ status: m.status, plannedDate: planned }, today),
     lastUpdated: lastStaff?.occurredAt ?? null,
     pillars: m.pillars.map((p) => p.pillar.number),
     outcomes: m.outcomes.map((o) => o.outcome.number),

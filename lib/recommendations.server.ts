@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
-import { DELIVERY_EXPECTED_CLASSES, isOverdue, milestoneSource, recommendationSource } from "@/lib/milestone-rules";
+import { DELIVERY_EXPECTED_CLASSES, isOverdue, milestoneSource, plannedDate, recommendationSource } from "@/lib/milestone-rules";
 import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/history.server";
 import type { RecommendationFilters } from "@/lib/validations/public-filters";
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
@@ -216,8 +216,8 @@ export async function getRecommendation(code: string, options: { today?: string;
     milestones: r.milestones.map((m) => m.milestone.code),
     outcomeLinks: r.outcomes.map((o) => ({ number: o.outcome.number, kind: o.outcome.kind, title: o.outcome.title })),
     milestoneLinks: r.milestones.map(({ milestone: m }) => {
-      const plannedDate = toIsoDay(m.forecastDate ?? m.dueDate)!;
-      return { code: m.code, title: m.title, status: m.status, plannedDate, overdue: isOverdue({ status: m.status, plannedDate }, today) };
+      const planned = toIsoDay(plannedDate(m))!;
+      return { code: m.code, title: m.title, status: m.status, plannedDate: planned, overdue: isOverdue({ status: m.status, plannedDate: planned }, today) };
     }),
     history: historyUpTo(await publicHistory("recommendation", r.id), options.asAt),
     version: r.version,

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { toIsoDay } from "@/lib/dates";
 import { endOfUkDaySql } from "@/lib/as-at.server";
-import { milestoneSource } from "@/lib/milestone-rules";
+import { milestoneSource, plannedDateSql } from "@/lib/milestone-rules";
 import type { MilestoneStatusValue } from "@/lib/vocabulary";
 import type { SlippageSort } from "@/lib/validations/slippage-sorts";
 
@@ -33,7 +33,7 @@ export interface SlippageEntry {
   dateAsWritten: string | null;
   dueDate: string;
   replans: Replan[];
-  /** The current planned date: forecast ?? due. */
+  /** The current planned date (lib/planned-date.ts). */
   plannedDate: string;
   actualDate: string | null;
   timesSlipped: number;
@@ -64,8 +64,8 @@ export async function slippageRegister(options: { sort?: SlippageSort; asAt?: st
   const eventBound = options.asAt ? Prisma.sql`AND a.occurred_at < ${endOfUkDaySql(options.asAt)}` : Prisma.empty;
   const rows = await db().$queryRaw<Row[]>`
     SELECT m.code, m.title, m.status::text AS status, m.date_as_written, m.due_date,
-           COALESCE(m.forecast_date, m.due_date) AS planned_date, m.actual_date,
-           GREATEST(0, COALESCE(m.forecast_date, m.due_date) - m.due_date)::int AS total_days,
+           ${plannedDateSql} AS planned_date, m.actual_date,
+           GREATEST(0, ${plannedDateSql} - m.due_date)::int AS total_days,
            rp.replans, COALESCE(rp.times, 0) AS times
     FROM ${milestoneSource(options.asAt)} m
     LEFT JOIN LATERAL (

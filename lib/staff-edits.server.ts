@@ -4,6 +4,8 @@ import { authorise } from "@/lib/auth/actor.server";
 import { zodFieldErrors, type FieldError } from "@/lib/validations/milestone-update";
 import { newMilestoneSchema, reclassifySchema } from "@/lib/validations/staff-edits";
 import { ADVISORY_LOCKS } from "@/lib/db/locks";
+import { milestoneStateOf, recommendationStateOf } from "@/lib/audit/records";
+import { recordAuditEvent } from "@/lib/audit/trail.server";
 
 export type EditResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -29,18 +31,15 @@ export async function reclassifyRecommendation(userId: number | null, input: unk
       where: { id },
       data: { responseClass: change.responseClass, responseRationale: change.rationale, version: { increment: 1 } },
     });
-    await tx.auditEvent.create({
-      data: {
-        actorId: actor.id,
-        actorLabel: actor.email,
-        action: "reclassify",
-        entityType: "recommendation",
-        entityId: id,
-        entityCode: r.code,
-        before: { responseClass: r.responseClass, responseRationale: r.responseRationale, version: r.version },
-        after: { responseClass: saved.responseClass, responseRationale: saved.responseRationale, version: saved.version },
-        reason: change.reason,
-      },
+    await recordAuditEvent(tx, {
+      actor: { id: actor.id, label: actor.email },
+      action: "reclassify",
+      entityType: "recommendation",
+      entityId: id,
+      entityCode: r.code,
+      before: recommendationStateOf(r),
+      after: recommendationStateOf(saved),
+      reason: change.reason,
     });
     return { ok: true, value: { code: saved.code, version: saved.version } };
   }, WRITE_TRANSACTION);
@@ -77,27 +76,23 @@ export async function addMilestone(userId: number | null, input: unknown): Promi
         recommendations: { create: recommendations.map((r) => ({ recommendationId: r.id })) },
       },
     });
-    await tx.auditEvent.create({
-      data: {
-        actorId: actor.id,
-        actorLabel: actor.email,
-        action: "create",
-        entityType: "milestone",
-        entityId: created.id,
-        entityCode: code,
-        after: {
-          title: m.title,
-          group: m.group,
-          activity: m.activity,
-          dueDate: m.dueDate,
-          status: created.status,
-          pillars: m.pillars,
-          outcomes: m.outcomes,
-          recommendations: codes,
-          version: created.version,
-        },
-        reason: m.reason,
+    await recordAuditEvent(tx, {
+      actor: { id: actor.id, label: actor.email },
+      action: "create",
+      entityType: "milestone",
+      entityId: created.id,
+      entityCode: code,
+      after: {
+        ...milestoneStateOf({ ...created, evidence: [] }),
+        dueDate: m.dueDate,
+        title: m.title,
+        group: m.group,
+        activity: m.activity,
+        pillars: m.pillars,
+        outcomes: m.outcomes,
+        recommendations: codes,
       },
+      reason: m.reason,
     });
     return { ok: true, value: { code } };
   }, WRITE_TRANSACTION);

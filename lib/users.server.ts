@@ -25,6 +25,8 @@ import {
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ROLE_LABELS, type RoleValue } from "@/lib/vocabulary";
 import { ADVISORY_LOCKS } from "@/lib/db/locks";
+import type { UserAction, UserState } from "@/lib/audit/records";
+import { recordAuditEvent } from "@/lib/audit/trail.server";
 
 const actorModule = () => import("@/lib/auth/actor.server");
 const signInModule = () => import("@/lib/auth/sign-in.server");
@@ -57,7 +59,7 @@ const FIRST_ADMIN_LOCK = ADVISORY_LOCKS.firstAdmin;
 type Tx = Prisma.TransactionClient;
 
 /** What the audit trail keeps about an account: no password, no hash. */
-function auditState(user: UserSummary) {
+function auditState(user: UserSummary): UserState {
   return {
     email: user.email,
     name: user.name,
@@ -99,26 +101,15 @@ async function lockActorAndTarget(tx: Tx, actorId: number, targetId: number): Pr
   return tx.user.findUnique({ where: { id: targetId }, select: USER_FIELDS });
 }
 
-async function writeAudit(tx: Tx, by: AuditActor, action: string, user: UserSummary, before: object | null, after: object | null) {
-  await tx.auditEvent.create({
-    data: {
-      actorId: by.actorId,
-      actorLabel: by.actorLabel,
-      action,
-      entityType: "user",
-      entityId: user.id,
-      entityCode: user.email,
-      before: (before ?? undefined) as Prisma.InputJsonValue | undefined,
-      after: (after ?? undefined) as Prisma.InputJsonValue | undefined,
-    },
-  });
+async function writeAudit(tx: Tx, by: AuditActor, action: UserAction, user: UserSummary, before: UserState | null, after: UserState | null) {
+  await recordAuditEvent(tx, { actor: { id: by.actorId, label: by.actorLabel }, action, entityType: "user", entityId: user.id, entityCode: user.email, before, after });
 }
 
 /** Creates an account with a fresh one-time password; shared by invitations, the command line and the first admin. */
 async function createWithOneTimePassword(
   input: { email: string; name: string; role: RoleValue },
   by: AuditActor,
-  action: string,
+  action: UserAction,
   beforeWrite?: (tx: Tx) => Promise<void>,
 ): Promise<OneTimePasswordResult> {
   const oneTimePassword = generateOneTimePassword();

@@ -1,4 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { milestoneStateOf, recommendationStateOf } from "@/lib/audit/records";
+import { recordAuditEvents } from "@/lib/audit/trail.server";
 import { readReformDataset, type ReformDataset } from "@/lib/seed/dataset";
 import { ADVISORY_LOCKS } from "@/lib/db/locks";
 
@@ -115,26 +117,25 @@ export async function loadReformData(prisma: PrismaClient, dataset: ReformDatase
         skipDuplicates: true,
       });
 
-      await tx.auditEvent.createMany({
-        data: [
-          ...recommendations.map((r) => ({
-            actorLabel: SOURCE_ACTOR_LABEL,
-            action: "create",
-            entityType: "recommendation",
-            entityId: r.id,
-            entityCode: r.code,
-            after: { responseClass: r.responseClass, responseRationale: r.responseRationale },
-          })),
-          ...milestones.map((m) => ({
-            actorLabel: SOURCE_ACTOR_LABEL,
-            action: "create",
-            entityType: "milestone",
-            entityId: m.id,
-            entityCode: m.code,
-            after: { status: m.status, dueDate: m.dueDate.toISOString().slice(0, 10), forecastDate: null, actualDate: null, commentary: null },
-          })),
-        ],
-      });
+      const source = { id: null, label: SOURCE_ACTOR_LABEL };
+      await recordAuditEvents(tx, [
+        ...recommendations.map((r) => ({
+          actor: source,
+          action: "create" as const,
+          entityType: "recommendation" as const,
+          entityId: r.id,
+          entityCode: r.code,
+          after: recommendationStateOf(r),
+        })),
+        ...milestones.map((m) => ({
+          actor: source,
+          action: "create" as const,
+          entityType: "milestone" as const,
+          entityId: m.id,
+          entityCode: m.code,
+          after: { ...milestoneStateOf({ ...m, evidence: [] }), dueDate: m.dueDate.toISOString().slice(0, 10) },
+        })),
+      ]);
 
       const inserted = {
         reviews: reviews.length,

@@ -12,6 +12,10 @@
 // Not inserted into: generated columns (recommendation.search, migration 0002) and columns with defaults we are
 // happy with (ids). Run ANALYZE afterwards (done here).
 import pg from "pg";
+import type { MilestoneState } from "@/lib/audit/records";
+import type { AuditEventInput } from "@/lib/audit/records";
+import { auditEventRow } from "@/lib/audit/trail.server";
+import { SOURCE_ACTOR_LABEL } from "@/lib/seed/load-reform-data.server";
 
 export interface LargeDatasetSize {
   recommendations: number;
@@ -236,53 +240,9 @@ export async function generateLargeDataset(
 
     // Audit trail: the source load's "create" for each recommendation, a staff "create" for each generated
     // milestone, then each milestone's staff updates (60 days apart, ending at its last update) and the
-    // occasional change of a recommendation's response class.
-    let auditEvents = await count(
-      `INSERT INTO audit_event (occurred_at, actor_id, actor_label, action, entity_type, entity_id, entity_code, after)
-       SELECT r.created_at, NULL, 'Source: Stable Homes, Built on Love (DfE, February 2023)', 'create', 'recommendation',
-              r.id, r.code, jsonb_build_object('responseClass', r.response_class, 'responseRationale', r.response_rationale)
-       FROM recommendation r WHERE r.code LIKE 'GEN-%' ORDER BY r.id`,
-    );
-    auditEvents += await count(
-      `INSERT INTO audit_event (occurred_at, actor_id, actor_label, action, entity_type, entity_id, entity_code, after, reason)
-       SELECT m.created_at, u.id, u.name, 'create', 'milestone', m.id, m.code,
-              jsonb_build_object('status', 'not_yet_assessed', 'dueDate', to_char(m.due_date, 'YYYY-MM-DD'),
-                                 'forecastDate', NULL, 'actualDate', NULL, 'commentary', NULL),
-              'Added from the programme delivery plan'
-       FROM milestone m JOIN gen_ms g ON g.code = m.code
-       JOIN app_user u ON u.email = format('bench.editor%s@education.gov.invalid', g.editor)
-       ORDER BY m.id`,
-    );
-    auditEvents += await count(
-      `WITH ev AS (
-         SELECT m.id, m.code, m.due_date, g.status, g.forecast, g.actual, g.commentary, g.updates, g.last_update, g.editor, k,
-                CASE WHEN k = g.updates THEN g.status::text ELSE (ARRAY['not_started', 'on_track'])[k] END AS after_status,
-                CASE WHEN k = 1 THEN 'not_yet_assessed' ELSE (ARRAY['not_started', 'on_track'])[k - 1] END AS before_status
-         FROM milestone m JOIN gen_ms g ON g.code = m.code
-         CROSS JOIN LATERAL generate_series(1, g.updates) k
-       )
-       INSERT INTO audit_event (occurred_at, actor_id, actor_label, action, entity_type, entity_id, entity_code, before, after, reason)
-       SELECT ev.last_update - (ev.updates - ev.k) * interval '60 days', u.id, u.name, 'update', 'milestone', ev.id, ev.code,
-              jsonb_build_object('status', ev.before_status, 'forecastDate', NULL, 'actualDate', NULL, 'commentary', NULL),
-              jsonb_build_object('status', ev.after_status,
-                                 'forecastDate', CASE WHEN ev.k = ev.updates THEN to_char(ev.forecast, 'YYYY-MM-DD') END,
-                                 'actualDate', CASE WHEN ev.k = ev.updates THEN to_char(ev.actual, 'YYYY-MM-DD') END,
-                                 'commentary', CASE WHEN ev.k = ev.updates THEN ev.commentary END),
-              (ARRAY['Quarterly programme board review', 'Update from the delivery partner', 'Correction after assurance check'])[1 + (ev.id + ev.k) % 3]
-       FROM ev JOIN app_user u ON u.email = format('bench.editor%s@education.gov.invalid', ev.editor)
-       ORDER BY 1`,
-    );
-    auditEvents += await count(
-      `INSERT INTO audit_event (occurred_at, actor_id, actor_label, action, entity_type, entity_id, entity_code, before, after, reason)
-       SELECT r.updated_at, u.id, u.name, 'update', 'recommendation', r.id, r.code,
-              jsonb_build_object('responseClass', CASE WHEN r.response_class = 'accepted' THEN 'accepted_in_principle' ELSE 'accepted' END),
-              jsonb_build_object('responseClass', r.response_class),
-              'Reclassified after the consultation response'
-       FROM recommendation r JOIN app_user u ON u.email = format('bench.editor%s@education.gov.invalid', 1 + r.id % $1)
-       WHERE r.code LIKE 'GEN-%' AND r.version = 2
-       ORDER BY r.updated_at`,
-      [EDITORS],
-    );
+    // occasional reclassification of a recommendation. The events are built in TypeScript and checked by the
+    // audit trail's own row builder (lib/audit/trail.server.ts), so they have exactly the shapes the app writes.
+    const auditEvents = await insertAuditEvents(client, await generatedAuditEvents(client));
 
     await client.query("COMMIT");
     await client.query("ANALYZE");
@@ -304,4 +264,123 @@ export async function generateLargeDataset(
   } finally {
     await client.end();
   }
+}
+
+interface GeneratedMilestone {
+  id: number;
+  code: string;
+  due: string;
+  status: MilestoneState["status"];
+  forecast: string | null;
+  actual: string | null;
+  commentary: string | null;
+  updates: number;
+  last_update: Date;
+  created: Date;
+  editor_id: number;
+  editor_name: string;
+  evidence: Array<{ title: string; url: string }>;
+}
+
+interface GeneratedRecommendation {
+  id: number;
+  code: string;
+  response_class: "accepted" | "accepted_in_principle" | "testing" | "consulting" | "not_accepted";
+  response_rationale: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  editor_id: number;
+  editor_name: string;
+}
+
+const UPDATE_REASONS = ["Quarterly programme board review", "Update from the delivery partner", "Correction after assurance check"];
+
+async function generatedAuditEvents(client: pg.Client): Promise<AuditEventInput[]> {
+  const recommendations = (
+    await client.query<GeneratedRecommendation>(
+      `SELECT r.id, r.code, r.response_class::text AS response_class, r.response_rationale, r.version, r.created_at, r.updated_at,
+              u.id AS editor_id, u.name AS editor_name
+       FROM recommendation r JOIN app_user u ON u.email = format('bench.editor%s@education.gov.invalid', 1 + r.id % $1)
+       WHERE r.code LIKE 'GEN-%' ORDER BY r.id`,
+      [EDITORS],
+    )
+  ).rows;
+  const milestones = (
+    await client.query<GeneratedMilestone>(
+      `SELECT m.id, m.code, to_char(g.due, 'YYYY-MM-DD') AS due, g.status::text AS status,
+              to_char(g.forecast, 'YYYY-MM-DD') AS forecast, to_char(g.actual, 'YYYY-MM-DD') AS actual, g.commentary,
+              g.updates, g.last_update, m.created_at AS created, u.id AS editor_id, u.name AS editor_name,
+              COALESCE((SELECT jsonb_agg(jsonb_build_object('title', e.title, 'url', e.url) ORDER BY e.position)
+                        FROM evidence_link e WHERE e.milestone_id = m.id), '[]'::jsonb) AS evidence
+       FROM milestone m JOIN gen_ms g ON g.code = m.code
+       JOIN app_user u ON u.email = format('bench.editor%s@education.gov.invalid', g.editor)
+       ORDER BY m.id`,
+    )
+  ).rows;
+
+  const events: AuditEventInput[] = [];
+  for (const r of recommendations) {
+    // A recommendation at version 2 was reclassified once, from the class next to its current one.
+    const original = r.version === 2 ? (r.response_class === "accepted" ? "accepted_in_principle" : "accepted") : r.response_class;
+    const first = { responseClass: original, responseRationale: r.response_rationale, version: 1 } as const;
+    events.push({ actor: { id: null, label: SOURCE_ACTOR_LABEL }, action: "create", entityType: "recommendation", entityId: r.id, entityCode: r.code, occurredAt: r.created_at, after: first });
+    if (r.version === 2) {
+      events.push({
+        actor: { id: r.editor_id, label: r.editor_name },
+        action: "reclassify",
+        entityType: "recommendation",
+        entityId: r.id,
+        entityCode: r.code,
+        occurredAt: r.updated_at,
+        before: first,
+        after: { responseClass: r.response_class, responseRationale: r.response_rationale, version: 2 },
+        reason: "Reclassified after the consultation response",
+      });
+    }
+  }
+  for (const m of milestones) {
+    const actor = { id: m.editor_id, label: m.editor_name };
+    const blank: MilestoneState = { status: "not_yet_assessed", forecastDate: null, actualDate: null, commentary: null, evidence: [], version: 1 };
+    events.push({ actor, action: "create", entityType: "milestone", entityId: m.id, entityCode: m.code, occurredAt: m.created, after: { ...blank, dueDate: m.due }, reason: "Added from the programme delivery plan" });
+    // Earlier updates step through "not started" and "on track"; the last one sets the milestone as it is now.
+    let before = blank;
+    for (let k = 1; k <= m.updates; k++) {
+      const last = k === m.updates;
+      const after: MilestoneState = last
+        ? { status: m.status, forecastDate: m.forecast, actualDate: m.actual, commentary: m.commentary, evidence: m.evidence, version: k + 1 }
+        : { ...blank, status: (["not_started", "on_track"] as const)[k - 1]!, version: k + 1 };
+      events.push({
+        actor,
+        action: "update",
+        entityType: "milestone",
+        entityId: m.id,
+        entityCode: m.code,
+        occurredAt: new Date(m.last_update.getTime() - (m.updates - k) * 60 * 86_400_000),
+        before,
+        after,
+        reason: UPDATE_REASONS[(m.id + k) % 3],
+      });
+      before = after;
+    }
+  }
+  return events;
+}
+
+/** Inserts the events in time order, a few thousand per statement. */
+async function insertAuditEvents(client: pg.Client, events: AuditEventInput[]): Promise<number> {
+  const rows = events
+    .map(auditEventRow)
+    .sort((a, b) => new Date(a.occurredAt!).getTime() - new Date(b.occurredAt!).getTime())
+    .map((row) => ({ ...row, occurredAt: new Date(row.occurredAt!).toISOString() }));
+  for (let i = 0; i < rows.length; i += 5_000) {
+    await client.query(
+      `INSERT INTO audit_event (occurred_at, actor_id, actor_label, action, entity_type, entity_id, entity_code, before, after, reason)
+       SELECT "occurredAt", "actorId", "actorLabel", action, "entityType", "entityId", "entityCode", before, after, reason
+       FROM jsonb_to_recordset($1::jsonb) AS x("occurredAt" timestamptz, "actorId" int, "actorLabel" text, action text, "entityType" text,
+                                               "entityId" int, "entityCode" text, before jsonb, after jsonb, reason text)`,
+      [JSON.stringify(rows.slice(i, i + 5_000))],
+    );
+  }
+  return rows.length;
 }

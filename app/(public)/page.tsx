@@ -4,8 +4,7 @@ import { MILESTONE_STATUS_SERIES, RESPONSE_CLASS_SERIES, TIMELINE_SERIES } from 
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { AsAtBanner } from "@/components/as-at-banner";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { formatDay, todayInLondon } from "@/lib/dates";
-import { parseAsAt } from "@/lib/validations/changes";
+import { formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
 import { cachedDashboard } from "@/lib/public-data.server";
 import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS, OUTCOME_KIND_LABELS } from "@/lib/vocabulary";
 

@@ -4,9 +4,9 @@ import { MilestoneStatusTag } from "@/components/status-tags";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { num, Table, td, th } from "@/components/ui/table";
 import { AsAtBanner } from "@/components/as-at-banner";
-import { formatDateTime, formatDay, todayInLondon } from "@/lib/dates";
+import { formatDateTime, formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
 import { cachedSlippageRegister } from "@/lib/public-history-data.server";
-import { parseAsAt, parseSlippageSort } from "@/lib/validations/changes";
+import { parseSlippageSort } from "@/lib/validations/changes";
 import { toQueryString } from "@/lib/validations/public-filters";
 import type { SlippageSort } from "@/lib/validations/slippage-sorts";
 

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AsAtBanner } from "@/components/as-at-banner";
 import { ProgressSection } from "@/components/progress-section";
-import { todayInLondon } from "@/lib/dates";
-import { parseAsAt } from "@/lib/validations/changes";
+import { parseAsAt, todayInLondon } from "@/lib/dates";
 import { cachedDashboard, cachedMilestones, cachedPillar, cachedRecommendations } from "@/lib/public-data.server";
 
 export const dynamic = "force-dynamic";

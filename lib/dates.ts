@@ -1,12 +1,20 @@
 // Days in the tracker are calendar days (YYYY-MM-DD) in UK time: a milestone due "summer 2023" is due on
 // 31 August 2023 wherever the server runs. This module is the one home of the rules about days: what a real day
-// is, today in London, the strategy's date, the range a typed date may fall in, and `?asAt=`.
+// is, today in London, the strategy's date, the range a typed date may fall in, the planning years, and `?asAt=`.
 // Pages, the API, the report, staff forms and the proxy all ask it, so they cannot disagree.
 
 export type IsoDay = string;
 
 /** Stable Homes, Built on Love was published, and its consultation opened, on 2 February 2023: nothing in the tracker is older. */
 export const STRATEGY_PUBLISHED: IsoDay = "2023-02-02";
+
+/**
+ * The years the strategy's phase one (to March 2025) and the year after it plan for: the "Planned for" filters of
+ * the milestone list and API, and the quarters of the dashboard's timeline.
+ */
+export const PLAN_YEARS = ["2023", "2024", "2025"] as const;
+export const FIRST_PLAN_DAY: IsoDay = `${PLAN_YEARS[0]}-01-01`;
+export const LAST_PLAN_DAY: IsoDay = `${PLAN_YEARS[PLAN_YEARS.length - 1]}-12-31`;
 
 /**
  * The range a date that people type (a forecast or completion date, a due date, a briefing's start) must fall in.

@@ -4,7 +4,7 @@ import { MILESTONE_STATUS_SERIES, RESPONSE_CLASS_SERIES, TIMELINE_SERIES } from 
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { AsAtBanner } from "@/components/as-at-banner";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
+import { formatDay, parseAsAt, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import { cachedDashboard } from "@/lib/public-data.server";
 import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS, OUTCOME_KIND_LABELS } from "@/lib/vocabulary";
 
@@ -134,7 +134,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
       <section aria-labelledby="timeline-heading" className="space-y-4">
         <h2 id="timeline-heading" className="text-2xl font-bold">Timeline</h2>
-        <p>Milestones by the quarter of their planned date (the forecast date where staff have set one), 2023 to 2025.</p>
+        <p>{`Milestones by the quarter of their planned date (the forecast date where staff have set one), ${PLAN_YEARS[0]} to ${PLAN_YEARS[PLAN_YEARS.length - 1]}.`}</p>
         <StackedBarChart
           id="timeline"
           describedBy="timeline-table"

@@ -1,5 +1,5 @@
 import { z } from "@/lib/validations/zod";
-import { checkAsAt, isRealDay, todayInLondon } from "@/lib/dates";
+import { checkAsAt, isRealDay, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_GROUPS, MILESTONE_STATUSES, RESPONSE_CLASSES } from "@/lib/vocabulary";
 
@@ -11,7 +11,7 @@ export const RECOMMENDATION_SORTS = ["code", "relevance", "class", "pillar"] as 
 export const RECOMMENDATION_GAPS = ["undelivered"] as const;
 export const MILESTONE_SORTS = ["due", "code", "status"] as const;
 export const MILESTONE_GAPS = ["overdue", "stale"] as const;
-export const DUE_WINDOWS = ["overdue", "next-90-days", "2023", "2024", "2025", "later"] as const;
+export const DUE_WINDOWS = ["overdue", "next-90-days", ...PLAN_YEARS, "later"] as const;
 export const FORMATS = ["json", "csv"] as const;
 
 const number1to6 = z.coerce.number().int().min(1).max(6);

@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
   checkAsAt,
+  FIRST_PLAN_DAY,
   isPlausibleDay,
   isRealDay,
+  LAST_PLAN_DAY,
   parseAsAt,
+  PLAN_YEARS,
   PLAUSIBLE_DAYS,
   STRATEGY_PUBLISHED,
   todayInLondon,
 } from "@/lib/dates";
+import { DUE_OPTIONS } from "@/lib/options";
 import { parseMilestoneFilters, parseRecommendationFilters } from "@/lib/validations/public-filters";
 import { parseReportParams } from "@/lib/validations/report";
 
@@ -40,9 +44,19 @@ describe("today in London", () => {
   });
 });
 
-describe("the strategy", () => {
-  it("was published on 2 February 2023", () => {
+describe("the strategy and its planning years", () => {
+  it("dates the strategy 2 February 2023 and plans for 2023 to 2025", () => {
     expect(STRATEGY_PUBLISHED).toBe("2023-02-02");
+    expect([...PLAN_YEARS]).toEqual(["2023", "2024", "2025"]);
+    expect([FIRST_PLAN_DAY, LAST_PLAN_DAY]).toEqual(["2023-01-01", "2025-12-31"]);
+    expect(DUE_OPTIONS.map((o) => o.label)).toEqual([
+      "Overdue",
+      "Due in the next 90 days",
+      "Planned for 2023",
+      "Planned for 2024",
+      "Planned for 2025",
+      "Planned after 2025",
+    ]);
   });
 });
 

@@ -2,8 +2,7 @@ import Link from "next/link";
 import { CountsTable } from "@/components/counts-table";
 import { MILESTONE_STATUS_SERIES, RESPONSE_CLASS_SERIES, TIMELINE_SERIES } from "@/components/charts/series";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
-import { AsAtBanner } from "@/components/as-at-banner";
-import { ErrorSummary } from "@/components/ui/error-summary";
+import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { formatDay, parseAsAt, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import { cachedDashboard } from "@/lib/public-data.server";
 import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS, OUTCOME_KIND_LABELS } from "@/lib/vocabulary";
@@ -43,7 +42,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           page shows where each stands.
         </p>
         <p className="text-govuk-secondary">Figures as at {formatDay(d.today)}.</p>
-        {!asAtParam.ok && <ErrorSummary errors={asAtParam.errors.map((e) => ({ href: "#main-content", message: e.message }))} />}
+        <AsAtErrorSummary param={asAtParam} />
         <AsAtBanner asAt={asAt} todayHref="/" />
       </div>
 

@@ -364,6 +364,10 @@ describe("the pages", () => {
     expect(html).toContain("Ministerial sign-off");
     expect(html).toContain('href="/slippage?sort=code"');
     expect(await render(SlippagePage, { sort: "nonsense" })).toContain("There is a problem");
+    // A bad asAt is said, not silently replaced by today's register (the status, 400, is set in front of the page).
+    const early = await render(SlippagePage, { asAt: "1999-01-01", sort: "nonsense" });
+    expect(early).toContain("must be on or after 2023-02-02, when the strategy was published. Showing the reform as it is today.");
+    expect(early.match(/There is a problem/g)).toHaveLength(1);
   });
 });
 

@@ -19,7 +19,7 @@ export function AsAtBanner({ asAt, todayHref }: { asAt: string | undefined | nul
 
 /**
  * What a view that takes `?asAt=` says when the date is wrong: the one message (lib/dates.ts), and that the view
- * shows today instead.
+ * shows today instead. The proxy answers the same address with 400 (proxy.ts).
  */
 export function AsAtErrorSummary({ param }: { param: AsAtParam }) {
   return <ErrorSummary errors={asAtErrors(param)} />;

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   checkAsAt,
@@ -11,6 +13,7 @@ import {
   STRATEGY_PUBLISHED,
   todayInLondon,
 } from "@/lib/dates";
+import { takesAsAt } from "@/lib/http/public-routes";
 import { DUE_OPTIONS } from "@/lib/options";
 import { parseMilestoneFilters, parseRecommendationFilters } from "@/lib/validations/public-filters";
 import { parseReportParams } from "@/lib/validations/report";
@@ -103,6 +106,29 @@ describe("as at a date", () => {
       }
       const report = parseReportParams({ asAt: given }, now);
       expect(report.ok ? { ok: true, asAt: report.params.asAt === now ? null : report.params.asAt } : { ok: false, errors: report.errors }, given).toEqual(forPages);
+    }
+  });
+});
+
+describe("the pages that take asAt", () => {
+  it("are the pages the proxy checks it for", () => {
+    for (const page of ["/", "/recommendations", "/recommendations/CR-01", "/milestones", "/milestones/M-01", "/pillars/1", "/outcomes/6", "/slippage", "/report"]) {
+      expect(takesAsAt(page), page).toBe(true);
+    }
+    for (const page of ["/changes", "/open-data", "/feed.xml", "/pillars/1/feed.xml", "/report/pdf", "/api/v1/milestones", "/pillars", "/staff", "/milestonesx"]) {
+      expect(takesAsAt(page), page).toBe(false);
+    }
+  });
+
+  it("include every public page that reads asAt, so none shows an error with 200", () => {
+    const root = path.resolve(import.meta.dirname, "../../app/(public)");
+    const pages = (readdirSync(root, { recursive: true }) as string[]).filter((file) => file.endsWith("page.tsx"));
+    const reading = pages.filter((file) => readFileSync(path.join(root, file), "utf8").includes("asAt"));
+    expect(reading.length).toBeGreaterThanOrEqual(9);
+    for (const file of reading) {
+      // app/(public)/pillars/[number]/page.tsx -> /pillars/1
+      const address = `/${path.dirname(file)}`.replace(/\/\.$/, "/").replace(/\[[^\]]+\]/, "1").replace(/\/$/, "") || "/";
+      expect(takesAsAt(address), file).toBe(true);
     }
   });
 });

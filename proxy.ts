@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CROSS_ORIGIN_MESSAGE, crossOriginRefusal } from "@/lib/cross-origin";
 import { UNREADABLE_FORM_MESSAGE, unreadableActionBody } from "@/lib/action-body.server";
-import { isFromFrontServer } from "@/lib/http/internal-headers";
+import { parseAsAt, todayInLondon } from "@/lib/dates";
+import { isFromFrontServer, STATUS_HEADER } from "@/lib/http/internal-headers";
+import { takesAsAt } from "@/lib/http/public-routes";
 import { contentSecurityPolicy, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 
 // Writes that another website makes a visitor's browser send are refused here, before any route or Server Action
@@ -10,6 +12,9 @@ import { contentSecurityPolicy, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } fr
 // In production every request comes through the front server (decision 0009), which sets the security headers and a
 // Content Security Policy listing each page's own inline-script hashes. Without it (`next dev`, or `next start` run
 // by hand) this sets them, with a fresh nonce per request that Next.js puts on its own scripts.
+// A page read with a bad `?asAt=` renders its own message (with the same lib/dates.ts rule), but an App Router page
+// cannot set its status: this asks the front server for 400 (STATUS_HEADER, lib/http/front-server.server.ts), the
+// status the API and the briefing PDF already give a bad `asAt`. Under `next dev`, with no front server, it stays 200.
 export async function proxy(request: NextRequest) {
   const refusal = crossOriginRefusal(request.method, request.headers);
   if (refusal) {
@@ -21,7 +26,8 @@ export async function proxy(request: NextRequest) {
     console.warn(`[reform-tracker] refused an unreadable form sent to ${request.nextUrl.pathname}: ${unreadable}`);
     return plainText(400, UNREADABLE_FORM_MESSAGE);
   }
-  if (isFromFrontServer(request.headers)) return NextResponse.next();
+  const badAsAt = (request.method === "GET" || request.method === "HEAD") && takesAsAt(request.nextUrl.pathname) && !parseAsAt(request.nextUrl.searchParams, todayInLondon()).ok;
+  if (isFromFrontServer(request.headers)) return withStatus(NextResponse.next(), badAsAt);
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const production = process.env.NODE_ENV === "production";
@@ -35,6 +41,11 @@ export async function proxy(request: NextRequest) {
   if (request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:") {
     response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   }
+  return withStatus(response, badAsAt);
+}
+
+function withStatus(response: NextResponse, badRequest: boolean) {
+  if (badRequest) response.headers.set(STATUS_HEADER, "400");
   return response;
 }
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
-import { addDays, todayInLondon } from "@/lib/dates";
+import { FIRST_PLAN_DAY, LAST_PLAN_DAY, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import {
   DELIVERY_EXPECTED_CLASSES,
-  isOpenSql,
+  isDueSoonSql,
   isOverdueSql,
   isStaleSql,
   milestoneSource,
@@ -41,7 +41,7 @@ export function emptyClassCounts(): ClassCounts {
 }
 
 /** Quarters shown on the timeline: the strategy's phase one and the year after it. */
-export const TIMELINE_QUARTERS = ["2023", "2024", "2025"].flatMap((y) => [1, 2, 3, 4].map((q) => `${y} Q${q}`));
+export const TIMELINE_QUARTERS = PLAN_YEARS.flatMap((y) => [1, 2, 3, 4].map((q) => `${y} Q${q}`));
 
 /** The dashboard now, or (with `asAt`) as the reform stood at the end of that past day. */
 export async function summariseDashboard(options: { today?: string; asAt?: string } = {}): Promise<Dashboard> {
@@ -61,7 +61,7 @@ export async function summariseDashboard(options: { today?: string; asAt?: strin
         SELECT m.status::text AS status, count(*) AS n FROM ${milestones} m GROUP BY m.status`,
       prisma.$queryRaw<Array<{ overdue: bigint; due_soon: bigint }>>`
         SELECT count(*) FILTER (WHERE ${isOverdueSql(today)}) AS overdue,
-               count(*) FILTER (WHERE ${isOpenSql} AND ${plannedDateSql} BETWEEN CAST(${today} AS date) AND CAST(${addDays(today, 90)} AS date)) AS due_soon
+               count(*) FILTER (WHERE ${isDueSoonSql(today)}) AS due_soon
         FROM ${milestones} m`,
       prisma.$queryRaw<Array<{ number: number; status: MilestoneStatusValue; n: bigint }>>`
         SELECT p.number, m.status::text AS status, count(*) AS n
@@ -84,7 +84,7 @@ export async function summariseDashboard(options: { today?: string; asAt?: strin
                count(*) FILTER (WHERE m.status = 'complete') AS done,
                count(*) FILTER (WHERE ${isOverdueSql(today)}) AS overdue
         FROM ${milestones} m
-        WHERE ${plannedDateSql} BETWEEN DATE '2023-01-01' AND DATE '2025-12-31'
+        WHERE ${plannedDateSql} BETWEEN CAST(${FIRST_PLAN_DAY} AS date) AND CAST(${LAST_PLAN_DAY} AS date)
         GROUP BY 1`,
       prisma.$queryRaw<Array<{ undelivered: bigint; overdue: bigint; stale: bigint }>>`
         SELECT

@@ -1,9 +1,10 @@
 import "server-only";
 import { listChanges } from "@/lib/changes.server";
+import { STRATEGY_PUBLISHED } from "@/lib/dates";
 import { cache } from "react";
 
 /** Every published change since the strategy, for the feeds. */
-export const cachedAllChanges = cache(() => listChanges({ since: "2023-02-02" }));
+export const cachedAllChanges = cache(() => listChanges({ since: STRATEGY_PUBLISHED }));
 
 export const ATOM_HEADERS = {
   "Content-Type": "application/atom+xml; charset=utf-8",

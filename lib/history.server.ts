@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client.server";
-import { todayInLondon } from "@/lib/dates";
+import { STRATEGY_PUBLISHED, todayInLondon } from "@/lib/dates";
 import { describeChanges, type HistoryChange } from "@/lib/audit/describe";
 
 // The public history of a milestone or recommendation, from the audit trail: when, what changed, why.
 // Staff names and emails stay out of it: the public sees that DfE staff made a change, not who.
 
-/** Stable Homes, Built on Love was published, and its consultation opened, on 2 February 2023. */
-export const STRATEGY_PUBLISHED_ON = "2023-02-02T00:00:00.000Z";
+/** The moment the public history gives the strategy's own items: the start of its publication day. */
+export const STRATEGY_PUBLISHED_ON = `${STRATEGY_PUBLISHED}T00:00:00.000Z`;
 
 export interface HistoryEntry {
   occurredAt: string;

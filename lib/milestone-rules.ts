@@ -1,14 +1,17 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { endOfUkDaySql, milestonesAsAtSql, recommendationsAsAtSql } from "@/lib/as-at.server";
+import { addDays } from "@/lib/dates";
 import type { MilestoneStatusValue } from "@/lib/vocabulary";
 
 // What "overdue" and "stale" mean, written once. A milestone's current planned date is its forecast date when
 // staff have set one, otherwise the date in the strategy. It is overdue when that date has passed and it is
 // neither complete nor superseded; it is stale when it is still open and no member of staff has updated it in
-// the last 90 days (the source-data load does not count as an update).
+// the last 90 days (the source-data load does not count as an update); it is due soon when it is open and planned
+// for today or the next 90 days.
 
 export const CLOSED_STATUSES: MilestoneStatusValue[] = ["complete", "superseded"];
 export const STALE_AFTER_DAYS = 90;
+export const DUE_SOON_DAYS = 90;
 
 export { plannedDate, plannedDateSql } from "@/lib/planned-date";
 import { plannedDateSql } from "@/lib/planned-date";
@@ -18,6 +21,10 @@ export const isOpenSql = Prisma.sql`m.status::text NOT IN (${Prisma.join(CLOSED_
 
 export function isOverdueSql(today: string) {
   return Prisma.sql`(${isOpenSql} AND ${plannedDateSql} < CAST(${today} AS date))`;
+}
+
+export function isDueSoonSql(today: string) {
+  return Prisma.sql`(${isOpenSql} AND ${plannedDateSql} BETWEEN CAST(${today} AS date) AND CAST(${addDays(today, DUE_SOON_DAYS)} AS date))`;
 }
 
 /** The latest staff update of milestone alias `m` (up to the end of `asAt`, when given), or null. */

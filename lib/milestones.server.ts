@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
-import { addDays, todayInLondon, toIsoDay } from "@/lib/dates";
-import { isOpenSql, isOverdue, isOverdueSql, isStaleSql, lastStaffUpdateSql, milestoneSource, plannedDate, plannedDateSql } from "@/lib/milestone-rules";
+import { LAST_PLAN_DAY, todayInLondon, toIsoDay } from "@/lib/dates";
+import { isDueSoonSql, isOverdue, isOverdueSql, isStaleSql, lastStaffUpdateSql, milestoneSource, plannedDate, plannedDateSql } from "@/lib/milestone-rules";
 import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/history.server";
 import type { MilestoneFilters } from "@/lib/validations/public-filters";
 import type { MilestoneGroupValue, MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
@@ -53,10 +53,10 @@ export function milestoneWhere(filters: MilestoneFilters, today: string, asAt?: 
       conditions.push(isOverdueSql(today));
       break;
     case "next-90-days":
-      conditions.push(Prisma.sql`(${isOpenSql} AND ${plannedDateSql} BETWEEN CAST(${today} AS date) AND CAST(${addDays(today, 90)} AS date))`);
+      conditions.push(isDueSoonSql(today));
       break;
     case "later":
-      conditions.push(Prisma.sql`${plannedDateSql} > DATE '2025-12-31'`);
+      conditions.push(Prisma.sql`${plannedDateSql} > CAST(${LAST_PLAN_DAY} AS date)`);
       break;
     case undefined:
       break;

@@ -8,6 +8,7 @@ import {
   REVIEW_CODES,
   REVIEW_LABELS,
 } from "@/lib/vocabulary";
+import { PLAN_YEARS } from "@/lib/dates";
 
 // Choices for the filter forms, from the one vocabulary.
 export const REVIEW_OPTIONS = REVIEW_CODES.map((r) => ({ value: r, label: REVIEW_LABELS[r] }));
@@ -17,10 +18,8 @@ export const GROUP_OPTIONS = MILESTONE_GROUPS.map((g) => ({ value: g, label: MIL
 export const DUE_OPTIONS = [
   { value: "overdue", label: "Overdue" },
   { value: "next-90-days", label: "Due in the next 90 days" },
-  { value: "2023", label: "Planned for 2023" },
-  { value: "2024", label: "Planned for 2024" },
-  { value: "2025", label: "Planned for 2025" },
-  { value: "later", label: "Planned after 2025" },
+  ...PLAN_YEARS.map((year) => ({ value: year, label: `Planned for ${year}` })),
+  { value: "later", label: `Planned after ${PLAN_YEARS[PLAN_YEARS.length - 1]}` },
 ];
 export const numbered = (items: Array<{ number: number; title: string }>) =>
   items.map((i) => ({ value: i.number, label: `${i.number}. ${i.title}` }));

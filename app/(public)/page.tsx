@@ -2,10 +2,8 @@ import Link from "next/link";
 import { CountsTable } from "@/components/counts-table";
 import { MILESTONE_STATUS_SERIES, RESPONSE_CLASS_SERIES, TIMELINE_SERIES } from "@/components/charts/series";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
-import { AsAtBanner } from "@/components/as-at-banner";
-import { ErrorSummary } from "@/components/ui/error-summary";
-import { formatDay, todayInLondon } from "@/lib/dates";
-import { parseAsAt } from "@/lib/validations/changes";
+import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
+import { formatDay, parseAsAt, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import { cachedDashboard } from "@/lib/public-data.server";
 import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS, OUTCOME_KIND_LABELS } from "@/lib/vocabulary";
 
@@ -44,7 +42,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           page shows where each stands.
         </p>
         <p className="text-govuk-secondary">Figures as at {formatDay(d.today)}.</p>
-        {!asAtParam.ok && <ErrorSummary errors={asAtParam.errors.map((e) => ({ href: "#main-content", message: e.message }))} />}
+        <AsAtErrorSummary param={asAtParam} />
         <AsAtBanner asAt={asAt} todayHref="/" />
       </div>
 
@@ -135,7 +133,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
       <section aria-labelledby="timeline-heading" className="space-y-4">
         <h2 id="timeline-heading" className="text-2xl font-bold">Timeline</h2>
-        <p>Milestones by the quarter of their planned date (the forecast date where staff have set one), 2023 to 2025.</p>
+        <p>{`Milestones by the quarter of their planned date (the forecast date where staff have set one), ${PLAN_YEARS[0]} to ${PLAN_YEARS[PLAN_YEARS.length - 1]}.`}</p>
         <StackedBarChart
           id="timeline"
           describedBy="timeline-table"

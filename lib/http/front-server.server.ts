@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import { clientAddressOf } from "./client-address";
-import { CLIENT_ADDRESS_HEADER, FRONT_SECRET_HEADER } from "./internal-headers";
+import { CLIENT_ADDRESS_HEADER, FRONT_SECRET_HEADER, STATUS_HEADER } from "./internal-headers";
 import type { DataVersionWatcher } from "./data-version";
 import { chooseEncoding, compressForStore, isCompressible } from "./encoding";
 import { inlineScriptHashes } from "./inline-scripts";
@@ -41,6 +41,7 @@ const DROPPED_HEADERS = new Set([
   "strict-transport-security",
   "x-nextjs-request-id",
   "x-nextjs-html-request-id",
+  STATUS_HEADER,
   ...Object.keys(SECURITY_HEADERS).map((name) => name.toLowerCase()),
 ]);
 
@@ -68,6 +69,19 @@ export interface FrontServerOptions {
 
 interface Rendered extends StoredResponse {
   storable: boolean;
+}
+
+/**
+ * The status to send for Next.js's answer. An App Router page always renders with 200, so a page that shows an
+ * error the reader caused (a bad `?asAt=`) cannot answer 400 itself: proxy.ts asks for it with STATUS_HEADER, and
+ * it is used here, only in place of a 200 and only for a 4xx, so a 404 or a 500 stays what it is. A 400 is then
+ * never stored, like every answer but 200 and 404. (Under `next dev` there is no front server: the page still shows
+ * its message, with 200.)
+ */
+function statusOf(reply: IncomingMessage): number {
+  const status = reply.statusCode ?? 502;
+  const asked = Number(reply.headers[STATUS_HEADER]);
+  return status === 200 && Number.isInteger(asked) && asked >= 400 && asked < 500 ? asked : status;
 }
 
 export function createFrontServer(options: FrontServerOptions) {
@@ -169,7 +183,7 @@ export function createFrontServer(options: FrontServerOptions) {
             const body = Buffer.concat(chunks);
             const kept = keptHeaders(reply.headers, false);
             const contentType = reply.headers["content-type"];
-            const status = reply.statusCode ?? 502;
+            const status = statusOf(reply);
             resolve({
               status,
               headers: { ...kept, "content-security-policy": policyFor(contentType, body) },
@@ -250,7 +264,7 @@ export function createFrontServer(options: FrontServerOptions) {
           // The write is committed before Next.js answers: the next reader must see the new data version.
           if (write) versions.refresh();
           const contentType = reply.headers["content-type"];
-          const status = reply.statusCode ?? 502;
+          const status = statusOf(reply);
           const kept = keptHeaders(reply.headers, true);
           if (/^text\/html/i.test(contentType ?? "")) {
             const chunks: Buffer[] = [];

@@ -9,6 +9,12 @@ export const FRONT_SECRET_ENV = "REFORM_TRACKER_FRONT_SECRET";
 /** The client's address as the front server saw it (lib/http/client-address.ts). */
 export const CLIENT_ADDRESS_HEADER = "x-reform-tracker-client-address";
 
+/**
+ * The other way: a response header by which the app asks the front server for a status an App Router page cannot set
+ * itself (400 for a bad `?asAt=`, set by proxy.ts). The front server sends that status and drops the header.
+ */
+export const STATUS_HEADER = "x-reform-tracker-status";
+
 /** Whether a request came through the front server, which then sets the Content Security Policy itself. */
 export function isFromFrontServer(headers: Headers): boolean {
   const secret = process.env[FRONT_SECRET_ENV];

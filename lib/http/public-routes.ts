@@ -39,6 +39,16 @@ export function isPublicRead(method: string, url: string, headers: Record<string
 }
 
 /**
+ * The pages that read `?asAt=` (the dashboard, the lists, a recommendation or milestone, a pillar or outcome, the
+ * slippage register and the briefing pack): proxy.ts answers a bad one on these with 400.
+ */
+const AS_AT_PAGES = [/^\/$/, /^\/(recommendations|milestones)(\/[^/]+)?$/, /^\/(pillars|outcomes)\/[^/]+$/, /^\/(slippage|report)$/];
+
+export function takesAsAt(path: string): boolean {
+  return AS_AT_PAGES.some((page) => page.test(path));
+}
+
+/**
  * The request headers Next.js renders differently for (client navigation asks for the page's RSC payload, a
  * prefetch for part of it): each combination is its own entry, and the render for the store is sent the same ones.
  * `Next-Url` (the page the reader is on) changes nothing in the app's answers, but Next.js checks that the `_rsc`

@@ -1,21 +1,8 @@
-import { z } from "@/lib/validations/zod";
-import { addDays } from "@/lib/dates";
+import { addDays, formatDay, isRealDay, STRATEGY_PUBLISHED } from "@/lib/dates";
 import { SLIPPAGE_SORTS, type SlippageSort } from "@/lib/validations/slippage-sorts";
 
-// Query parameters of /changes (since, until), /slippage (sort) and of any "as at" view (asAt). The URL holds
-// them so that a view can be shared; a bad value gives an error summary, never a crash.
-
-/** Stable Homes, Built on Love was published on 2 February 2023: nothing in the tracker is older. */
-export const EARLIEST_DAY = "2023-02-02";
-
-export const isoDaySchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  });
+// Query parameters of /changes (since, until) and /slippage (sort); `asAt`, which every view takes, is in
+// lib/dates.ts. The URL holds them so that a view can be shared; a bad value gives an error summary, never a crash.
 
 export interface ParameterError {
   parameter: string;
@@ -35,7 +22,7 @@ function single(params: SearchParamsLike, name: string): { value?: string; error
 function day(params: SearchParamsLike, name: string, label: string, today: string): { value?: string; error?: ParameterError } {
   const { value, error } = single(params, name);
   if (error || value === undefined) return { error };
-  if (!isoDaySchema.safeParse(value).success) {
+  if (!isRealDay(value)) {
     return { error: { parameter: name, message: `${label} must be a real date written as YYYY-MM-DD, for example ${today}` } };
   }
   if (value > today) return { error: { parameter: name, message: `${label} must be today or in the past` } };
@@ -48,7 +35,7 @@ export function suggestedPeriods(today: string): Array<{ label: string; since: s
     { label: "the last 30 days", since: addDays(today, -29) },
     { label: "the last 90 days", since: addDays(today, -89) },
     { label: "the last year", since: addDays(today, -364) },
-    { label: "since the strategy was published (2 February 2023)", since: EARLIEST_DAY },
+    { label: `since the strategy was published (${formatDay(STRATEGY_PUBLISHED)})`, since: STRATEGY_PUBLISHED },
   ];
 }
 
@@ -86,12 +73,4 @@ export function parseSlippageSort(params: SearchParamsLike): { ok: true; sort: S
     return { ok: false, errors: [{ parameter: "sort", message: `"sort" must be one of: ${SLIPPAGE_SORTS.join(", ")}.` }] };
   }
   return { ok: true, sort: value as SlippageSort };
-}
-
-/** `?asAt=YYYY-MM-DD` for any public view: absent means today. */
-export function parseAsAt(params: SearchParamsLike, today: string): { ok: true; asAt: string | null } | { ok: false; errors: ParameterError[] } {
-  const { value, error } = day(params, "asAt", "The \"as at\" date", today);
-  if (error) return { ok: false, errors: [error] };
-  if (value === undefined || value === today) return { ok: true, asAt: null };
-  return { ok: true, asAt: value };
 }

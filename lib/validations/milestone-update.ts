@@ -2,6 +2,7 @@ import { z } from "@/lib/validations/zod";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_STATUSES } from "@/lib/vocabulary";
 import { ITEM_CODE } from "@/lib/codes";
+import { isPlausibleDay } from "@/lib/dates";
 
 // One set of rules for a milestone update, shared by the staff form, its server action and the CSV import.
 // Field names match the form's inputs, so an error can link to the field it is about.
@@ -14,13 +15,8 @@ const optionalDay = (label: string) =>
     .string()
     .trim()
     .transform((s) => (s === "" ? null : s))
-    .refine((s) => s === null || (/^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDay(s)), `${label} must be a real date, like 2024-03-31`)
+    .refine((s) => s === null || isPlausibleDay(s), `${label} must be a real date, like 2024-03-31`)
     .nullable();
-
-export function isRealDay(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "2000-01-01" && s <= "2100-12-31";
-}
 
 const evidenceLink = z.object({
   title: z

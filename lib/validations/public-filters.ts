@@ -1,4 +1,5 @@
 import { z } from "@/lib/validations/zod";
+import { checkAsAt, isRealDay, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_GROUPS, MILESTONE_STATUSES, RESPONSE_CLASSES, REVIEW_CODES, type ReviewCode } from "@/lib/vocabulary";
 
@@ -9,20 +10,28 @@ export const RECOMMENDATION_SORTS = ["code", "relevance", "class", "pillar"] as 
 export const RECOMMENDATION_GAPS = ["undelivered"] as const;
 export const MILESTONE_SORTS = ["due", "code", "status"] as const;
 export const MILESTONE_GAPS = ["overdue", "stale"] as const;
-export const DUE_WINDOWS = ["overdue", "next-90-days", "2023", "2024", "2025", "later"] as const;
+export const DUE_WINDOWS = ["overdue", "next-90-days", ...PLAN_YEARS, "later"] as const;
 export const FORMATS = ["json", "csv"] as const;
 
 const number1to6 = z.coerce.number().int().min(1).max(6);
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+const isoDay = z.string().refine(isRealDay);
 
-interface ParameterRule {
-  schema: z.ZodType;
-  /** What the error message lists as allowed. */
-  allowed: string;
-}
+type ParameterRule =
+  | {
+      schema: z.ZodType;
+      /** What the error message lists as allowed. */
+      allowed: string;
+    }
+  /** A rule with its own messages; `value: undefined` means "no filter". */
+  | { check: (value: string) => { ok: true; value: unknown } | { ok: false; message: string } };
+
+/** The one `asAt` rule of every view (lib/dates.ts): as at today is today's view, no filter. */
+const asAtRule: ParameterRule = {
+  check: (value) => {
+    const checked = checkAsAt(value, todayInLondon());
+    return checked.ok ? { ok: true, value: checked.asAt ?? undefined } : checked;
+  },
+};
 
 const enumRule = (values: readonly string[]): ParameterRule => ({
   schema: z.enum(values as [string, ...string[]]),
@@ -43,7 +52,7 @@ const RECOMMENDATION_RULES = {
   page: pageRule,
   pageSize: pageSizeRule,
   format: enumRule(FORMATS),
-  asAt: { schema: isoDay, allowed: "a past date as YYYY-MM-DD" },
+  asAt: asAtRule,
 } satisfies Record<string, ParameterRule>;
 
 const MILESTONE_RULES = {
@@ -60,7 +69,7 @@ const MILESTONE_RULES = {
   page: pageRule,
   pageSize: pageSizeRule,
   format: enumRule(FORMATS),
-  asAt: { schema: isoDay, allowed: "a past date as YYYY-MM-DD" },
+  asAt: asAtRule,
 } satisfies Record<string, ParameterRule>;
 
 export interface RecommendationFilters {
@@ -135,15 +144,15 @@ function parseWith<T>(rules: Record<string, ParameterRule>, params: SearchParams
       errors.push({ parameter: name, message: `"${name}" was given ${nonEmpty.length} times; give it once.` });
       continue;
     }
+    if ("check" in rule) {
+      const checked = rule.check(nonEmpty[0]!);
+      if (!checked.ok) errors.push({ parameter: name, message: checked.message });
+      else if (checked.value !== undefined) filters[name] = checked.value;
+      continue;
+    }
     const parsed = rule.schema.safeParse(nonEmpty[0]);
     if (parsed.success) filters[name] = parsed.data;
     else errors.push({ parameter: name, message: `"${name}" must be ${rule.allowed.includes(",") ? "one of: " : ""}${rule.allowed}.` });
-  }
-  if (typeof filters.asAt === "string") {
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-    if (filters.asAt > today) errors.push({ parameter: "asAt", message: `"asAt" cannot be in the future.` });
-    else if (filters.asAt < "2023-02-02") errors.push({ parameter: "asAt", message: `"asAt" must be on or after 2023-02-02, when the strategy was published.` });
-    else if (filters.asAt === today) delete filters.asAt; // as at today is today's view
   }
   if (typeof filters.dueFrom === "string" && typeof filters.dueTo === "string" && filters.dueFrom > filters.dueTo) {
     errors.push({ parameter: "dueTo", message: `"dueTo" must be on or after "dueFrom".` });

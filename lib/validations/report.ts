@@ -1,18 +1,15 @@
 import { z } from "@/lib/validations/zod";
-import { addDays, todayInLondon } from "@/lib/dates";
-import { isRealDay } from "@/lib/validations/milestone-update";
+import { addDays, isPlausibleDay, parseAsAt, todayInLondon } from "@/lib/dates";
 import type { ParameterError } from "@/lib/validations/public-filters";
 
 // Parameters of the briefing pack (/report and /report/pdf). Defaults: as at today, changes in the 90 days before.
-export const STRATEGY_PUBLISHED = "2023-02-02";
+// `asAt` follows the rule of every view (lib/dates.ts).
 
-const day = (name: string) =>
-  z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDay(s), `"${name}" must be a real date as YYYY-MM-DD, for example 2024-06-30`);
+const day = (name: string) => z.string().refine(isPlausibleDay, `"${name}" must be a real date as YYYY-MM-DD, for example 2024-06-30`);
 const number1to6 = (name: string) => z.coerce.number({ message: `"${name}" must be 1 to 6` }).int(`"${name}" must be 1 to 6`).min(1, `"${name}" must be 1 to 6`).max(6, `"${name}" must be 1 to 6`);
 
 const schema = z.object({
   since: day("since").optional(),
-  asAt: day("asAt").optional(),
   pillar: number1to6("pillar").optional(),
   outcome: number1to6("outcome").optional(),
 });
@@ -27,16 +24,18 @@ export interface ReportParams {
 export function parseReportParams(raw: Record<string, string | string[] | undefined>, today = todayInLondon()): { ok: true; params: ReportParams } | { ok: false; errors: ParameterError[] } {
   const single = Object.fromEntries(
     Object.entries(raw)
-      .filter(([k, v]) => ["since", "asAt", "pillar", "outcome"].includes(k) && v !== undefined && v !== "")
+      .filter(([k, v]) => ["since", "pillar", "outcome"].includes(k) && v !== undefined && v !== "")
       .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
   );
+  const asAtParam = parseAsAt(raw, today);
   const parsed = schema.safeParse(single);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => ({ parameter: String(i.path[0]), message: i.message })) };
-  const asAt = parsed.data.asAt ?? today;
+  if (!asAtParam.ok || !parsed.success) {
+    const invalid = parsed.success ? [] : parsed.error.issues.map((i) => ({ parameter: String(i.path[0]), message: i.message }));
+    return { ok: false, errors: [...(asAtParam.ok ? [] : asAtParam.errors), ...invalid] };
+  }
+  const asAt = asAtParam.asAt ?? today;
   const since = parsed.data.since ?? addDays(asAt, -90);
   const errors: ParameterError[] = [];
-  if (asAt > today) errors.push({ parameter: "asAt", message: `"asAt" cannot be in the future` });
-  if (asAt < STRATEGY_PUBLISHED) errors.push({ parameter: "asAt", message: `"asAt" must be on or after ${STRATEGY_PUBLISHED}, when the strategy was published` });
   if (since > asAt) errors.push({ parameter: "since", message: `"since" must be on or before "asAt"` });
   if (parsed.data.pillar !== undefined && parsed.data.outcome !== undefined) {
     errors.push({ parameter: "outcome", message: "Choose a pillar or an outcome, not both" });

@@ -1,7 +1,7 @@
 import { z } from "@/lib/validations/zod";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_GROUPS, RESPONSE_CLASSES } from "@/lib/vocabulary";
-import { isRealDay } from "@/lib/validations/milestone-update";
+import { isPlausibleDay } from "@/lib/dates";
 import { RECOMMENDATION_CODE } from "@/lib/codes";
 
 // Rules for the other staff edits: correcting a response class, and adding a milestone.
@@ -34,7 +34,7 @@ export const newMilestoneSchema = z.object({
   dueDate: z
     .string()
     .trim()
-    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDay(s), "Due date must be a real date, like 2026-03-31"),
+    .refine(isPlausibleDay, "Due date must be a real date, like 2026-03-31"),
   pillars: numberList(6, "pillar"),
   outcomes: numberList(6, "outcome or enabler"),
   recommendations: z

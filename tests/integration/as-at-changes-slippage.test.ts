@@ -10,7 +10,8 @@ import { slippageRegister } from "@/lib/slippage.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
 import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
-import { parseAsAt, parseChangesParams, parseSlippageSort } from "@/lib/validations/changes";
+import { parseAsAt } from "@/lib/dates";
+import { parseChangesParams, parseSlippageSort } from "@/lib/validations/changes";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser, recordStaffEvent } from "@/tests/support/factories";
 import { getMilestone } from "@/lib/milestones.server";
@@ -363,6 +364,10 @@ describe("the pages", () => {
     expect(html).toContain("Ministerial sign-off");
     expect(html).toContain('href="/slippage?sort=code"');
     expect(await render(SlippagePage, { sort: "nonsense" })).toContain("There is a problem");
+    // A bad asAt is said, not silently replaced by today's register (the status, 400, is set in front of the page).
+    const early = await render(SlippagePage, { asAt: "1999-01-01", sort: "nonsense" });
+    expect(early).toContain("must be on or after 2023-02-02, when the strategy was published. Showing the reform as it is today.");
+    expect(early.match(/There is a problem/g)).toHaveLength(1);
   });
 });
 

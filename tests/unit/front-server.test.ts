@@ -5,7 +5,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DataVersionWatcher } from "@/lib/http/data-version";
 import { createFrontServer, PUBLIC_CACHE_CONTROL } from "@/lib/http/front-server.server";
-import { CLIENT_ADDRESS_HEADER, FRONT_SECRET_HEADER } from "@/lib/http/internal-headers";
+import { CLIENT_ADDRESS_HEADER, FRONT_SECRET_HEADER, STATUS_HEADER } from "@/lib/http/internal-headers";
 import { PageCache } from "@/lib/http/page-cache";
 
 // The front server over real HTTP, in front of a stand-in for Next.js whose answers and timing each test controls:
@@ -41,6 +41,8 @@ beforeAll(async () => {
       setTimeout(() => {
         const url = request.url!;
         const html = { "content-type": "text/html; charset=utf-8", vary: "rsc, next-router-state-tree" };
+        // A page that rendered its own error message and asks for 400 (proxy.ts does this for a bad ?asAt=).
+        if (url.includes("asAt=bad")) return response.writeHead(url.includes("missing") ? 404 : 200, { ...html, [STATUS_HEADER]: "400" }).end(page("There is a problem"));
         if (url.startsWith("/bad")) return response.writeHead(400, { "content-type": "application/json" }).end('{"error":"Bad query parameter"}');
         if (url.startsWith("/broken")) return response.writeHead(500, html).end(page("Sorry"));
         if (url.startsWith("/with-cookie")) return response.writeHead(200, { ...html, "set-cookie": "a=b" }).end(page("cookie"));
@@ -143,6 +145,21 @@ describe("public reads", () => {
       if (status !== 404) expect(second.headers.get("cache-control"), path).toBe("no-store");
       expect(second.headers.get("set-cookie"), path).toBeNull();
     }
+  });
+
+  it("sends the status the app asks for in place of a 200, drops the header, and does not store the answer", async () => {
+    for (const path of ["/pillars/2?asAt=bad", "/staff/x?asAt=bad"]) {
+      const first = await get(path);
+      const second = await get(path);
+      expect([first.status, second.status], path).toEqual([400, 400]);
+      expect(await second.text(), path).toContain("There is a problem");
+      expect(second.headers.get(STATUS_HEADER), path).toBeNull();
+      expect(second.headers.get("cache-control"), path).toMatch(/no-store/);
+      expect(second.headers.get("content-security-policy"), path).toContain("'sha256-");
+      expect(renders(path), path).toBe(2);
+    }
+    // A 404 stays a 404 (and is stored as one): the header only replaces a 200.
+    expect((await get("/missing?asAt=bad")).status).toBe(404);
   });
 
   it("answers a matching If-None-Match with 304, and compresses for clients that accept it", async () => {

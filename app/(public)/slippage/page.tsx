@@ -3,10 +3,10 @@ import Link from "next/link";
 import { MilestoneStatusTag } from "@/components/status-tags";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { num, Table, td, th } from "@/components/ui/table";
-import { AsAtBanner } from "@/components/as-at-banner";
-import { formatDateTime, formatDay, todayInLondon } from "@/lib/dates";
+import { AsAtBanner, asAtErrors } from "@/components/as-at-banner";
+import { formatDateTime, formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
 import { cachedSlippageRegister } from "@/lib/public-history-data.server";
-import { parseAsAt, parseSlippageSort } from "@/lib/validations/changes";
+import { parseSlippageSort } from "@/lib/validations/changes";
 import { toQueryString } from "@/lib/validations/public-filters";
 import type { SlippageSort } from "@/lib/validations/slippage-sorts";
 
@@ -39,7 +39,12 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
         the reason and when it was set, and when it was actually completed. A milestone has slipped each time its planned date
         moved later. Total slippage is the number of days from the strategy&apos;s date to today&apos;s planned date.
       </p>
-      {!parsed.ok && <ErrorSummary errors={parsed.errors.map((e) => ({ href: "#sort-links", message: `${e.message} Showing the most slipped first.` }))} />}
+      <ErrorSummary
+        errors={[
+          ...asAtErrors(asAtParam),
+          ...(parsed.ok ? [] : parsed.errors.map((e) => ({ href: "#sort-links", message: `${e.message} Showing the most slipped first.` }))),
+        ]}
+      />
 
       <p className="text-xl">
         {slipped} of {register.length} milestone{register.length === 1 ? "" : "s"} have slipped at least once.

@@ -4,9 +4,8 @@ import { notFound } from "next/navigation";
 import { HistoryList } from "@/components/history-list";
 import { MilestoneStatusTag, OverdueTag, ResponseClassTag } from "@/components/status-tags";
 import { SummaryList } from "@/components/ui/summary-list";
-import { AsAtBanner } from "@/components/as-at-banner";
-import { formatDateTime, formatDay, todayInLondon } from "@/lib/dates";
-import { parseAsAt } from "@/lib/validations/changes";
+import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
+import { formatDateTime, formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
 import { cachedMilestone } from "@/lib/public-data.server";
 import { MILESTONE_GROUP_LABELS } from "@/lib/vocabulary";
 import { codeFromPath } from "@/lib/codes";
@@ -32,6 +31,7 @@ export default async function MilestonePage({ params, searchParams }: { params: 
 
   return (
     <div className="space-y-8">
+      <AsAtErrorSummary param={asAtParam} />
       <AsAtBanner asAt={asAt} todayHref={`/milestones/${m.code}`} />
       <div>
         <p className="text-xl text-govuk-secondary">

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AsAtBanner } from "@/components/as-at-banner";
+import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { ProgressSection } from "@/components/progress-section";
-import { todayInLondon } from "@/lib/dates";
-import { parseAsAt } from "@/lib/validations/changes";
+import { parseAsAt, todayInLondon } from "@/lib/dates";
 import { cachedDashboard, cachedMilestones, cachedOutcome, cachedRecommendations } from "@/lib/public-data.server";
 import { OUTCOME_KIND_LABELS } from "@/lib/vocabulary";
 
@@ -38,6 +37,7 @@ export default async function OutcomePage({ params, searchParams }: { params: Pa
 
   return (
     <div className="space-y-8">
+      <AsAtErrorSummary param={asAtParam} />
       <AsAtBanner asAt={asAt} todayHref={`/outcomes/${n}`} />
       <div>
         <p className="text-xl text-govuk-secondary">{OUTCOME_KIND_LABELS[outcome.kind]} {outcome.number}</p>

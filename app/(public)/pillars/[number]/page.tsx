@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AsAtBanner } from "@/components/as-at-banner";
+import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { ProgressSection } from "@/components/progress-section";
-import { todayInLondon } from "@/lib/dates";
-import { parseAsAt } from "@/lib/validations/changes";
+import { parseAsAt, todayInLondon } from "@/lib/dates";
 import { cachedDashboard, cachedMilestones, cachedPillar, cachedRecommendations } from "@/lib/public-data.server";
 
 export const dynamic = "force-dynamic";
@@ -37,6 +36,7 @@ export default async function PillarPage({ params, searchParams }: { params: Par
 
   return (
     <div className="space-y-8">
+      <AsAtErrorSummary param={asAtParam} />
       <AsAtBanner asAt={asAt} todayHref={`/pillars/${n}`} />
       <div>
         <p className="text-xl text-govuk-secondary">Pillar {pillar.number} of 6</p>

@@ -6,9 +6,8 @@ import { MilestoneStatusTag, OverdueTag, ResponseClassTag } from "@/components/s
 import { SourceText } from "@/components/source-text";
 import { SummaryList } from "@/components/ui/summary-list";
 import { Table, td, th } from "@/components/ui/table";
-import { AsAtBanner } from "@/components/as-at-banner";
-import { formatDay, todayInLondon } from "@/lib/dates";
-import { parseAsAt } from "@/lib/validations/changes";
+import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
+import { formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
 import { cachedRecommendation } from "@/lib/public-data.server";
 import { RESPONSE_CLASS_DEFINITIONS } from "@/lib/vocabulary";
 import { codeFromPath } from "@/lib/codes";
@@ -33,6 +32,7 @@ export default async function RecommendationPage({ params, searchParams }: { par
 
   return (
     <div className="space-y-8">
+      <AsAtErrorSummary param={asAtParam} />
       <AsAtBanner asAt={asAt} todayHref={`/recommendations/${r.code}`} />
       <div>
         <p className="text-xl text-govuk-secondary">{r.reviewTitle}</p>

@@ -1,13 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { CROSS_ORIGIN_MESSAGE, crossOriginRefusal } from "@/lib/cross-origin";
-import { UNREADABLE_FORM_MESSAGE, unreadableActionBody } from "@/lib/action-body.server";
+import { CROSS_ORIGIN_MESSAGE, crossOriginRefusal } from "@/lib/http/cross-origin";
+import { UNREADABLE_FORM_MESSAGE, unreadableActionBody } from "@/lib/http/action-body.server";
 import { parseAsAt, todayInLondon } from "@/lib/dates";
 import { isFromFrontServer, STATUS_HEADER } from "@/lib/http/internal-headers";
 import { takesAsAt } from "@/lib/http/public-routes";
 import { contentSecurityPolicy, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 
 // Writes that another website makes a visitor's browser send are refused here, before any route or Server Action
-// runs (lib/cross-origin.ts), and so are Server Action bodies Next.js could not read (lib/action-body.server.ts), which
+// runs (lib/http/cross-origin.ts), and so are Server Action bodies Next.js could not read (lib/http/action-body.server.ts), which
 // it would answer with a 500.
 // In production every request comes through the front server (decision 0009), which sets the security headers and a
 // Content Security Policy listing each page's own inline-script hashes. Without it (`next dev`, or `next start` run

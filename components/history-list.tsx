@@ -1,5 +1,5 @@
 import { formatDateTime, formatDay } from "@/lib/dates";
-import type { HistoryEntry } from "@/lib/history.server";
+import type { HistoryEntry } from "@/lib/audit/history.server";
 
 /** The public change history: when, what changed and why. It never names the member of staff. */
 export function HistoryList({ entries }: { entries: HistoryEntry[] }) {

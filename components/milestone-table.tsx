@@ -2,7 +2,7 @@ import Link from "next/link";
 import { MilestoneStatusTag, OverdueTag } from "@/components/status-tags";
 import { Table, td, th } from "@/components/ui/table";
 import { formatDay } from "@/lib/dates";
-import type { MilestoneSummary } from "@/lib/milestones.server";
+import type { MilestoneSummary } from "@/lib/reform/milestones.server";
 
 export function MilestoneTable({
   caption,

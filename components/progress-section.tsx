@@ -3,9 +3,9 @@ import { CountsTable } from "@/components/counts-table";
 import { MilestoneTable } from "@/components/milestone-table";
 import { ResponseClassTag } from "@/components/status-tags";
 import { excerpt } from "@/components/source-text";
-import type { ClassCounts, StatusCounts } from "@/lib/dashboard.server";
-import type { MilestoneSummary } from "@/lib/milestones.server";
-import type { RecommendationSummary } from "@/lib/recommendations.server";
+import type { ClassCounts, StatusCounts } from "@/lib/reform/dashboard.server";
+import type { MilestoneSummary } from "@/lib/reform/milestones.server";
+import type { RecommendationSummary } from "@/lib/reform/recommendations.server";
 import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
 
 /** Progress, recommendations and milestones of one pillar or outcome: shared by their pages. */

@@ -1,4 +1,4 @@
-// `npm run db:export -- --out backup.json`   writes the whole tracker to one JSON file (lib/backup.server.ts)
+// `npm run db:export -- --out backup.json`   writes the whole tracker to one JSON file (lib/db/backup.server.ts)
 // `npm run db:import -- --in backup.json`    restores such a file into an EMPTY database
 // Uses DATABASE_URL, or else the embedded PostgreSQL of `npm start` (same data folder, port and database; if
 // `npm start` is running, its server is used as it is, otherwise it is started for the command and stopped after).
@@ -8,7 +8,7 @@
 import { chmod, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { BackupImportError, exportBackup, importBackup, parseBackup, serialiseBackup } from "@/lib/backup.server";
+import { BackupImportError, exportBackup, importBackup, parseBackup, serialiseBackup } from "@/lib/db/backup.server";
 import { openProjectDatabase } from "./lib/database";
 
 const USAGE = `Usage:

@@ -14,7 +14,7 @@ import { DataVersionWatcher } from "../lib/http/data-version";
 import { createFrontServer } from "../lib/http/front-server.server";
 import { FRONT_SECRET_ENV, FRONT_SECRET_HEADER } from "../lib/http/internal-headers";
 import { PageCache } from "../lib/http/page-cache";
-import { publicOrigin } from "../lib/site";
+import { publicOrigin } from "../lib/http/site";
 
 function log(message: string) {
   console.log(`[reform-tracker] ${message}`);

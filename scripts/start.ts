@@ -15,7 +15,7 @@ import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { buildIsStale } from "./lib/build";
 import { announceFirstAdmin } from "./lib/first-admin";
 import { EMBEDDED_DATABASE, embeddedDefaults } from "./lib/database";
-import { createFirstAdminIfNone } from "@/lib/users.server";
+import { createFirstAdminIfNone } from "@/lib/auth/users.server";
 import { ensureApplicationLogin, EMBEDDED_APPLICATION_LOGIN } from "@/lib/db/application-role.server";
 
 const args = new Set(process.argv.slice(2));

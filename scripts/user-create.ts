@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { openProjectDatabase } from "./lib/database";
 import { applyMigrations } from "@/lib/db/migrate.server";
 import { db } from "@/lib/db/client.server";
-import { createUserFromCommandLine } from "@/lib/users.server";
+import { createUserFromCommandLine } from "@/lib/auth/users.server";
 import { inviteUserSchema } from "@/lib/validations/users";
 import { ROLES } from "@/lib/vocabulary";
 

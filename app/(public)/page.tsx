@@ -4,7 +4,7 @@ import { MILESTONE_STATUS_SERIES, RESPONSE_CLASS_SERIES, TIMELINE_SERIES } from 
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { formatDay, parseAsAt, PLAN_YEARS, todayInLondon } from "@/lib/dates";
-import { cachedDashboard } from "@/lib/public-data.server";
+import { cachedDashboard } from "@/lib/reform/public-data.server";
 import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS, OUTCOME_KIND_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { Document, Font, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { formatDay } from "@/lib/dates";
 import { GOVUK_COLOURS } from "@/lib/palette";
-import type { Briefing, BriefingGroup, BriefingMilestone } from "@/lib/briefing.server";
-import { describeChangeWithReason, titleSentence } from "@/lib/change-words";
+import type { Briefing, BriefingGroup, BriefingMilestone } from "@/lib/scrutiny/briefing.server";
+import { describeChangeWithReason, titleSentence } from "@/lib/scrutiny/change-words";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS, MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
 
 // The briefing pack as an A4 PDF, drawn on the server with @react-pdf/renderer's built-in Helvetica: no browser and

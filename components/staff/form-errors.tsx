@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { fieldId } from "@/lib/staff-action-result";
+import { fieldId } from "@/lib/staff/action-result";
 import type { FieldError } from "@/lib/validations/milestone-update";
 
 /** The error summary of a staff form: focused when it appears, each error linking to its field. */

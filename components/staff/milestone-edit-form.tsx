@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { saveMilestone } from "@/app/(staff)/staff/actions";
 import { FormErrorSummary } from "@/components/staff/form-errors";
 import { Select, SubmitButton, TextArea, TextInput } from "@/components/staff/fields";
-import { errorMap, IDLE } from "@/lib/staff-action-result";
+import { errorMap, IDLE } from "@/lib/staff/action-result";
 import { LIMITS } from "@/lib/validations/milestone-update";
 import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from "@/lib/vocabulary";
 

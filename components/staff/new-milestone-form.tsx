@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { createMilestone } from "@/app/(staff)/staff/actions";
 import { FormErrorSummary } from "@/components/staff/form-errors";
 import { Checkboxes, Select, SubmitButton, TextArea, TextInput } from "@/components/staff/fields";
-import { errorMap, IDLE } from "@/lib/staff-action-result";
+import { errorMap, IDLE } from "@/lib/staff/action-result";
 import { MILESTONE_GROUPS, MILESTONE_GROUP_LABELS } from "@/lib/vocabulary";
 
 export function NewMilestoneForm({ pillars, outcomes }: { pillars: Array<{ number: number; title: string }>; outcomes: Array<{ number: number; title: string }> }) {

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { reclassify } from "@/app/(staff)/staff/actions";
 import { FormErrorSummary } from "@/components/staff/form-errors";
 import { Select, SubmitButton, TextArea } from "@/components/staff/fields";
-import { errorMap, IDLE } from "@/lib/staff-action-result";
+import { errorMap, IDLE } from "@/lib/staff/action-result";
 import { RESPONSE_CLASSES, RESPONSE_CLASS_DEFINITIONS, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
 
 export function ReclassifyForm({ code, version, responseClass, rationale }: { code: string; version: number; responseClass: string; rationale: string }) {

@@ -119,7 +119,7 @@ export function shapeProblem(event: Pick<AuditEventInput, "entityType" | "action
 
 /**
  * The full state an event's `before` or `after` describes, whichever release wrote it: what it left out is filled
- * from STATE_DEFAULTS. The SQL that rebuilds states as at a date (lib/as-at.server.ts) starts from the same defaults.
+ * from STATE_DEFAULTS. The SQL that rebuilds states as at a date (lib/audit/as-at.server.ts) starts from the same defaults.
  */
 export function upgradeState(entityType: "milestone", stored: unknown): MilestoneState;
 export function upgradeState(entityType: "recommendation", stored: unknown): RecommendationState;

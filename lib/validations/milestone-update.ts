@@ -1,7 +1,7 @@
 import { z } from "@/lib/validations/zod";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_STATUSES } from "@/lib/vocabulary";
-import { ITEM_CODE } from "@/lib/codes";
+import { ITEM_CODE } from "@/lib/reform/codes";
 import { isPlausibleDay } from "@/lib/dates";
 
 // One set of rules for a milestone update, shared by the staff form, its server action and the CSV import.

@@ -2,7 +2,7 @@ import { z } from "@/lib/validations/zod";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import { MILESTONE_GROUPS, RESPONSE_CLASSES } from "@/lib/vocabulary";
 import { isPlausibleDay } from "@/lib/dates";
-import { RECOMMENDATION_CODE } from "@/lib/codes";
+import { RECOMMENDATION_CODE } from "@/lib/reform/codes";
 
 // Rules for the other staff edits: correcting a response class, and adding a milestone.
 

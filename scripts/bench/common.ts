@@ -1,4 +1,4 @@
-// What `npm run bench` (scripts/bench.ts) and `npm run bench:load` (scripts/bench/load.ts) share: how their
+// What `npm run bench` (scripts/bench/routes.ts) and `npm run bench:load` (scripts/bench/load.ts) share: how their
 // readers ask for pages, and how the figures are summarised and printed.
 
 /** Readers ask for compressed responses, as browsers do: the front server then sends the copy it stored compressed. */

@@ -1,4 +1,4 @@
-// A synthetic dataset about 100 times the size of the real reform, for the benchmark (scripts/bench.ts).
+// A synthetic dataset about 100 times the size of the real reform, for the benchmark (scripts/bench/routes.ts).
 // It is added to a database that already holds the migrated schema and the real reform data (loadReformData),
 // with set-based SQL (INSERT ... SELECT FROM generate_series) in one transaction, so it takes seconds.
 //

@@ -3,23 +3,23 @@ import { renderToStaticMarkup } from "react-dom/server";
 import ChangesPage from "@/app/(public)/changes/page";
 import SlippagePage from "@/app/(public)/slippage/page";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { milestoneStatesAsAt, recommendationClassesAsAt, type MilestoneStateAsAt } from "@/lib/as-at.server";
-import { emptyStatusCounts, summariseDashboard } from "@/lib/dashboard.server";
-import { classify, listChanges } from "@/lib/changes.server";
-import { slippageRegister } from "@/lib/slippage.server";
+import { milestoneStatesAsAt, recommendationClassesAsAt, type MilestoneStateAsAt } from "@/lib/audit/as-at.server";
+import { emptyStatusCounts, summariseDashboard } from "@/lib/reform/dashboard.server";
+import { classify, listChanges } from "@/lib/scrutiny/changes.server";
+import { slippageRegister } from "@/lib/scrutiny/slippage.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
-import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
+import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { parseAsAt } from "@/lib/dates";
 import { parseChangesParams, parseSlippageSort } from "@/lib/validations/changes";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser, recordStaffEvent } from "@/tests/support/factories";
-import { getMilestone } from "@/lib/milestones.server";
+import { getMilestone } from "@/lib/reform/milestones.server";
 
 // The pages read through unstable_cache, which needs Next's server; here they read the database directly.
-vi.mock("@/lib/public-history-data.server", async () => {
-  const { listChanges } = await import("@/lib/changes.server");
-  const { slippageRegister } = await import("@/lib/slippage.server");
+vi.mock("@/lib/scrutiny/public-history-data.server", async () => {
+  const { listChanges } = await import("@/lib/scrutiny/changes.server");
+  const { slippageRegister } = await import("@/lib/scrutiny/slippage.server");
   return {
     cachedChanges: (since: string, until: string) => listChanges({ since, until }),
     cachedSlippageRegister: (sort: "slippage" | "code") => slippageRegister({ sort }),

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { summariseDashboard } from "@/lib/dashboard.server";
+import { summariseDashboard } from "@/lib/reform/dashboard.server";
 import { todayInLondon } from "@/lib/dates";
-import { getMilestone, listMilestones } from "@/lib/milestones.server";
-import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
-import { getRecommendation, listRecommendations } from "@/lib/recommendations.server";
+import { getMilestone, listMilestones } from "@/lib/reform/milestones.server";
+import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
+import { getRecommendation, listRecommendations } from "@/lib/reform/recommendations.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
-import { slippageRegister } from "@/lib/slippage.server";
-import { reclassifyRecommendation } from "@/lib/staff-edits.server";
+import { slippageRegister } from "@/lib/scrutiny/slippage.server";
+import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createUser, recordStaffEvent } from "@/tests/support/factories";
 

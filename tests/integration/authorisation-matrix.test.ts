@@ -8,10 +8,11 @@ vi.hoisted(() => vi.stubEnv("BCRYPT_COST", "4"));
 
 import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
-import { applyMilestoneImport, exportMilestonesCsv, previewMilestoneImport } from "@/lib/milestone-csv.server";
-import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
-import { addMilestone, reclassifyRecommendation } from "@/lib/staff-edits.server";
-import { changeOwnPassword, changeUserRole, deactivateUser, inviteUser, listUsers, reactivateUser, resetPassword } from "@/lib/users.server";
+import { applyMilestoneImport, exportMilestonesCsv, previewMilestoneImport } from "@/lib/staff/milestone-csv.server";
+import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
+import { addMilestone } from "@/lib/staff/milestone-additions.server";
+import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
+import { changeOwnPassword, changeUserRole, deactivateUser, inviteUser, listUsers, reactivateUser, resetPassword } from "@/lib/auth/users.server";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser } from "@/tests/support/factories";
 

@@ -9,12 +9,13 @@ vi.hoisted(() => {
 });
 
 import pg from "pg";
-import { BackupImportError, exportBackup, importBackup, parseBackup, serialiseBackup, type BackupDocument } from "@/lib/backup.server";
+import { BackupImportError, exportBackup, importBackup, parseBackup, serialiseBackup, type BackupDocument } from "@/lib/db/backup.server";
 import { listMigrationNames } from "@/lib/db/migration-names.server";
-import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
+import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
-import { addMilestone, reclassifyRecommendation } from "@/lib/staff-edits.server";
-import { inviteUser } from "@/lib/users.server";
+import { addMilestone } from "@/lib/staff/milestone-additions.server";
+import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
+import { inviteUser } from "@/lib/auth/users.server";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createUser } from "@/tests/support/factories";
 

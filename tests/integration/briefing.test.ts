@@ -1,10 +1,10 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { buildBriefing } from "@/lib/briefing.server";
-import { renderBriefingPdf } from "@/lib/briefing-pdf.server";
+import { buildBriefing } from "@/lib/scrutiny/briefing.server";
+import { renderBriefingPdf } from "@/lib/scrutiny/briefing-pdf.server";
 import { todayInLondon } from "@/lib/dates";
-import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
+import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { parseReportParams } from "@/lib/validations/report";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
@@ -78,7 +78,7 @@ describe("the briefing pack", () => {
     expect(text).toContain("35 milestones overdue");
     expect(text).toContain("Dates slipped: 1");
     expect(text).toContain("Waiting for regional partners");
-    // Changes in the words of the /changes page and the feeds (lib/change-words.ts), not as stored codes.
+    // Changes in the words of the /changes page and the feeds (lib/scrutiny/change-words.ts), not as stored codes.
     expect(text).toContain("Completed on 20 August 2023.");
     expect(text).toContain("Status changed from Not yet assessed to Delayed. Reason: Waiting for regional partners");
     expect(text).not.toContain("not_yet_assessed");

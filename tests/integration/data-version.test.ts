@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import pg from "pg";
 import { DataVersionWatcher } from "@/lib/http/data-version";
-import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
+import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createReferenceData, createUser } from "@/tests/support/factories";
 

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { checkHealth } from "@/lib/health.server";
-import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
+import { checkHealth } from "@/lib/db/health.server";
+import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { createMilestone, createReferenceData, createUser } from "@/tests/support/factories";
 import { startOwnServer, type OwnServer } from "@/tests/support/own-server";
 

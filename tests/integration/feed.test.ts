@@ -1,10 +1,10 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAtomFeed } from "@/lib/atom-feed";
-import { listChanges } from "@/lib/changes.server";
+import { buildAtomFeed } from "@/lib/scrutiny/atom-feed";
+import { listChanges } from "@/lib/scrutiny/changes.server";
 import { todayInLondon } from "@/lib/dates";
-import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
-import { reclassifyRecommendation } from "@/lib/staff-edits.server";
+import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
+import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser } from "@/tests/support/factories";
 

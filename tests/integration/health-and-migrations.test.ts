@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate.server";
 import { listMigrationNames, MIGRATIONS_DIR } from "@/lib/db/migration-names.server";
-import { checkHealth } from "@/lib/health.server";
+import { checkHealth } from "@/lib/db/health.server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 
 let database: TestDatabase;

@@ -15,10 +15,11 @@ vi.hoisted(() => {
 
 import fc from "fast-check";
 import { huge, hostileString, NASTY_STRINGS } from "@/tests/support/hostile-values";
-import { applyMilestoneImport, MILESTONE_CSV_COLUMNS, previewMilestoneImport } from "@/lib/milestone-csv.server";
-import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
-import { addMilestone, reclassifyRecommendation } from "@/lib/staff-edits.server";
-import { changeOwnPassword, changeUserRole, deactivateUser, inviteUser, resetPassword } from "@/lib/users.server";
+import { applyMilestoneImport, MILESTONE_CSV_COLUMNS, previewMilestoneImport } from "@/lib/staff/milestone-csv.server";
+import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
+import { addMilestone } from "@/lib/staff/milestone-additions.server";
+import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
+import { changeOwnPassword, changeUserRole, deactivateUser, inviteUser, resetPassword } from "@/lib/auth/users.server";
 import { NotSignedInError } from "@/lib/auth/actor.server";
 import { milestoneUpdateSchema } from "@/lib/validations/milestone-update";
 import { newMilestoneSchema, reclassifySchema } from "@/lib/validations/staff-edits";

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotSignedInError } from "@/lib/auth/actor.server";
-import { publicHistory } from "@/lib/history.server";
+import { publicHistory } from "@/lib/audit/history.server";
 import {
   applyMilestoneImport,
   decodeCsvBytes,
@@ -13,8 +13,8 @@ import {
   previewMilestoneImport,
   protectCell,
   unprotectCell,
-} from "@/lib/milestone-csv.server";
-import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
+} from "@/lib/staff/milestone-csv.server";
+import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createUser } from "@/tests/support/factories";

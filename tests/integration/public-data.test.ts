@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { summariseDashboard } from "@/lib/dashboard.server";
-import { getMilestone, listMilestones } from "@/lib/milestones.server";
-import { getRecommendation, listRecommendations } from "@/lib/recommendations.server";
+import { summariseDashboard } from "@/lib/reform/dashboard.server";
+import { getMilestone, listMilestones } from "@/lib/reform/milestones.server";
+import { getRecommendation, listRecommendations } from "@/lib/reform/recommendations.server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser, recordStaffEvent } from "@/tests/support/factories";
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NotSignedInError, ForbiddenError } from "@/lib/auth/actor.server";
-import { publicHistory } from "@/lib/history.server";
-import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
-import { addMilestone, reclassifyRecommendation } from "@/lib/staff-edits.server";
+import { publicHistory } from "@/lib/audit/history.server";
+import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
+import { addMilestone } from "@/lib/staff/milestone-additions.server";
+import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser } from "@/tests/support/factories";
 

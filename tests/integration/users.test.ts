@@ -19,7 +19,7 @@ import {
   listUsers,
   reactivateUser,
   resetPassword,
-} from "@/lib/users.server";
+} from "@/lib/auth/users.server";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createUser } from "@/tests/support/factories";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeChange, describeChangeWithReason, titleSentence } from "@/lib/change-words";
+import { describeChange, describeChangeWithReason, titleSentence } from "@/lib/scrutiny/change-words";
 import { CHANGE_KINDS } from "@/lib/vocabulary";
 
 describe("describeChange: a change in plain English, one wording for the page, the feed and the briefing", () => {
@@ -22,7 +22,7 @@ describe("describeChange: a change in plain English, one wording for the page, t
   });
 
   it("has words for every kind of change, never a stored code or an ISO date", () => {
-    // One realistic change of each kind, as lib/changes.server.ts classifies them.
+    // One realistic change of each kind, as lib/scrutiny/changes.server.ts classifies them.
     const examples: Record<(typeof CHANGE_KINDS)[number], { from: string | null; to: string | null }> = {
       completed: { from: "on_track", to: "2025-03-31" },
       at_risk_or_delayed: { from: "not_started", to: "at_risk" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossOriginRefusal } from "@/lib/cross-origin";
+import { crossOriginRefusal } from "@/lib/http/cross-origin";
 
 const check = (method: string, headers: Record<string, string>) => crossOriginRefusal(method, new Headers(headers));
 

@@ -14,7 +14,7 @@ import {
   todayInLondon,
 } from "@/lib/dates";
 import { takesAsAt } from "@/lib/http/public-routes";
-import { DUE_OPTIONS } from "@/lib/options";
+import { DUE_OPTIONS } from "@/lib/reform/options";
 import { parseMilestoneFilters, parseRecommendationFilters } from "@/lib/validations/public-filters";
 import { parseReportParams } from "@/lib/validations/report";
 

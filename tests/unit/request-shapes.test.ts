@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { unreadableActionBody } from "@/lib/action-body.server";
-import { codeFromPath } from "@/lib/codes";
+import { unreadableActionBody } from "@/lib/http/action-body.server";
+import { codeFromPath } from "@/lib/reform/codes";
 import { hasControlCharacters, neutraliseControlCharacters, withoutControlCharacters } from "@/lib/validations/text";
 
 function actionRequest(parts: Array<[string, string]>, boundary = "b0undary", extra: Record<string, string> = {}) {

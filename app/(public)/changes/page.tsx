@@ -4,10 +4,10 @@ import { DateField } from "@/components/filter-form";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { num, Table, td, th } from "@/components/ui/table";
-import { describeChange } from "@/lib/change-words";
-import type { ChangeItem } from "@/lib/changes.server";
+import { describeChange } from "@/lib/scrutiny/change-words";
+import type { ChangeItem } from "@/lib/scrutiny/changes.server";
 import { formatDateTime, formatDay, todayInLondon } from "@/lib/dates";
-import { cachedChanges } from "@/lib/public-history-data.server";
+import { cachedChanges } from "@/lib/scrutiny/public-history-data.server";
 import { parseChangesParams, suggestedPeriods } from "@/lib/validations/changes";
 import { CHANGE_KIND_LABELS, CHANGE_KINDS, type ChangeKind } from "@/lib/vocabulary";
 

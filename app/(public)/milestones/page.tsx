@@ -6,8 +6,8 @@ import { AsAtBanner } from "@/components/as-at-banner";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Pagination } from "@/components/ui/pagination";
 import { quarterOf } from "@/lib/dates";
-import { DUE_OPTIONS, GROUP_OPTIONS, numbered, STATUS_OPTIONS } from "@/lib/options";
-import { cachedMilestoneActivities, cachedMilestones, cachedOutcomes, cachedPillars } from "@/lib/public-data.server";
+import { DUE_OPTIONS, GROUP_OPTIONS, numbered, STATUS_OPTIONS } from "@/lib/reform/options";
+import { cachedMilestoneActivities, cachedMilestones, cachedOutcomes, cachedPillars } from "@/lib/reform/public-data.server";
 import { parseMilestoneFilters, toQueryString, type MilestoneFilters } from "@/lib/validations/public-filters";
 
 export const dynamic = "force-dynamic";

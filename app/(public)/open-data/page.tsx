@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Table, td, th } from "@/components/ui/table";
-import { MILESTONE_FIELDS, RECOMMENDATION_FIELDS } from "@/lib/open-data";
+import { MILESTONE_FIELDS, RECOMMENDATION_FIELDS } from "@/lib/reform/open-data";
 
 export const metadata: Metadata = { title: "Open data" };
 

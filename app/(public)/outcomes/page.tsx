@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cachedDashboard, cachedOutcomes } from "@/lib/public-data.server";
+import { cachedDashboard, cachedOutcomes } from "@/lib/reform/public-data.server";
 import { OUTCOME_KIND_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cachedDashboard, cachedPillars } from "@/lib/public-data.server";
+import { cachedDashboard, cachedPillars } from "@/lib/reform/public-data.server";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Pillars of reform" };

@@ -6,8 +6,8 @@ import { excerpt } from "@/components/source-text";
 import { AsAtBanner } from "@/components/as-at-banner";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Pagination } from "@/components/ui/pagination";
-import { numbered, RESPONSE_CLASS_OPTIONS, REVIEW_OPTIONS, STATUS_OPTIONS } from "@/lib/options";
-import { cachedOutcomes, cachedPillars, cachedRecommendations } from "@/lib/public-data.server";
+import { numbered, RESPONSE_CLASS_OPTIONS, REVIEW_OPTIONS, STATUS_OPTIONS } from "@/lib/reform/options";
+import { cachedOutcomes, cachedPillars, cachedRecommendations } from "@/lib/reform/public-data.server";
 import { parseRecommendationFilters, toQueryString, type RecommendationFilters } from "@/lib/validations/public-filters";
 import { RESPONSE_CLASSES, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
 

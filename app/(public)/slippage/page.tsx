@@ -5,7 +5,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { num, Table, td, th } from "@/components/ui/table";
 import { AsAtBanner, asAtErrors } from "@/components/as-at-banner";
 import { formatDateTime, formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
-import { cachedSlippageRegister } from "@/lib/public-history-data.server";
+import { cachedSlippageRegister } from "@/lib/scrutiny/public-history-data.server";
 import { parseSlippageSort } from "@/lib/validations/changes";
 import { toQueryString } from "@/lib/validations/public-filters";
 import type { SlippageSort } from "@/lib/validations/slippage-sorts";

@@ -4,9 +4,10 @@ import { redirect } from "next/navigation";
 import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_MESSAGE } from "@/lib/db/errors";
-import { recordMilestoneUpdate } from "@/lib/milestone-updates.server";
-import { addMilestone, reclassifyRecommendation } from "@/lib/staff-edits.server";
-import { isFormData, unreadableForm, type ActionState, formText } from "@/lib/staff-action-result";
+import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
+import { addMilestone } from "@/lib/staff/milestone-additions.server";
+import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
+import { isFormData, unreadableForm, type ActionState, formText } from "@/lib/staff/action-result";
 import { evidenceFromForm } from "@/lib/validations/milestone-update";
 
 // Server actions of the staff forms. Each one: who is signed in (from the session cookie), then the domain

@@ -4,7 +4,7 @@ import { SignOutButton } from "@/components/staff/sign-in-form";
 import { MilestoneTable } from "@/components/milestone-table";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { roleMay } from "@/lib/auth/permissions";
-import { listMilestones } from "@/lib/milestones.server";
+import { listMilestones } from "@/lib/reform/milestones.server";
 import { ROLE_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";

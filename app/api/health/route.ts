@@ -1,4 +1,4 @@
-import { checkHealth } from "@/lib/health.server";
+import { checkHealth } from "@/lib/db/health.server";
 
 export const dynamic = "force-dynamic";
 

@@ -6,9 +6,9 @@ import { MilestoneStatusTag, OverdueTag, ResponseClassTag } from "@/components/s
 import { SummaryList } from "@/components/ui/summary-list";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { formatDateTime, formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
-import { cachedMilestone } from "@/lib/public-data.server";
+import { cachedMilestone } from "@/lib/reform/public-data.server";
 import { MILESTONE_GROUP_LABELS } from "@/lib/vocabulary";
-import { codeFromPath } from "@/lib/codes";
+import { codeFromPath } from "@/lib/reform/codes";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { ProgressSection } from "@/components/progress-section";
 import { parseAsAt, todayInLondon } from "@/lib/dates";
-import { cachedDashboard, cachedMilestones, cachedOutcome, cachedRecommendations } from "@/lib/public-data.server";
+import { cachedDashboard, cachedMilestones, cachedOutcome, cachedRecommendations } from "@/lib/reform/public-data.server";
 import { OUTCOME_KIND_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { ProgressSection } from "@/components/progress-section";
 import { parseAsAt, todayInLondon } from "@/lib/dates";
-import { cachedDashboard, cachedMilestones, cachedPillar, cachedRecommendations } from "@/lib/public-data.server";
+import { cachedDashboard, cachedMilestones, cachedPillar, cachedRecommendations } from "@/lib/reform/public-data.server";
 
 export const dynamic = "force-dynamic";
 

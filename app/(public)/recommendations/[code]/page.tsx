@@ -8,9 +8,9 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { Table, td, th } from "@/components/ui/table";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
-import { cachedRecommendation } from "@/lib/public-data.server";
+import { cachedRecommendation } from "@/lib/reform/public-data.server";
 import { RESPONSE_CLASS_DEFINITIONS } from "@/lib/vocabulary";
-import { codeFromPath } from "@/lib/codes";
+import { codeFromPath } from "@/lib/reform/codes";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { badRequest } from "@/lib/api.server";
-import { publicOrigin } from "@/lib/site";
-import { buildBriefing } from "@/lib/briefing.server";
-import { renderBriefingPdf } from "@/lib/briefing-pdf.server";
+import { badRequest } from "@/lib/http/api.server";
+import { publicOrigin } from "@/lib/http/site";
+import { buildBriefing } from "@/lib/scrutiny/briefing.server";
+import { renderBriefingPdf } from "@/lib/scrutiny/briefing-pdf.server";
 import { parseReportParams } from "@/lib/validations/report";
 
 export const dynamic = "force-dynamic";

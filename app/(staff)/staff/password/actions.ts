@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
-import { changeOwnPassword } from "@/lib/users.server";
-import { isFormData, unreadableForm, type ActionState, formText } from "@/lib/staff-action-result";
+import { changeOwnPassword } from "@/lib/auth/users.server";
+import { isFormData, unreadableForm, type ActionState, formText } from "@/lib/staff/action-result";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
 
 // Changing your own password. The passwords typed are never sent back to the browser, even when refused.

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { changePassword } from "@/app/(staff)/staff/password/actions";
 import { FormErrorSummary } from "@/components/staff/form-errors";
 import { SubmitButton, TextInput } from "@/components/staff/fields";
-import { errorMap, IDLE } from "@/lib/staff-action-result";
+import { errorMap, IDLE } from "@/lib/staff/action-result";
 import { USER_LIMITS } from "@/lib/validations/users";
 
 export function PasswordForm({ email }: { email: string }) {

@@ -4,7 +4,7 @@ import { ResponseClassTag } from "@/components/status-tags";
 import { excerpt } from "@/components/source-text";
 import { Table, td, th } from "@/components/ui/table";
 import { requireStaffPage } from "@/lib/auth/guard.server";
-import { listRecommendations } from "@/lib/recommendations.server";
+import { listRecommendations } from "@/lib/reform/recommendations.server";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Correct response classes" };

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
-import { changeUserRole, deactivateUser, inviteUser, reactivateUser, resetPassword } from "@/lib/users.server";
+import { changeUserRole, deactivateUser, inviteUser, reactivateUser, resetPassword } from "@/lib/auth/users.server";
 import { ROLE_LABELS } from "@/lib/vocabulary";
-import { isFormData, UNREADABLE_FORM_MESSAGE, formText } from "@/lib/staff-action-result";
+import { isFormData, UNREADABLE_FORM_MESSAGE, formText } from "@/lib/staff/action-result";
 import type { UsersActionState, UsersIntent } from "@/app/(staff)/staff/users/state";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE, TRY_AGAIN_MESSAGE } from "@/lib/db/errors";
 

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { UsersAdmin, type UserRow } from "@/app/(staff)/staff/users/users-admin";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { formatDateTime } from "@/lib/dates";
-import { listUsers } from "@/lib/users.server";
+import { listUsers } from "@/lib/auth/users.server";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Manage staff accounts" };

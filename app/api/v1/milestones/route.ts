@@ -1,7 +1,7 @@
-import { badRequest, csvResponse, jsonResponse } from "@/lib/api.server";
-import { publicOrigin } from "@/lib/site";
-import { MILESTONE_FIELDS, milestoneRecord, toCsv } from "@/lib/open-data";
-import { cachedMilestones } from "@/lib/public-data.server";
+import { badRequest, csvResponse, jsonResponse } from "@/lib/http/api.server";
+import { publicOrigin } from "@/lib/http/site";
+import { MILESTONE_FIELDS, milestoneRecord, toCsv } from "@/lib/reform/open-data";
+import { cachedMilestones } from "@/lib/reform/public-data.server";
 import { parseMilestoneFilters } from "@/lib/validations/public-filters";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
-import { badRequest, csvResponse, jsonResponse, parseFormatOnly } from "@/lib/api.server";
-import { publicOrigin } from "@/lib/site";
-import { countCells, toCsv } from "@/lib/open-data";
-import { cachedDashboard, cachedOutcomes } from "@/lib/public-data.server";
+import { badRequest, csvResponse, jsonResponse, parseFormatOnly } from "@/lib/http/api.server";
+import { publicOrigin } from "@/lib/http/site";
+import { countCells, toCsv } from "@/lib/reform/open-data";
+import { cachedDashboard, cachedOutcomes } from "@/lib/reform/public-data.server";
 
 export const dynamic = "force-dynamic";
 

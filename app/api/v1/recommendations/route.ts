@@ -1,7 +1,7 @@
-import { badRequest, csvResponse, jsonResponse } from "@/lib/api.server";
-import { publicOrigin } from "@/lib/site";
-import { RECOMMENDATION_FIELDS, recommendationRecord, toCsv } from "@/lib/open-data";
-import { cachedRecommendations } from "@/lib/public-data.server";
+import { badRequest, csvResponse, jsonResponse } from "@/lib/http/api.server";
+import { publicOrigin } from "@/lib/http/site";
+import { RECOMMENDATION_FIELDS, recommendationRecord, toCsv } from "@/lib/reform/open-data";
+import { cachedRecommendations } from "@/lib/reform/public-data.server";
 import { parseRecommendationFilters } from "@/lib/validations/public-filters";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
-import { buildAtomFeed } from "@/lib/atom-feed";
-import { publicOrigin } from "@/lib/site";
-import { ATOM_HEADERS, cachedAllChanges } from "@/lib/feed-data.server";
-import { cachedPillar } from "@/lib/public-data.server";
+import { buildAtomFeed } from "@/lib/scrutiny/atom-feed";
+import { publicOrigin } from "@/lib/http/site";
+import { ATOM_HEADERS, cachedAllChanges } from "@/lib/scrutiny/feed-data.server";
+import { cachedPillar } from "@/lib/reform/public-data.server";
 
 export const dynamic = "force-dynamic";
 

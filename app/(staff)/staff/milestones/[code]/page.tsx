@@ -5,8 +5,8 @@ import { MilestoneEditForm } from "@/components/staff/milestone-edit-form";
 import { MilestoneStatusTag } from "@/components/status-tags";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { formatDay } from "@/lib/dates";
-import { getMilestone } from "@/lib/milestones.server";
-import { codeFromPath } from "@/lib/codes";
+import { getMilestone } from "@/lib/reform/milestones.server";
+import { codeFromPath } from "@/lib/reform/codes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Update a milestone" };

@@ -9,8 +9,8 @@ import {
   previewMilestoneImport,
   type ApplyReport,
   type ImportReport,
-} from "@/lib/milestone-csv.server";
-import { isFormData, UNREADABLE_FORM_MESSAGE } from "@/lib/staff-action-result";
+} from "@/lib/staff/milestone-csv.server";
+import { isFormData, UNREADABLE_FORM_MESSAGE } from "@/lib/staff/action-result";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
 
 // The CSV upload's one server action: "preview" checks an uploaded file and shows what it would change;

@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import { Table, td, th } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
-import type { ImportReport, ImportRow } from "@/lib/milestone-csv.server";
+import type { ImportReport, ImportRow } from "@/lib/staff/milestone-csv.server";
 import { milestoneImportAction, type ImportState } from "./actions";
 
 const IDLE: ImportState = { stage: "idle" };

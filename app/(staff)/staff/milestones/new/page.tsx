@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewMilestoneForm } from "@/components/staff/new-milestone-form";
 import { requireStaffPage } from "@/lib/auth/guard.server";
-import { listOutcomes, listPillars } from "@/lib/pillars-outcomes.server";
+import { listOutcomes, listPillars } from "@/lib/reform/pillars-outcomes.server";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Add a milestone" };

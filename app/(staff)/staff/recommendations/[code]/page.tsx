@@ -5,8 +5,8 @@ import { ReclassifyForm } from "@/components/staff/reclassify-form";
 import { SourceText } from "@/components/source-text";
 import { ResponseClassTag } from "@/components/status-tags";
 import { requireStaffPage } from "@/lib/auth/guard.server";
-import { getRecommendation } from "@/lib/recommendations.server";
-import { codeFromPath } from "@/lib/codes";
+import { getRecommendation } from "@/lib/reform/recommendations.server";
+import { codeFromPath } from "@/lib/reform/codes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Correct a response class" };

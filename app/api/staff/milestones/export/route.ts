@@ -1,8 +1,8 @@
 import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
-import { exportMilestonesCsv, MILESTONE_CSV_FILENAME } from "@/lib/milestone-csv.server";
+import { exportMilestonesCsv, MILESTONE_CSV_FILENAME } from "@/lib/staff/milestone-csv.server";
 
-// The milestones as a CSV file for staff to edit and upload again (see lib/milestone-csv.server.ts).
+// The milestones as a CSV file for staff to edit and upload again (see lib/staff/milestone-csv.server.ts).
 // Staff only: never cached, by the browser or anything in between.
 
 export const dynamic = "force-dynamic";

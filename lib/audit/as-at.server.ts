@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client.server";
 import { toIsoDay } from "@/lib/dates";
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
 import { STATE_DEFAULTS } from "@/lib/audit/records";
-import { plannedDate } from "@/lib/planned-date";
+import { plannedDate } from "@/lib/reform/planned-date";
 
 /** What older events of a kind of record left out, as a jsonb value to lay their states over. */
 function stateDefaultsSql(entityType: "milestone" | "recommendation"): Prisma.Sql {

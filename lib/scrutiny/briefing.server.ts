@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client.server";
-import { milestoneStatesAsAt, recommendationClassesAsAt } from "@/lib/as-at.server";
-import { listChanges, type ChangesReport } from "@/lib/changes.server";
-import { CLOSED_STATUSES, DELIVERY_EXPECTED_CLASSES } from "@/lib/milestone-rules";
-import { emptyClassCounts, emptyStatusCounts, type ClassCounts, type StatusCounts } from "@/lib/dashboard.server";
+import { milestoneStatesAsAt, recommendationClassesAsAt } from "@/lib/audit/as-at.server";
+import { listChanges, type ChangesReport } from "@/lib/scrutiny/changes.server";
+import { CLOSED_STATUSES, DELIVERY_EXPECTED_CLASSES } from "@/lib/reform/milestone-rules";
+import { emptyClassCounts, emptyStatusCounts, type ClassCounts, type StatusCounts } from "@/lib/reform/dashboard.server";
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
 
 // The briefing pack a committee clerk puts in the agenda: the reform as it stood at the end of `asAt`

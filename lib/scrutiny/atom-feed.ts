@@ -1,6 +1,6 @@
 import { Feed } from "feed";
-import { describeChangeWithReason } from "@/lib/change-words";
-import type { ChangeItem, ChangesReport } from "@/lib/changes.server";
+import { describeChangeWithReason } from "@/lib/scrutiny/change-words";
+import type { ChangeItem, ChangesReport } from "@/lib/scrutiny/changes.server";
 import { CHANGE_KIND_LABELS } from "@/lib/vocabulary";
 
 // The Atom feed of published changes, so council officers can subscribe. Ids and links are absolute URLs.

@@ -2,11 +2,11 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
-import { DELIVERY_EXPECTED_CLASSES, isOverdue, milestoneSource, plannedDate, recommendationSource } from "@/lib/milestone-rules";
-import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/history.server";
+import { DELIVERY_EXPECTED_CLASSES, isOverdue, milestoneSource, plannedDate, recommendationSource } from "@/lib/reform/milestone-rules";
+import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/audit/history.server";
 import type { RecommendationFilters } from "@/lib/validations/public-filters";
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
-import { ITEM_CODE } from "@/lib/codes";
+import { ITEM_CODE } from "@/lib/reform/codes";
 
 export interface RecommendationSummary {
   code: string;

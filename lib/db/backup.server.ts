@@ -159,7 +159,7 @@ export async function exportBackup(databaseUrl: string): Promise<BackupDocument>
       if (unknown.length) {
         throw new Error(
           `The database has ${unknown.length === 1 ? "a table" : "tables"} the backup does not know: ${unknown.join(", ")}. ` +
-            "Add it to BACKUP_TABLES (or TABLES_NOT_BACKED_UP) in lib/backup.server.ts.",
+            "Add it to BACKUP_TABLES (or TABLES_NOT_BACKED_UP) in lib/db/backup.server.ts.",
         );
       }
       const missing = BACKUP_TABLES.filter((t) => !present.includes(t));

@@ -2,8 +2,8 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { toIsoDay } from "@/lib/dates";
-import { endOfUkDaySql } from "@/lib/as-at.server";
-import { milestoneSource, plannedDateSql } from "@/lib/milestone-rules";
+import { endOfUkDaySql } from "@/lib/audit/as-at.server";
+import { milestoneSource, plannedDateSql } from "@/lib/reform/milestone-rules";
 import type { MilestoneStatusValue } from "@/lib/vocabulary";
 import type { SlippageSort } from "@/lib/validations/slippage-sorts";
 
@@ -33,7 +33,7 @@ export interface SlippageEntry {
   dateAsWritten: string | null;
   dueDate: string;
   replans: Replan[];
-  /** The current planned date (lib/planned-date.ts). */
+  /** The current planned date (lib/reform/planned-date.ts). */
   plannedDate: string;
   actualDate: string | null;
   timesSlipped: number;

@@ -42,9 +42,9 @@ import {
 } from "@/lib/db/embedded-postgres.server";
 import { applyMigrations } from "@/lib/db/migrate.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
-import { BROWSER_HEADERS, fmt, int, percentile, table } from "./bench/common";
-import { generateLargeDataset } from "./bench/generate-large-dataset";
-import { buildIsStale } from "./lib/build";
+import { BROWSER_HEADERS, fmt, int, percentile, table } from "./common";
+import { generateLargeDataset } from "./generate-large-dataset";
+import { buildIsStale } from "../lib/build";
 
 const root = process.cwd();
 const DURATION = positiveInt("BENCH_DURATION", 10);

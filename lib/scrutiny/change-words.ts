@@ -9,7 +9,7 @@ import {
 
 // A published change in plain English, written once for the three places that show it: the /changes page, the
 // Atom feeds and the briefing pack (its page and its PDF). A change is one kind of ChangeItem from
-// lib/changes.server.ts; what `from` and `to` hold depends on the kind (see there).
+// lib/scrutiny/changes.server.ts; what `from` and `to` hold depends on the kind (see there).
 
 export interface ChangeFacts {
   kind: ChangeKind;

@@ -4,7 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import { db } from "@/lib/db/client.server";
 import { authorise } from "@/lib/auth/actor.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
-import { checkAgainstCurrent, writeMilestoneUpdate } from "@/lib/milestone-updates.server";
+import { checkAgainstCurrent, writeMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { describeChanges, type HistoryChange } from "@/lib/audit/describe";
 import { milestoneStateOf, sameState, type MilestoneState } from "@/lib/audit/records";
 import { milestoneUpdateSchema, type MilestoneUpdate } from "@/lib/validations/milestone-update";

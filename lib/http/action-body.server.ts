@@ -1,5 +1,5 @@
 import busboy from "next/dist/compiled/busboy";
-import { UNREADABLE_FORM_MESSAGE } from "@/lib/staff-action-result";
+import { UNREADABLE_FORM_MESSAGE } from "@/lib/staff/action-result";
 
 // Server Action requests whose body Next.js cannot read. Next.js parses a Server Action's multipart body with busboy
 // and React's decodeReply before any of our code runs, and answers a body it cannot parse with a 500. A browser never

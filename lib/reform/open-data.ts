@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
-import type { MilestoneSummary } from "@/lib/milestones.server";
-import type { RecommendationSummary } from "@/lib/recommendations.server";
+import type { MilestoneSummary } from "@/lib/reform/milestones.server";
+import type { RecommendationSummary } from "@/lib/reform/recommendations.server";
 
 // The open-data shapes: the field names of the JSON API and the header row of the CSV downloads are the same,
 // and documented in docs/open-data-api.md. Change them only by adding fields.

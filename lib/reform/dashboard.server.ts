@@ -10,7 +10,7 @@ import {
   milestoneSource,
   plannedDateSql,
   recommendationSource,
-} from "@/lib/milestone-rules";
+} from "@/lib/reform/milestone-rules";
 import { MILESTONE_STATUSES, RESPONSE_CLASSES, type MilestoneStatusValue, type ResponseClassValue } from "@/lib/vocabulary";
 
 // Every figure on the dashboard, counted by PostgreSQL: the app never loads all rows to count them.

@@ -1,5 +1,5 @@
 import "server-only";
-import { listChanges } from "@/lib/changes.server";
+import { listChanges } from "@/lib/scrutiny/changes.server";
 import { STRATEGY_PUBLISHED } from "@/lib/dates";
 import { cache } from "react";
 

@@ -2,11 +2,11 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { LAST_PLAN_DAY, todayInLondon, toIsoDay } from "@/lib/dates";
-import { isDueSoonSql, isOverdue, isOverdueSql, isStaleSql, lastStaffUpdateSql, milestoneSource, plannedDate, plannedDateSql } from "@/lib/milestone-rules";
-import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/history.server";
+import { isDueSoonSql, isOverdue, isOverdueSql, isStaleSql, lastStaffUpdateSql, milestoneSource, plannedDate, plannedDateSql } from "@/lib/reform/milestone-rules";
+import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/audit/history.server";
 import type { MilestoneFilters } from "@/lib/validations/public-filters";
 import type { MilestoneGroupValue, MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
-import { ITEM_CODE } from "@/lib/codes";
+import { ITEM_CODE } from "@/lib/reform/codes";
 
 export interface MilestoneSummary {
   code: string;

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { endOfUkDaySql, milestonesAsAtSql, recommendationsAsAtSql } from "@/lib/as-at.server";
+import { endOfUkDaySql, milestonesAsAtSql, recommendationsAsAtSql } from "@/lib/audit/as-at.server";
 import { addDays } from "@/lib/dates";
 import type { MilestoneStatusValue } from "@/lib/vocabulary";
 
@@ -13,8 +13,8 @@ export const CLOSED_STATUSES: MilestoneStatusValue[] = ["complete", "superseded"
 export const STALE_AFTER_DAYS = 90;
 export const DUE_SOON_DAYS = 90;
 
-export { plannedDate, plannedDateSql } from "@/lib/planned-date";
-import { plannedDateSql } from "@/lib/planned-date";
+export { plannedDate, plannedDateSql } from "@/lib/reform/planned-date";
+import { plannedDateSql } from "@/lib/reform/planned-date";
 
 /** Open: not in CLOSED_STATUSES (the same list as isOverdue() uses). */
 export const isOpenSql = Prisma.sql`m.status::text NOT IN (${Prisma.join(CLOSED_STATUSES)})`;

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
-import { endOfUkDaySql, startOfUkDaySql } from "@/lib/as-at.server";
+import { endOfUkDaySql, startOfUkDaySql } from "@/lib/audit/as-at.server";
 import { CHANGE_KINDS, type ChangeKind } from "@/lib/vocabulary";
-import { plannedDate } from "@/lib/planned-date";
+import { plannedDate } from "@/lib/reform/planned-date";
 
 // Every change staff made in a period, from the audit trail, grouped by pillar. User-account events and the
 // source-data load are not changes to the reform and are left out.

@@ -5,7 +5,7 @@ import { todayInLondon, toIsoDay } from "@/lib/dates";
 import { describeChanges, type HistoryChange } from "@/lib/audit/describe";
 import { milestoneStateOf, sameState, upgradeState, type MilestoneState } from "@/lib/audit/records";
 import { recordAuditEvent } from "@/lib/audit/trail.server";
-import { plannedDate } from "@/lib/planned-date";
+import { plannedDate } from "@/lib/reform/planned-date";
 import {
   milestoneUpdateSchema,
   STATUSES_NEEDING_REASON,

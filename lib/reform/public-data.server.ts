@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { summariseDashboard } from "@/lib/dashboard.server";
-import { getMilestone, listMilestoneActivities, listMilestones } from "@/lib/milestones.server";
-import { getRecommendation, listRecommendations } from "@/lib/recommendations.server";
-import { getOutcome, getPillar, listOutcomes, listPillars } from "@/lib/pillars-outcomes.server";
+import { summariseDashboard } from "@/lib/reform/dashboard.server";
+import { getMilestone, listMilestoneActivities, listMilestones } from "@/lib/reform/milestones.server";
+import { getRecommendation, listRecommendations } from "@/lib/reform/recommendations.server";
+import { getOutcome, getPillar, listOutcomes, listPillars } from "@/lib/reform/pillars-outcomes.server";
 import type { MilestoneFilters, RecommendationFilters } from "@/lib/validations/public-filters";
 
 // The reads of the public pages and the open-data API. The front server stores each rendered response, keyed by

@@ -13,6 +13,9 @@ export interface ActionState {
   conflict?: Array<{ occurredAt: string; changes: Array<{ field: string; before: string | null; after: string | null }>; reason: string | null }>;
 }
 
+/** What a staff edit (a reclassification, an added milestone) returns to its action. */
+export type EditResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
 export const IDLE: ActionState = { status: "idle", errors: [] };
 
 export function errorMap(errors: FieldError[]): Record<string, string> {

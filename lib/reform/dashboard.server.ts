@@ -3,10 +3,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { FIRST_PLAN_DAY, LAST_PLAN_DAY, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import {
-  DELIVERY_EXPECTED_CLASSES,
   isDueSoonSql,
   isOverdueSql,
   isStaleSql,
+  isUndeliveredSql,
   milestoneSource,
   plannedDateSql,
   recommendationSource,
@@ -50,7 +50,6 @@ export async function summariseDashboard(options: { today?: string; asAt?: strin
   const prisma = db();
   const milestones = milestoneSource(asAt);
   const recommendations = recommendationSource(asAt);
-  const deliveryExpected = Prisma.join(DELIVERY_EXPECTED_CLASSES.map((c) => Prisma.sql`CAST(${c} AS "ResponseClass")`));
 
   const [byReviewClass, byStatus, [headline], pillarStatus, pillarClass, outcomeStatus, outcomeClass, timeline, [gaps], pillars, outcomes, reviews] =
     await Promise.all([
@@ -88,8 +87,7 @@ export async function summariseDashboard(options: { today?: string; asAt?: strin
         GROUP BY 1`,
       prisma.$queryRaw<Array<{ undelivered: bigint; overdue: bigint; stale: bigint }>>`
         SELECT
-          (SELECT count(*) FROM ${recommendations} r WHERE r.response_class IN (${deliveryExpected})
-             AND NOT EXISTS (SELECT 1 FROM milestone_recommendation mr WHERE mr.recommendation_id = r.id)) AS undelivered,
+          (SELECT count(*) FROM ${recommendations} r WHERE ${isUndeliveredSql(Prisma.raw("r"))}) AS undelivered,
           (SELECT count(*) FROM ${milestones} m WHERE ${isOverdueSql(today)}) AS overdue,
           (SELECT count(*) FROM ${milestones} m WHERE ${isStaleSql(today, asAt)}) AS stale`,
       prisma.pillar.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),

@@ -59,3 +59,12 @@ export function isOverdue(m: { status: MilestoneStatusValue; plannedDate: string
 
 /** The response classes for which a scrutineer expects a milestone: the government said it would act. */
 export const DELIVERY_EXPECTED_CLASSES = ["accepted", "accepted_in_principle", "testing"] as const;
+
+/**
+ * "Undelivered": recommendation alias `r` (its response class as at the view's date, in column `response_class`)
+ * is one the government said it would act on, and no milestone delivers it.
+ */
+export function isUndeliveredSql(r: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${r}.response_class IN (${Prisma.join(DELIVERY_EXPECTED_CLASSES.map((c) => Prisma.sql`CAST(${c} AS "ResponseClass")`))})
+    AND NOT EXISTS (SELECT 1 FROM milestone_recommendation mr WHERE mr.recommendation_id = ${r}.id)`;
+}

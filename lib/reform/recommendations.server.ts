@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
-import { DELIVERY_EXPECTED_CLASSES, isOverdue, milestoneSource, plannedDate, recommendationSource } from "@/lib/reform/milestone-rules";
+import { isOverdue, isUndeliveredSql, milestoneSource, plannedDate, recommendationSource } from "@/lib/reform/milestone-rules";
 import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/audit/history.server";
 import type { RecommendationFilters } from "@/lib/validations/public-filters";
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
@@ -57,8 +57,7 @@ export function recommendationWhere(filters: RecommendationFilters): Prisma.Sql 
       WHERE mr.recommendation_id = r.id AND m.status = CAST(${filters.status} AS "MilestoneStatus"))`);
   }
   if (filters.gap === "undelivered") {
-    conditions.push(Prisma.sql`rs.response_class IN (${Prisma.join(DELIVERY_EXPECTED_CLASSES.map((c) => Prisma.sql`CAST(${c} AS "ResponseClass")`))})
-      AND NOT EXISTS (SELECT 1 FROM milestone_recommendation mr WHERE mr.recommendation_id = r.id)`);
+    conditions.push(isUndeliveredSql(Prisma.raw("rs")));
   }
   if (filters.q) conditions.push(Prisma.sql`r.search @@ ${searchQuery(filters.q)}`);
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;

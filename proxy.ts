@@ -18,7 +18,9 @@ import { contentSecurityPolicy, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } fr
 export async function proxy(request: NextRequest) {
   const refusal = crossOriginRefusal(request.method, request.headers);
   if (refusal) {
-    console.warn(`[reform-tracker] refused a cross-origin ${request.method} to ${request.nextUrl.pathname}: ${refusal}`);
+    console.warn(
+      `[reform-tracker] refused a cross-origin ${request.method} to ${request.nextUrl.pathname}: ${refusal}`,
+    );
     return plainText(403, CROSS_ORIGIN_MESSAGE);
   }
   const unreadable = await unreadableActionBody(request);
@@ -26,7 +28,10 @@ export async function proxy(request: NextRequest) {
     console.warn(`[reform-tracker] refused an unreadable form sent to ${request.nextUrl.pathname}: ${unreadable}`);
     return plainText(400, UNREADABLE_FORM_MESSAGE);
   }
-  const badAsAt = (request.method === "GET" || request.method === "HEAD") && takesAsAt(request.nextUrl.pathname) && !parseAsAt(request.nextUrl.searchParams, todayInLondon()).ok;
+  const badAsAt =
+    (request.method === "GET" || request.method === "HEAD") &&
+    takesAsAt(request.nextUrl.pathname) &&
+    !parseAsAt(request.nextUrl.searchParams, todayInLondon()).ok;
   if (isFromFrontServer(request.headers)) return withStatus(NextResponse.next(), badAsAt);
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -52,7 +57,11 @@ function withStatus(response: NextResponse, badRequest: boolean) {
 function plainText(status: number, message: string) {
   return new NextResponse(message, {
     status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }
 

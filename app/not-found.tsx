@@ -7,7 +7,8 @@ export default function NotFound() {
       <p>If you typed the web address, check it is correct.</p>
       <p>If you pasted the web address, check you copied the entire address.</p>
       <p>
-        You can <Link href="/recommendations">browse the recommendations</Link> or <Link href="/milestones">the milestones</Link>.
+        You can <Link href="/recommendations">browse the recommendations</Link> or{" "}
+        <Link href="/milestones">the milestones</Link>.
       </p>
     </div>
   );

@@ -27,5 +27,7 @@ export function AsAtErrorSummary({ param }: { param: AsAtParam }) {
 
 /** The same errors, for a view that has other errors to show in its one summary. */
 export function asAtErrors(param: AsAtParam): Array<{ href: string; message: string }> {
-  return param.ok ? [] : param.errors.map((e) => ({ href: "#main-content", message: `${e.message} Showing the reform as it is today.` }));
+  return param.ok
+    ? []
+    : param.errors.map((e) => ({ href: "#main-content", message: `${e.message} Showing the reform as it is today.` }));
 }

@@ -46,10 +46,16 @@ export function CountsTable({
               </th>
               {columns.map((c) => (
                 <td key={c.key} className={`${td} ${num}`}>
-                  {c.href && row.counts[c.key] ? <Link href={c.href(i)}>{row.counts[c.key]}</Link> : (row.counts[c.key] ?? 0)}
+                  {c.href && row.counts[c.key] ? (
+                    <Link href={c.href(i)}>{row.counts[c.key]}</Link>
+                  ) : (
+                    (row.counts[c.key] ?? 0)
+                  )}
                 </td>
               ))}
-              {showTotal && <td className={`${td} ${num} font-bold`}>{Object.values(row.counts).reduce((a, b) => a + b, 0)}</td>}
+              {showTotal && (
+                <td className={`${td} ${num} font-bold`}>{Object.values(row.counts).reduce((a, b) => a + b, 0)}</td>
+              )}
             </tr>
           ))}
         </tbody>

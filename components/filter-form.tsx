@@ -4,7 +4,15 @@ import { buttonClass } from "@/components/ui/button";
 
 // Filters are a plain GET form: they work without JavaScript, and the URL holds the view so it can be shared.
 
-export function FilterForm({ action, children, clearHref }: { action: string; children: ReactNode; clearHref: string }) {
+export function FilterForm({
+  action,
+  children,
+  clearHref,
+}: {
+  action: string;
+  children: ReactNode;
+  clearHref: string;
+}) {
   return (
     <form method="get" action={action} className="space-y-4 bg-govuk-light-grey p-4" role="search" aria-label="Filter">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{children}</div>
@@ -38,7 +46,12 @@ export function SelectField({
       <label htmlFor={`filter-${name}`} className="font-bold">
         {label}
       </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)} className={fieldClass}>
+      <select
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={value === undefined ? "" : String(value)}
+        className={fieldClass}
+      >
         <option value="">{anyLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -50,7 +63,17 @@ export function SelectField({
   );
 }
 
-export function TextField({ name, label, value, hint }: { name: string; label: string; value: string | undefined; hint?: string }) {
+export function TextField({
+  name,
+  label,
+  value,
+  hint,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  hint?: string;
+}) {
   return (
     <div>
       <label htmlFor={`filter-${name}`} className="font-bold">

@@ -9,7 +9,9 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
       {[...entries].reverse().map((e, i) => (
         <li key={`${e.occurredAt}-${i}`}>
           <p className="font-bold">
-            <time dateTime={e.occurredAt}>{e.byStaff ? formatDateTime(e.occurredAt) : formatDay(e.occurredAt.slice(0, 10))}</time>
+            <time dateTime={e.occurredAt}>
+              {e.byStaff ? formatDateTime(e.occurredAt) : formatDay(e.occurredAt.slice(0, 10))}
+            </time>
           </p>
           <p>{e.summary}</p>
           {e.changes.length > 0 && (

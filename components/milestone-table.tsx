@@ -18,9 +18,15 @@ export function MilestoneTable({
     <Table caption={caption}>
       <thead>
         <tr>
-          <th scope="col" className={th}>Milestone</th>
-          <th scope="col" className={th}>Planned date</th>
-          <th scope="col" className={th}>Status</th>
+          <th scope="col" className={th}>
+            Milestone
+          </th>
+          <th scope="col" className={th}>
+            Planned date
+          </th>
+          <th scope="col" className={th}>
+            Status
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -35,7 +41,9 @@ export function MilestoneTable({
               {m.forecastDate && m.forecastDate !== m.dueDate && (
                 <p className="text-base text-govuk-secondary">Strategy: {m.dateAsWritten ?? formatDay(m.dueDate)}</p>
               )}
-              {!m.forecastDate && m.dateAsWritten && <p className="text-base text-govuk-secondary">Strategy: {m.dateAsWritten}</p>}
+              {!m.forecastDate && m.dateAsWritten && (
+                <p className="text-base text-govuk-secondary">Strategy: {m.dateAsWritten}</p>
+              )}
             </td>
             <td className={`${td} space-y-1`}>
               <MilestoneStatusTag status={m.status} /> {m.overdue && <OverdueTag />}

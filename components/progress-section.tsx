@@ -27,7 +27,9 @@ export function ProgressSection({
   return (
     <>
       <section aria-labelledby="progress-heading" className="space-y-4">
-        <h2 id="progress-heading" className="text-2xl font-bold">Progress</h2>
+        <h2 id="progress-heading" className="text-2xl font-bold">
+          Progress
+        </h2>
         <CountsTable
           id="progress-status"
           caption={`Milestones of ${name} by status`}
@@ -45,15 +47,23 @@ export function ProgressSection({
       </section>
 
       <section aria-labelledby="milestones-heading" className="space-y-3">
-        <h2 id="milestones-heading" className="text-2xl font-bold">Milestones ({milestones.length})</h2>
-        {milestones.length === 0 ? <p>No milestones.</p> : <MilestoneTable caption={`Milestones of ${name}`} milestones={milestones} />}
+        <h2 id="milestones-heading" className="text-2xl font-bold">
+          Milestones ({milestones.length})
+        </h2>
+        {milestones.length === 0 ? (
+          <p>No milestones.</p>
+        ) : (
+          <MilestoneTable caption={`Milestones of ${name}`} milestones={milestones} />
+        )}
         <p>
           <Link href={`/milestones?${filterQuery}`}>Filter these milestones</Link>
         </p>
       </section>
 
       <section aria-labelledby="recommendations-heading" className="space-y-3">
-        <h2 id="recommendations-heading" className="text-2xl font-bold">Recommendations ({recommendations.length})</h2>
+        <h2 id="recommendations-heading" className="text-2xl font-bold">
+          Recommendations ({recommendations.length})
+        </h2>
         <ul className="divide-y divide-govuk-border border-y border-govuk-border">
           {recommendations.map((r) => (
             <li key={r.code} className="space-y-1 py-3">

@@ -41,7 +41,12 @@ export function isPlausibleDay(s: string): boolean {
 
 export function todayInLondon(now: Date = new Date()): IsoDay {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 // "As at" a date: every public view can show the reform as it stood at the end of a past UK day (`?asAt=`). One rule
@@ -55,19 +60,31 @@ export type AsAtCheck = { ok: true; asAt: IsoDay | null } | { ok: false; message
  */
 export function checkAsAt(given: string, today: IsoDay): AsAtCheck {
   const day = given.trim();
-  if (!isRealDay(day)) return { ok: false, message: `"asAt" must be a real date written as YYYY-MM-DD, for example 2024-06-30.` };
+  if (!isRealDay(day))
+    return { ok: false, message: `"asAt" must be a real date written as YYYY-MM-DD, for example 2024-06-30.` };
   if (day > today) return { ok: false, message: `"asAt" cannot be in the future.` };
-  if (day < STRATEGY_PUBLISHED) return { ok: false, message: `"asAt" must be on or after ${STRATEGY_PUBLISHED}, when the strategy was published.` };
+  if (day < STRATEGY_PUBLISHED)
+    return { ok: false, message: `"asAt" must be on or after ${STRATEGY_PUBLISHED}, when the strategy was published.` };
   return { ok: true, asAt: day === today ? null : day };
 }
 
-export type AsAtParam = { ok: true; asAt: IsoDay | null } | { ok: false; errors: Array<{ parameter: "asAt"; message: string }> };
+export type AsAtParam =
+  { ok: true; asAt: IsoDay | null } | { ok: false; errors: Array<{ parameter: "asAt"; message: string }> };
 
 /** `?asAt=YYYY-MM-DD` of a page or list: absent, empty or today means today (`asAt: null`). */
-export function parseAsAt(params: URLSearchParams | Record<string, string | string[] | undefined>, today: IsoDay): AsAtParam {
-  const given = (params instanceof URLSearchParams ? params.getAll("asAt") : [params.asAt ?? []].flat()).filter((v) => v.trim() !== "");
+export function parseAsAt(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+  today: IsoDay,
+): AsAtParam {
+  const given = (params instanceof URLSearchParams ? params.getAll("asAt") : [params.asAt ?? []].flat()).filter(
+    (v) => v.trim() !== "",
+  );
   if (given.length === 0) return { ok: true, asAt: null };
-  if (given.length > 1) return { ok: false, errors: [{ parameter: "asAt", message: `"asAt" was given ${given.length} times; give it once.` }] };
+  if (given.length > 1)
+    return {
+      ok: false,
+      errors: [{ parameter: "asAt", message: `"asAt" was given ${given.length} times; give it once.` }],
+    };
   const checked = checkAsAt(given[0]!, today);
   return checked.ok ? checked : { ok: false, errors: [{ parameter: "asAt", message: checked.message }] };
 }

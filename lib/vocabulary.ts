@@ -23,13 +23,7 @@ export const MILESTONE_STATUS_LABELS: Record<MilestoneStatusValue, string> = {
   superseded: "Superseded or cancelled",
 };
 
-export const RESPONSE_CLASSES = [
-  "accepted",
-  "accepted_in_principle",
-  "testing",
-  "consulting",
-  "not_accepted",
-] as const;
+export const RESPONSE_CLASSES = ["accepted", "accepted_in_principle", "testing", "consulting", "not_accepted"] as const;
 export type ResponseClassValue = (typeof RESPONSE_CLASSES)[number];
 
 export const RESPONSE_CLASS_LABELS: Record<ResponseClassValue, string> = {
@@ -85,7 +79,15 @@ export const ROLE_HINTS: Record<RoleValue, string> = {
 };
 
 /** The kinds of published change that /changes, the feeds and the briefing report, in the order they list them. */
-export const CHANGE_KINDS = ["completed", "at_risk_or_delayed", "slipped", "brought_forward", "reclassified", "added", "other"] as const;
+export const CHANGE_KINDS = [
+  "completed",
+  "at_risk_or_delayed",
+  "slipped",
+  "brought_forward",
+  "reclassified",
+  "added",
+  "other",
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
@@ -111,4 +113,3 @@ export const FIELD_LABELS = {
   title: "Title",
 } as const;
 export type FieldName = keyof typeof FIELD_LABELS;
-

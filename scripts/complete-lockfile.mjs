@@ -16,7 +16,11 @@ function platformOf(name) {
   const tokens = name.split("/").pop().split("-");
   const os = OS.find((o) => tokens.includes(o));
   const cpu = CPU.find((c) => tokens.includes(c)) ?? (tokens.includes("gnueabihf") ? "arm" : undefined);
-  const libc = tokens.some((t) => t.startsWith("musl")) ? "musl" : tokens.some((t) => t.startsWith("gnu")) ? "glibc" : undefined;
+  const libc = tokens.some((t) => t.startsWith("musl"))
+    ? "musl"
+    : tokens.some((t) => t.startsWith("gnu"))
+      ? "glibc"
+      : undefined;
   return { os, cpu, libc };
 }
 

@@ -83,8 +83,14 @@ async function main(): Promise<number> {
     try {
       const result = await importBackup(url, document!);
       if (result.migrationsApplied.length) log(`applied migrations: ${result.migrationsApplied.join(", ")}`);
-      log(`imported ${args.file}: ${Object.entries(result.rows).map(([t, n]) => `${t} ${n}`).join(", ")}`);
-      log("Imported accounts have no password. Create an admin with `npm run user:create -- --email <email> --role admin`,");
+      log(
+        `imported ${args.file}: ${Object.entries(result.rows)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(", ")}`,
+      );
+      log(
+        "Imported accounts have no password. Create an admin with `npm run user:create -- --email <email> --role admin`,",
+      );
       log("sign in with its one-time password, and reset the other accounts' passwords at /staff/users.");
       return 0;
     } catch (error) {
@@ -102,7 +108,13 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof BackupImportError ? `Import refused: ${error.message}` : error instanceof Error ? error.message : error);
+    console.error(
+      error instanceof BackupImportError
+        ? `Import refused: ${error.message}`
+        : error instanceof Error
+          ? error.message
+          : error,
+    );
     process.exit(1);
   },
 );

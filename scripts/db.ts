@@ -12,7 +12,9 @@ async function main() {
   } else if (command === "seed") {
     await applyMigrations(process.env.DATABASE_URL);
     const result = await loadReformData(db());
-    console.log(result.total ? `Loaded: ${JSON.stringify(result.inserted)}` : "Reform data already loaded; nothing changed.");
+    console.log(
+      result.total ? `Loaded: ${JSON.stringify(result.inserted)}` : "Reform data already loaded; nothing changed.",
+    );
     await db().$disconnect();
   } else {
     throw new Error(`Unknown command "${command}". Use "migrate" or "seed".`);

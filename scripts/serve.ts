@@ -30,7 +30,8 @@ function wholeNumber(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number from ${min}, not "${raw}"`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} must be a whole number from ${min}, not "${raw}"`);
   return value;
 }
 
@@ -61,10 +62,19 @@ async function main() {
   nextHandler = app.getRequestHandler();
 
   // One connection of its own for the data version, so a busy app pool never delays it.
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
+  const pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: 1,
+    connectionTimeoutMillis: 2_000,
+    query_timeout: 2_000,
+  });
   pool.on("error", () => {}); // a dropped idle connection is replaced on the next read; reads report their own errors
   const versions = new DataVersionWatcher(
-    async () => String((await pool.query<{ value: string }>("SELECT value::text AS value FROM data_version WHERE id = 1")).rows[0]?.value ?? "0"),
+    async () =>
+      String(
+        (await pool.query<{ value: string }>("SELECT value::text AS value FROM data_version WHERE id = 1")).rows[0]
+          ?.value ?? "0",
+      ),
     { intervalMs: 1_000, log },
   );
   await versions.current();
@@ -93,7 +103,9 @@ async function main() {
   const server = http.createServer((request, response) => void front.handle(request, response));
   // Longer than a load balancer's idle timeout, so it never sends on a connection this side has closed.
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => (hostname ? server.listen(port, hostname, resolve) : server.listen(port, resolve)));
+  await new Promise<void>((resolve) =>
+    hostname ? server.listen(port, hostname, resolve) : server.listen(port, resolve),
+  );
   log(`ready on port ${port} for ${process.env.PUBLIC_URL} (stored pages: up to ${cacheMegabytes} MB)`);
 
   const stop = () => {

@@ -60,7 +60,9 @@ async function main() {
   let embedded: EmbeddedDatabase | undefined;
   if (!process.env.DATABASE_URL) {
     const { dataDir, port: pgPort } = embeddedDefaults();
-    log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (${ephemeral ? "throwaway database" : `data: ${dataDir}`})`);
+    log(
+      `starting embedded PostgreSQL on 127.0.0.1:${pgPort} (${ephemeral ? "throwaway database" : `data: ${dataDir}`})`,
+    );
     embedded = ephemeral
       ? await startEmbeddedPostgres({ ephemeral: true, port: pgPort, database: EMBEDDED_DATABASE })
       : await startEmbeddedPostgres({ dataDir, port: pgPort, database: EMBEDDED_DATABASE });
@@ -77,7 +79,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     if (child && child.exitCode === null) child.kill("SIGTERM");
-    await db().$disconnect().catch(() => {});
+    await db()
+      .$disconnect()
+      .catch(() => {});
     await embedded?.stop().catch((error) => console.error(error));
     process.exit(code);
   };
@@ -93,7 +97,12 @@ async function main() {
     if (firstAdmin) {
       announceFirstAdmin(
         firstAdmin,
-        { terminal: Boolean(process.stdout.isTTY), throwaway: ephemeral, dataFolder: dataFolder(), signInUrl: `http://localhost:${port}/staff/sign-in` },
+        {
+          terminal: Boolean(process.stdout.isTTY),
+          throwaway: ephemeral,
+          dataFolder: dataFolder(),
+          signInUrl: `http://localhost:${port}/staff/sign-in`,
+        },
         log,
       );
     }
@@ -109,13 +118,17 @@ async function main() {
     const env = { ...process.env, PORT: String(port), DATABASE_URL: appDatabaseUrl };
     if (!dev && buildIsStale(root)) {
       log("building the app (first start, or sources changed)");
-      const code = await new Promise<number>((resolve) => run("npx", ["next", "build"], env).on("exit", (c) => resolve(c ?? 1)));
+      const code = await new Promise<number>((resolve) =>
+        run("npx", ["next", "build"], env).on("exit", (c) => resolve(c ?? 1)),
+      );
       if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
     }
     log(`serving on http://localhost:${port}`);
     // Production: the front server in front of Next.js (decision 0009); development: Next.js's own dev server.
     // tsx is started directly (not through npx), so that stopping `npm start` stops the server too.
-    child = dev ? run("npx", ["next", "dev", "-p", String(port)], env) : run(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/serve.ts", "-p", String(port)], env);
+    child = dev
+      ? run("npx", ["next", "dev", "-p", String(port)], env)
+      : run(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/serve.ts", "-p", String(port)], env);
     child.on("exit", (code) => void shutdown(code ?? 0));
   } catch (error) {
     console.error(error);

@@ -26,7 +26,12 @@ function readArguments(argv: string[]): { email: string; name: string; role: str
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        email: { type: "string" },
+        role: { type: "string" },
+        name: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -72,7 +77,8 @@ async function main(): Promise<number> {
 
     const result = await createUserFromCommandLine(checked.data);
     if (!result.ok) {
-      for (const e of result.errors) console.error(e.field in OPTIONS ? `${OPTIONS[e.field as keyof typeof OPTIONS]}: ${e.message}` : e.message);
+      for (const e of result.errors)
+        console.error(e.field in OPTIONS ? `${OPTIONS[e.field as keyof typeof OPTIONS]}: ${e.message}` : e.message);
       return 1;
     }
     const { user, oneTimePassword } = result;

@@ -5,7 +5,13 @@ import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { formatDay, parseAsAt, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import { cachedDashboard } from "@/lib/reform/public-data.server";
-import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS, OUTCOME_KIND_LABELS } from "@/lib/vocabulary";
+import {
+  MILESTONE_STATUSES,
+  MILESTONE_STATUS_LABELS,
+  RESPONSE_CLASSES,
+  RESPONSE_CLASS_LABELS,
+  OUTCOME_KIND_LABELS,
+} from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
@@ -37,9 +43,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <div className="space-y-4">
         <h1 className="text-4xl font-bold">How far has children&apos;s social care reform got?</h1>
         <p className="max-w-3xl text-xl">
-          In February 2023 the Department for Education answered {totalRecommendations} recommendations from three reviews in{" "}
-          <cite>Stable Homes, Built on Love</cite>, and set out {d.milestoneTotal} milestones for the first phase of reform. This
-          page shows where each stands.
+          In February 2023 the Department for Education answered {totalRecommendations} recommendations from three
+          reviews in <cite>Stable Homes, Built on Love</cite>, and set out {d.milestoneTotal} milestones for the first
+          phase of reform. This page shows where each stands.
         </p>
         <p className="text-govuk-secondary">Figures as at {formatDay(d.today)}.</p>
         <AsAtErrorSummary param={asAtParam} />
@@ -47,34 +53,53 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </div>
 
       <section aria-labelledby="headline-heading">
-        <h2 id="headline-heading" className="mb-4 text-2xl font-bold">At a glance</h2>
+        <h2 id="headline-heading" className="mb-4 text-2xl font-bold">
+          At a glance
+        </h2>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <Figure value={totalRecommendations} label="recommendations answered" href={withAsAt("/recommendations")} />
-          <Figure value={d.milestonesByStatus.complete} label={`of ${d.milestoneTotal} milestones complete`} href={withAsAt("/milestones?status=complete")} />
+          <Figure
+            value={d.milestonesByStatus.complete}
+            label={`of ${d.milestoneTotal} milestones complete`}
+            href={withAsAt("/milestones?status=complete")}
+          />
           <Figure value={d.overdue} label="milestones overdue" href={withAsAt("/milestones?due=overdue")} />
-          <Figure value={d.dueNext90Days} label="milestones due in the next 90 days" href={withAsAt("/milestones?due=next-90-days")} />
+          <Figure
+            value={d.dueNext90Days}
+            label="milestones due in the next 90 days"
+            href={withAsAt("/milestones?due=next-90-days")}
+          />
         </dl>
       </section>
 
       <section aria-labelledby="gaps-heading" className="space-y-3">
-        <h2 id="gaps-heading" className="text-2xl font-bold">Gaps to look at</h2>
+        <h2 id="gaps-heading" className="text-2xl font-bold">
+          Gaps to look at
+        </h2>
         <ul className="list-disc space-y-2 pl-6">
           <li>
             <Link href={withAsAt("/recommendations?gap=undelivered")}>
-              {d.gaps.undeliveredRecommendations} recommendations the government accepted or is testing that no milestone delivers
+              {d.gaps.undeliveredRecommendations} recommendations the government accepted or is testing that no
+              milestone delivers
             </Link>
           </li>
           <li>
-            <Link href={withAsAt("/milestones?gap=overdue")}>{d.gaps.overdueMilestones} milestones past their planned date and not complete</Link>
+            <Link href={withAsAt("/milestones?gap=overdue")}>
+              {d.gaps.overdueMilestones} milestones past their planned date and not complete
+            </Link>
           </li>
           <li>
-            <Link href={withAsAt("/milestones?gap=stale")}>{d.gaps.staleMilestones} open milestones with no update from DfE staff for 90 days</Link>
+            <Link href={withAsAt("/milestones?gap=stale")}>
+              {d.gaps.staleMilestones} open milestones with no update from DfE staff for 90 days
+            </Link>
           </li>
         </ul>
       </section>
 
       <section aria-labelledby="responses-heading" className="space-y-4">
-        <h2 id="responses-heading" className="text-2xl font-bold">How the government responded</h2>
+        <h2 id="responses-heading" className="text-2xl font-bold">
+          How the government responded
+        </h2>
         <p>Recommendations of each review by the government&apos;s response.</p>
         <StackedBarChart
           id="responses"
@@ -89,13 +114,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           caption="Recommendations by review and response"
           rowHeader="Review"
           columns={CLASS_COLUMNS}
-          rows={d.recommendationsByReview.map((r) => ({ label: r.title, href: `/recommendations?review=${r.review}`, counts: r.byClass }))}
+          rows={d.recommendationsByReview.map((r) => ({
+            label: r.title,
+            href: `/recommendations?review=${r.review}`,
+            counts: r.byClass,
+          }))}
         />
       </section>
 
       <section aria-labelledby="pillars-heading" className="space-y-4">
-        <h2 id="pillars-heading" className="text-2xl font-bold">Progress by pillar</h2>
-        <p>Milestones under each of the six pillars of reform, by status. A milestone can serve more than one pillar.</p>
+        <h2 id="pillars-heading" className="text-2xl font-bold">
+          Progress by pillar
+        </h2>
+        <p>
+          Milestones under each of the six pillars of reform, by status. A milestone can serve more than one pillar.
+        </p>
         <StackedBarChart
           id="pillars"
           describedBy="pillars-table"
@@ -108,12 +141,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           caption="Milestones by pillar and status"
           rowHeader="Pillar"
           columns={STATUS_COLUMNS}
-          rows={d.byPillar.map((p) => ({ label: `${p.number}. ${p.title}`, href: `/pillars/${p.number}`, counts: p.milestones }))}
+          rows={d.byPillar.map((p) => ({
+            label: `${p.number}. ${p.title}`,
+            href: `/pillars/${p.number}`,
+            counts: p.milestones,
+          }))}
         />
       </section>
 
       <section aria-labelledby="outcomes-heading" className="space-y-4">
-        <h2 id="outcomes-heading" className="text-2xl font-bold">Progress by outcome and enabler</h2>
+        <h2 id="outcomes-heading" className="text-2xl font-bold">
+          Progress by outcome and enabler
+        </h2>
         <p>Milestones serving each of the National Framework&apos;s four outcomes and two enablers, by status.</p>
         <StackedBarChart
           id="outcomes"
@@ -127,12 +166,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           caption="Milestones by outcome or enabler and status"
           rowHeader="Outcome or enabler"
           columns={STATUS_COLUMNS}
-          rows={d.byOutcome.map((o) => ({ label: `${o.number}. ${o.title}`, href: `/outcomes/${o.number}`, counts: o.milestones }))}
+          rows={d.byOutcome.map((o) => ({
+            label: `${o.number}. ${o.title}`,
+            href: `/outcomes/${o.number}`,
+            counts: o.milestones,
+          }))}
         />
       </section>
 
       <section aria-labelledby="timeline-heading" className="space-y-4">
-        <h2 id="timeline-heading" className="text-2xl font-bold">Timeline</h2>
+        <h2 id="timeline-heading" className="text-2xl font-bold">
+          Timeline
+        </h2>
         <p>{`Milestones by the quarter of their planned date (the forecast date where staff have set one), ${PLAN_YEARS[0]} to ${PLAN_YEARS[PLAN_YEARS.length - 1]}.`}</p>
         <StackedBarChart
           id="timeline"

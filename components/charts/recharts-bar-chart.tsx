@@ -26,11 +26,24 @@ function Pattern({ id, series }: { id: string; series: ChartSeries }) {
   );
 }
 
-export function RechartsBarChart({ id, rows, categoryKey, series, layout, stacked, height }: Required<Omit<StackedBarChartProps, "describedBy">>) {
+export function RechartsBarChart({
+  id,
+  rows,
+  categoryKey,
+  series,
+  layout,
+  stacked,
+  height,
+}: Required<Omit<StackedBarChartProps, "describedBy">>) {
   const horizontalBars = layout === "vertical";
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={rows} layout={layout} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
+      <BarChart
+        data={rows}
+        layout={layout}
+        margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+        accessibilityLayer={false}
+      >
         <defs>
           {series.map((s) => (
             <Pattern key={s.key} id={id} series={s} />

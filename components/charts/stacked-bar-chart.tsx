@@ -28,7 +28,13 @@ export interface StackedBarChartProps {
  * A bar chart drawn in the browser as it nears the viewport (./chart-queue.ts). The server sends the empty figure at
  * the chart's height, so nothing below it moves when the chart appears.
  */
-export function StackedBarChart({ describedBy, layout = "vertical", stacked = true, height = 320, ...chart }: StackedBarChartProps) {
+export function StackedBarChart({
+  describedBy,
+  layout = "vertical",
+  stacked = true,
+  height = 320,
+  ...chart
+}: StackedBarChartProps) {
   const figure = useRef<HTMLElement>(null);
   const Chart = useRechartsWhenNear(figure);
   return (

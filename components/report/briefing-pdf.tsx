@@ -3,7 +3,14 @@ import { formatDay } from "@/lib/dates";
 import { GOVUK_COLOURS } from "@/lib/palette";
 import type { Briefing, BriefingGroup, BriefingMilestone } from "@/lib/scrutiny/briefing.server";
 import { describeChangeWithReason, titleSentence } from "@/lib/scrutiny/change-words";
-import { CHANGE_KINDS, CHANGE_KIND_LABELS, MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
+import {
+  CHANGE_KINDS,
+  CHANGE_KIND_LABELS,
+  MILESTONE_STATUSES,
+  MILESTONE_STATUS_LABELS,
+  RESPONSE_CLASSES,
+  RESPONSE_CLASS_LABELS,
+} from "@/lib/vocabulary";
 
 // The briefing pack as an A4 PDF, drawn on the server with @react-pdf/renderer's built-in Helvetica: no browser and
 // no font download. Every figure is text; every item links back to its page on the site.
@@ -26,11 +33,16 @@ const styles = StyleSheet.create({
 });
 
 function CountsTable({ groups, kind }: { groups: BriefingGroup[]; kind: "milestones" | "recommendations" }) {
-  const columns = kind === "milestones" ? MILESTONE_STATUSES.map((s) => ({ key: s, label: MILESTONE_STATUS_LABELS[s] })) : RESPONSE_CLASSES.map((c) => ({ key: c, label: RESPONSE_CLASS_LABELS[c] }));
+  const columns =
+    kind === "milestones"
+      ? MILESTONE_STATUSES.map((s) => ({ key: s, label: MILESTONE_STATUS_LABELS[s] }))
+      : RESPONSE_CLASSES.map((c) => ({ key: c, label: RESPONSE_CLASS_LABELS[c] }));
   return (
     <View>
       <View style={[styles.row, styles.bold]}>
-        <Text style={styles.cellLabel}>{kind === "milestones" ? "Milestones by status" : "Recommendations by response"}</Text>
+        <Text style={styles.cellLabel}>
+          {kind === "milestones" ? "Milestones by status" : "Recommendations by response"}
+        </Text>
         {columns.map((c) => (
           <Text key={c.key} style={styles.cell}>
             {c.label}
@@ -77,12 +89,19 @@ export function BriefingPdf({ briefing: b, origin }: { briefing: Briefing; origi
         <Text style={styles.h1}>Children&apos;s social care reform: briefing</Text>
         <Text style={styles.meta}>{b.scope.title}</Text>
         <Text style={styles.meta}>{`As at ${formatDay(b.asAt)}. Changes since ${formatDay(b.since)}.`}</Text>
-        <Text style={styles.meta}>Source: Reform Tracker ({origin}), from Stable Homes, Built on Love (DfE, February 2023). Open Government Licence v3.0.</Text>
+        <Text style={styles.meta}>
+          Source: Reform Tracker ({origin}), from Stable Homes, Built on Love (DfE, February 2023). Open Government
+          Licence v3.0.
+        </Text>
 
         <Text style={styles.h2}>Summary</Text>
-        <Text>{`${b.totals.milestones} milestones: ${MILESTONE_STATUSES.filter((s) => b.totals.byStatus[s] > 0).map((s) => `${MILESTONE_STATUS_LABELS[s]} ${b.totals.byStatus[s]}`).join(", ")}.`}</Text>
+        <Text>{`${b.totals.milestones} milestones: ${MILESTONE_STATUSES.filter((s) => b.totals.byStatus[s] > 0)
+          .map((s) => `${MILESTONE_STATUS_LABELS[s]} ${b.totals.byStatus[s]}`)
+          .join(", ")}.`}</Text>
         <Text>{`${b.totals.overdue} milestones overdue. ${b.slipped.length} milestones re-planned later than the strategy's date.`}</Text>
-        <Text>{`${b.totals.recommendations} recommendations: ${RESPONSE_CLASSES.filter((c) => b.totals.byClass[c] > 0).map((c) => `${RESPONSE_CLASS_LABELS[c]} ${b.totals.byClass[c]}`).join(", ")}.`}</Text>
+        <Text>{`${b.totals.recommendations} recommendations: ${RESPONSE_CLASSES.filter((c) => b.totals.byClass[c] > 0)
+          .map((c) => `${RESPONSE_CLASS_LABELS[c]} ${b.totals.byClass[c]}`)
+          .join(", ")}.`}</Text>
         <Text>{`${b.undelivered.length} recommendations accepted or being tested that no milestone delivers.`}</Text>
 
         <Text style={styles.h2}>By pillar</Text>
@@ -99,7 +118,10 @@ export function BriefingPdf({ briefing: b, origin }: { briefing: Briefing; origi
               p.byKind[k].map((c) => (
                 <Text key={`${c.eventId}-${k}`} style={styles.item}>
                   {`${CHANGE_KIND_LABELS[k]}: `}
-                  <Link src={`${origin}/${c.entityType === "milestone" ? "milestones" : "recommendations"}/${c.code}`} style={styles.link}>
+                  <Link
+                    src={`${origin}/${c.entityType === "milestone" ? "milestones" : "recommendations"}/${c.code}`}
+                    style={styles.link}
+                  >
                     {c.code}
                   </Link>
                   {` ${titleSentence(c.title)} ${describeChangeWithReason(c)}`}
@@ -127,7 +149,13 @@ export function BriefingPdf({ briefing: b, origin }: { briefing: Briefing; origi
             </Text>
           ))
         )}
-        <Text style={styles.footer} render={({ pageNumber, totalPages }) => `Reform Tracker briefing as at ${b.asAt} · page ${pageNumber} of ${totalPages}`} fixed />
+        <Text
+          style={styles.footer}
+          render={({ pageNumber, totalPages }) =>
+            `Reform Tracker briefing as at ${b.asAt} · page ${pageNumber} of ${totalPages}`
+          }
+          fixed
+        />
       </Page>
     </Document>
   );

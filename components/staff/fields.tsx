@@ -80,7 +80,21 @@ export function TextInput({
   );
 }
 
-export function TextArea({ name, label, hint, error, defaultValue, rows = 5 }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string; rows?: number }) {
+export function TextArea({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  rows = 5,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+  rows?: number;
+}) {
   return (
     <Group error={error}>
       <FieldHeader name={name} label={label} hint={hint} error={error} />
@@ -115,7 +129,13 @@ export function Select({
   return (
     <Group error={error}>
       <FieldHeader name={name} label={label} hint={hint} error={error} />
-      <select id={name} name={name} defaultValue={defaultValue} aria-describedby={describedBy(name, hint, error)} className={inputClass(error)}>
+      <select
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(name, hint, error)}
+        className={inputClass(error)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -154,7 +174,14 @@ export function Checkboxes({
         <div className="mt-2 space-y-2">
           {options.map((o) => (
             <div key={o.value} className="flex items-start gap-2">
-              <input id={`${name}-${o.value}`} type="checkbox" name={name} value={o.value} defaultChecked={checked.includes(o.value)} className="mt-1 h-6 w-6" />
+              <input
+                id={`${name}-${o.value}`}
+                type="checkbox"
+                name={name}
+                value={o.value}
+                defaultChecked={checked.includes(o.value)}
+                className="mt-1 h-6 w-6"
+              />
               <label htmlFor={`${name}-${o.value}`}>{o.label}</label>
             </div>
           ))}

@@ -42,7 +42,8 @@ export function MilestoneEditForm({ milestone }: { milestone: EditableMilestone 
             )}
           </ul>
           <p className="mt-2">
-            <a href={`/staff/milestones/${milestone.code}`}>Reload the milestone as it is now</a>, then make your changes again.
+            <a href={`/staff/milestones/${milestone.code}`}>Reload the milestone as it is now</a>, then make your
+            changes again.
           </p>
         </div>
       )}
@@ -83,7 +84,8 @@ export function MilestoneEditForm({ milestone }: { milestone: EditableMilestone 
       <fieldset className="space-y-4" aria-describedby="evidence-hint">
         <legend className="text-xl font-bold">Evidence links</legend>
         <p id="evidence-hint" className="text-govuk-secondary">
-          Published documents that show progress. Addresses must start with https:// or http://. Leave a row empty to remove it.
+          Published documents that show progress. Addresses must start with https:// or http://. Leave a row empty to
+          remove it.
         </p>
         {errors.evidence && <p className="font-bold text-govuk-red">{errors.evidence}</p>}
         {Array.from({ length: evidenceRows }, (_, i) => (

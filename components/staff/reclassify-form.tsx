@@ -7,7 +7,17 @@ import { Select, SubmitButton, TextArea } from "@/components/staff/fields";
 import { errorMap, IDLE } from "@/lib/staff/action-result";
 import { RESPONSE_CLASSES, RESPONSE_CLASS_DEFINITIONS, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
 
-export function ReclassifyForm({ code, version, responseClass, rationale }: { code: string; version: number; responseClass: string; rationale: string }) {
+export function ReclassifyForm({
+  code,
+  version,
+  responseClass,
+  rationale,
+}: {
+  code: string;
+  version: number;
+  responseClass: string;
+  rationale: string;
+}) {
   const [state, action, pending] = useActionState(reclassify, IDLE);
   const errors = errorMap(state.errors);
   const v = (name: string, fallback: string) => (state.values ? (state.values[name] ?? "") : fallback);
@@ -21,7 +31,10 @@ export function ReclassifyForm({ code, version, responseClass, rationale }: { co
         label="How the government responded"
         error={errors.responseClass}
         defaultValue={v("responseClass", responseClass)}
-        options={RESPONSE_CLASSES.map((c) => ({ value: c, label: `${RESPONSE_CLASS_LABELS[c]}: ${RESPONSE_CLASS_DEFINITIONS[c]}` }))}
+        options={RESPONSE_CLASSES.map((c) => ({
+          value: c,
+          label: `${RESPONSE_CLASS_LABELS[c]}: ${RESPONSE_CLASS_DEFINITIONS[c]}`,
+        }))}
       />
       <TextArea
         name="rationale"
@@ -31,7 +44,14 @@ export function ReclassifyForm({ code, version, responseClass, rationale }: { co
         defaultValue={v("rationale", rationale)}
         rows={3}
       />
-      <TextArea name="reason" label="Reason for this correction" hint="It is published in the recommendation's history." error={errors.reason} defaultValue={v("reason", "")} rows={3} />
+      <TextArea
+        name="reason"
+        label="Reason for this correction"
+        hint="It is published in the recommendation's history."
+        error={errors.reason}
+        defaultValue={v("reason", "")}
+        rows={3}
+      />
       <SubmitButton>{pending ? "Saving…" : "Save correction"}</SubmitButton>
     </form>
   );

@@ -15,11 +15,19 @@ export function SignInForm() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
-    const result = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false });
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
     setPending(false);
     if (!result || result.error) {
       // The server's message says what to do, and never whether the email has an account.
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Enter a correct email address and password.");
+      setError(
+        result?.error && result.error !== "CredentialsSignin"
+          ? result.error
+          : "Enter a correct email address and password.",
+      );
       return;
     }
     router.push("/staff");

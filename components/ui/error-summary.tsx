@@ -33,7 +33,14 @@ export function ErrorSummary({
 }) {
   if (errors.length === 0) return null;
   return (
-    <div ref={ref} id={id} className={`${className} border-4 border-govuk-red p-4`.trim()} role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+    <div
+      ref={ref}
+      id={id}
+      className={`${className} border-4 border-govuk-red p-4`.trim()}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+    >
       <h2 id="error-summary-title" className="mb-3 text-2xl font-bold">
         {title}
       </h2>

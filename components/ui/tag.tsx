@@ -16,5 +16,9 @@ export const TAG_COLOURS = {
 export type TagColour = keyof typeof TAG_COLOURS;
 
 export function Tag({ colour, children }: { colour: TagColour; children: ReactNode }) {
-  return <strong className={`inline-block px-2 py-0.5 text-base font-normal whitespace-nowrap ${TAG_COLOURS[colour]}`}>{children}</strong>;
+  return (
+    <strong className={`inline-block px-2 py-0.5 text-base font-normal whitespace-nowrap ${TAG_COLOURS[colour]}`}>
+      {children}
+    </strong>
+  );
 }

@@ -200,9 +200,16 @@ export interface RecommendationClassAsAt {
 
 /** Every recommendation's response class at the end of UK day `asAt`, in source order. */
 export async function recommendationClassesAsAt(asAt: string): Promise<RecommendationClassAsAt[]> {
-  const rows = await db().$queryRaw<Array<{ code: string; response_class: ResponseClassValue; response_rationale: string; version: number }>>`
+  const rows = await db().$queryRaw<
+    Array<{ code: string; response_class: ResponseClassValue; response_rationale: string; version: number }>
+  >`
     SELECT r.code, r.response_class::text AS response_class, r.response_rationale, r.version
     FROM (${recommendationsAsAtSql(asAt)}) r JOIN recommendation x ON x.id = r.id
     ORDER BY x.source_annex, x.source_row`;
-  return rows.map((r) => ({ code: r.code, responseClass: r.response_class, responseRationale: r.response_rationale, version: Number(r.version) }));
+  return rows.map((r) => ({
+    code: r.code,
+    responseClass: r.response_class,
+    responseRationale: r.response_rationale,
+    version: Number(r.version),
+  }));
 }

@@ -18,7 +18,10 @@ export interface HistoryEntry {
   reason: string | null;
 }
 
-export async function publicHistory(entityType: "milestone" | "recommendation", entityId: number): Promise<HistoryEntry[]> {
+export async function publicHistory(
+  entityType: "milestone" | "recommendation",
+  entityId: number,
+): Promise<HistoryEntry[]> {
   const events = await db().auditEvent.findMany({
     where: { entityType, entityId },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],

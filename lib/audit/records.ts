@@ -56,7 +56,15 @@ export const userStateSchema = z
   .strict();
 export type UserState = z.infer<typeof userStateSchema>;
 
-export const USER_ACTIONS = ["create", "invite", "role_change", "deactivate", "reactivate", "password_reset", "password_change"] as const;
+export const USER_ACTIONS = [
+  "create",
+  "invite",
+  "role_change",
+  "deactivate",
+  "reactivate",
+  "password_reset",
+  "password_change",
+] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 
 /**
@@ -65,7 +73,14 @@ export type UserAction = (typeof USER_ACTIONS)[number];
  * recommendation "create" events without a version. A field missing from an event had this value then.
  */
 export const STATE_DEFAULTS = {
-  milestone: { status: "not_yet_assessed", forecastDate: null, actualDate: null, commentary: null, evidence: [], version: 1 },
+  milestone: {
+    status: "not_yet_assessed",
+    forecastDate: null,
+    actualDate: null,
+    commentary: null,
+    evidence: [],
+    version: 1,
+  },
   recommendation: { version: 1 },
   user: {},
 } as const satisfies Record<AuditedRecord, object>;
@@ -97,22 +112,28 @@ const EVENT_SHAPES: Record<AuditedRecord, Record<string, { before: z.ZodType | n
     create: { before: null, after: recommendationStateSchema },
     reclassify: { before: recommendationStateSchema, after: recommendationStateSchema },
   },
-  user: Object.fromEntries(USER_ACTIONS.map((action) => [action, { before: userStateSchema.nullable(), after: userStateSchema.nullable() }])),
+  user: Object.fromEntries(
+    USER_ACTIONS.map((action) => [action, { before: userStateSchema.nullable(), after: userStateSchema.nullable() }]),
+  ),
 };
 
 /** Why an event does not have its declared shape, or null when it does. A writer's mistake, never a user's. */
-export function shapeProblem(event: Pick<AuditEventInput, "entityType" | "action" | "before" | "after">): string | null {
+export function shapeProblem(
+  event: Pick<AuditEventInput, "entityType" | "action" | "before" | "after">,
+): string | null {
   const shape = EVENT_SHAPES[event.entityType]?.[event.action];
   if (!shape) return `no event "${event.action}" is declared for a ${event.entityType}`;
   for (const side of ["before", "after"] as const) {
     const schema = shape[side];
     const value = event[side];
     if (!schema) {
-      if (value !== undefined && value !== null) return `a ${event.entityType} "${event.action}" event has no "${side}"`;
+      if (value !== undefined && value !== null)
+        return `a ${event.entityType} "${event.action}" event has no "${side}"`;
       continue;
     }
     const parsed = schema.safeParse(value ?? null);
-    if (!parsed.success) return `the "${side}" of a ${event.entityType} "${event.action}" event: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(all)"} ${i.message}`).join("; ")}`;
+    if (!parsed.success)
+      return `the "${side}" of a ${event.entityType} "${event.action}" event: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(all)"} ${i.message}`).join("; ")}`;
   }
   return null;
 }
@@ -123,17 +144,29 @@ export function shapeProblem(event: Pick<AuditEventInput, "entityType" | "action
  */
 export function upgradeState(entityType: "milestone", stored: unknown): MilestoneState;
 export function upgradeState(entityType: "recommendation", stored: unknown): RecommendationState;
-export function upgradeState(entityType: "milestone" | "recommendation", stored: unknown): MilestoneState | RecommendationState {
+export function upgradeState(
+  entityType: "milestone" | "recommendation",
+  stored: unknown,
+): MilestoneState | RecommendationState {
   const schema = entityType === "milestone" ? milestoneStateSchema : recommendationStateSchema;
   const known = Object.keys(schema.shape);
-  const fields = Object.fromEntries(Object.entries((stored ?? {}) as Record<string, unknown>).filter(([key]) => known.includes(key)));
+  const fields = Object.fromEntries(
+    Object.entries((stored ?? {}) as Record<string, unknown>).filter(([key]) => known.includes(key)),
+  );
   return schema.parse({ ...STATE_DEFAULTS[entityType], ...fields });
 }
 
 /** Whether two states say the same, apart from their version. */
-export function sameState<T extends MilestoneState | RecommendationState>(a: Omit<T, "version">, b: Omit<T, "version">): boolean {
+export function sameState<T extends MilestoneState | RecommendationState>(
+  a: Omit<T, "version">,
+  b: Omit<T, "version">,
+): boolean {
   const fields = new Set([...Object.keys(a), ...Object.keys(b)].filter((key) => key !== "version"));
-  return [...fields].every((key) => JSON.stringify((a as Record<string, unknown>)[key] ?? null) === JSON.stringify((b as Record<string, unknown>)[key] ?? null));
+  return [...fields].every(
+    (key) =>
+      JSON.stringify((a as Record<string, unknown>)[key] ?? null) ===
+      JSON.stringify((b as Record<string, unknown>)[key] ?? null),
+  );
 }
 
 /** A milestone row (with its evidence, in order) as the audit trail records it. */
@@ -146,7 +179,9 @@ export function milestoneStateOf(m: {
   evidence: Array<{ title: string; url: string; position?: number }>;
 }): MilestoneState {
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-  const evidence = m.evidence.every((e) => e.position !== undefined) ? [...m.evidence].sort((a, b) => a.position! - b.position!) : m.evidence;
+  const evidence = m.evidence.every((e) => e.position !== undefined)
+    ? [...m.evidence].sort((a, b) => a.position! - b.position!)
+    : m.evidence;
   return {
     status: m.status,
     forecastDate: day(m.forecastDate),
@@ -158,6 +193,10 @@ export function milestoneStateOf(m: {
 }
 
 /** A recommendation row as the audit trail records it. */
-export function recommendationStateOf(r: { responseClass: RecommendationState["responseClass"]; responseRationale: string; version: number }): RecommendationState {
+export function recommendationStateOf(r: {
+  responseClass: RecommendationState["responseClass"];
+  responseRationale: string;
+  version: number;
+}): RecommendationState {
   return { responseClass: r.responseClass, responseRationale: r.responseRationale, version: r.version };
 }

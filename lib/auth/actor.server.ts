@@ -35,7 +35,13 @@ export async function resolveActor(userId: number | null | undefined): Promise<A
   if (!userId) return null;
   const user = await db().user.findUnique({ where: { id: userId } });
   if (!user || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 /** The actor, if they are signed in, active and allowed; otherwise throws. */

@@ -33,7 +33,10 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email address", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         // next-auth shows the message of whatever is thrown here to the person signing in: only our own messages.
         const parsed = credentialsSchema.safeParse(credentials ?? {});
@@ -43,7 +46,11 @@ export const authOptions: NextAuthOptions = {
           result = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(req?.headers));
         } catch (error) {
           console.error(`sign-in: failed (${describeDatabaseError(error)})`);
-          throw new Error(isDatabaseUnavailable(error) ? TRY_AGAIN_LATER_MESSAGE : "Sorry, there is a problem with the service. Try again later.");
+          throw new Error(
+            isDatabaseUnavailable(error)
+              ? TRY_AGAIN_LATER_MESSAGE
+              : "Sorry, there is a problem with the service. Try again later.",
+          );
         }
         if (!result.ok) throw new Error(result.message);
         return { id: String(result.user.id), email: result.user.email, name: result.user.name };

@@ -47,7 +47,8 @@ const USER_FIELDS = {
 export type UserSummary = Prisma.UserGetPayload<{ select: typeof USER_FIELDS }>;
 
 export type UserResult = { ok: true; user: UserSummary } | { ok: false; errors: FieldError[] };
-export type OneTimePasswordResult = { ok: true; user: UserSummary; oneTimePassword: string } | { ok: false; errors: FieldError[] };
+export type OneTimePasswordResult =
+  { ok: true; user: UserSummary; oneTimePassword: string } | { ok: false; errors: FieldError[] };
 
 export const DEFAULT_ADMIN_EMAIL = "admin@reform-tracker.local";
 export const DUPLICATE_EMAIL = "A user with this email address already exists";
@@ -101,8 +102,23 @@ async function lockActorAndTarget(tx: Tx, actorId: number, targetId: number): Pr
   return tx.user.findUnique({ where: { id: targetId }, select: USER_FIELDS });
 }
 
-async function writeAudit(tx: Tx, by: AuditActor, action: UserAction, user: UserSummary, before: UserState | null, after: UserState | null) {
-  await recordAuditEvent(tx, { actor: { id: by.actorId, label: by.actorLabel }, action, entityType: "user", entityId: user.id, entityCode: user.email, before, after });
+async function writeAudit(
+  tx: Tx,
+  by: AuditActor,
+  action: UserAction,
+  user: UserSummary,
+  before: UserState | null,
+  after: UserState | null,
+) {
+  await recordAuditEvent(tx, {
+    actor: { id: by.actorId, label: by.actorLabel },
+    action,
+    entityType: "user",
+    entityId: user.id,
+    entityCode: user.email,
+    before,
+    after,
+  });
 }
 
 /** Creates an account with a fresh one-time password; shared by invitations, the command line and the first admin. */
@@ -146,9 +162,14 @@ export async function inviteUser(actorId: number | null, input: InviteUserInput)
   const actor = await authorise(actorId, "user:manage");
   const parsed = inviteUserSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
-  return createWithOneTimePassword(parsed.data, { actorId: actor.id, actorLabel: actor.email }, "invite", async (tx) => {
-    await lockActorAndTarget(tx, actor.id, actor.id);
-  });
+  return createWithOneTimePassword(
+    parsed.data,
+    { actorId: actor.id, actorLabel: actor.email },
+    "invite",
+    async (tx) => {
+      await lockActorAndTarget(tx, actor.id, actor.id);
+    },
+  );
 }
 
 export async function changeUserRole(actorId: number | null, input: ChangeRoleInput): Promise<UserResult> {
@@ -163,7 +184,14 @@ export async function changeUserRole(actorId: number | null, input: ChangeRoleIn
     if (!target) return fail("form", NO_SUCH_USER);
     if (target.role === role) return fail("role", `${target.email} is already an ${roleWord(role)}`);
     const user = await tx.user.update({ where: { id: userId }, data: { role }, select: USER_FIELDS });
-    await writeAudit(tx, { actorId: actor.id, actorLabel: actor.email }, "role_change", user, auditState(target), auditState(user));
+    await writeAudit(
+      tx,
+      { actorId: actor.id, actorLabel: actor.email },
+      "role_change",
+      user,
+      auditState(target),
+      auditState(user),
+    );
     return { ok: true, user };
   });
 }
@@ -175,13 +203,25 @@ export async function deactivateUser(actorId: number | null, input: UserRefInput
   const parsed = userRefSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { userId } = parsed.data;
-  if (userId === actor.id) return fail("form", "You cannot deactivate your own account. Ask another administrator to do it.");
+  if (userId === actor.id)
+    return fail("form", "You cannot deactivate your own account. Ask another administrator to do it.");
   return db().$transaction(async (tx): Promise<UserResult> => {
     const target = await lockActorAndTarget(tx, actor.id, userId);
     if (!target) return fail("form", NO_SUCH_USER);
     if (!target.active) return fail("form", `${target.email} is already deactivated`);
-    const user = await tx.user.update({ where: { id: userId }, data: { active: false, deactivatedAt: new Date() }, select: USER_FIELDS });
-    await writeAudit(tx, { actorId: actor.id, actorLabel: actor.email }, "deactivate", user, auditState(target), auditState(user));
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { active: false, deactivatedAt: new Date() },
+      select: USER_FIELDS,
+    });
+    await writeAudit(
+      tx,
+      { actorId: actor.id, actorLabel: actor.email },
+      "deactivate",
+      user,
+      auditState(target),
+      auditState(user),
+    );
     return { ok: true, user };
   });
 }
@@ -196,8 +236,19 @@ export async function reactivateUser(actorId: number | null, input: UserRefInput
     const target = await lockActorAndTarget(tx, actor.id, userId);
     if (!target) return fail("form", NO_SUCH_USER);
     if (target.active) return fail("form", `${target.email} is already active`);
-    const user = await tx.user.update({ where: { id: userId }, data: { active: true, deactivatedAt: null }, select: USER_FIELDS });
-    await writeAudit(tx, { actorId: actor.id, actorLabel: actor.email }, "reactivate", user, auditState(target), auditState(user));
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { active: true, deactivatedAt: null },
+      select: USER_FIELDS,
+    });
+    await writeAudit(
+      tx,
+      { actorId: actor.id, actorLabel: actor.email },
+      "reactivate",
+      user,
+      auditState(target),
+      auditState(user),
+    );
     return { ok: true, user };
   });
 }
@@ -209,15 +260,27 @@ export async function resetPassword(actorId: number | null, input: UserRefInput)
   const parsed = userRefSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { userId } = parsed.data;
-  if (userId === actor.id) return fail("form", "You cannot reset your own password here. Use 'Change your password' instead.");
+  if (userId === actor.id)
+    return fail("form", "You cannot reset your own password here. Use 'Change your password' instead.");
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   return db().$transaction(async (tx): Promise<OneTimePasswordResult> => {
     const target = await lockActorAndTarget(tx, actor.id, userId);
     if (!target) return fail("form", NO_SUCH_USER);
     if (!target.active) return fail("form", `Reactivate ${target.email} before resetting their password`);
-    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true }, select: USER_FIELDS });
-    await writeAudit(tx, { actorId: actor.id, actorLabel: actor.email }, "password_reset", user, auditState(target), auditState(user));
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, mustChangePassword: true },
+      select: USER_FIELDS,
+    });
+    await writeAudit(
+      tx,
+      { actorId: actor.id, actorLabel: actor.email },
+      "password_reset",
+      user,
+      auditState(target),
+      auditState(user),
+    );
     return { ok: true, user, oneTimePassword };
   });
 }
@@ -238,7 +301,9 @@ export async function changeOwnPassword(userId: number | null, input: ChangePass
   const { MAX_FAILURES_PER_ACCOUNT, TOO_MANY_ATTEMPTS, WINDOW_MINUTES } = await signInModule();
   const prisma = db();
   const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);
-  const failures = await prisma.signInAttempt.count({ where: { email: actor.email, succeeded: false, occurredAt: { gte: since } } });
+  const failures = await prisma.signInAttempt.count({
+    where: { email: actor.email, succeeded: false, occurredAt: { gte: since } },
+  });
   if (failures >= MAX_FAILURES_PER_ACCOUNT) return fail("currentPassword", TOO_MANY_ATTEMPTS);
 
   const stored = await prisma.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
@@ -251,13 +316,27 @@ export async function changeOwnPassword(userId: number | null, input: ChangePass
 
   return prisma.$transaction(async (tx): Promise<UserResult> => {
     await tx.$queryRaw`SELECT id FROM app_user WHERE id = ${actor.id} FOR UPDATE`;
-    const now = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { ...USER_FIELDS, passwordHash: true } });
+    const now = await tx.user.findUniqueOrThrow({
+      where: { id: actor.id },
+      select: { ...USER_FIELDS, passwordHash: true },
+    });
     if (!now.active) throw new NotSignedInError();
     // Reset by an admin (or changed in another tab) since we checked: the password typed is no longer current.
     if (now.passwordHash !== stored.passwordHash) return fail("currentPassword", "Your current password is incorrect");
     const { passwordHash: _previous, ...before } = now;
-    const user = await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false }, select: USER_FIELDS });
-    await writeAudit(tx, { actorId: actor.id, actorLabel: actor.email }, "password_change", user, auditState(before), auditState(user));
+    const user = await tx.user.update({
+      where: { id: actor.id },
+      data: { passwordHash, mustChangePassword: false },
+      select: USER_FIELDS,
+    });
+    await writeAudit(
+      tx,
+      { actorId: actor.id, actorLabel: actor.email },
+      "password_change",
+      user,
+      auditState(before),
+      auditState(user),
+    );
     return { ok: true, user };
   });
 }
@@ -267,12 +346,16 @@ export async function changeOwnPassword(userId: number | null, input: ChangePass
  * returns it (to print once); otherwise returns null. Not authorised: only the start script calls it. A
  * transaction-scoped advisory lock makes two instances starting at once create one admin between them.
  */
-export async function createFirstAdminIfNone(email?: string): Promise<{ email: string; oneTimePassword: string } | null> {
+export async function createFirstAdminIfNone(
+  email?: string,
+): Promise<{ email: string; oneTimePassword: string } | null> {
   const prisma = db();
   if ((await prisma.user.count()) > 0) return null;
   const parsedEmail = emailSchema.safeParse(email ?? process.env.REFORM_TRACKER_ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL);
   if (!parsedEmail.success) {
-    throw new Error(`The first admin's email address is not valid (REFORM_TRACKER_ADMIN_EMAIL): ${parsedEmail.error.issues[0]?.message}`);
+    throw new Error(
+      `The first admin's email address is not valid (REFORM_TRACKER_ADMIN_EMAIL): ${parsedEmail.error.issues[0]?.message}`,
+    );
   }
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);

@@ -22,7 +22,11 @@ export async function ensureApplicationLogin(ownerUrl: string, login = EMBEDDED_
     const { rowCount } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [login]);
     // NOSUPERUSER etc. are the defaults; said anyway, so that an old role with more rights is brought down to these.
     const attributes = "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT";
-    await client.query(rowCount ? `ALTER ROLE ${role} ${attributes} PASSWORD ${secret}` : `CREATE ROLE ${role} ${attributes} PASSWORD ${secret}`);
+    await client.query(
+      rowCount
+        ? `ALTER ROLE ${role} ${attributes} PASSWORD ${secret}`
+        : `CREATE ROLE ${role} ${attributes} PASSWORD ${secret}`,
+    );
     await client.query(`GRANT ${pg.escapeIdentifier(APPLICATION_ROLE)} TO ${role}`);
   } finally {
     await client.end();

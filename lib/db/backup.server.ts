@@ -136,7 +136,11 @@ function exportExpression(column: ColumnInfo): string {
   if (type.startsWith("timestamp")) return `to_char(${c}, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS ${c}`;
   if (type === "date") return `to_char(${c}, 'YYYY-MM-DD') AS ${c}`;
   if (type === "bigint" || type.startsWith("numeric")) return `${c}::text AS ${c}`;
-  if (["integer", "smallint", "text", "boolean", "jsonb", "json"].includes(type) || type.startsWith("character varying")) return c;
+  if (
+    ["integer", "smallint", "text", "boolean", "jsonb", "json"].includes(type) ||
+    type.startsWith("character varying")
+  )
+    return c;
   // Enums: PostgreSQL sends their label as text.
   return `${c}::text AS ${c}`;
 }
@@ -163,7 +167,8 @@ export async function exportBackup(databaseUrl: string): Promise<BackupDocument>
         );
       }
       const missing = BACKUP_TABLES.filter((t) => !present.includes(t));
-      if (missing.length) throw new Error(`The database has no table ${missing.join(", ")}: run \`npm run db:migrate\` first.`);
+      if (missing.length)
+        throw new Error(`The database has no table ${missing.join(", ")}: run \`npm run db:migrate\` first.`);
 
       const migrations = await appliedMigrationNames(client);
       const tables: BackupTable[] = [];
@@ -290,7 +295,10 @@ export async function importBackup(databaseUrl: string, document: BackupDocument
         const columns = await columnsOf(client, table.name);
         const writable = new Set(columns.filter((c) => !c.generated).map((c) => c.name));
         const bad = table.columns.filter((c) => !writable.has(c));
-        if (bad.length) throw new BackupImportError(`The backup's table ${table.name} has columns this database cannot take: ${bad.join(", ")}.`);
+        if (bad.length)
+          throw new BackupImportError(
+            `The backup's table ${table.name} has columns this database cannot take: ${bad.join(", ")}.`,
+          );
         const list = table.columns.map(q).join(", ");
         for (let i = 0; i < table.rows.length; i += CHUNK) {
           const chunk = table.rows.slice(i, i + CHUNK);
@@ -317,10 +325,10 @@ export async function importBackup(databaseUrl: string, document: BackupDocument
 async function resetSequences(client: pg.ClientBase, tables: string[]) {
   for (const table of tables) {
     for (const column of await columnsOf(client, table)) {
-      const { rows } = await client.query<{ sequence: string | null }>(`SELECT pg_get_serial_sequence($1, $2) AS sequence`, [
-        q(table),
-        column.name,
-      ]);
+      const { rows } = await client.query<{ sequence: string | null }>(
+        `SELECT pg_get_serial_sequence($1, $2) AS sequence`,
+        [q(table), column.name],
+      );
       const sequence = rows[0]?.sequence;
       if (!sequence) continue;
       await client.query(

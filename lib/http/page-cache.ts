@@ -18,7 +18,12 @@ export interface StoredResponse {
 const ENTRY_OVERHEAD_BYTES = 1_024;
 
 export function storedSize(key: string, response: StoredResponse): number {
-  let size = ENTRY_OVERHEAD_BYTES + key.length * 2 + response.body.length + (response.gzip?.length ?? 0) + (response.br?.length ?? 0);
+  let size =
+    ENTRY_OVERHEAD_BYTES +
+    key.length * 2 +
+    response.body.length +
+    (response.gzip?.length ?? 0) +
+    (response.br?.length ?? 0);
   for (const [name, value] of Object.entries(response.headers)) size += (name.length + value.length) * 2;
   return size;
 }

@@ -28,10 +28,18 @@ export function isStaticAsset(url: string): boolean {
 }
 
 function underPrefix(path: string, prefix: string): boolean {
-  return path === prefix || path.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`) || (prefix.endsWith("/") && path === prefix.slice(0, -1));
+  return (
+    path === prefix ||
+    path.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`) ||
+    (prefix.endsWith("/") && path === prefix.slice(0, -1))
+  );
 }
 
-export function isPublicRead(method: string, url: string, headers: Record<string, string | string[] | undefined>): boolean {
+export function isPublicRead(
+  method: string,
+  url: string,
+  headers: Record<string, string | string[] | undefined>,
+): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
   if (headers["next-action"] !== undefined) return false;
   const path = pathOf(url);
@@ -42,7 +50,12 @@ export function isPublicRead(method: string, url: string, headers: Record<string
  * The pages that read `?asAt=` (the dashboard, the lists, a recommendation or milestone, a pillar or outcome, the
  * slippage register and the briefing pack): proxy.ts answers a bad one on these with 400.
  */
-const AS_AT_PAGES = [/^\/$/, /^\/(recommendations|milestones)(\/[^/]+)?$/, /^\/(pillars|outcomes)\/[^/]+$/, /^\/(slippage|report)$/];
+const AS_AT_PAGES = [
+  /^\/$/,
+  /^\/(recommendations|milestones)(\/[^/]+)?$/,
+  /^\/(pillars|outcomes)\/[^/]+$/,
+  /^\/(slippage|report)$/,
+];
 
 export function takesAsAt(path: string): boolean {
   return AS_AT_PAGES.some((page) => page.test(path));
@@ -55,7 +68,13 @@ export function takesAsAt(path: string): boolean {
  * query parameter is a hash of all five and redirects when it is not: leaving it out of the render would send the
  * router round a redirect loop.
  */
-export const RENDER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"] as const;
+export const RENDER_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-url",
+] as const;
 
 /** Why the request's RSC headers are not ones Next.js's own router sends, or undefined when they are. */
 export function badRenderHeader(headers: Record<string, string | string[] | undefined>): string | undefined {
@@ -64,7 +83,10 @@ export function badRenderHeader(headers: Record<string, string | string[] | unde
     if (value === undefined) continue;
     if (Array.isArray(value)) return `${name} was sent more than once`;
     if ((name === "rsc" || name === "next-router-prefetch") && value !== "1") return `${name} must be 1`;
-    if ((name === "next-router-segment-prefetch" || name === "next-url") && (!value.startsWith("/") || value.length > 2_000)) {
+    if (
+      (name === "next-router-segment-prefetch" || name === "next-url") &&
+      (!value.startsWith("/") || value.length > 2_000)
+    ) {
       return `${name} must be a path`;
     }
     if (name === "next-router-state-tree") {
@@ -80,6 +102,11 @@ export function badRenderHeader(headers: Record<string, string | string[] | unde
 }
 
 /** The store's key: what the response depends on. The data version and the UK day change the key of every page. */
-export function storeKey(dataVersion: string, ukDay: string, url: string, headers: Record<string, string | string[] | undefined>): string {
+export function storeKey(
+  dataVersion: string,
+  ukDay: string,
+  url: string,
+  headers: Record<string, string | string[] | undefined>,
+): string {
   return [dataVersion, ukDay, url, ...RENDER_HEADERS.map((name) => headers[name] ?? "")].join("\n");
 }

@@ -11,7 +11,12 @@ import {
   plannedDateSql,
   recommendationSource,
 } from "@/lib/reform/milestone-rules";
-import { MILESTONE_STATUSES, RESPONSE_CLASSES, type MilestoneStatusValue, type ResponseClassValue } from "@/lib/vocabulary";
+import {
+  MILESTONE_STATUSES,
+  RESPONSE_CLASSES,
+  type MilestoneStatusValue,
+  type ResponseClassValue,
+} from "@/lib/vocabulary";
 
 // Every figure on the dashboard, counted by PostgreSQL: the app never loads all rows to count them.
 
@@ -27,7 +32,13 @@ export interface Dashboard {
   overdue: number;
   dueNext90Days: number;
   byPillar: Array<{ number: number; title: string; milestones: StatusCounts; recommendations: ClassCounts }>;
-  byOutcome: Array<{ number: number; kind: "outcome" | "enabler"; title: string; milestones: StatusCounts; recommendations: ClassCounts }>;
+  byOutcome: Array<{
+    number: number;
+    kind: "outcome" | "enabler";
+    title: string;
+    milestones: StatusCounts;
+    recommendations: ClassCounts;
+  }>;
   timeline: Array<{ quarter: string; due: number; done: number; overdue: number }>;
   gaps: { undeliveredRecommendations: number; overdueMilestones: number; staleMilestones: number };
 }
@@ -51,33 +62,45 @@ export async function summariseDashboard(options: { today?: string; asAt?: strin
   const milestones = milestoneSource(asAt);
   const recommendations = recommendationSource(asAt);
 
-  const [byReviewClass, byStatus, [headline], pillarStatus, pillarClass, outcomeStatus, outcomeClass, timeline, [gaps], pillars, outcomes, reviews] =
-    await Promise.all([
-      prisma.$queryRaw<Array<{ review: string; response_class: ResponseClassValue; n: bigint }>>`
+  const [
+    byReviewClass,
+    byStatus,
+    [headline],
+    pillarStatus,
+    pillarClass,
+    outcomeStatus,
+    outcomeClass,
+    timeline,
+    [gaps],
+    pillars,
+    outcomes,
+    reviews,
+  ] = await Promise.all([
+    prisma.$queryRaw<Array<{ review: string; response_class: ResponseClassValue; n: bigint }>>`
         SELECT rv.code AS review, r.response_class::text AS response_class, count(*) AS n
         FROM ${recommendations} r JOIN review rv ON rv.id = r.review_id GROUP BY rv.code, r.response_class`,
-      prisma.$queryRaw<Array<{ status: MilestoneStatusValue; n: bigint }>>`
+    prisma.$queryRaw<Array<{ status: MilestoneStatusValue; n: bigint }>>`
         SELECT m.status::text AS status, count(*) AS n FROM ${milestones} m GROUP BY m.status`,
-      prisma.$queryRaw<Array<{ overdue: bigint; due_soon: bigint }>>`
+    prisma.$queryRaw<Array<{ overdue: bigint; due_soon: bigint }>>`
         SELECT count(*) FILTER (WHERE ${isOverdueSql(today)}) AS overdue,
                count(*) FILTER (WHERE ${isDueSoonSql(today)}) AS due_soon
         FROM ${milestones} m`,
-      prisma.$queryRaw<Array<{ number: number; status: MilestoneStatusValue; n: bigint }>>`
+    prisma.$queryRaw<Array<{ number: number; status: MilestoneStatusValue; n: bigint }>>`
         SELECT p.number, m.status::text AS status, count(*) AS n
         FROM milestone_pillar mp JOIN pillar p ON p.id = mp.pillar_id JOIN ${milestones} m ON m.id = mp.milestone_id
         GROUP BY p.number, m.status`,
-      prisma.$queryRaw<Array<{ number: number; response_class: ResponseClassValue; n: bigint }>>`
+    prisma.$queryRaw<Array<{ number: number; response_class: ResponseClassValue; n: bigint }>>`
         SELECT p.number, r.response_class::text AS response_class, count(*) AS n
         FROM ${recommendations} r JOIN pillar p ON p.id = r.pillar_id GROUP BY p.number, r.response_class`,
-      prisma.$queryRaw<Array<{ number: number; status: MilestoneStatusValue; n: bigint }>>`
+    prisma.$queryRaw<Array<{ number: number; status: MilestoneStatusValue; n: bigint }>>`
         SELECT o.number, m.status::text AS status, count(*) AS n
         FROM milestone_outcome mo JOIN outcome o ON o.id = mo.outcome_id JOIN ${milestones} m ON m.id = mo.milestone_id
         GROUP BY o.number, m.status`,
-      prisma.$queryRaw<Array<{ number: number; response_class: ResponseClassValue; n: bigint }>>`
+    prisma.$queryRaw<Array<{ number: number; response_class: ResponseClassValue; n: bigint }>>`
         SELECT o.number, r.response_class::text AS response_class, count(*) AS n
         FROM recommendation_outcome ro JOIN outcome o ON o.id = ro.outcome_id JOIN ${recommendations} r ON r.id = ro.recommendation_id
         GROUP BY o.number, r.response_class`,
-      prisma.$queryRaw<Array<{ quarter: string; due: bigint; done: bigint; overdue: bigint }>>`
+    prisma.$queryRaw<Array<{ quarter: string; due: bigint; done: bigint; overdue: bigint }>>`
         SELECT to_char(${plannedDateSql}, 'YYYY "Q"Q') AS quarter,
                count(*) AS due,
                count(*) FILTER (WHERE m.status = 'complete') AS done,
@@ -85,15 +108,15 @@ export async function summariseDashboard(options: { today?: string; asAt?: strin
         FROM ${milestones} m
         WHERE ${plannedDateSql} BETWEEN CAST(${FIRST_PLAN_DAY} AS date) AND CAST(${LAST_PLAN_DAY} AS date)
         GROUP BY 1`,
-      prisma.$queryRaw<Array<{ undelivered: bigint; overdue: bigint; stale: bigint }>>`
+    prisma.$queryRaw<Array<{ undelivered: bigint; overdue: bigint; stale: bigint }>>`
         SELECT
           (SELECT count(*) FROM ${recommendations} r WHERE ${isUndeliveredSql(Prisma.raw("r"))}) AS undelivered,
           (SELECT count(*) FROM ${milestones} m WHERE ${isOverdueSql(today)}) AS overdue,
           (SELECT count(*) FROM ${milestones} m WHERE ${isStaleSql(today, asAt)}) AS stale`,
-      prisma.pillar.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
-      prisma.outcome.findMany({ orderBy: { number: "asc" }, select: { number: true, kind: true, title: true } }),
-      prisma.review.findMany({ orderBy: { responseAnnex: "asc" }, select: { code: true, title: true } }),
-    ]);
+    prisma.pillar.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+    prisma.outcome.findMany({ orderBy: { number: "asc" }, select: { number: true, kind: true, title: true } }),
+    prisma.review.findMany({ orderBy: { responseAnnex: "asc" }, select: { code: true, title: true } }),
+  ]);
 
   const recommendationsByClass = emptyClassCounts();
   const reviewClass = new Map(reviews.map((r) => [r.code, emptyClassCounts()]));
@@ -127,8 +150,16 @@ export async function summariseDashboard(options: { today?: string; asAt?: strin
     milestoneTotal: Object.values(milestonesByStatus).reduce((a, b) => a + b, 0),
     overdue: Number(headline?.overdue ?? 0),
     dueNext90Days: Number(headline?.due_soon ?? 0),
-    byPillar: pillars.map((p) => ({ ...p, milestones: statusBy(pillarStatus, p.number), recommendations: classBy(pillarClass, p.number) })),
-    byOutcome: outcomes.map((o) => ({ ...o, milestones: statusBy(outcomeStatus, o.number), recommendations: classBy(outcomeClass, o.number) })),
+    byPillar: pillars.map((p) => ({
+      ...p,
+      milestones: statusBy(pillarStatus, p.number),
+      recommendations: classBy(pillarClass, p.number),
+    })),
+    byOutcome: outcomes.map((o) => ({
+      ...o,
+      milestones: statusBy(outcomeStatus, o.number),
+      recommendations: classBy(outcomeClass, o.number),
+    })),
     timeline: TIMELINE_QUARTERS.map((q) => {
       const t = quarter.get(q);
       return { quarter: q, due: Number(t?.due ?? 0), done: Number(t?.done ?? 0), overdue: Number(t?.overdue ?? 0) };

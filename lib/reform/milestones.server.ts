@@ -2,7 +2,16 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { LAST_PLAN_DAY, todayInLondon, toIsoDay } from "@/lib/dates";
-import { isDueSoonSql, isOverdue, isOverdueSql, isStaleSql, lastStaffUpdateSql, milestoneSource, plannedDate, plannedDateSql } from "@/lib/reform/milestone-rules";
+import {
+  isDueSoonSql,
+  isOverdue,
+  isOverdueSql,
+  isStaleSql,
+  lastStaffUpdateSql,
+  milestoneSource,
+  plannedDate,
+  plannedDateSql,
+} from "@/lib/reform/milestone-rules";
 import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/audit/history.server";
 import type { MilestoneFilters } from "@/lib/validations/public-filters";
 import type { MilestoneGroupValue, MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
@@ -153,7 +162,11 @@ export async function listMilestones(
 
 /** The distinct activities, for the activity filter. */
 export async function listMilestoneActivities(): Promise<string[]> {
-  const rows = await db().milestone.findMany({ distinct: ["activity"], select: { activity: true }, orderBy: { activity: "asc" } });
+  const rows = await db().milestone.findMany({
+    distinct: ["activity"],
+    select: { activity: true },
+    orderBy: { activity: "asc" },
+  });
   return rows.map((r) => r.activity);
 }
 
@@ -168,7 +181,10 @@ export interface MilestoneDetail extends MilestoneSummary {
   history: HistoryEntry[];
 }
 
-export async function getMilestone(code: string, options: { today?: string; asAt?: string } = {}): Promise<MilestoneDetail | null> {
+export async function getMilestone(
+  code: string,
+  options: { today?: string; asAt?: string } = {},
+): Promise<MilestoneDetail | null> {
   if (!ITEM_CODE.test(code)) return null;
   const today = options.asAt ?? options.today ?? todayInLondon();
   const current = await db().milestone.findUnique({
@@ -184,7 +200,16 @@ export async function getMilestone(code: string, options: { today?: string; asAt
   let m = current;
   if (options.asAt) {
     // As at a past day: status, dates, commentary and evidence as the audit trail says they were then.
-    const [then] = await db().$queryRaw<Array<{ status: MilestoneStatusValue; forecast_date: Date | null; actual_date: Date | null; commentary: string | null; evidence: Array<{ title: string; url: string }>; version: number }>>`
+    const [then] = await db().$queryRaw<
+      Array<{
+        status: MilestoneStatusValue;
+        forecast_date: Date | null;
+        actual_date: Date | null;
+        commentary: string | null;
+        evidence: Array<{ title: string; url: string }>;
+        version: number;
+      }>
+    >`
       SELECT m.status::text AS status, m.forecast_date, m.actual_date, m.commentary, m.evidence, m.version
       FROM ${milestoneSource(options.asAt)} m WHERE m.code = ${code}`;
     if (!then) return null;
@@ -195,7 +220,13 @@ export async function getMilestone(code: string, options: { today?: string; asAt
       actualDate: then.actual_date,
       commentary: then.commentary,
       version: Number(then.version),
-      evidence: then.evidence.map((e, i) => ({ id: 0, milestoneId: current.id, position: i + 1, title: e.title, url: e.url })),
+      evidence: then.evidence.map((e, i) => ({
+        id: 0,
+        milestoneId: current.id,
+        position: i + 1,
+        title: e.title,
+        url: e.url,
+      })),
     };
   }
   const history = historyUpTo(await publicHistory("milestone", m.id), options.asAt);

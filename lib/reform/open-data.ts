@@ -89,7 +89,8 @@ export function milestoneRecord(m: MilestoneSummary, origin: string) {
 
 /** RFC 4180 CSV with a header row; lists are joined with "; ". */
 export function toCsv(fields: readonly string[], records: Array<Record<string, unknown>>): string {
-  const cell = (value: unknown) => (Array.isArray(value) ? value.join("; ") : value === null || value === undefined ? "" : value);
+  const cell = (value: unknown) =>
+    Array.isArray(value) ? value.join("; ") : value === null || value === undefined ? "" : value;
   return stringify(
     records.map((r) => fields.map((f) => cell(r[f]))),
     { header: true, columns: [...fields], record_delimiter: "\r\n", cast: { boolean: (b) => (b ? "true" : "false") } },

@@ -2,7 +2,13 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
-import { isOverdue, isUndeliveredSql, milestoneSource, plannedDate, recommendationSource } from "@/lib/reform/milestone-rules";
+import {
+  isOverdue,
+  isUndeliveredSql,
+  milestoneSource,
+  plannedDate,
+  recommendationSource,
+} from "@/lib/reform/milestone-rules";
 import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/audit/history.server";
 import type { RecommendationFilters } from "@/lib/validations/public-filters";
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
@@ -131,7 +137,13 @@ export async function listRecommendations(
     prisma.$queryRaw<Array<{ response_class: ResponseClassValue; n: bigint }>>`
       SELECT rs.response_class::text AS response_class, count(*) AS n ${fromClause(filters.asAt)} ${where} GROUP BY rs.response_class`,
   ]);
-  const countsByClass = { accepted: 0, accepted_in_principle: 0, testing: 0, consulting: 0, not_accepted: 0 } satisfies Record<ResponseClassValue, number>;
+  const countsByClass = {
+    accepted: 0,
+    accepted_in_principle: 0,
+    testing: 0,
+    consulting: 0,
+    not_accepted: 0,
+  } satisfies Record<ResponseClassValue, number>;
   for (const c of classCounts) countsByClass[c.response_class] = Number(c.n);
   return {
     total: Object.values(countsByClass).reduce((a, b) => a + b, 0),
@@ -163,12 +175,21 @@ export async function listRecommendations(
 
 export interface RecommendationDetail extends RecommendationSummary {
   outcomeLinks: Array<{ number: number; kind: "outcome" | "enabler"; title: string }>;
-  milestoneLinks: Array<{ code: string; title: string; status: MilestoneStatusValue; plannedDate: string; overdue: boolean }>;
+  milestoneLinks: Array<{
+    code: string;
+    title: string;
+    status: MilestoneStatusValue;
+    plannedDate: string;
+    overdue: boolean;
+  }>;
   history: HistoryEntry[];
   version: number;
 }
 
-export async function getRecommendation(code: string, options: { today?: string; asAt?: string } = {}): Promise<RecommendationDetail | null> {
+export async function getRecommendation(
+  code: string,
+  options: { today?: string; asAt?: string } = {},
+): Promise<RecommendationDetail | null> {
   if (!ITEM_CODE.test(code)) return null;
   const today = options.asAt ?? options.today ?? todayInLondon();
   const r = await db().recommendation.findUnique({
@@ -186,13 +207,22 @@ export async function getRecommendation(code: string, options: { today?: string;
     const [then] = await db().$queryRaw<Array<{ response_class: ResponseClassValue; response_rationale: string }>>`
       SELECT rs.response_class::text AS response_class, rs.response_rationale FROM ${recommendationSource(options.asAt)} rs WHERE rs.id = ${r.id}`;
     if (then) Object.assign(r, { responseClass: then.response_class, responseRationale: then.response_rationale });
-    const states = await db().$queryRaw<Array<{ code: string; status: MilestoneStatusValue; forecast_date: Date | null }>>`
+    const states = await db().$queryRaw<
+      Array<{ code: string; status: MilestoneStatusValue; forecast_date: Date | null }>
+    >`
       SELECT m.code, m.status::text AS status, m.forecast_date FROM ${milestoneSource(options.asAt)} m
       WHERE m.id IN (SELECT milestone_id FROM milestone_recommendation WHERE recommendation_id = ${r.id})`;
     const byCode = new Map(states.map((s) => [s.code, s]));
     r.milestones = r.milestones
       .filter(({ milestone }) => byCode.has(milestone.code))
-      .map((link) => ({ ...link, milestone: { ...link.milestone, status: byCode.get(link.milestone.code)!.status, forecastDate: byCode.get(link.milestone.code)!.forecast_date } }));
+      .map((link) => ({
+        ...link,
+        milestone: {
+          ...link.milestone,
+          status: byCode.get(link.milestone.code)!.status,
+          forecastDate: byCode.get(link.milestone.code)!.forecast_date,
+        },
+      }));
   }
   return {
     code: r.code,
@@ -216,7 +246,13 @@ export async function getRecommendation(code: string, options: { today?: string;
     outcomeLinks: r.outcomes.map((o) => ({ number: o.outcome.number, kind: o.outcome.kind, title: o.outcome.title })),
     milestoneLinks: r.milestones.map(({ milestone: m }) => {
       const planned = toIsoDay(plannedDate(m))!;
-      return { code: m.code, title: m.title, status: m.status, plannedDate: planned, overdue: isOverdue({ status: m.status, plannedDate: planned }, today) };
+      return {
+        code: m.code,
+        title: m.title,
+        status: m.status,
+        plannedDate: planned,
+        overdue: isOverdue({ status: m.status, plannedDate: planned }, today),
+      };
     }),
     history: historyUpTo(await publicHistory("recommendation", r.id), options.asAt),
     version: r.version,

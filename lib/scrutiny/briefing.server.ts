@@ -3,7 +3,12 @@ import { db } from "@/lib/db/client.server";
 import { milestoneStatesAsAt, recommendationClassesAsAt } from "@/lib/audit/as-at.server";
 import { listChanges, type ChangesReport } from "@/lib/scrutiny/changes.server";
 import { CLOSED_STATUSES, DELIVERY_EXPECTED_CLASSES } from "@/lib/reform/milestone-rules";
-import { emptyClassCounts, emptyStatusCounts, type ClassCounts, type StatusCounts } from "@/lib/reform/dashboard.server";
+import {
+  emptyClassCounts,
+  emptyStatusCounts,
+  type ClassCounts,
+  type StatusCounts,
+} from "@/lib/reform/dashboard.server";
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
 
 // The briefing pack a committee clerk puts in the agenda: the reform as it stood at the end of `asAt`
@@ -37,7 +42,13 @@ export interface Briefing {
   since: string;
   asAt: string;
   scope: BriefingScope;
-  totals: { milestones: number; byStatus: StatusCounts; overdue: number; recommendations: number; byClass: ClassCounts };
+  totals: {
+    milestones: number;
+    byStatus: StatusCounts;
+    overdue: number;
+    recommendations: number;
+    byClass: ClassCounts;
+  };
   pillars: BriefingGroup[];
   outcomes: BriefingGroup[];
   overdue: BriefingMilestone[];
@@ -46,34 +57,58 @@ export interface Briefing {
   undelivered: Array<{ code: string; text: string; responseClass: ResponseClassValue }>;
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-export async function buildBriefing(input: { since: string; asAt: string; pillar?: number; outcome?: number }): Promise<Briefing> {
+export async function buildBriefing(input: {
+  since: string;
+  asAt: string;
+  pillar?: number;
+  outcome?: number;
+}): Promise<Briefing> {
   const prisma = db();
-  const [milestoneStates, recommendationStates, milestones, recommendations, pillars, outcomes, changes] = await Promise.all([
-    milestoneStatesAsAt(input.asAt),
-    recommendationClassesAsAt(input.asAt),
-    prisma.milestone.findMany({
-      select: {
-        code: true,
-        title: true,
-        pillars: { select: { pillar: { select: { number: true } } } },
-        outcomes: { select: { outcome: { select: { number: true } } } },
-        recommendations: { select: { recommendationId: true } },
-      },
-    }),
-    prisma.recommendation.findMany({
-      select: { id: true, code: true, text: true, pillar: { select: { number: true } }, outcomes: { select: { outcome: { select: { number: true } } } }, milestones: { select: { milestone: { select: { code: true } } } } },
-      orderBy: [{ sourceAnnex: "asc" }, { sourceRow: "asc" }],
-    }),
-    prisma.pillar.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
-    prisma.outcome.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
-    listChanges({ since: input.since, until: input.asAt }),
-  ]);
+  const [milestoneStates, recommendationStates, milestones, recommendations, pillars, outcomes, changes] =
+    await Promise.all([
+      milestoneStatesAsAt(input.asAt),
+      recommendationClassesAsAt(input.asAt),
+      prisma.milestone.findMany({
+        select: {
+          code: true,
+          title: true,
+          pillars: { select: { pillar: { select: { number: true } } } },
+          outcomes: { select: { outcome: { select: { number: true } } } },
+          recommendations: { select: { recommendationId: true } },
+        },
+      }),
+      prisma.recommendation.findMany({
+        select: {
+          id: true,
+          code: true,
+          text: true,
+          pillar: { select: { number: true } },
+          outcomes: { select: { outcome: { select: { number: true } } } },
+          milestones: { select: { milestone: { select: { code: true } } } },
+        },
+        orderBy: [{ sourceAnnex: "asc" }, { sourceRow: "asc" }],
+      }),
+      prisma.pillar.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+      prisma.outcome.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+      listChanges({ since: input.since, until: input.asAt }),
+    ]);
 
-  const links = new Map(milestones.map((m) => [m.code, { title: m.title, pillars: m.pillars.map((p) => p.pillar.number), outcomes: m.outcomes.map((o) => o.outcome.number) }]));
+  const links = new Map(
+    milestones.map((m) => [
+      m.code,
+      {
+        title: m.title,
+        pillars: m.pillars.map((p) => p.pillar.number),
+        outcomes: m.outcomes.map((o) => o.outcome.number),
+      },
+    ]),
+  );
   const inScope = (p: number[], o: number[]) =>
-    (input.pillar === undefined || p.includes(input.pillar)) && (input.outcome === undefined || o.includes(input.outcome));
+    (input.pillar === undefined || p.includes(input.pillar)) &&
+    (input.outcome === undefined || o.includes(input.outcome));
 
   const states = milestoneStates
     .map((s) => ({ ...s, ...links.get(s.code)! }))
@@ -81,10 +116,26 @@ export async function buildBriefing(input: { since: string; asAt: string; pillar
   const isOverdue = (s: (typeof states)[number]) => !CLOSED_STATUSES.includes(s.status) && s.plannedDate < input.asAt;
   const classByCode = new Map(recommendationStates.map((r) => [r.code, r.responseClass]));
   const recs = recommendations
-    .filter((r) => classByCode.has(r.code) && inScope([r.pillar.number], r.outcomes.map((o) => o.outcome.number)))
-    .map((r) => ({ ...r, responseClass: classByCode.get(r.code)!, outcomeNumbers: r.outcomes.map((o) => o.outcome.number) }));
+    .filter(
+      (r) =>
+        classByCode.has(r.code) &&
+        inScope(
+          [r.pillar.number],
+          r.outcomes.map((o) => o.outcome.number),
+        ),
+    )
+    .map((r) => ({
+      ...r,
+      responseClass: classByCode.get(r.code)!,
+      outcomeNumbers: r.outcomes.map((o) => o.outcome.number),
+    }));
 
-  const group = (number: number, title: string, milestoneIn: (s: (typeof states)[number]) => boolean, recIn: (r: (typeof recs)[number]) => boolean): BriefingGroup => {
+  const group = (
+    number: number,
+    title: string,
+    milestoneIn: (s: (typeof states)[number]) => boolean,
+    recIn: (r: (typeof recs)[number]) => boolean,
+  ): BriefingGroup => {
     const byStatus = emptyStatusCounts();
     let overdue = 0;
     for (const s of states.filter(milestoneIn)) {
@@ -116,20 +167,54 @@ export async function buildBriefing(input: { since: string; asAt: string; pillar
         ? `Outcome ${input.outcome}: ${outcomes.find((o) => o.number === input.outcome)?.title ?? ""}`
         : "The whole reform";
   const scopedChanges: ChangesReport =
-    input.pillar !== undefined ? { ...changes, pillars: changes.pillars.filter((p) => p.number === input.pillar) } : changes;
+    input.pillar !== undefined
+      ? { ...changes, pillars: changes.pillars.filter((p) => p.number === input.pillar) }
+      : changes;
 
   return {
     since: input.since,
     asAt: input.asAt,
-    scope: { kind: input.pillar !== undefined ? "pillar" : input.outcome !== undefined ? "outcome" : "all", number: input.pillar ?? input.outcome, title: scopeTitle },
-    totals: { milestones: states.length, byStatus: totalStatus, overdue: states.filter(isOverdue).length, recommendations: recs.length, byClass: totalClass },
-    pillars: pillars.map((p) => group(p.number, p.title, (s) => s.pillars.includes(p.number), (r) => r.pillar.number === p.number)),
-    outcomes: outcomes.map((o) => group(o.number, o.title, (s) => s.outcomes.includes(o.number), (r) => r.outcomeNumbers.includes(o.number))),
-    overdue: states.filter(isOverdue).map(toItem).sort((a, b) => a.plannedDate.localeCompare(b.plannedDate)),
-    slipped: states.filter((s) => s.plannedDate > s.dueDate).map(toItem).sort((a, b) => b.daysLate - a.daysLate),
+    scope: {
+      kind: input.pillar !== undefined ? "pillar" : input.outcome !== undefined ? "outcome" : "all",
+      number: input.pillar ?? input.outcome,
+      title: scopeTitle,
+    },
+    totals: {
+      milestones: states.length,
+      byStatus: totalStatus,
+      overdue: states.filter(isOverdue).length,
+      recommendations: recs.length,
+      byClass: totalClass,
+    },
+    pillars: pillars.map((p) =>
+      group(
+        p.number,
+        p.title,
+        (s) => s.pillars.includes(p.number),
+        (r) => r.pillar.number === p.number,
+      ),
+    ),
+    outcomes: outcomes.map((o) =>
+      group(
+        o.number,
+        o.title,
+        (s) => s.outcomes.includes(o.number),
+        (r) => r.outcomeNumbers.includes(o.number),
+      ),
+    ),
+    overdue: states
+      .filter(isOverdue)
+      .map(toItem)
+      .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate)),
+    slipped: states
+      .filter((s) => s.plannedDate > s.dueDate)
+      .map(toItem)
+      .sort((a, b) => b.daysLate - a.daysLate),
     changes: scopedChanges,
     undelivered: recs
-      .filter((r) => (DELIVERY_EXPECTED_CLASSES as readonly string[]).includes(r.responseClass) && r.milestones.length === 0)
+      .filter(
+        (r) => (DELIVERY_EXPECTED_CLASSES as readonly string[]).includes(r.responseClass) && r.milestones.length === 0,
+      )
       .map((r) => ({ code: r.code, text: r.text.split("\n\n")[0]!, responseClass: r.responseClass })),
   };
 }

@@ -19,7 +19,8 @@ export interface ChangeFacts {
 
 // A code the vocabulary no longer has (an old audit record) is shown as stored rather than hidden.
 const status = (s: string | null) => (s ? (MILESTONE_STATUS_LABELS[s as MilestoneStatusValue] ?? s) : "no status");
-const responseClass = (c: string | null) => (c ? (RESPONSE_CLASS_LABELS[c as ResponseClassValue] ?? c) : "not classified");
+const responseClass = (c: string | null) =>
+  c ? (RESPONSE_CLASS_LABELS[c as ResponseClassValue] ?? c) : "not classified";
 
 /** What changed, as a phrase for a table cell: "Planned date moved later, from 31 March 2024 to 31 March 2025". */
 export function describeChange(c: ChangeFacts): string {
@@ -34,7 +35,9 @@ export function describeChange(c: ChangeFacts): string {
       return `Planned date brought forward, from ${formatDay(c.from)} to ${formatDay(c.to)}`;
     case "reclassified":
       if (c.from === c.to) return `Rationale reworded (still ${responseClass(c.to)})`;
-      return c.from ? `Response class changed from ${responseClass(c.from)} to ${responseClass(c.to)}` : `Response class set to ${responseClass(c.to)}`;
+      return c.from
+        ? `Response class changed from ${responseClass(c.from)} to ${responseClass(c.to)}`
+        : `Response class set to ${responseClass(c.to)}`;
     case "added":
       return c.to ? `Added, due ${formatDay(c.to)}` : "Added";
     case "other":

@@ -57,7 +57,13 @@ interface EventRow {
 const str = (v: unknown): string | null => (v === undefined || v === null || v === "" ? null : String(v));
 
 /** The kinds of change one audit event represents. Exported for the tests. */
-export function classify(e: { action: string; entityType: string; before: Record<string, unknown>; after: Record<string, unknown>; dueDate: string | null }) {
+export function classify(e: {
+  action: string;
+  entityType: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  dueDate: string | null;
+}) {
   const out: Array<{ kind: ChangeKind; from: string | null; to: string | null }> = [];
   if (e.entityType === "recommendation") {
     out.push({ kind: "reclassified", from: str(e.before.responseClass), to: str(e.after.responseClass) });
@@ -69,14 +75,17 @@ export function classify(e: { action: string; entityType: string; before: Record
   }
   const before = { status: str(e.before.status), forecast: str(e.before.forecastDate) };
   const after = { status: str(e.after.status), forecast: str(e.after.forecastDate), actual: str(e.after.actualDate) };
-  if (after.status === "complete" && before.status !== "complete") out.push({ kind: "completed", from: before.status, to: after.actual });
+  if (after.status === "complete" && before.status !== "complete")
+    out.push({ kind: "completed", from: before.status, to: after.actual });
   if ((after.status === "at_risk" || after.status === "delayed") && before.status !== after.status) {
     out.push({ kind: "at_risk_or_delayed", from: before.status, to: after.status });
   }
-  const previousPlanned = e.dueDate === null ? before.forecast : plannedDate({ forecastDate: before.forecast, dueDate: e.dueDate });
+  const previousPlanned =
+    e.dueDate === null ? before.forecast : plannedDate({ forecastDate: before.forecast, dueDate: e.dueDate });
   if (after.forecast && after.forecast !== before.forecast && previousPlanned) {
     if (after.forecast > previousPlanned) out.push({ kind: "slipped", from: previousPlanned, to: after.forecast });
-    else if (after.forecast < previousPlanned) out.push({ kind: "brought_forward", from: previousPlanned, to: after.forecast });
+    else if (after.forecast < previousPlanned)
+      out.push({ kind: "brought_forward", from: previousPlanned, to: after.forecast });
   }
   if (out.length === 0) out.push({ kind: "other", from: null, to: null });
   return out;
@@ -135,7 +144,8 @@ export async function listChanges(input: { since: string; until?: string }): Pro
         reason: row.reason,
       };
       for (const n of pillars) {
-        if (!groups.has(n)) groups.set(n, { number: n, title: "Not linked to a pillar", total: 0, byKind: emptyByKind() });
+        if (!groups.has(n))
+          groups.set(n, { number: n, title: "Not linked to a pillar", total: 0, byKind: emptyByKind() });
         const g = groups.get(n)!;
         g.byKind[k.kind].push(item);
         g.total += 1;

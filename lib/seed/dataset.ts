@@ -131,7 +131,17 @@ export function readReformDataset(): ReformDataset {
   }
 
   const hash = createHash("sha256")
-    .update(JSON.stringify([reviewsJson, pillarsJson, outcomesJson, recommendationsJson, milestonesJson, classesPart1, classesPart2]))
+    .update(
+      JSON.stringify([
+        reviewsJson,
+        pillarsJson,
+        outcomesJson,
+        recommendationsJson,
+        milestonesJson,
+        classesPart1,
+        classesPart2,
+      ]),
+    )
     .digest("hex");
   return { reviews, pillars, outcomes, recommendations, milestones, hash };
 }

@@ -20,7 +20,10 @@ export interface LoadResult {
  * load, so whatever staff have changed since (a status, a response class, a removed link) survives every
  * restart. Each created recommendation and milestone gets its "created" audit event in the same transaction.
  */
-export async function loadReformData(prisma: PrismaClient, dataset: ReformDataset = readReformDataset()): Promise<LoadResult> {
+export async function loadReformData(
+  prisma: PrismaClient,
+  dataset: ReformDataset = readReformDataset(),
+): Promise<LoadResult> {
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
@@ -28,7 +31,11 @@ export async function loadReformData(prisma: PrismaClient, dataset: ReformDatase
       const reviews = await tx.review.createManyAndReturn({ data: dataset.reviews, skipDuplicates: true });
       const pillars = await tx.pillar.createManyAndReturn({
         data: dataset.pillars.map(({ number, title, section, strategyChapter, chapterTitle }) => ({
-          number, title, section, strategyChapter, chapterTitle,
+          number,
+          title,
+          section,
+          strategyChapter,
+          chapterTitle,
         })),
         skipDuplicates: true,
       });
@@ -51,8 +58,18 @@ export async function loadReformData(prisma: PrismaClient, dataset: ReformDatase
         });
         await tx.outcomeCommitment.createMany({
           data: [
-            ...outcome.nextActions.map((text, i) => ({ outcomeId: id, kind: "next_action" as const, position: i + 1, text })),
-            ...outcome.twoYearResults.map((text, i) => ({ outcomeId: id, kind: "two_year_result" as const, position: i + 1, text })),
+            ...outcome.nextActions.map((text, i) => ({
+              outcomeId: id,
+              kind: "next_action" as const,
+              position: i + 1,
+              text,
+            })),
+            ...outcome.twoYearResults.map((text, i) => ({
+              outcomeId: id,
+              kind: "two_year_result" as const,
+              position: i + 1,
+              text,
+            })),
           ],
           skipDuplicates: true,
         });
@@ -80,7 +97,9 @@ export async function loadReformData(prisma: PrismaClient, dataset: ReformDatase
       const seedRecommendation = new Map(dataset.recommendations.map((r) => [r.code, r]));
       await tx.recommendationOutcome.createMany({
         data: recommendations.flatMap((r) =>
-          seedRecommendation.get(r.code)!.outcomes.map((n) => ({ recommendationId: r.id, outcomeId: outcomeId.get(n)! })),
+          seedRecommendation
+            .get(r.code)!
+            .outcomes.map((n) => ({ recommendationId: r.id, outcomeId: outcomeId.get(n)! })),
         ),
         skipDuplicates: true,
       });
@@ -103,11 +122,15 @@ export async function loadReformData(prisma: PrismaClient, dataset: ReformDatase
       const seedMilestone = new Map(dataset.milestones.map((m) => [m.code, m]));
       const links = milestones.map((m) => ({ id: m.id, seed: seedMilestone.get(m.code)! }));
       await tx.milestonePillar.createMany({
-        data: links.flatMap(({ id, seed }) => seed.pillars.map((n) => ({ milestoneId: id, pillarId: pillarByNumber.get(n)!.id }))),
+        data: links.flatMap(({ id, seed }) =>
+          seed.pillars.map((n) => ({ milestoneId: id, pillarId: pillarByNumber.get(n)!.id })),
+        ),
         skipDuplicates: true,
       });
       await tx.milestoneOutcome.createMany({
-        data: links.flatMap(({ id, seed }) => seed.outcomes.map((n) => ({ milestoneId: id, outcomeId: outcomeId.get(n)! }))),
+        data: links.flatMap(({ id, seed }) =>
+          seed.outcomes.map((n) => ({ milestoneId: id, outcomeId: outcomeId.get(n)! })),
+        ),
         skipDuplicates: true,
       });
       await tx.milestoneRecommendation.createMany({

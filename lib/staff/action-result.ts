@@ -10,7 +10,11 @@ export interface ActionState {
   values?: Record<string, string>;
   message?: string;
   /** For a refused save because someone else saved first: what they changed. */
-  conflict?: Array<{ occurredAt: string; changes: Array<{ field: string; before: string | null; after: string | null }>; reason: string | null }>;
+  conflict?: Array<{
+    occurredAt: string;
+    changes: Array<{ field: string; before: string | null; after: string | null }>;
+    reason: string | null;
+  }>;
 }
 
 /** What a staff edit (a reclassification, an added milestone) returns to its action. */
@@ -34,7 +38,8 @@ export function fieldId(field: string): string {
 }
 
 /** For a submission whose form data could not be read (a Server Action is a public endpoint: anything can arrive). */
-export const UNREADABLE_FORM_MESSAGE = "The form could not be read, so nothing was changed. Reload the page and try again.";
+export const UNREADABLE_FORM_MESSAGE =
+  "The form could not be read, so nothing was changed. Reload the page and try again.";
 
 export function isFormData(value: unknown): value is FormData {
   return value instanceof FormData;

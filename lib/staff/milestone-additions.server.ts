@@ -16,9 +16,16 @@ export async function addMilestone(userId: number | null, input: unknown): Promi
   const m = parsed.data;
   return db().$transaction(async (tx) => {
     const codes = [...new Set(m.recommendations)];
-    const recommendations = await tx.recommendation.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
+    const recommendations = await tx.recommendation.findMany({
+      where: { code: { in: codes } },
+      select: { id: true, code: true },
+    });
     const unknown = codes.filter((c) => !recommendations.some((r) => r.code === c));
-    if (unknown.length) return { ok: false, errors: [{ field: "recommendations", message: `No recommendation has the code ${unknown.join(", ")}` }] };
+    if (unknown.length)
+      return {
+        ok: false,
+        errors: [{ field: "recommendations", message: `No recommendation has the code ${unknown.join(", ")}` }],
+      };
     const pillars = await tx.pillar.findMany({ where: { number: { in: m.pillars } } });
     const outcomes = await tx.outcome.findMany({ where: { number: { in: m.outcomes } } });
 

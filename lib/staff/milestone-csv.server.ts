@@ -88,7 +88,8 @@ export function encodeEvidence(links: ReadonlyArray<{ title: string; url: string
   return links.map((l) => `${escapePart(l.title)}|${escapePart(l.url)}`).join("\n");
 }
 
-export type EvidenceDecoding = { ok: true; links: Array<{ title: string; url: string }> } | { ok: false; error: string };
+export type EvidenceDecoding =
+  { ok: true; links: Array<{ title: string; url: string }> } | { ok: false; error: string };
 
 export function decodeEvidence(cell: string): EvidenceDecoding {
   const links: Array<{ title: string; url: string }> = [];
@@ -113,7 +114,10 @@ export function decodeEvidence(cell: string): EvidenceDecoding {
       else parts[parts.length - 1] += c;
     }
     if (parts.length === 1) {
-      return { ok: false, error: `Evidence link ${n} must be a title and an address separated by "|", like: Annual report|https://www.gov.uk/report` };
+      return {
+        ok: false,
+        error: `Evidence link ${n} must be a title and an address separated by "|", like: Annual report|https://www.gov.uk/report`,
+      };
     }
     if (parts.length > 2) {
       return { ok: false, error: `Evidence link ${n} has more than one "|": write \\| for a "|" inside a title` };
@@ -156,7 +160,14 @@ function currentOf(m: MilestoneWithEvidence): CurrentMilestone {
 }
 
 /** The audited state alone, without the row's other columns. */
-function stateOnly({ status, forecastDate, actualDate, commentary, evidence, version }: CurrentMilestone): MilestoneState {
+function stateOnly({
+  status,
+  forecastDate,
+  actualDate,
+  commentary,
+  evidence,
+  version,
+}: CurrentMilestone): MilestoneState {
   return { status, forecastDate, actualDate, commentary, evidence, version };
 }
 
@@ -179,7 +190,9 @@ function exportRecord(m: CurrentMilestone): Record<MilestoneCsvColumn, string> {
 }
 
 function toCsvText(records: Array<Record<MilestoneCsvColumn, string>>): string {
-  const rows = records.map((r) => MILESTONE_CSV_COLUMNS.map((c) => (TEXT_COLUMNS.includes(c) ? protectCell(r[c]) : r[c])));
+  const rows = records.map((r) =>
+    MILESTONE_CSV_COLUMNS.map((c) => (TEXT_COLUMNS.includes(c) ? protectCell(r[c]) : r[c])),
+  );
   return BOM + stringify(rows, { header: true, columns: [...MILESTONE_CSV_COLUMNS], record_delimiter: "\r\n" });
 }
 
@@ -243,7 +256,10 @@ export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | 
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    return { ok: false, error: 'The file is not saved as UTF-8 text. In Excel choose "Save as", then "CSV UTF-8 (Comma delimited)".' };
+    return {
+      ok: false,
+      error: 'The file is not saved as UTF-8 text. In Excel choose "Save as", then "CSV UTF-8 (Comma delimited)".',
+    };
   }
 }
 
@@ -253,12 +269,22 @@ function tooLarge(): string {
 
 export function parseMilestoneCsv(text: string): ParsedFile {
   if (Buffer.byteLength(text, "utf8") > MILESTONE_CSV_LIMITS.maxBytes) return { ok: false, error: tooLarge() };
-  if (text.replace(/^\uFEFF/, "").trim() === "") return { ok: false, error: "The file is empty. Upload the file you exported from this page, with your changes." };
-  if (text.includes("\u0000")) return { ok: false, error: "The file is not a CSV file. Upload the file you exported from this page, saved as CSV." };
+  if (text.replace(/^\uFEFF/, "").trim() === "")
+    return { ok: false, error: "The file is empty. Upload the file you exported from this page, with your changes." };
+  if (text.includes("\u0000"))
+    return {
+      ok: false,
+      error: "The file is not a CSV file. Upload the file you exported from this page, saved as CSV.",
+    };
 
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: MILESTONE_CSV_LIMITS.maxBytes }) as string[][];
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      max_record_size: MILESTONE_CSV_LIMITS.maxBytes,
+    }) as string[][];
   } catch (error) {
     const lines = (error as { lines?: number }).lines;
     return {
@@ -270,19 +296,29 @@ export function parseMilestoneCsv(text: string): ParsedFile {
   const [header = [], ...body] = records;
   const names = header.map((h) => h.trim());
   if (names.length === 1 && names[0]!.includes(";")) {
-    return { ok: false, error: `The columns are separated by semicolons. Save the file with commas between columns. The first row must be: ${EXPECTED_HEADER}` };
+    return {
+      ok: false,
+      error: `The columns are separated by semicolons. Save the file with commas between columns. The first row must be: ${EXPECTED_HEADER}`,
+    };
   }
   const known = new Set<string>(MILESTONE_CSV_COLUMNS);
   const unknown = names.filter((n) => !known.has(n)).map((n) => (n === "" ? "(a column with no name)" : n));
   const duplicated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
-  const missing = MILESTONE_CSV_COLUMNS.filter((c) => !names.includes(c) && !(MILESTONE_CSV_READ_ONLY_COLUMNS as readonly string[]).includes(c));
+  const missing = MILESTONE_CSV_COLUMNS.filter(
+    (c) => !names.includes(c) && !(MILESTONE_CSV_READ_ONLY_COLUMNS as readonly string[]).includes(c),
+  );
   if (unknown.length || duplicated.length || missing.length) {
     const problems = [
       missing.length ? `it is missing the ${plural(missing.length, "column")} ${missing.join(", ")}` : null,
       unknown.length ? `it has the unknown ${plural(unknown.length, "column")} ${unknown.join(", ")}` : null,
-      duplicated.length ? `it has the ${plural(duplicated.length, "column")} ${duplicated.join(", ")} more than once` : null,
+      duplicated.length
+        ? `it has the ${plural(duplicated.length, "column")} ${duplicated.join(", ")} more than once`
+        : null,
     ].filter(Boolean);
-    return { ok: false, error: `The first row of the file does not have the right column names: ${problems.join("; ")}. The first row must be: ${EXPECTED_HEADER}` };
+    return {
+      ok: false,
+      error: `The first row of the file does not have the right column names: ${problems.join("; ")}. The first row must be: ${EXPECTED_HEADER}`,
+    };
   }
 
   const rows: FileRow[] = [];
@@ -299,7 +335,10 @@ export function parseMilestoneCsv(text: string): ParsedFile {
     rows.push({ line: i + 2, cells, shapeError });
   });
   if (rows.length > MILESTONE_CSV_LIMITS.maxRows) {
-    return { ok: false, error: `The file has ${rows.length} rows of milestones. It can have at most ${MILESTONE_CSV_LIMITS.maxRows}.` };
+    return {
+      ok: false,
+      error: `The file has ${rows.length} rows of milestones. It can have at most ${MILESTONE_CSV_LIMITS.maxRows}.`,
+    };
   }
   if (rows.length === 0) return { ok: false, error: "The file has no milestone rows under its first row." };
   return { ok: true, rows };
@@ -319,7 +358,8 @@ interface AssessedRow extends ImportRow {
 
 const CSV_MESSAGES: Partial<Record<string, string>> = {
   code: "The code must be a milestone code, like M-01",
-  version: "The version must be the number from your export: export the milestones again and make your changes in the new file",
+  version:
+    "The version must be the number from your export: export the milestones again and make your changes in the new file",
   status: `The status must be one of: ${MILESTONE_STATUSES.join(", ")}`,
 };
 
@@ -348,7 +388,14 @@ function assessRows(rows: FileRow[], currentByCode: Map<string, CurrentMilestone
   return rows.map((row, i): AssessedRow => {
     const input = inputs[i]!;
     const errors: string[] = [];
-    const base = { line: row.line, code: input.code, changes: [] as HistoryChange[], reason: null as string | null, update: null, current: null };
+    const base = {
+      line: row.line,
+      code: input.code,
+      changes: [] as HistoryChange[],
+      reason: null as string | null,
+      update: null,
+      current: null,
+    };
     const fail = (): AssessedRow => ({ ...base, outcome: "error", errors });
 
     if (row.shapeError) errors.push(row.shapeError);
@@ -357,7 +404,10 @@ function assessRows(rows: FileRow[], currentByCode: Map<string, CurrentMilestone
       return fail();
     }
     const lines = linesByCode.get(input.code)!;
-    if (lines.length > 1) errors.push(`${input.code} is in the file more than once (rows ${lines.join(", ")}): keep one row for each milestone`);
+    if (lines.length > 1)
+      errors.push(
+        `${input.code} is in the file more than once (rows ${lines.join(", ")}): keep one row for each milestone`,
+      );
 
     const evidence = decodeEvidence(input.evidenceCell);
     if (!evidence.ok) errors.push(evidence.error);
@@ -365,12 +415,14 @@ function assessRows(rows: FileRow[], currentByCode: Map<string, CurrentMilestone
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const [field, index] = issue.path;
-        if (field === "evidence" && typeof index === "number") errors.push(`Evidence link ${index + 1}: ${issue.message}`);
+        if (field === "evidence" && typeof index === "number")
+          errors.push(`Evidence link ${index + 1}: ${issue.message}`);
         else errors.push(CSV_MESSAGES[String(field)] ?? issue.message);
       }
     }
     const current = currentByCode.get(input.code) ?? null;
-    if (!current && !errors.some((e) => e === CSV_MESSAGES.code)) errors.push(`There is no milestone with the code ${input.code}`);
+    if (!current && !errors.some((e) => e === CSV_MESSAGES.code))
+      errors.push(`There is no milestone with the code ${input.code}`);
     if (current && parsed.success && parsed.data.version !== current.version) {
       errors.push(
         `${input.code} has changed since you exported the file (the file has version ${parsed.data.version}, the milestone is now at version ${current.version}): export the milestones again and make your changes in the new file`,
@@ -380,13 +432,29 @@ function assessRows(rows: FileRow[], currentByCode: Map<string, CurrentMilestone
 
     const update = parsed.data;
     // Spreadsheets rewrite line breaks inside cells (the form saves CRLF, Excel writes LF): that alone is no change.
-    if (update.commentary !== null && current.commentary !== null && sameLines(update.commentary, current.commentary)) update.commentary = current.commentary;
-    const next: Omit<MilestoneState, "version"> = { status: update.status, forecastDate: update.forecastDate, actualDate: update.actualDate, commentary: update.commentary, evidence: update.evidence };
-    if (sameState<MilestoneState>(stateOnly(current), next)) return { ...base, outcome: "no_change", errors: [], current };
+    if (update.commentary !== null && current.commentary !== null && sameLines(update.commentary, current.commentary))
+      update.commentary = current.commentary;
+    const next: Omit<MilestoneState, "version"> = {
+      status: update.status,
+      forecastDate: update.forecastDate,
+      actualDate: update.actualDate,
+      commentary: update.commentary,
+      evidence: update.evidence,
+    };
+    if (sameState<MilestoneState>(stateOnly(current), next))
+      return { ...base, outcome: "no_change", errors: [], current };
 
     for (const e of checkAgainstCurrent(update, current, today)) errors.push(e.message);
     if (errors.length) return { ...base, current, outcome: "error", errors };
-    return { ...base, outcome: "change", changes: describeChanges(stateOnly(current), next), reason: update.reason, errors: [], update, current };
+    return {
+      ...base,
+      outcome: "change",
+      changes: describeChanges(stateOnly(current), next),
+      reason: update.reason,
+      errors: [],
+      update,
+      current,
+    };
   });
 }
 
@@ -405,7 +473,14 @@ function summarise(rows: ImportRow[]): ImportSummary {
 }
 
 function report(assessed: AssessedRow[]): ImportReport {
-  const rows = assessed.map(({ line, code, outcome, changes, reason, errors }) => ({ line, code, outcome, changes, reason, errors }));
+  const rows = assessed.map(({ line, code, outcome, changes, reason, errors }) => ({
+    line,
+    code,
+    outcome,
+    changes,
+    reason,
+    errors,
+  }));
   const summary = summarise(rows);
   return { ok: summary.errors === 0, fileError: null, rows, summary };
 }
@@ -419,22 +494,32 @@ function codesIn(rows: FileRow[]): string[] {
 }
 
 /** What an upload would change, row by row, with every error. Writes nothing. */
-export async function previewMilestoneImport(userId: number | null | undefined, csvText: string, options: { today?: string } = {}): Promise<ImportReport> {
+export async function previewMilestoneImport(
+  userId: number | null | undefined,
+  csvText: string,
+  options: { today?: string } = {},
+): Promise<ImportReport> {
   await authorise(userId, "milestone:import");
   const file = parseMilestoneCsv(csvText);
   if (!file.ok) return fileFailure(file.error);
-  const milestones = await db().milestone.findMany({ where: { code: { in: codesIn(file.rows) } }, include: { evidence: true } });
+  const milestones = await db().milestone.findMany({
+    where: { code: { in: codesIn(file.rows) } },
+    include: { evidence: true },
+  });
   const currentByCode = new Map(milestones.map((m) => [m.code, currentOf(m)]));
   return report(assessRows(file.rows, currentByCode, options.today ?? todayInLondon()));
 }
-
 
 /**
  * Saves an upload, all or nothing, in one transaction: the milestones in the file are locked, every row is
  * checked again against them as they are now, and only if no row has an error is each changed milestone
  * updated (version + 1, evidence replaced) with its audit event. Unchanged rows are skipped.
  */
-export async function applyMilestoneImport(userId: number | null | undefined, csvText: string, options: { today?: string } = {}): Promise<ApplyReport> {
+export async function applyMilestoneImport(
+  userId: number | null | undefined,
+  csvText: string,
+  options: { today?: string } = {},
+): Promise<ApplyReport> {
   const actor = await authorise(userId, "milestone:import");
   const file = parseMilestoneCsv(csvText);
   if (!file.ok) return { ...fileFailure(file.error), applied: 0 };
@@ -445,9 +530,14 @@ export async function applyMilestoneImport(userId: number | null | undefined, cs
     async (tx) => {
       // Locked in id order, so that two uploads at once cannot deadlock; an upload and a form save queue up.
       const locked = codes.length
-        ? await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM milestone WHERE code = ANY(${codes}::text[]) ORDER BY id FOR UPDATE`
+        ? await tx.$queryRaw<
+            Array<{ id: number }>
+          >`SELECT id FROM milestone WHERE code = ANY(${codes}::text[]) ORDER BY id FOR UPDATE`
         : [];
-      const milestones = await tx.milestone.findMany({ where: { id: { in: locked.map((l) => l.id) } }, include: { evidence: true } });
+      const milestones = await tx.milestone.findMany({
+        where: { id: { in: locked.map((l) => l.id) } },
+        include: { evidence: true },
+      });
       const assessed = assessRows(file.rows, new Map(milestones.map((m) => [m.code, currentOf(m)])), today);
       const result = report(assessed);
       if (!result.ok) return { ...result, applied: 0 };
@@ -460,7 +550,13 @@ export async function applyMilestoneImport(userId: number | null | undefined, cs
           id: current.id,
           code: current.code,
           current: stateOnly(current),
-          next: { status: update.status, forecastDate: update.forecastDate, actualDate: update.actualDate, commentary: update.commentary, evidence: update.evidence },
+          next: {
+            status: update.status,
+            forecastDate: update.forecastDate,
+            actualDate: update.actualDate,
+            commentary: update.commentary,
+            evidence: update.evidence,
+          },
           reason: update.reason,
         });
         applied++;

@@ -21,10 +21,20 @@ export type UpdateResult =
   | { ok: true; state: MilestoneState }
   | { ok: false; kind: "invalid"; errors: FieldError[] }
   | { ok: false; kind: "not_found"; errors: FieldError[] }
-  | { ok: false; kind: "conflict"; errors: FieldError[]; current: MilestoneState; theirChanges: Array<{ occurredAt: string; changes: HistoryChange[]; reason: string | null }> };
+  | {
+      ok: false;
+      kind: "conflict";
+      errors: FieldError[];
+      current: MilestoneState;
+      theirChanges: Array<{ occurredAt: string; changes: HistoryChange[]; reason: string | null }>;
+    };
 
 /** The rules that depend on the milestone as it is now, besides the field rules of the schema. */
-export function checkAgainstCurrent(update: MilestoneUpdate, current: MilestoneState & { dueDate: string }, today: string): FieldError[] {
+export function checkAgainstCurrent(
+  update: MilestoneUpdate,
+  current: MilestoneState & { dueDate: string },
+  today: string,
+): FieldError[] {
   const errors: FieldError[] = [];
   if (update.actualDate && update.actualDate > today) {
     errors.push({ field: "actualDate", message: "Actual completion date must be today or in the past" });
@@ -36,8 +46,12 @@ export function checkAgainstCurrent(update: MilestoneUpdate, current: MilestoneS
     errors.push({ field: "status", message: "Set the status to Complete when you give an actual completion date" });
   }
   const currentPlanned = plannedDate(current);
-  const slipped = update.forecastDate !== null && update.forecastDate > currentPlanned && update.forecastDate !== current.forecastDate;
-  const worsened = (STATUSES_NEEDING_REASON as readonly string[]).includes(update.status) && update.status !== current.status;
+  const slipped =
+    update.forecastDate !== null &&
+    update.forecastDate > currentPlanned &&
+    update.forecastDate !== current.forecastDate;
+  const worsened =
+    (STATUSES_NEEDING_REASON as readonly string[]).includes(update.status) && update.status !== current.status;
   if ((slipped || worsened) && !update.reason) {
     errors.push({
       field: "reason",
@@ -56,7 +70,13 @@ export function checkAgainstCurrent(update: MilestoneUpdate, current: MilestoneS
 export async function writeMilestoneUpdate(
   tx: Prisma.TransactionClient,
   actor: { id: number; email: string },
-  change: { id: number; code: string; current: MilestoneState; next: Omit<MilestoneState, "version">; reason: string | null },
+  change: {
+    id: number;
+    code: string;
+    current: MilestoneState;
+    next: Omit<MilestoneState, "version">;
+    reason: string | null;
+  },
 ): Promise<MilestoneState> {
   const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
   const { next } = change;
@@ -68,7 +88,10 @@ export async function writeMilestoneUpdate(
       actualDate: day(next.actualDate),
       commentary: next.commentary,
       version: { increment: 1 },
-      evidence: { deleteMany: {}, create: next.evidence.map((e, i) => ({ position: i + 1, title: e.title, url: e.url })) },
+      evidence: {
+        deleteMany: {},
+        create: next.evidence.map((e, i) => ({ position: i + 1, title: e.title, url: e.url })),
+      },
     },
     include: { evidence: { orderBy: { position: "asc" } } },
   });
@@ -91,7 +114,11 @@ export async function writeMilestoneUpdate(
  * its version compared with the version the editor started from: if someone saved in between, nothing is
  * written and the editor is shown what the other person changed.
  */
-export async function recordMilestoneUpdate(userId: number | null, input: unknown, options: { today?: string } = {}): Promise<UpdateResult> {
+export async function recordMilestoneUpdate(
+  userId: number | null,
+  input: unknown,
+  options: { today?: string } = {},
+): Promise<UpdateResult> {
   const actor = await authorise(userId, "milestone:update");
   const parsed = milestoneUpdateSchema.safeParse(input);
   if (!parsed.success) return { ok: false, kind: "invalid", errors: zodFieldErrors(parsed.error) };
@@ -99,10 +126,20 @@ export async function recordMilestoneUpdate(userId: number | null, input: unknow
   const today = options.today ?? todayInLondon();
 
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM milestone WHERE code = ${update.code} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      Array<{ id: number }>
+    >`SELECT id FROM milestone WHERE code = ${update.code} FOR UPDATE`;
     const id = locked[0]?.id;
-    if (!id) return { ok: false, kind: "not_found", errors: [{ field: "form", message: "This milestone does not exist" }] } as const;
-    const m = await tx.milestone.findUniqueOrThrow({ where: { id }, include: { evidence: { orderBy: { position: "asc" } } } });
+    if (!id)
+      return {
+        ok: false,
+        kind: "not_found",
+        errors: [{ field: "form", message: "This milestone does not exist" }],
+      } as const;
+    const m = await tx.milestone.findUniqueOrThrow({
+      where: { id },
+      include: { evidence: { orderBy: { position: "asc" } } },
+    });
     const current = milestoneStateOf(m);
 
     if (m.version !== update.version) {
@@ -114,17 +151,37 @@ export async function recordMilestoneUpdate(userId: number | null, input: unknow
       return {
         ok: false,
         kind: "conflict",
-        errors: [{ field: "form", message: "Someone else saved this milestone after you opened it. Your changes have not been saved. Check their changes below, then make yours again." }],
+        errors: [
+          {
+            field: "form",
+            message:
+              "Someone else saved this milestone after you opened it. Your changes have not been saved. Check their changes below, then make yours again.",
+          },
+        ],
         current,
-        theirChanges: theirs.map((e) => ({ occurredAt: e.occurredAt.toISOString(), changes: describeChanges(e.before, e.after), reason: e.reason })),
+        theirChanges: theirs.map((e) => ({
+          occurredAt: e.occurredAt.toISOString(),
+          changes: describeChanges(e.before, e.after),
+          reason: e.reason,
+        })),
       } as const;
     }
 
     const errors = checkAgainstCurrent(update, { ...current, dueDate: toIsoDay(m.dueDate)! }, today);
     if (errors.length) return { ok: false, kind: "invalid", errors } as const;
-    const next = { status: update.status, forecastDate: update.forecastDate, actualDate: update.actualDate, commentary: update.commentary, evidence: update.evidence };
+    const next = {
+      status: update.status,
+      forecastDate: update.forecastDate,
+      actualDate: update.actualDate,
+      commentary: update.commentary,
+      evidence: update.evidence,
+    };
     if (sameState(current, next)) {
-      return { ok: false, kind: "invalid", errors: [{ field: "form", message: "You have not changed anything" }] } as const;
+      return {
+        ok: false,
+        kind: "invalid",
+        errors: [{ field: "form", message: "You have not changed anything" }],
+      } as const;
     }
 
     const after = await writeMilestoneUpdate(tx, actor, { id, code: m.code, current, next, reason: update.reason });

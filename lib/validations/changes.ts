@@ -12,18 +12,29 @@ export interface ParameterError {
 type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
 function single(params: SearchParamsLike, name: string): { value?: string; error?: ParameterError } {
-  const values = params instanceof URLSearchParams ? params.getAll(name) : [params[name]].flat().filter((v): v is string => v !== undefined);
+  const values =
+    params instanceof URLSearchParams
+      ? params.getAll(name)
+      : [params[name]].flat().filter((v): v is string => v !== undefined);
   const nonEmpty = values.filter((v) => v.trim() !== "");
   if (nonEmpty.length === 0) return {};
-  if (nonEmpty.length > 1) return { error: { parameter: name, message: `"${name}" was given ${nonEmpty.length} times; give it once.` } };
+  if (nonEmpty.length > 1)
+    return { error: { parameter: name, message: `"${name}" was given ${nonEmpty.length} times; give it once.` } };
   return { value: nonEmpty[0]!.trim() };
 }
 
-function day(params: SearchParamsLike, name: string, label: string, today: string): { value?: string; error?: ParameterError } {
+function day(
+  params: SearchParamsLike,
+  name: string,
+  label: string,
+  today: string,
+): { value?: string; error?: ParameterError } {
   const { value, error } = single(params, name);
   if (error || value === undefined) return { error };
   if (!isRealDay(value)) {
-    return { error: { parameter: name, message: `${label} must be a real date written as YYYY-MM-DD, for example ${today}` } };
+    return {
+      error: { parameter: name, message: `${label} must be a real date written as YYYY-MM-DD, for example ${today}` },
+    };
   }
   if (value > today) return { error: { parameter: name, message: `${label} must be today or in the past` } };
   return { value };
@@ -65,12 +76,17 @@ export function parseChangesParams(params: SearchParamsLike, today: string): Cha
   return { ok: true, since: since.value, until: end };
 }
 
-export function parseSlippageSort(params: SearchParamsLike): { ok: true; sort: SlippageSort } | { ok: false; errors: ParameterError[] } {
+export function parseSlippageSort(
+  params: SearchParamsLike,
+): { ok: true; sort: SlippageSort } | { ok: false; errors: ParameterError[] } {
   const { value, error } = single(params, "sort");
   if (error) return { ok: false, errors: [error] };
   if (value === undefined) return { ok: true, sort: "slippage" };
   if (!(SLIPPAGE_SORTS as readonly string[]).includes(value)) {
-    return { ok: false, errors: [{ parameter: "sort", message: `"sort" must be one of: ${SLIPPAGE_SORTS.join(", ")}.` }] };
+    return {
+      ok: false,
+      errors: [{ parameter: "sort", message: `"sort" must be one of: ${SLIPPAGE_SORTS.join(", ")}.` }],
+    };
   }
   return { ok: true, sort: value as SlippageSort };
 }

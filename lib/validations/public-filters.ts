@@ -1,7 +1,13 @@
 import { z } from "@/lib/validations/zod";
 import { checkAsAt, isRealDay, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import { withoutControlCharacters } from "@/lib/validations/text";
-import { MILESTONE_GROUPS, MILESTONE_STATUSES, RESPONSE_CLASSES, REVIEW_CODES, type ReviewCode } from "@/lib/vocabulary";
+import {
+  MILESTONE_GROUPS,
+  MILESTONE_STATUSES,
+  RESPONSE_CLASSES,
+  REVIEW_CODES,
+  type ReviewCode,
+} from "@/lib/vocabulary";
 
 // The filters of the public lists, shared by the pages (/recommendations, /milestones), the JSON API
 // (/api/v1/...) and the CSV downloads, so a rule is written once and a shared URL means the same everywhere.
@@ -37,8 +43,14 @@ const enumRule = (values: readonly string[]): ParameterRule => ({
   schema: z.enum(values as [string, ...string[]]),
   allowed: values.join(", "),
 });
-const pageRule: ParameterRule = { schema: z.coerce.number().int().min(1).max(100_000), allowed: "a whole number from 1" };
-const pageSizeRule: ParameterRule = { schema: z.coerce.number().int().min(1).max(500), allowed: "a whole number from 1 to 500" };
+const pageRule: ParameterRule = {
+  schema: z.coerce.number().int().min(1).max(100_000),
+  allowed: "a whole number from 1",
+};
+const pageSizeRule: ParameterRule = {
+  schema: z.coerce.number().int().min(1).max(500),
+  allowed: "a whole number from 1 to 500",
+};
 
 const RECOMMENDATION_RULES = {
   review: enumRule(REVIEW_CODES),
@@ -47,7 +59,15 @@ const RECOMMENDATION_RULES = {
   class: enumRule(RESPONSE_CLASSES),
   status: enumRule(MILESTONE_STATUSES),
   gap: enumRule(RECOMMENDATION_GAPS),
-  q: { schema: z.string().trim().min(1).max(200).refine(...withoutControlCharacters("Search words")), allowed: "search words, at most 200 characters, without control characters" },
+  q: {
+    schema: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .refine(...withoutControlCharacters("Search words")),
+    allowed: "search words, at most 200 characters, without control characters",
+  },
   sort: enumRule(RECOMMENDATION_SORTS),
   page: pageRule,
   pageSize: pageSizeRule,
@@ -57,7 +77,15 @@ const RECOMMENDATION_RULES = {
 
 const MILESTONE_RULES = {
   group: enumRule(MILESTONE_GROUPS),
-  activity: { schema: z.string().trim().min(1).max(300).refine(...withoutControlCharacters("The activity")), allowed: "an activity name, at most 300 characters, without control characters" },
+  activity: {
+    schema: z
+      .string()
+      .trim()
+      .min(1)
+      .max(300)
+      .refine(...withoutControlCharacters("The activity")),
+    allowed: "an activity name, at most 300 characters, without control characters",
+  },
   pillar: { schema: number1to6, allowed: "1, 2, 3, 4, 5, 6" },
   outcome: { schema: number1to6, allowed: "1, 2, 3, 4, 5, 6" },
   status: enumRule(MILESTONE_STATUSES),
@@ -125,7 +153,11 @@ function entries(params: SearchParamsLike): Array<[string, string[]]> {
     .map(([k, v]) => [k, Array.isArray(v) ? v : [v as string]]);
 }
 
-function parseWith<T>(rules: Record<string, ParameterRule>, params: SearchParamsLike, options: { strict: boolean }): ParseResult<T> {
+function parseWith<T>(
+  rules: Record<string, ParameterRule>,
+  params: SearchParamsLike,
+  options: { strict: boolean },
+): ParseResult<T> {
   const filters: Record<string, unknown> = {};
   const errors: ParameterError[] = [];
   for (const [name, values] of entries(params)) {
@@ -133,7 +165,10 @@ function parseWith<T>(rules: Record<string, ParameterRule>, params: SearchParams
     const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
     if (!rule) {
       if (options.strict) {
-        errors.push({ parameter: name, message: `Unknown parameter "${name}". Allowed parameters: ${Object.keys(rules).join(", ")}.` });
+        errors.push({
+          parameter: name,
+          message: `Unknown parameter "${name}". Allowed parameters: ${Object.keys(rules).join(", ")}.`,
+        });
       }
       continue;
     }
@@ -152,7 +187,11 @@ function parseWith<T>(rules: Record<string, ParameterRule>, params: SearchParams
     }
     const parsed = rule.schema.safeParse(nonEmpty[0]);
     if (parsed.success) filters[name] = parsed.data;
-    else errors.push({ parameter: name, message: `"${name}" must be ${rule.allowed.includes(",") ? "one of: " : ""}${rule.allowed}.` });
+    else
+      errors.push({
+        parameter: name,
+        message: `"${name}" must be ${rule.allowed.includes(",") ? "one of: " : ""}${rule.allowed}.`,
+      });
   }
   if (typeof filters.dueFrom === "string" && typeof filters.dueTo === "string" && filters.dueFrom > filters.dueTo) {
     errors.push({ parameter: "dueTo", message: `"dueTo" must be on or after "dueFrom".` });
@@ -161,11 +200,17 @@ function parseWith<T>(rules: Record<string, ParameterRule>, params: SearchParams
 }
 
 /** Pages ignore parameters they do not know (tracking tags and the like); the API names them. */
-export function parseRecommendationFilters(params: SearchParamsLike, options = { strict: false }): ParseResult<RecommendationFilters> {
+export function parseRecommendationFilters(
+  params: SearchParamsLike,
+  options = { strict: false },
+): ParseResult<RecommendationFilters> {
   return parseWith<RecommendationFilters>(RECOMMENDATION_RULES, params, options);
 }
 
-export function parseMilestoneFilters(params: SearchParamsLike, options = { strict: false }): ParseResult<MilestoneFilters> {
+export function parseMilestoneFilters(
+  params: SearchParamsLike,
+  options = { strict: false },
+): ParseResult<MilestoneFilters> {
   return parseWith<MilestoneFilters>(MILESTONE_RULES, params, options);
 }
 

@@ -5,8 +5,14 @@ import type { ParameterError } from "@/lib/validations/public-filters";
 // Parameters of the briefing pack (/report and /report/pdf). Defaults: as at today, changes in the 90 days before.
 // `asAt` follows the rule of every view (lib/dates.ts).
 
-const day = (name: string) => z.string().refine(isPlausibleDay, `"${name}" must be a real date as YYYY-MM-DD, for example 2024-06-30`);
-const number1to6 = (name: string) => z.coerce.number({ message: `"${name}" must be 1 to 6` }).int(`"${name}" must be 1 to 6`).min(1, `"${name}" must be 1 to 6`).max(6, `"${name}" must be 1 to 6`);
+const day = (name: string) =>
+  z.string().refine(isPlausibleDay, `"${name}" must be a real date as YYYY-MM-DD, for example 2024-06-30`);
+const number1to6 = (name: string) =>
+  z.coerce
+    .number({ message: `"${name}" must be 1 to 6` })
+    .int(`"${name}" must be 1 to 6`)
+    .min(1, `"${name}" must be 1 to 6`)
+    .max(6, `"${name}" must be 1 to 6`);
 
 const schema = z.object({
   since: day("since").optional(),
@@ -21,7 +27,10 @@ export interface ReportParams {
   outcome?: number;
 }
 
-export function parseReportParams(raw: Record<string, string | string[] | undefined>, today = todayInLondon()): { ok: true; params: ReportParams } | { ok: false; errors: ParameterError[] } {
+export function parseReportParams(
+  raw: Record<string, string | string[] | undefined>,
+  today = todayInLondon(),
+): { ok: true; params: ReportParams } | { ok: false; errors: ParameterError[] } {
   const single = Object.fromEntries(
     Object.entries(raw)
       .filter(([k, v]) => ["since", "pillar", "outcome"].includes(k) && v !== undefined && v !== "")
@@ -30,7 +39,9 @@ export function parseReportParams(raw: Record<string, string | string[] | undefi
   const asAtParam = parseAsAt(raw, today);
   const parsed = schema.safeParse(single);
   if (!asAtParam.ok || !parsed.success) {
-    const invalid = parsed.success ? [] : parsed.error.issues.map((i) => ({ parameter: String(i.path[0]), message: i.message }));
+    const invalid = parsed.success
+      ? []
+      : parsed.error.issues.map((i) => ({ parameter: String(i.path[0]), message: i.message }));
     return { ok: false, errors: [...(asAtParam.ok ? [] : asAtParam.errors), ...invalid] };
   }
   const asAt = asAtParam.asAt ?? today;

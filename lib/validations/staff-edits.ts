@@ -29,12 +29,19 @@ const numberList = (max: number, label: string) =>
 
 export const newMilestoneSchema = z.object({
   group: z.enum(MILESTONE_GROUPS, { message: "Select a group" }),
-  activity: z.string().trim().min(1, "Enter the activity").max(300, "The activity must be 300 characters or fewer").refine(...withoutControlCharacters("The activity")),
-  title: z.string().trim().min(1, "Enter the milestone").max(300, "The milestone must be 300 characters or fewer").refine(...withoutControlCharacters("The milestone")),
-  dueDate: z
+  activity: z
     .string()
     .trim()
-    .refine(isPlausibleDay, "Due date must be a real date, like 2026-03-31"),
+    .min(1, "Enter the activity")
+    .max(300, "The activity must be 300 characters or fewer")
+    .refine(...withoutControlCharacters("The activity")),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Enter the milestone")
+    .max(300, "The milestone must be 300 characters or fewer")
+    .refine(...withoutControlCharacters("The milestone")),
+  dueDate: z.string().trim().refine(isPlausibleDay, "Due date must be a real date, like 2026-03-31"),
   pillars: numberList(6, "pillar"),
   outcomes: numberList(6, "outcome or enabler"),
   recommendations: z

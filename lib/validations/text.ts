@@ -9,7 +9,10 @@ export function hasControlCharacters(text: string): boolean {
 
 /** Arguments for zod's `.refine()`: refuses control characters, naming the field. */
 export function withoutControlCharacters(field: string): [(text: string) => boolean, string] {
-  return [(text) => !hasControlCharacters(text), `${field} must not contain hidden control characters: type or paste it again`];
+  return [
+    (text) => !hasControlCharacters(text),
+    `${field} must not contain hidden control characters: type or paste it again`,
+  ];
 }
 
 /** Replaces control characters with U+FFFD, for text used only to look something up (it then matches nothing). */

@@ -45,13 +45,20 @@ export const changePasswordSchema = z
     newPassword: z
       .string({ message: "Enter a new password" })
       .min(1, "Enter a new password")
-      .refine((s) => s.length === 0 || s.length >= USER_LIMITS.passwordMin, `Your new password must be ${USER_LIMITS.passwordMin} characters or more`)
+      .refine(
+        (s) => s.length === 0 || s.length >= USER_LIMITS.passwordMin,
+        `Your new password must be ${USER_LIMITS.passwordMin} characters or more`,
+      )
       .max(USER_LIMITS.passwordMax, `Your new password must be ${USER_LIMITS.passwordMax} characters or fewer`),
     confirmPassword: z.string({ message: "Enter your new password again" }),
   })
   .superRefine((value, ctx) => {
     if (value.newPassword.length >= USER_LIMITS.passwordMin && value.newPassword === value.currentPassword) {
-      ctx.addIssue({ code: "custom", path: ["newPassword"], message: "Your new password must be different from your current password" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["newPassword"],
+        message: "Your new password must be different from your current password",
+      });
     }
     if (value.confirmPassword === "") {
       ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "Enter your new password again" });

@@ -11,7 +11,9 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const fmt = (n: number, digits = 1) =>
-  Number.isFinite(n) ? n.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "n/a";
+  Number.isFinite(n)
+    ? n.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : "n/a";
 export const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-GB") : "n/a");
 
 export function table(header: string[], rows: string[][], align?: ("l" | "r")[]): string {

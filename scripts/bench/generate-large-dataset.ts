@@ -294,7 +294,11 @@ interface GeneratedRecommendation {
   editor_name: string;
 }
 
-const UPDATE_REASONS = ["Quarterly programme board review", "Update from the delivery partner", "Correction after assurance check"];
+const UPDATE_REASONS = [
+  "Quarterly programme board review",
+  "Update from the delivery partner",
+  "Correction after assurance check",
+];
 
 async function generatedAuditEvents(client: pg.Client): Promise<AuditEventInput[]> {
   const recommendations = (
@@ -322,9 +326,18 @@ async function generatedAuditEvents(client: pg.Client): Promise<AuditEventInput[
   const events: AuditEventInput[] = [];
   for (const r of recommendations) {
     // A recommendation at version 2 was reclassified once, from the class next to its current one.
-    const original = r.version === 2 ? (r.response_class === "accepted" ? "accepted_in_principle" : "accepted") : r.response_class;
+    const original =
+      r.version === 2 ? (r.response_class === "accepted" ? "accepted_in_principle" : "accepted") : r.response_class;
     const first = { responseClass: original, responseRationale: r.response_rationale, version: 1 } as const;
-    events.push({ actor: { id: null, label: SOURCE_ACTOR_LABEL }, action: "create", entityType: "recommendation", entityId: r.id, entityCode: r.code, occurredAt: r.created_at, after: first });
+    events.push({
+      actor: { id: null, label: SOURCE_ACTOR_LABEL },
+      action: "create",
+      entityType: "recommendation",
+      entityId: r.id,
+      entityCode: r.code,
+      occurredAt: r.created_at,
+      after: first,
+    });
     if (r.version === 2) {
       events.push({
         actor: { id: r.editor_id, label: r.editor_name },
@@ -341,14 +354,37 @@ async function generatedAuditEvents(client: pg.Client): Promise<AuditEventInput[
   }
   for (const m of milestones) {
     const actor = { id: m.editor_id, label: m.editor_name };
-    const blank: MilestoneState = { status: "not_yet_assessed", forecastDate: null, actualDate: null, commentary: null, evidence: [], version: 1 };
-    events.push({ actor, action: "create", entityType: "milestone", entityId: m.id, entityCode: m.code, occurredAt: m.created, after: { ...blank, dueDate: m.due }, reason: "Added from the programme delivery plan" });
+    const blank: MilestoneState = {
+      status: "not_yet_assessed",
+      forecastDate: null,
+      actualDate: null,
+      commentary: null,
+      evidence: [],
+      version: 1,
+    };
+    events.push({
+      actor,
+      action: "create",
+      entityType: "milestone",
+      entityId: m.id,
+      entityCode: m.code,
+      occurredAt: m.created,
+      after: { ...blank, dueDate: m.due },
+      reason: "Added from the programme delivery plan",
+    });
     // Earlier updates step through "not started" and "on track"; the last one sets the milestone as it is now.
     let before = blank;
     for (let k = 1; k <= m.updates; k++) {
       const last = k === m.updates;
       const after: MilestoneState = last
-        ? { status: m.status, forecastDate: m.forecast, actualDate: m.actual, commentary: m.commentary, evidence: m.evidence, version: k + 1 }
+        ? {
+            status: m.status,
+            forecastDate: m.forecast,
+            actualDate: m.actual,
+            commentary: m.commentary,
+            evidence: m.evidence,
+            version: k + 1,
+          }
         : { ...blank, status: (["not_started", "on_track"] as const)[k - 1]!, version: k + 1 };
       events.push({
         actor,

@@ -24,7 +24,13 @@ import { BROWSER_HEADERS, fmt, int, percentile, table } from "./common";
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const READERS = Number(process.env.LOAD_READERS ?? 200);
 const EDITORS = Number(process.env.LOAD_EDITORS ?? 5);
-const ROUTES = ["/", "/recommendations?pillar=1&class=testing", "/milestones/M-01", "/recommendations/CR-01", "/api/v1/milestones?status=on_track"];
+const ROUTES = [
+  "/",
+  "/recommendations?pillar=1&class=testing",
+  "/milestones/M-01",
+  "/recommendations/CR-01",
+  "/api/v1/milestones?status=on_track",
+];
 /** Reader p99 before the front server (2026-12-02, `next start`, same load): only its two ends were recorded. */
 const BEFORE = "2026-12-02";
 const P99_BEFORE_MS: Record<string, number> = { "/": 4_100, "/recommendations/CR-01": 20_500 };
@@ -52,7 +58,11 @@ class Browser {
   }
   async fetch(path: string, init: RequestInit = {}) {
     // As a browser sends it: cookies, and the page's own origin (writes from any other origin are refused).
-    const headers = { ...(init.headers ?? {}), Origin: this.base, Cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ") };
+    const headers = {
+      ...(init.headers ?? {}),
+      Origin: this.base,
+      Cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join("; "),
+    };
     const res = await fetch(`${this.base}${path}`, { ...init, redirect: "manual", headers });
     this.keep(res);
     return res;
@@ -64,11 +74,18 @@ class Browser {
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     });
-    if (![...this.jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`could not sign in as ${email}`);
+    if (![...this.jar.keys()].some((k) => k.endsWith("session-token")))
+      throw new Error(`could not sign in as ${email}`);
   }
 }
 
-const decode = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (v: string) =>
+  v
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** One save through the staff form, as a browser without JavaScript posts it (the form's server action). */
 async function saveOnce(browser: Browser, editor: number, code: string, n: number): Promise<Save> {
@@ -77,7 +94,8 @@ async function saveOnce(browser: Browser, editor: number, code: string, n: numbe
   try {
     const page = await (await browser.fetch(`/staff/milestones/${code}`)).text();
     const form = new FormData();
-    for (const m of page.matchAll(/<input[^>]*name="(\$ACTION_[^"]+)"[^>]*>/g)) form.set(m[1]!, decode(m[0].match(/value="([^"]*)"/)?.[1] ?? ""));
+    for (const m of page.matchAll(/<input[^>]*name="(\$ACTION_[^"]+)"[^>]*>/g))
+      form.set(m[1]!, decode(m[0].match(/value="([^"]*)"/)?.[1] ?? ""));
     form.set("code", code);
     form.set("version", page.match(/name="version" value="(\d+)"/)?.[1] ?? "0");
     form.set("status", n % 2 ? "on_track" : "not_started");
@@ -87,17 +105,34 @@ async function saveOnce(browser: Browser, editor: number, code: string, n: numbe
     form.set("reason", "");
     const res = await browser.fetch(`/staff/milestones/${code}`, { method: "POST", body: form });
     const ms = performance.now() - started;
-    if (res.status === 303 && (res.headers.get("location") ?? "").includes("saved=1")) return { editor, code, commentary, outcome: "acknowledged", ms };
+    if (res.status === 303 && (res.headers.get("location") ?? "").includes("saved=1"))
+      return { editor, code, commentary, outcome: "acknowledged", ms };
     const body = await res.text();
-    if (res.status === 200 && body.includes("Someone else saved this milestone")) return { editor, code, commentary, outcome: "conflict", ms };
-    return { editor, code, commentary, outcome: "error", ms, detail: `HTTP ${res.status} ${body.match(/<h[12][^>]*>([^<]+)/)?.[1] ?? body.slice(0, 80)}` };
+    if (res.status === 200 && body.includes("Someone else saved this milestone"))
+      return { editor, code, commentary, outcome: "conflict", ms };
+    return {
+      editor,
+      code,
+      commentary,
+      outcome: "error",
+      ms,
+      detail: `HTTP ${res.status} ${body.match(/<h[12][^>]*>([^<]+)/)?.[1] ?? body.slice(0, 80)}`,
+    };
   } catch (error) {
-    return { editor, code, commentary, outcome: "error", ms: performance.now() - started, detail: String((error as Error).cause ?? error).slice(0, 120) };
+    return {
+      editor,
+      code,
+      commentary,
+      outcome: "error",
+      ms: performance.now() - started,
+      detail: String((error as Error).cause ?? error).slice(0, 120),
+    };
   }
 }
 
 async function main() {
-  if (buildIsStale(root)) throw new Error("The production build is missing or stale: run `npx next build` (or `npm run bench`) first.");
+  if (buildIsStale(root))
+    throw new Error("The production build is missing or stale: run `npx next build` (or `npm run bench`) first.");
   const db = await startEmbeddedPostgres({ ephemeral: true, port: await findFreePort(), database: "load" });
   let app: ChildProcess | undefined;
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }) });
@@ -109,18 +144,32 @@ async function main() {
     const password = "load test passphrase";
     const hash = await bcrypt.hash(password, 4);
     for (let i = 1; i <= EDITORS; i++) {
-      await client.query(`INSERT INTO app_user (email, name, role, password_hash, active, must_change_password) VALUES ($1, $2, 'editor', $3, true, false)`, [`load${i}@example.gov.uk`, `Load ${i}`, hash]);
+      await client.query(
+        `INSERT INTO app_user (email, name, role, password_hash, active, must_change_password) VALUES ($1, $2, 'editor', $3, true, false)`,
+        [`load${i}@example.gov.uk`, `Load ${i}`, hash],
+      );
     }
     await client.end();
 
     const port = await findFreePort();
     const base = `http://127.0.0.1:${port}`;
-    app = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: root,
-      // As under `npm start`: the app connects as the restricted application role (migration 0005).
-      env: { ...process.env, DATABASE_URL: await ensureApplicationLogin(db.url), NEXTAUTH_SECRET: "load-test-secret", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", PUBLIC_URL: base },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    app = spawn(
+      path.join(root, "node_modules", ".bin", "tsx"),
+      ["scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"],
+      {
+        cwd: root,
+        // As under `npm start`: the app connects as the restricted application role (migration 0005).
+        env: {
+          ...process.env,
+          DATABASE_URL: await ensureApplicationLogin(db.url),
+          NEXTAUTH_SECRET: "load-test-secret",
+          AUTH_TRUST_HOST: "true",
+          NEXT_TELEMETRY_DISABLED: "1",
+          PUBLIC_URL: base,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     const appLog = path.join(os.tmpdir(), `reform-tracker-load-${process.pid}.log`);
     const logStream = createWriteStream(appLog);
     app.stdout?.pipe(logStream);
@@ -139,7 +188,9 @@ async function main() {
         return browser;
       }),
     );
-    console.log(`load: ${READERS} readers over ${ROUTES.length} routes and ${EDITORS} editors for ${SECONDS} s against ${base}`);
+    console.log(
+      `load: ${READERS} readers over ${ROUTES.length} routes and ${EDITORS} editors for ${SECONDS} s against ${base}`,
+    );
 
     const stopAt = Date.now() + SECONDS * 1000;
     const saves: Save[] = [];
@@ -152,26 +203,45 @@ async function main() {
     const readerRuns = ROUTES.map(
       (route) =>
         new Promise<autocannon.Result>((resolve, reject) =>
-          autocannon({ url: `${base}${route}`, connections: perRoute, duration: SECONDS, timeout: 30, headers: BROWSER_HEADERS }, (error, result) =>
-            error ? reject(error) : resolve(result),
+          autocannon(
+            { url: `${base}${route}`, connections: perRoute, duration: SECONDS, timeout: 30, headers: BROWSER_HEADERS },
+            (error, result) => (error ? reject(error) : resolve(result)),
           ),
         ),
     );
     const [readResults] = await Promise.all([Promise.all(readerRuns), Promise.all(editorLoops)]);
 
     // Every acknowledged save must be in the database with its audit record.
-    const events = await prisma.auditEvent.findMany({ where: { action: "update", entityType: "milestone", actorId: { not: null } }, select: { entityCode: true, after: true } });
+    const events = await prisma.auditEvent.findMany({
+      where: { action: "update", entityType: "milestone", actorId: { not: null } },
+      select: { entityCode: true, after: true },
+    });
     const recorded = new Set(events.map((e) => `${e.entityCode}|${(e.after as { commentary?: string }).commentary}`));
     const acknowledged = saves.filter((s) => s.outcome === "acknowledged");
     const lost = acknowledged.filter((s) => !recorded.has(`${s.code}|${s.commentary}`));
-    const milestoneRows = await prisma.milestone.findMany({ where: { code: { in: [...new Set(saves.map((s) => s.code))] } }, select: { code: true, version: true } });
-    const versionsMatch = milestoneRows.every((m) => m.version - 1 === events.filter((e) => e.entityCode === m.code).length);
+    const milestoneRows = await prisma.milestone.findMany({
+      where: { code: { in: [...new Set(saves.map((s) => s.code))] } },
+      select: { code: true, version: true },
+    });
+    const versionsMatch = milestoneRows.every(
+      (m) => m.version - 1 === events.filter((e) => e.entityCode === m.code).length,
+    );
 
     const ms = acknowledged.map((s) => s.ms).sort((a, b) => a - b);
     console.log(
       "\n" +
         table(
-          ["route", "req/s", "p50 ms", "p97.5 ms", `p99 ms before (${BEFORE})`, "p99 ms", "requests", "non-2xx", "errors"],
+          [
+            "route",
+            "req/s",
+            "p50 ms",
+            "p97.5 ms",
+            `p99 ms before (${BEFORE})`,
+            "p99 ms",
+            "requests",
+            "non-2xx",
+            "errors",
+          ],
           [
             ...ROUTES.map((route, i) => {
               const r = readResults[i]!;
@@ -202,8 +272,12 @@ async function main() {
           ["l", "r", "r", "r", "r", "r", "r", "r", "r"],
         ),
     );
-    console.log(`\nBefore (${BEFORE}): reader p99 from 4.1 s (dashboard) to 20.5 s (recommendation page); the other routes' were not recorded.`);
-    console.log(`\nacknowledged saves: ${acknowledged.length}; found in the database with their audit record: ${acknowledged.length - lost.length}; lost: ${lost.length}`);
+    console.log(
+      `\nBefore (${BEFORE}): reader p99 from 4.1 s (dashboard) to 20.5 s (recommendation page); the other routes' were not recorded.`,
+    );
+    console.log(
+      `\nacknowledged saves: ${acknowledged.length}; found in the database with their audit record: ${acknowledged.length - lost.length}; lost: ${lost.length}`,
+    );
     console.log(`milestone versions agree with their audit records: ${versionsMatch ? "yes" : "NO"}`);
     const details = [...new Set(saves.filter((s) => s.outcome === "error").map((s) => s.detail))];
     if (details.length) console.log(`editor errors: ${details.join("; ")}`);

@@ -65,12 +65,18 @@ interface Speed {
 const ROUTES = [
   { name: "dashboard", path: "/", before: { rps: 72.7, p50: 503, p99: 3_681 } },
   { name: "recommendation page", path: "/recommendations/CR-01", before: { rps: 98.6, p50: 480, p99: 2_127 } },
-  { name: "filtered list", path: "/recommendations?pillar=1&class=testing", before: { rps: 123.8, p50: 325, p99: 2_152 } },
+  {
+    name: "filtered list",
+    path: "/recommendations?pillar=1&class=testing",
+    before: { rps: 123.8, p50: 325, p99: 2_152 },
+  },
   { name: "milestones list", path: "/milestones", before: { rps: 56.3, p50: 692, p99: 5_472 } },
   { name: "JSON API", path: "/api/v1/recommendations?pillar=1", before: { rps: 355.4, p50: 113, p99: 387 } },
 ] as const satisfies readonly { name: string; path: string; before: Speed }[];
 type RouteName = (typeof ROUTES)[number]["name"];
-const FLOOR_BEFORE = { what: "a 22 KB `_next/static` file", rps: 1_550, p50: 26, p99: 106 } satisfies Speed & { what: string };
+const FLOOR_BEFORE = { what: "a 22 KB `_next/static` file", rps: 1_550, p50: 26, p99: 106 } satisfies Speed & {
+  what: string;
+};
 const LARGE_P50_TARGET = 1.2;
 
 /** The framework floor is /open-data: no client component of its own, so it loads only what every page loads. */
@@ -119,7 +125,12 @@ function start(
   options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; stopSignal?: NodeJS.Signals },
 ): ChildProcess {
   const out = createWriteStream(options.logFile);
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.pipe(out, { end: false });
   child.stderr?.pipe(out, { end: false });
   children.set(child, options.stopSignal ?? "SIGTERM");
@@ -235,7 +246,11 @@ async function floorFile(staticDir: string, bytes: number): Promise<{ urlPath: s
 // HTTP
 
 /** A GET as a script sends it; fetch decompresses what it is sent, so `body` is the uncompressed response. */
-async function get(url: string, headers: Record<string, string> = {}, timeoutMs = 30_000): Promise<{ status: number; headers: Headers; body: Buffer }> {
+async function get(
+  url: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 30_000,
+): Promise<{ status: number; headers: Headers; body: Buffer }> {
   const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
   return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
 }
@@ -276,7 +291,11 @@ interface Measure {
   first: { cache: string; encoding: string };
 }
 
-function cannon(url: string, seconds: number, headers: Record<string, string> = BROWSER_HEADERS): Promise<Omit<Measure, "first">> {
+function cannon(
+  url: string,
+  seconds: number,
+  headers: Record<string, string> = BROWSER_HEADERS,
+): Promise<Omit<Measure, "first">> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const statuses: Record<number, number> = {};
@@ -331,7 +350,10 @@ async function measure(url: string, headers: Record<string, string> = BROWSER_HE
   const run = await cannon(url, DURATION, headers);
   return {
     ...run,
-    first: { cache: first.headers.get("x-cache") ?? "none", encoding: first.headers.get("content-encoding") ?? "identity" },
+    first: {
+      cache: first.headers.get("x-cache") ?? "none",
+      encoding: first.headers.get("content-encoding") ?? "identity",
+    },
   };
 }
 
@@ -353,7 +375,15 @@ interface PageJs {
 async function javascriptPerPage(base: string): Promise<PageJs[]> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     const results: PageJs[] = [];
@@ -379,14 +409,24 @@ async function javascriptPerPage(base: string): Promise<PageJs[]> {
         const url = new URL(match[2]!.replace(/&amp;/g, "&"), base);
         named.add(url.pathname + url.search);
       }
-      const sizes = await Promise.all([...bodies].map(async ([src, body]) => ({ src, raw: (await body).length, gzip: gzipSync(await body, { level: 9 }).length })));
+      const sizes = await Promise.all(
+        [...bodies].map(async ([src, body]) => ({
+          src,
+          raw: (await body).length,
+          gzip: gzipSync(await body, { level: 9 }).length,
+        })),
+      );
       await context.close();
       const initial = sizes.filter((s) => named.has(s.src));
       results.push({
         page,
         status: document?.status() ?? 0,
         initial: { scripts: initial.length, gzipBytes: initial.reduce((sum, s) => sum + s.gzip, 0) },
-        loaded: { scripts: sizes.length, rawBytes: sizes.reduce((sum, s) => sum + s.raw, 0), gzipBytes: sizes.reduce((sum, s) => sum + s.gzip, 0) },
+        loaded: {
+          scripts: sizes.length,
+          rawBytes: sizes.reduce((sum, s) => sum + s.raw, 0),
+          gzipBytes: sizes.reduce((sum, s) => sum + s.gzip, 0),
+        },
         router,
       });
     }
@@ -524,10 +564,15 @@ async function prepareDatabase(server: EmbeddedDatabase, name: DatabaseName): Pr
 // ---------------------------------------------------------------------------------------------------------------
 // Markdown
 
-const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) && Number.isFinite(b) ? `${fmt(a / b, 2)}×` : "n/a");
+const ratio = (a: number, b: number) =>
+  b > 0 && Number.isFinite(a) && Number.isFinite(b) ? `${fmt(a / b, 2)}×` : "n/a";
 const kb = (bytes: number) => fmt(bytes / 1024, 1);
 const yesNo = (ok: boolean) => (ok ? "yes" : "**no**");
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 function non2xxCell(m: Measure): string {
   if (m.non2xx === 0) return "0";
@@ -539,7 +584,8 @@ function non2xxCell(m: Measure): string {
 
 /** "MISS → HIT 100%": the first response's X-Cache, then the share of each status during the measured run. */
 function cacheCell(m: Measure): string {
-  if (m.first.cache === "none" && Object.keys(m.cache).every((status) => status === "none")) return "none (static file)";
+  if (m.first.cache === "none" && Object.keys(m.cache).every((status) => status === "none"))
+    return "none (static file)";
   const total = Object.values(m.cache).reduce((sum, n) => sum + n, 0);
   const shares = Object.entries(m.cache)
     .sort(([, a], [, b]) => b - a)
@@ -637,30 +683,42 @@ async function main() {
       const base = `http://127.0.0.1:${port}`;
       const logFile = path.join(work, `serve-${name}.log`);
       log(`starting the app on ${base} with ${name}`);
-      const app = start(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "serve.ts"), "-p", String(port), "-H", "127.0.0.1"], {
-        cwd: dir,
-        // As under `npm start`: the app connects as the restricted application role (migration 0005).
-        env: nextEnv({ DATABASE_URL: await ensureApplicationLogin(connectionUrl(pgPort, name)), PUBLIC_URL: base }),
-        logFile,
-      });
+      const app = start(
+        path.join(root, "node_modules", ".bin", "tsx"),
+        [path.join(root, "scripts", "serve.ts"), "-p", String(port), "-H", "127.0.0.1"],
+        {
+          cwd: dir,
+          // As under `npm start`: the app connects as the restricted application role (migration 0005).
+          env: nextEnv({ DATABASE_URL: await ensureApplicationLogin(connectionUrl(pgPort, name)), PUBLIC_URL: base }),
+          logFile,
+        },
+      );
       try {
         await waitForHealth(base, app, logFile, `scripts/serve.ts (${name})`);
         results[name] = {} as Record<RouteName, Measure>;
         for (const route of ROUTES) {
-          log(`${name}: ${route.name} ${route.path} (${WARMUP_SECONDS} s warm-up, ${DURATION} s, ${CONNECTIONS} connections)`);
+          log(
+            `${name}: ${route.name} ${route.path} (${WARMUP_SECONDS} s warm-up, ${DURATION} s, ${CONNECTIONS} connections)`,
+          );
           results[name][route.name] = await measure(base + route.path);
         }
         // Which data the server really serves: the API's total for the benchmarked filter.
         apiTotals[name] = await get(`${base}/api/v1/recommendations?pillar=1`).then(
-          ({ status, body }) => (status === 200 ? int(Number((JSON.parse(body.toString("utf8")) as { total?: unknown }).total)) : `HTTP ${status}`),
+          ({ status, body }) =>
+            status === 200
+              ? int(Number((JSON.parse(body.toString("utf8")) as { total?: unknown }).total))
+              : `HTTP ${status}`,
           (error: unknown) => `error: ${error instanceof Error ? error.message : String(error)}`,
         );
         // After the routes, so that each route's first request is the one that renders it.
         if (name === "bench_normal") {
           const dashboard = await get(`${base}/`);
-          if (dashboard.status !== 200) log(`the dashboard answered ${dashboard.status}; the floor is sized on that answer anyway`);
+          if (dashboard.status !== 200)
+            log(`the dashboard answered ${dashboard.status}; the floor is sized on that answer anyway`);
           const file = await floorFile(path.join(dir, ".next", "static"), dashboard.body.length);
-          log(`${name}: floor ${file.urlPath} (${int(file.size)} bytes; the dashboard's HTML is ${int(dashboard.body.length)})`);
+          log(
+            `${name}: floor ${file.urlPath} (${int(file.size)} bytes; the dashboard's HTML is ${int(dashboard.body.length)})`,
+          );
           // Asked for uncompressed: Next.js gzips a static file afresh on every request that accepts gzip, which
           // would make the floor several times slower and the comparison flattering.
           floor = { ...file, htmlBytes: dashboard.body.length, measure: await measure(base + file.urlPath, {}) };
@@ -681,7 +739,10 @@ async function main() {
       `# Reform Tracker benchmark\n\n` +
         `${startedAt.toISOString()} · commit ${gitDescription()} · build ${buildId} (${buildNote}) · run took ${fmt((Date.now() - startedAt.getTime()) / 1000, 0)} s · Node ${process.version} · ` +
         `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? "unknown"}) · load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(" ")}, ` +
-        `at end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (above ${os.cpus().length}: something else was busy too)\n\n` +
+        `at end ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(" ")} (above ${os.cpus().length}: something else was busy too)\n\n` +
         `autocannon, ${CONNECTIONS} connections, \`Accept-Encoding: ${BROWSER_HEADERS["accept-encoding"]}\` (compressed, as a browser asks), ` +
         `${DURATION} s per route after a first request and a ${WARMUP_SECONDS} s warm-up; \`scripts/serve.ts\` (the front server) on 127.0.0.1 ` +
         `with an empty .next/cache; embedded PostgreSQL on the same machine. Latency percentiles are over every response of the measured ` +
@@ -690,7 +751,15 @@ async function main() {
     sections.push(
       `## Datasets\n\n` +
         table(
-          ["database", "recommendations", "milestones", "milestone–recommendation links", "audit events", "set-up (s)", "API total, pillar 1"],
+          [
+            "database",
+            "recommendations",
+            "milestones",
+            "milestone–recommendation links",
+            "audit events",
+            "set-up (s)",
+            "API total, pillar 1",
+          ],
           DATABASES.map((name) => [
             `${label[name]} (\`${name}\`)`,
             int(facts[name].recommendations),
@@ -723,9 +792,26 @@ async function main() {
         `X-Cache: the first request's status (MISS: it rendered and stored the page), then the share of each status during the ` +
         `measured run. KB per response: as received, headers included.\n\n` +
         table(
-          ["data", "route", "X-Cache", "sent as", "req/s", "p50 ms", "p95 ms", "p99 ms", "KB per response", "requests", "non-2xx", "errors"],
           [
-            ...DATABASES.flatMap((name) => ROUTES.map((route) => measureRow(label[name], `${route.name} \`${route.path}\``, results[name][route.name]))),
+            "data",
+            "route",
+            "X-Cache",
+            "sent as",
+            "req/s",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "KB per response",
+            "requests",
+            "non-2xx",
+            "errors",
+          ],
+          [
+            ...DATABASES.flatMap((name) =>
+              ROUTES.map((route) =>
+                measureRow(label[name], `${route.name} \`${route.path}\``, results[name][route.name]),
+              ),
+            ),
             measureRow("normal", floorLabel, floor.measure),
           ],
           ["l", "l", "l", "l", "r", "r", "r", "r", "r", "r", "r", "r"],
@@ -739,7 +825,18 @@ async function main() {
         `afresh on every request otherwise, a slower and so flattering floor). Before, it was ${FLOOR_BEFORE.what}. ` +
         `÷ floor = route req/s ÷ floor req/s, measured in the same run (target: at least 1×, and a p99 no worse than the floor's).\n\n` +
         table(
-          ["route", `req/s before (${BEFORE})`, "req/s", "÷ floor before", "÷ floor", "p50 ms before", "p50 ms", "p99 ms before", "p99 ms", "p99 ≤ floor's"],
+          [
+            "route",
+            `req/s before (${BEFORE})`,
+            "req/s",
+            "÷ floor before",
+            "÷ floor",
+            "p50 ms before",
+            "p50 ms",
+            "p99 ms before",
+            "p99 ms",
+            "p99 ≤ floor's",
+          ],
           [
             ...ROUTES.map((route) => {
               const m = results.bench_normal[route.name];
@@ -756,7 +853,18 @@ async function main() {
                 yesNo(m.p99 <= f.p99),
               ];
             }),
-            [floorLabel, fmt(FLOOR_BEFORE.rps), fmt(f.rps), "1×", "1×", int(FLOOR_BEFORE.p50), fmt(f.p50), int(FLOOR_BEFORE.p99), fmt(f.p99), "—"],
+            [
+              floorLabel,
+              fmt(FLOOR_BEFORE.rps),
+              fmt(f.rps),
+              "1×",
+              "1×",
+              int(FLOOR_BEFORE.p50),
+              fmt(f.p50),
+              int(FLOOR_BEFORE.p99),
+              fmt(f.p99),
+              "—",
+            ],
           ],
           ["l", "r", "r", "r", "r", "r", "r", "r", "r", "l"],
         ),
@@ -766,7 +874,16 @@ async function main() {
         `The same route on ~${Math.round(facts.bench_large.recommendations / facts.bench_normal.recommendations)}× the data ` +
         `(target: p50 at most ${LARGE_P50_TARGET}× normal). p50 ratio above 1 = slower; req/s ratio below 1 = fewer requests served.\n\n` +
         table(
-          ["route", "p50 normal ms", "p50 large ms", "large ÷ normal p50", `≤ ${LARGE_P50_TARGET}×`, "req/s normal", "req/s large", "large ÷ normal req/s"],
+          [
+            "route",
+            "p50 normal ms",
+            "p50 large ms",
+            "large ÷ normal p50",
+            `≤ ${LARGE_P50_TARGET}×`,
+            "req/s normal",
+            "req/s large",
+            "large ÷ normal req/s",
+          ],
           ROUTES.map((route) => {
             const normal = results.bench_normal[route.name];
             const large = results.bench_large[route.name];
@@ -791,7 +908,20 @@ async function main() {
             `median of ${LIGHTHOUSE_RUNS} runs (TBT moves with the machine's load). Before (${BEFORE}): the dashboard's ` +
             `performance, TBT and LCP; only the performance score of the recommendation page.\n\n` +
             table(
-              ["page", "runs", "performance before", "performance", "TBT ms before", "TBT ms", "LCP ms before", "LCP ms", "CLS", "accessibility", "best practices", "SEO"],
+              [
+                "page",
+                "runs",
+                "performance before",
+                "performance",
+                "TBT ms before",
+                "TBT ms",
+                "LCP ms before",
+                "LCP ms",
+                "CLS",
+                "accessibility",
+                "best practices",
+                "SEO",
+              ],
               lighthouse.map(({ page, runs, failure }) => {
                 const before = LIGHTHOUSE_PAGES.find((p) => p.path === page)!.before;
                 const mid = (pick: (s: LighthouseScores) => number) => median(runs.map(pick));
@@ -804,7 +934,10 @@ async function main() {
                   int(mid((s) => s.tbtMs)),
                   before.lcpMs,
                   int(mid((s) => s.lcpMs)),
-                  fmt(mid((s) => s.cls), 3),
+                  fmt(
+                    mid((s) => s.cls),
+                    3,
+                  ),
                   int(mid((s) => s.accessibility)),
                   int(mid((s) => s.bestPractices)),
                   int(mid((s) => s.seo)),
@@ -822,7 +955,17 @@ async function main() {
         `own: it is the framework's floor. Router requests: the page's \`?_rsc=\` fetches (prefetches of the pages it links to) in ` +
         `the same time, and how many were answered with a redirect.\n\n` +
         table(
-          ["page", "HTTP", "in the HTML: scripts", `gzip KB before (${JS_BEFORE})`, "in the HTML: gzip KB", "all loaded: scripts", "all loaded: KB", "all loaded: gzip KB", "router requests (redirected)"],
+          [
+            "page",
+            "HTTP",
+            "in the HTML: scripts",
+            `gzip KB before (${JS_BEFORE})`,
+            "in the HTML: gzip KB",
+            "all loaded: scripts",
+            "all loaded: KB",
+            "all loaded: gzip KB",
+            "router requests (redirected)",
+          ],
           javascript.map((p) => [
             `\`${p.page}\``,
             String(p.status),

@@ -22,10 +22,19 @@ function newestSourceMtime(paths: string[]): number {
 }
 
 const SOURCES = [
-  "app", "components", "lib", "public", "prisma/schema.prisma", "package-lock.json", "postcss.config.mjs", "tsconfig.json",
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
   "next.config.js",
   // Root-level files Next.js builds in: proxy (Next 16's middleware), middleware, instrumentation.
-  "proxy.ts", "middleware.ts", "instrumentation.ts",
+  "proxy.ts",
+  "middleware.ts",
+  "instrumentation.ts",
 ];
 
 export function buildIsStale(root: string): boolean {

@@ -31,7 +31,9 @@ async function answers(url: string): Promise<boolean> {
  * The database a command line tool should use. When it had to start the embedded server itself, `stop` stops it;
  * a server that was already running (`npm start`) is left running.
  */
-export async function openProjectDatabase(log: (message: string) => void): Promise<{ url: string; stop(): Promise<void> }> {
+export async function openProjectDatabase(
+  log: (message: string) => void,
+): Promise<{ url: string; stop(): Promise<void> }> {
   if (process.env.DATABASE_URL) {
     log("using the PostgreSQL server in DATABASE_URL");
     return { url: process.env.DATABASE_URL, stop: async () => {} };

@@ -10,7 +10,10 @@ test("the dashboard draws each chart as it is scrolled to, without moving the ta
 
   const figures = page.locator("main figure");
   await expect(figures).toHaveCount(4);
-  const tableTops = () => page.locator("main table").evaluateAll((tables) => tables.map((t) => t.getBoundingClientRect().top + window.scrollY));
+  const tableTops = () =>
+    page
+      .locator("main table")
+      .evaluateAll((tables) => tables.map((t) => t.getBoundingClientRect().top + window.scrollY));
   const before = await tableTops();
 
   for (const figure of await figures.all()) {

@@ -16,7 +16,9 @@ async function milestoneState(): Promise<{ version: number; commentary: string |
       "SELECT version, commentary FROM milestone WHERE code = $1",
       [CODE],
     );
-    const audit = await client.query<{ count: string }>("SELECT count(*) FROM audit_event WHERE entity_code = $1", [CODE]);
+    const audit = await client.query<{ count: string }>("SELECT count(*) FROM audit_event WHERE entity_code = $1", [
+      CODE,
+    ]);
     const { version, commentary } = milestone.rows[0]!;
     return { version, commentary, auditEvents: Number(audit.rows[0]!.count) };
   } finally {

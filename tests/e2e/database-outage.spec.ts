@@ -9,7 +9,15 @@ import { startAppInstance, startOwnDatabase, type AppInstance, type OwnDatabase 
 // the test stops and starts for real.
 const PORT = Number(process.env.E2E_OUTAGE_PORT ?? 3102);
 const EDITOR = { email: "e2e.outage@education.gov.uk", password: "a passphrase for the outage test" };
-const PUBLIC_PAGES = ["/", "/recommendations", "/recommendations/CR-01", "/milestones", "/milestones/M-05", "/pillars/1", "/outcomes/2"];
+const PUBLIC_PAGES = [
+  "/",
+  "/recommendations",
+  "/recommendations/CR-01",
+  "/milestones",
+  "/milestones/M-05",
+  "/pillars/1",
+  "/outcomes/2",
+];
 
 let database: OwnDatabase | undefined;
 let app: AppInstance | undefined;
@@ -50,7 +58,9 @@ test.afterAll(async () => {
   await database?.remove();
 });
 
-test("with the database down, public pages keep serving, saves say try again, and all recovers without a restart", async ({ browser }) => {
+test("with the database down, public pages keep serving, saves say try again, and all recovers without a restart", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const context = await browser.newContext({ baseURL: app!.url });
   const reader = await context.newPage();
@@ -108,7 +118,9 @@ test("with the database down, public pages keep serving, saves say try again, an
   await password.getByLabel("New password", { exact: true }).fill("a new passphrase while the database is down");
   await password.getByLabel("Confirm new password").fill("a new passphrase while the database is down");
   await password.getByRole("button", { name: "Change password" }).click();
-  await expect(password.getByRole("alert", { name: "There is a problem" })).toContainText("could not reach its database, so nothing was changed");
+  await expect(password.getByRole("alert", { name: "There is a problem" })).toContainText(
+    "could not reach its database, so nothing was changed",
+  );
 
   await database!.start();
 
@@ -119,9 +131,15 @@ test("with the database down, public pages keep serving, saves say try again, an
 
   await staff.getByRole("button", { name: "Save changes" }).click();
   await expect(staff.getByRole("status")).toContainText("Milestone saved");
-  await expect.poll(async () => (await mainText(reader, "/milestones/M-05")).text, { timeout: 15_000 }).toContain("Saved once the database came back.");
+  await expect
+    .poll(async () => (await mainText(reader, "/milestones/M-05")).text, { timeout: 15_000 })
+    .toContain("Saved once the database came back.");
   const unreadNow = await reader.goto("/recommendations/CR-50");
   expect(unreadNow?.status()).toBe(200);
-  expect(await sql<{ n: number }>("SELECT count(*)::int AS n FROM audit_event WHERE entity_code = 'M-05' AND action = 'update'")).toEqual([{ n: 1 }]);
+  expect(
+    await sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_event WHERE entity_code = 'M-05' AND action = 'update'",
+    ),
+  ).toEqual([{ n: 1 }]);
   await context.close();
 });

@@ -17,7 +17,9 @@ async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[]
   }
 }
 
-test("the app reads and writes as the restricted application role, which cannot change the audit trail", async ({ page }) => {
+test("the app reads and writes as the restricted application role, which cannot change the audit trail", async ({
+  page,
+}) => {
   await ensureStaffUser(EDITOR.email, EDITOR.password, "editor");
   await signIn(page, EDITOR.email, EDITOR.password);
   await page.goto("/staff/milestones/M-31");
@@ -58,6 +60,8 @@ test("the app reads and writes as the restricted application role, which cannot 
     owner: false,
   });
   // And the save went through that role, audit record included.
-  const [audit] = await query<{ n: number }>("SELECT count(*)::int AS n FROM audit_event WHERE entity_code = 'M-31' AND action = 'update'");
+  const [audit] = await query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM audit_event WHERE entity_code = 'M-31' AND action = 'update'",
+  );
   expect(audit!.n).toBe(1);
 });

@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 test("the home page shows the reform from the database, with the licence attribution", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveTitle(/Reform Tracker/);
-  await expect(page.getByRole("heading", { level: 1, name: "How far has children's social care reform got?" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "How far has children's social care reform got?" }),
+  ).toBeVisible();
 
   // Each review's row ends with its total.
   const reviews = page.getByRole("table", { name: "Recommendations by review and response" });

@@ -18,10 +18,14 @@ async function databaseChecksum(): Promise<Record<string, string>> {
   const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await client.connect();
   try {
-    const tables = await client.query<{ name: string }>("SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    const tables = await client.query<{ name: string }>(
+      "SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+    );
     const result: Record<string, string> = {};
     for (const { name } of tables.rows) {
-      const { rows } = await client.query(`SELECT count(*) AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${pg.escapeIdentifier(name)} t`);
+      const { rows } = await client.query(
+        `SELECT count(*) AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${pg.escapeIdentifier(name)} t`,
+      );
       result[name] = `${rows[0].n}:${rows[0].digest ?? ""}`;
     }
     return result;
@@ -32,7 +36,9 @@ async function databaseChecksum(): Promise<Record<string, string>> {
 
 /** The build's Server Action ids, by exported name (the ids change with every build). */
 function actionIds(): Record<string, string> {
-  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { exportedName?: string }>;
   };
   return Object.fromEntries(Object.entries(manifest.node).map(([id, entry]) => [entry.exportedName ?? id, id]));
@@ -46,8 +52,15 @@ function multipart(parts: Part[]): { body: Buffer; contentType: string } {
   const chunks: Buffer[] = [];
   for (const part of parts) {
     const name = part.name.replace(/[\r\n"]/g, "_");
-    const file = part.fileName !== undefined ? `; filename="${part.fileName.replace(/[\r\n"]/g, "_")}"\r\nContent-Type: text/csv` : "";
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file}\r\n\r\n`), Buffer.from(part.value), Buffer.from("\r\n"));
+    const file =
+      part.fileName !== undefined
+        ? `; filename="${part.fileName.replace(/[\r\n"]/g, "_")}"\r\nContent-Type: text/csv`
+        : "";
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file}\r\n\r\n`),
+      Buffer.from(part.value),
+      Buffer.from("\r\n"),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -57,7 +70,14 @@ function multipart(parts: Part[]): { body: Buffer; contentType: string } {
  * Calls a Server Action as React's client does: argument 0 is the form's previous state, argument 1 the form data
  * (sent as fields prefixed `_1_`).
  */
-async function callAction(request: APIRequestContext, page: string, actionId: string, fields: Part[], origin: string, args?: string) {
+async function callAction(
+  request: APIRequestContext,
+  page: string,
+  actionId: string,
+  fields: Part[],
+  origin: string,
+  args?: string,
+) {
   const { body, contentType } = multipart([
     { name: "0", value: args ?? JSON.stringify([{ status: "idle", errors: [], stage: "idle" }, "$K1"]) },
     ...fields.map((f) => ({ ...f, name: `_1_${f.name}` })),
@@ -72,15 +92,30 @@ async function callAction(request: APIRequestContext, page: string, actionId: st
 // Generated fields: each named field is left out, sent once or sent twice, with a plausible or a hostile value, and
 // hostile extra fields (prototype keys among them) are mixed in. `poison` is always sent with a value its rule
 // refuses, so every request is invalid by construction and must change nothing.
-function formFields(plausible: Record<string, fc.Arbitrary<string>>, poison: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<Part[]> {
+function formFields(
+  plausible: Record<string, fc.Arbitrary<string>>,
+  poison: Record<string, fc.Arbitrary<string>>,
+): fc.Arbitrary<Part[]> {
   const field = (name: string, arbitrary: fc.Arbitrary<string>) =>
     fc.oneof(
       { weight: 1, arbitrary: fc.constant([] as Part[]) },
       { weight: 4, arbitrary: fc.oneof(arbitrary, hostileString).map((value) => [{ name, value }]) },
-      { weight: 1, arbitrary: fc.tuple(hostileString, hostileString).map(([a, b]) => [{ name, value: a }, { name, value: b }]) },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(hostileString, hostileString).map(([a, b]) => [
+          { name, value: a },
+          { name, value: b },
+        ]),
+      },
     );
   const extra = fc.array(
-    fc.record({ name: fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "$ACTION_ID", "userId", "role"), hostileString.map((s) => s.slice(0, 40))), value: hostileString }),
+    fc.record({
+      name: fc.oneof(
+        fc.constantFrom("__proto__", "constructor", "prototype", "$ACTION_ID", "userId", "role"),
+        hostileString.map((s) => s.slice(0, 40)),
+      ),
+      value: hostileString,
+    }),
     { maxLength: 3 },
   );
   return fc
@@ -94,18 +129,28 @@ function formFields(plausible: Record<string, fc.Arbitrary<string>>, poison: Rec
 
 const day = fc.constantFrom("", "2024-03-31", "2026-01-01", "2099-12-31");
 /** Not a valid version of anything in the database (which are small positive whole numbers, and versions are checked). */
-const staleVersion = fc.oneof(fc.constantFrom("0", "-1", "", "1.5", "1e3", "99999999999", "NaN", "0x1", " 1"), hostileString.filter((s) => !/^\s*\d{1,4}\s*$/.test(s)));
+const staleVersion = fc.oneof(
+  fc.constantFrom("0", "-1", "", "1.5", "1e3", "99999999999", "NaN", "0x1", " 1"),
+  hostileString.filter((s) => !/^\s*\d{1,4}\s*$/.test(s)),
+);
 /** Not a date the rules accept. */
 const badDate = hostileString.filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s));
 /** Not an account id (ids are small positive whole numbers). */
-const badUserId = fc.oneof(fc.constantFrom("0", "-1", "", "1.0", "1e2", "9999999999", "01 ", "NaN"), hostileString.filter((s) => !/^\d{1,6}$/.test(s)));
+const badUserId = fc.oneof(
+  fc.constantFrom("0", "-1", "", "1.0", "1e2", "9999999999", "01 ", "NaN"),
+  hostileString.filter((s) => !/^\d{1,6}$/.test(s)),
+);
 const badEmail = hostileString.filter((s) => !s.includes("@"));
 
 /** What React sends as the action's arguments, replaced now and then by something else. */
 const actionArguments = fc.oneof(
   hostileString,
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
-  fc.array(fc.oneof(hostileString, fc.constantFrom("$K1", "$K2", "$@1", "$Q1", "$T", "$undefined", "$n1", "$D2020")), { maxLength: 3 }).map((v) => JSON.stringify(v)),
+  fc
+    .array(fc.oneof(hostileString, fc.constantFrom("$K1", "$K2", "$@1", "$Q1", "$T", "$undefined", "$n1", "$D2020")), {
+      maxLength: 3,
+    })
+    .map((v) => JSON.stringify(v)),
   fc.constantFrom("[]", "[null]", '[{},"$K1",1]', '["$K1"]', "[1,2]", '[{"status":"idle"}]'),
 );
 
@@ -196,10 +241,13 @@ const ACTIONS: ActionCase[] = [
     page: "/staff/milestones/import",
     fields: fc
       .tuple(
-        formFields({ intent: fc.constantFrom("preview", "apply", "other"), fileName: fc.string() }, {
-          // Never the exported file's header, so never a file with changes to apply.
-          csv: hostileString.filter((s) => !s.startsWith("code,")).map((s) => Buffer.from(s).toString("base64")),
-        }),
+        formFields(
+          { intent: fc.constantFrom("preview", "apply", "other"), fileName: fc.string() },
+          {
+            // Never the exported file's header, so never a file with changes to apply.
+            csv: hostileString.filter((s) => !s.startsWith("code,")).map((s) => Buffer.from(s).toString("base64")),
+          },
+        ),
         hostileString.filter((s) => !s.replace(/^\uFEFF/, "").startsWith("code,")),
         fc.constantFrom("changes.csv", "changes.xlsx", "", "../../etc/passwd", "a\u0000.csv"),
       )
@@ -210,7 +258,10 @@ const ACTIONS: ActionCase[] = [
 
 test.describe.configure({ timeout: 300_000 });
 
-test("Server Actions answer hostile input with a form error, never a 5xx, and write nothing", async ({ page, baseURL }) => {
+test("Server Actions answer hostile input with a form error, never a 5xx, and write nothing", async ({
+  page,
+  baseURL,
+}) => {
   await ensureStaffUser(ADMIN.email, ADMIN.password, "admin");
   await signIn(page, ADMIN.email, ADMIN.password);
   const ids = actionIds();
@@ -245,20 +296,67 @@ test("Server Actions answer hostile input with a form error, never a 5xx, and wr
   expect(await databaseChecksum()).toEqual(before);
 });
 
-const QUERY_KEYS = ["pillar", "outcome", "class", "status", "review", "q", "sort", "page", "pageSize", "format", "asAt", "since", "until", "gap", "due", "view", "group", "activity"];
+const QUERY_KEYS = [
+  "pillar",
+  "outcome",
+  "class",
+  "status",
+  "review",
+  "q",
+  "sort",
+  "page",
+  "pageSize",
+  "format",
+  "asAt",
+  "since",
+  "until",
+  "gap",
+  "due",
+  "view",
+  "group",
+  "activity",
+];
 const queryString = fc
-  .array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), hostileString.map((s) => s.slice(0, 30))), hostileString.map((s) => s.slice(0, 2_000))), { maxLength: 6 })
+  .array(
+    fc.tuple(
+      fc.oneof(
+        fc.constantFrom(...QUERY_KEYS),
+        hostileString.map((s) => s.slice(0, 30)),
+      ),
+      hostileString.map((s) => s.slice(0, 2_000)),
+    ),
+    { maxLength: 6 },
+  )
   // At most 6,000 characters: a longer address is refused by Node.js itself (431), and a redirect that repeats it
   // would overflow the test client's own header limit. The cut may split a %-escape, which is a test of its own.
   .map((pairs) => new URLSearchParams(pairs).toString().slice(0, 6_000));
-const segment = fc.oneof(fc.constantFrom(...NASTY_STRINGS), hostileString.map((s) => s.slice(0, 500))).map((s) => encodeURIComponent(s.toWellFormed()));
+const segment = fc
+  .oneof(
+    fc.constantFrom(...NASTY_STRINGS),
+    hostileString.map((s) => s.slice(0, 500)),
+  )
+  .map((s) => encodeURIComponent(s.toWellFormed()));
 
 test("route handlers and public pages answer hostile addresses with 2xx or 4xx, never a 5xx", async ({ request }) => {
   const before = await databaseChecksum();
-  const fixed = ["/api/v1/recommendations", "/api/v1/milestones", "/api/v1/pillars", "/api/v1/outcomes", "/recommendations", "/milestones", "/changes", "/slippage", "/report", "/feed.xml", "/api/health"];
+  const fixed = [
+    "/api/v1/recommendations",
+    "/api/v1/milestones",
+    "/api/v1/pillars",
+    "/api/v1/outcomes",
+    "/recommendations",
+    "/milestones",
+    "/changes",
+    "/slippage",
+    "/report",
+    "/feed.xml",
+    "/api/health",
+  ];
   const addresses = fc.oneof(
     fc.tuple(fc.constantFrom(...fixed), queryString).map(([path, query]) => `${path}?${query}`),
-    fc.tuple(fc.constantFrom("/recommendations/", "/milestones/", "/pillars/", "/outcomes/"), segment, queryString).map(([path, s, query]) => `${path}${s}?${query}`),
+    fc
+      .tuple(fc.constantFrom("/recommendations/", "/milestones/", "/pillars/", "/outcomes/"), segment, queryString)
+      .map(([path, s, query]) => `${path}${s}?${query}`),
     fc.tuple(segment, queryString).map(([s, query]) => `/pillars/${s}/feed.xml?${query}`),
   );
   await fc.assert(
@@ -277,7 +375,13 @@ test("route handlers and public pages answer hostile addresses with 2xx or 4xx, 
     { numRuns: Math.ceil(RUNS / 4), endOnFailure: true },
   );
   // Writes to read-only routes are refused.
-  for (const route of ["/api/v1/recommendations", "/api/v1/milestones", "/api/health", "/feed.xml", "/api/staff/milestones/export"]) {
+  for (const route of [
+    "/api/v1/recommendations",
+    "/api/v1/milestones",
+    "/api/health",
+    "/feed.xml",
+    "/api/staff/milestones/export",
+  ]) {
     for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
       const response = await request.fetch(route, { method, data: "x", maxRedirects: 0 });
       expect(response.status(), `${method} ${route}`).toBeGreaterThanOrEqual(400);

@@ -15,12 +15,16 @@ test("filter and search the recommendations, open one and follow it to its miles
 
   await page.getByRole("link", { name: "Recommendation CR-02" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Recommendation CR-02");
-  await expect(page.getByText("We will publish a Knowledge and Skills statement for Family Help Workers by summer 2024.")).toBeVisible();
+  await expect(
+    page.getByText("We will publish a Knowledge and Skills statement for Family Help Workers by summer 2024."),
+  ).toBeVisible();
   const milestones = page.getByRole("table", { name: "Milestones that deliver recommendation CR-02" });
   await expect(milestones.getByRole("row", { name: /Not yet assessed/ })).toHaveCount(1);
 
   await milestones.getByRole("link", { name: "Knowledge and Skills Statement for Family Help Workers" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Knowledge and Skills Statement for Family Help Workers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Knowledge and Skills Statement for Family Help Workers",
+  );
   await expect(page.getByText("summer 2024", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Recommendation CR-02" })).toBeVisible();
 });
@@ -29,7 +33,9 @@ test("a shared filtered address shows the same view, and its CSV holds the same 
   await page.goto("/recommendations?class=testing&pillar=1");
   await expect(page.getByLabel("Government response")).toHaveValue("testing");
   await expect(page.getByLabel("Pillar")).toHaveValue("1");
-  const heading = await page.getByRole("heading", { level: 2, name: /Showing 1 to \d+ of \d+ recommendations/ }).textContent();
+  const heading = await page
+    .getByRole("heading", { level: 2, name: /Showing 1 to \d+ of \d+ recommendations/ })
+    .textContent();
   const total = Number(heading!.match(/of (\d+)/)![1]);
 
   const csvHref = await page.getByRole("link", { name: /as CSV/ }).getAttribute("href");
@@ -62,10 +68,14 @@ test("the dashboard's gaps lead to the filtered lists", async ({ page }) => {
   const count = Number((await overdue.textContent())!.match(/^(\d+)/)![1]);
   await overdue.click();
   await expect(page).toHaveURL(/\/milestones\?gap=overdue/);
-  await expect(page.getByRole("heading", { level: 2, name: `${count} milestone${count === 1 ? "" : "s"}` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 2, name: `${count} milestone${count === 1 ? "" : "s"}` }),
+  ).toBeVisible();
 
   await page.goto("/");
-  await page.getByRole("link", { name: /recommendations the government accepted or is testing that no milestone delivers/ }).click();
+  await page
+    .getByRole("link", { name: /recommendations the government accepted or is testing that no milestone delivers/ })
+    .click();
   await expect(page).toHaveURL(/gap=undelivered/);
   await expect(page.getByLabel("Gaps")).toHaveValue("undelivered");
 });
@@ -80,7 +90,11 @@ test("every chart has its numbers in a table beside it", async ({ page }) => {
   ]) {
     await expect(page.getByRole("table", { name })).toBeVisible();
   }
-  await expect(page.getByRole("table", { name: "Recommendations by review and response" }).getByRole("row", { name: /Child Protection in England/ })).toContainText("8");
+  await expect(
+    page
+      .getByRole("table", { name: "Recommendations by review and response" })
+      .getByRole("row", { name: /Child Protection in England/ }),
+  ).toContainText("8");
 });
 
 test("milestones can be seen as a timeline by quarter", async ({ page }) => {
@@ -88,5 +102,9 @@ test("milestones can be seen as a timeline by quarter", async ({ page }) => {
   await page.getByRole("link", { name: "Timeline" }).click();
   await expect(page).toHaveURL(/view=timeline/);
   await expect(page.getByRole("heading", { level: 3, name: "2023 Q3" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Milestones planned for 2023 Q3" }).getByRole("link", { name: "North East hub established to support prospective foster carers" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: "Milestones planned for 2023 Q3" })
+      .getByRole("link", { name: "North East hub established to support prospective foster carers" }),
+  ).toBeVisible();
 });

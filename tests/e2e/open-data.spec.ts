@@ -9,11 +9,39 @@ test.describe("the JSON API", () => {
     const body = await response.json();
     expect(body.total).toBe(8);
     expect(Object.keys(body.items[0])).toEqual([
-      "code", "review", "section", "subsection", "pillar", "outcomes", "text", "responseText", "responseInherited",
-      "responseInheritedFrom", "statedResponse", "responseClass", "responseRationale", "milestones", "sourceAnnex", "sourceRow", "url",
+      "code",
+      "review",
+      "section",
+      "subsection",
+      "pillar",
+      "outcomes",
+      "text",
+      "responseText",
+      "responseInherited",
+      "responseInheritedFrom",
+      "statedResponse",
+      "responseClass",
+      "responseRationale",
+      "milestones",
+      "sourceAnnex",
+      "sourceRow",
+      "url",
     ]);
-    expect(body.items.map((r: { code: string }) => r.code)).toEqual(["CMA-01", "CMA-02", "CMA-03", "CMA-04", "CMA-05", "CMA-06", "CMA-07", "CMA-08"]);
-    expect(body.items[4]).toMatchObject({ statedResponse: "Accept in principle", pillar: 4, section: "Transforming care experience" });
+    expect(body.items.map((r: { code: string }) => r.code)).toEqual([
+      "CMA-01",
+      "CMA-02",
+      "CMA-03",
+      "CMA-04",
+      "CMA-05",
+      "CMA-06",
+      "CMA-07",
+      "CMA-08",
+    ]);
+    expect(body.items[4]).toMatchObject({
+      statedResponse: "Accept in principle",
+      pillar: 4,
+      section: "Transforming care experience",
+    });
   });
 
   test("searches and pages", async ({ request }) => {
@@ -21,7 +49,9 @@ test.describe("the JSON API", () => {
     expect(all.total).toBeGreaterThan(5);
     for (const r of all.items) expect(`${r.text} ${r.responseText}`.toLowerCase()).toContain("pathfinder");
     const page2 = await (await request.get("/api/v1/recommendations?q=Pathfinder&pageSize=2&page=2")).json();
-    expect(page2.items.map((r: { code: string }) => r.code)).toEqual(all.items.slice(2, 4).map((r: { code: string }) => r.code));
+    expect(page2.items.map((r: { code: string }) => r.code)).toEqual(
+      all.items.slice(2, 4).map((r: { code: string }) => r.code),
+    );
   });
 
   test("lists milestones, pillars and outcomes", async ({ request }) => {
@@ -31,9 +61,18 @@ test.describe("the JSON API", () => {
     expect(milestones.items.every((m: { status: string }) => m.status === "not_yet_assessed")).toBe(true);
     const pillars = await (await request.get("/api/v1/pillars")).json();
     expect(pillars.items).toHaveLength(6);
-    expect(pillars.items[3].title).toBe("Putting love, relationships and a stable home at the heart of being a child in care");
+    expect(pillars.items[3].title).toBe(
+      "Putting love, relationships and a stable home at the heart of being a child in care",
+    );
     const outcomes = await (await request.get("/api/v1/outcomes")).json();
-    expect(outcomes.items.map((o: { kind: string }) => o.kind)).toEqual(["outcome", "outcome", "outcome", "outcome", "enabler", "enabler"]);
+    expect(outcomes.items.map((o: { kind: string }) => o.kind)).toEqual([
+      "outcome",
+      "outcome",
+      "outcome",
+      "outcome",
+      "enabler",
+      "enabler",
+    ]);
     expect(outcomes.items[0].nextActions.length).toBeGreaterThan(0);
   });
 
@@ -41,7 +80,10 @@ test.describe("the JSON API", () => {
     const badClass = await request.get("/api/v1/recommendations?class=maybe");
     expect(badClass.status()).toBe(400);
     expect((await badClass.json()).errors).toEqual([
-      { parameter: "class", message: '"class" must be one of: accepted, accepted_in_principle, testing, consulting, not_accepted.' },
+      {
+        parameter: "class",
+        message: '"class" must be one of: accepted, accepted_in_principle, testing, consulting, not_accepted.',
+      },
     ]);
     const unknown = await request.get("/api/v1/milestones?colour=red");
     expect(unknown.status()).toBe(400);

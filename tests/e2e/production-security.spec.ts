@@ -55,7 +55,11 @@ async function signIn(email: string, password: string) {
   const signedIn = await call("/api/auth/callback/credentials", {
     method: "POST",
     cookies,
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: `https://127.0.0.1:${PORT}`, "x-forwarded-host": `127.0.0.1:${PORT}` },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: `https://127.0.0.1:${PORT}`,
+      "x-forwarded-host": `127.0.0.1:${PORT}`,
+    },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/staff" }),
   });
   return { csrf, signedIn, cookies };
@@ -101,7 +105,12 @@ test("passwords and their hashes are never logged or sent back", async ({ browse
   const shown = async () => void received.push(await page.content());
   page.on("response", (response) => {
     received.push(JSON.stringify(response.headers()));
-    reading.push(response.text().then((body) => void received.push(body), () => undefined));
+    reading.push(
+      response.text().then(
+        (body) => void received.push(body),
+        () => undefined,
+      ),
+    );
   });
   const signInAs = async (email: string, password: string) => {
     await page.goto("/staff/sign-in");
@@ -151,7 +160,9 @@ test("passwords and their hashes are never logged or sent back", async ({ browse
   await page.getByLabel("Email address").fill("e2e.production.invited@education.gov.uk");
   await page.getByLabel("Full name").fill("Invited Person");
   await page.getByRole("button", { name: "Invite user" }).click();
-  await expect(page.getByRole("alert", { name: "Success" })).toContainText("One-time password for e2e.production.invited@education.gov.uk");
+  await expect(page.getByRole("alert", { name: "Success" })).toContainText(
+    "One-time password for e2e.production.invited@education.gov.uk",
+  );
   await shown();
   await Promise.all(reading);
   await context.close();
@@ -160,7 +171,11 @@ test("passwords and their hashes are never logged or sent back", async ({ browse
   // one-time password did reach the admin's page.
   const refused = await call("/staff/password", {
     method: "POST",
-    headers: { origin: "https://attacker.example", "sec-fetch-site": "cross-site", "content-type": "application/x-www-form-urlencoded" },
+    headers: {
+      origin: "https://attacker.example",
+      "sec-fetch-site": "cross-site",
+      "content-type": "application/x-www-form-urlencoded",
+    },
     body: new URLSearchParams({ currentPassword: NEW_PASSWORD, newPassword: WRONG_PASSWORD }),
   });
   expect(refused.response.status).toBe(403);

@@ -32,7 +32,17 @@ const PUBLIC_PAGES = [
   "/?asAt=2024-06-30",
 ];
 const NOT_FOUND = "/no-such-page";
-const EDITOR_PAGES = ["/staff", "/staff/milestones/M-01", "/staff/milestones/new", "/staff/milestones/import", "/staff/recommendations", "/staff/recommendations/CR-01", "/staff/password", "/staff/forbidden", "/staff/no-such-page"];
+const EDITOR_PAGES = [
+  "/staff",
+  "/staff/milestones/M-01",
+  "/staff/milestones/new",
+  "/staff/milestones/import",
+  "/staff/recommendations",
+  "/staff/recommendations/CR-01",
+  "/staff/password",
+  "/staff/forbidden",
+  "/staff/no-such-page",
+];
 const ADMIN_PAGES = ["/staff/users"];
 
 test.beforeAll(async () => {
@@ -57,17 +67,22 @@ function watchProblems(page: Page) {
   page.on("console", (message) => {
     if (message.type() !== "error") return;
     // Chromium reports the 404 of the document itself when a page is not found: that is the page's answer.
-    const ownNotFound = /status of 404/.test(message.text()) && message.location().url === page.url() && page.url().includes("no-such-page");
+    const ownNotFound =
+      /status of 404/.test(message.text()) &&
+      message.location().url === page.url() &&
+      page.url().includes("no-such-page");
     if (!ownNotFound) problems.push(`${page.url()}: console error: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`${page.url()}: page error: ${error.message}`));
   // The router's own requests (navigation and prefetch) must get their payload, not a redirect (Next.js redirects
   // when the payload was rendered for other headers than the ones it was asked with) or a failure.
   page.on("response", (response) => {
-    if (response.request().headers().rsc && response.status() !== 200) problems.push(`${response.url()}: router request answered ${response.status()}`);
+    if (response.request().headers().rsc && response.status() !== 200)
+      problems.push(`${response.url()}: router request answered ${response.status()}`);
   });
   page.on("requestfailed", (request) => {
-    if (!request.failure()?.errorText.includes("ERR_ABORTED")) problems.push(`${request.url()}: failed: ${request.failure()?.errorText}`);
+    if (!request.failure()?.errorText.includes("ERR_ABORTED"))
+      problems.push(`${request.url()}: failed: ${request.failure()?.errorText}`);
   });
   return problems;
 }
@@ -82,11 +97,18 @@ async function cspViolations(page: Page): Promise<string[]> {
  */
 async function visitAndHydrate(page: Page, url: string) {
   const response = await page.goto(url);
-  await page.waitForFunction(() => Object.keys(document.querySelector("main") ?? {}).some((key) => key.startsWith("__reactFiber")), null, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => Object.keys(document.querySelector("main") ?? {}).some((key) => key.startsWith("__reactFiber")),
+    null,
+    { timeout: 15_000 },
+  );
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Open data" }).click();
   await expect(page).toHaveURL(/\/open-data$/);
-  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument), `${url} did not hydrate`).toBe(true);
+  expect(
+    await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+    `${url} did not hydrate`,
+  ).toBe(true);
   return response!;
 }
 
@@ -95,15 +117,21 @@ test.describe("in Chromium", () => {
     await context.addInitScript(() => {
       const violations: string[] = [];
       (window as unknown as { __violations: string[] }).__violations = violations;
-      document.addEventListener("securitypolicyviolation", (event) => violations.push(`${event.violatedDirective}: ${event.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (event) =>
+        violations.push(`${event.violatedDirective}: ${event.blockedURI}`),
+      );
     });
   });
 
-  test("every public page, rendered and then stored, runs without a console error or CSP violation, and hydrates", async ({ page }) => {
+  test("every public page, rendered and then stored, runs without a console error or CSP violation, and hydrates", async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const problems = watchProblems(page);
     await bumpDataVersion();
-    await expect.poll(async () => (await page.request.get(PUBLIC_PAGES[0]!)).headers()["x-cache"], { timeout: 5_000 }).toBe("MISS");
+    await expect
+      .poll(async () => (await page.request.get(PUBLIC_PAGES[0]!)).headers()["x-cache"], { timeout: 5_000 })
+      .toBe("MISS");
     await bumpDataVersion();
     await page.waitForTimeout(1_500); // the front server reads the version every second
     for (const url of [...PUBLIC_PAGES, NOT_FOUND]) {
@@ -129,14 +157,21 @@ test.describe("in Chromium", () => {
     expect(problems).toEqual([]);
   });
 
-  test("every staff page runs without a console error or CSP violation, private and never stored", async ({ browser }) => {
+  test("every staff page runs without a console error or CSP violation, private and never stored", async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
-    for (const [account, urls] of [[EDITOR, EDITOR_PAGES], [ADMIN, ADMIN_PAGES]] as const) {
+    for (const [account, urls] of [
+      [EDITOR, EDITOR_PAGES],
+      [ADMIN, ADMIN_PAGES],
+    ] as const) {
       const context = await browser.newContext();
       await context.addInitScript(() => {
         const violations: string[] = [];
         (window as unknown as { __violations: string[] }).__violations = violations;
-        document.addEventListener("securitypolicyviolation", (event) => violations.push(`${event.violatedDirective}: ${event.blockedURI}`));
+        document.addEventListener("securitypolicyviolation", (event) =>
+          violations.push(`${event.violatedDirective}: ${event.blockedURI}`),
+        );
       });
       const page = await context.newPage();
       const problems = watchProblems(page);
@@ -164,8 +199,16 @@ test.describe("in Chromium", () => {
 });
 
 test.describe("over HTTP", () => {
-  test("public answers can be cached by a CDN and revalidated by a browser, compressed when asked", async ({ request }) => {
-    for (const url of ["/", "/recommendations/CR-01", "/api/v1/recommendations?pillar=1", "/feed.xml", "/api/v1/milestones?format=csv"]) {
+  test("public answers can be cached by a CDN and revalidated by a browser, compressed when asked", async ({
+    request,
+  }) => {
+    for (const url of [
+      "/",
+      "/recommendations/CR-01",
+      "/api/v1/recommendations?pillar=1",
+      "/feed.xml",
+      "/api/v1/milestones?format=csv",
+    ]) {
       await request.get(url);
       const response = await request.get(url, { headers: { "accept-encoding": "br, gzip" } });
       const headers = response.headers();
@@ -184,7 +227,10 @@ test.describe("over HTTP", () => {
     }
   });
 
-  test("a signed-in reader gets the same public page as anyone, and nothing of a session is stored", async ({ page, request }) => {
+  test("a signed-in reader gets the same public page as anyone, and nothing of a session is stored", async ({
+    page,
+    request,
+  }) => {
     await signIn(page, EDITOR.email, EDITOR.password);
     const signedIn = await page.request.get("/milestones/M-02");
     const anonymous = await request.get("/milestones/M-02");
@@ -211,7 +257,9 @@ test.describe("over HTTP", () => {
     expect(await after.text()).toContain("Stored pages show this at once.");
   });
 
-  test("bad input is never turned into a stored answer, and no odd header gets a 500 or someone else's page", async ({ request }) => {
+  test("bad input is never turned into a stored answer, and no odd header gets a 500 or someone else's page", async ({
+    request,
+  }) => {
     for (let i = 0; i < 2; i++) {
       const refused = await request.get("/api/v1/recommendations?pillar=9");
       expect(refused.status()).toBe(400);
@@ -219,7 +267,9 @@ test.describe("over HTTP", () => {
       expect(refused.headers()["x-cache"]).toBe("MISS");
     }
     const plain = await (await request.get("/pillars/2")).text();
-    const forged = await request.get("/pillars/2", { headers: { "x-reform-tracker-front": "guessed", "x-reform-tracker-client-address": "10.66.0.1" } });
+    const forged = await request.get("/pillars/2", {
+      headers: { "x-reform-tracker-front": "guessed", "x-reform-tracker-client-address": "10.66.0.1" },
+    });
     expect([forged.status(), await forged.text()]).toEqual([200, plain]);
     const odd: Array<Record<string, string>> = [
       { rsc: "2" },
@@ -246,9 +296,16 @@ test.describe("bounded", () => {
     await bounded?.stop();
   });
 
-  test("a crawler asking for thousands of distinct addresses neither grows memory past the budget nor writes to disk", async ({ request }) => {
+  test("a crawler asking for thousands of distinct addresses neither grows memory past the budget nor writes to disk", async ({
+    request,
+  }) => {
     test.setTimeout(240_000);
-    bounded = await startAppInstance({ port: BOUNDED_PORT, ownerUrl: E2E_DATABASE_URL, login: "reform_tracker_web_bounded", env: { PAGE_CACHE_MAX_MB: "1" } });
+    bounded = await startAppInstance({
+      port: BOUNDED_PORT,
+      ownerUrl: E2E_DATABASE_URL,
+      login: "reform_tracker_web_bounded",
+      env: { PAGE_CACHE_MAX_MB: "1" },
+    });
     const cacheFolder = path.join(bounded.folder, ".next", "cache");
     const before = await folderBytes(cacheFolder);
     const url = (i: number) => `${bounded!.url}/recommendations?q=crawler${i}`;
@@ -257,7 +314,14 @@ test.describe("bounded", () => {
     // Each search page is about 20 KB with its compressed copies: 1 MB holds a few dozen.
     for (let i = 1; i <= 150; i++) expect((await request.get(url(i))).status()).toBe(200);
     expect((await request.get(url(150))).headers()["x-cache"]).toBe("HIT");
-    for (let i = 0; i < 50; i++) expect((await request.get(`${bounded.url}/milestones?asAt=2024-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`)).status()).toBe(200);
+    for (let i = 0; i < 50; i++)
+      expect(
+        (
+          await request.get(
+            `${bounded.url}/milestones?asAt=2024-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`,
+          )
+        ).status(),
+      ).toBe(200);
     expect((await request.get(url(0))).headers()["x-cache"], "the first address was evicted").toBe("MISS");
     expect(await folderBytes(cacheFolder), "nothing written to .next/cache per address").toBe(before);
     expect(bounded.output()).toContain("stored pages: up to 1 MB");

@@ -43,10 +43,26 @@ test("what changed and the slippage register take shareable addresses", async ({
   await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
 });
 
-test("every view that takes asAt answers a bad one with 400 and says why, and a good one with 200", async ({ page, request }) => {
-  const views = ["/", "/milestones/M-01", "/recommendations/CR-01", "/pillars/1", "/outcomes/1", "/slippage", "/milestones", "/recommendations", "/report"];
+test("every view that takes asAt answers a bad one with 400 and says why, and a good one with 200", async ({
+  page,
+  request,
+}) => {
+  const views = [
+    "/",
+    "/milestones/M-01",
+    "/recommendations/CR-01",
+    "/pillars/1",
+    "/outcomes/1",
+    "/slippage",
+    "/milestones",
+    "/recommendations",
+    "/report",
+  ];
   for (const view of views) {
-    for (const [asAt, why] of [["2023-02-30", "must be a real date"], ["1999-01-01", "on or after 2023-02-02"]]) {
+    for (const [asAt, why] of [
+      ["2023-02-30", "must be a real date"],
+      ["1999-01-01", "on or after 2023-02-02"],
+    ]) {
       const response = await request.get(`${view}?asAt=${asAt}`);
       const body = await response.text();
       expect(response.status(), `${view}?asAt=${asAt}`).toBe(400);
@@ -59,7 +75,9 @@ test("every view that takes asAt answers a bad one with 400 and says why, and a 
   // In the browser: the message, at the top, and today's figures below it.
   const response = await page.goto("/pillars/1?asAt=2023-02-30");
   expect(response?.status()).toBe(400);
-  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Showing the reform as it is today.");
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText(
+    "Showing the reform as it is today.",
+  );
   await expect(page.getByRole("note", { name: "As at a past date" })).toHaveCount(0);
 });
 

@@ -15,9 +15,20 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("staff pages have no WCAG 2.2 AA violations", async ({ page }) => {
-  for (const path of ["/staff", "/staff/recommendations", "/staff/milestones/M-01", "/staff/milestones/new", "/staff/recommendations/CR-01", "/staff/milestones/import", "/staff/users", "/staff/password"]) {
+  for (const path of [
+    "/staff",
+    "/staff/recommendations",
+    "/staff/milestones/M-01",
+    "/staff/milestones/new",
+    "/staff/recommendations/CR-01",
+    "/staff/milestones/import",
+    "/staff/users",
+    "/staff/password",
+  ]) {
     await page.goto(path);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
     expect(results.violations.map((v) => `${path} ${v.id}: ${v.help}`)).toEqual([]);
   }
 });
@@ -48,7 +59,9 @@ test("bulk update by CSV: download, change a row, check, apply, see it in public
   const csv = stringify(rows, { header: true, columns: Object.keys(rows[0]!) });
 
   await page.goto("/staff/milestones/import");
-  await page.getByLabel("CSV file with your changes").setInputFiles({ name: "milestones.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("CSV file with your changes")
+    .setInputFiles({ name: "milestones.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await page.getByRole("button", { name: "Apply 1 change" }).click();
   await expect(page.getByRole("status", { name: "1 milestone updated" })).toBeVisible();

@@ -19,7 +19,9 @@ test("a wrong password gets a message that does not say whether the account exis
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Enter a correct email address and password.");
+    await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText(
+      "Enter a correct email address and password.",
+    );
   }
 });
 
@@ -50,7 +52,9 @@ test("sign in, update a milestone with a slipped date and reason, see it in publ
   await expect(page.getByText("Delayed", { exact: true }).first()).toBeVisible();
   await expect(page.getByText("31 December 2026").first()).toBeVisible();
   await expect(page.getByText("Bids are still being assessed.").first()).toBeVisible();
-  const history = page.getByRole("region", { name: "History" }).or(page.locator("section", { has: page.getByRole("heading", { name: "History" }) }));
+  const history = page
+    .getByRole("region", { name: "History" })
+    .or(page.locator("section", { has: page.getByRole("heading", { name: "History" }) }));
   await expect(history).toContainText("Reason: More bids than expected; assessment extended.");
   await expect(history).toContainText("Status: Not yet assessed → Delayed");
   await expect(history).not.toContainText(EDITOR.email);
@@ -77,7 +81,10 @@ test("pages carry security headers", async ({ request }) => {
   expect(headers["x-content-type-options"]).toBe("nosniff");
 });
 
-test("the session cookie is HttpOnly and SameSite, and a sign-in without the CSRF token is refused", async ({ page, browser }) => {
+test("the session cookie is HttpOnly and SameSite, and a sign-in without the CSRF token is refused", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, EDITOR.email, EDITOR.password);
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
   expect(session).toBeDefined();

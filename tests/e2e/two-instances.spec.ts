@@ -11,7 +11,11 @@ let second: AppInstance | undefined;
 
 test.beforeAll(async () => {
   await ensureStaffUser(EDITOR.email, EDITOR.password, "editor");
-  second = await startAppInstance({ port: SECOND_PORT, ownerUrl: E2E_DATABASE_URL, login: "reform_tracker_web_second" });
+  second = await startAppInstance({
+    port: SECOND_PORT,
+    ownerUrl: E2E_DATABASE_URL,
+    login: "reform_tracker_web_second",
+  });
 });
 
 test.afterAll(async () => {
@@ -31,7 +35,11 @@ test("a save through one instance is visible through the other", async ({ page, 
   await expect(page.getByRole("status")).toContainText("Milestone saved");
 
   await expect
-    .poll(async () => (await (await request.get(`${SECOND}/milestones/M-12`)).text()).includes("Saved through the first instance."), { timeout: 15_000 })
+    .poll(
+      async () =>
+        (await (await request.get(`${SECOND}/milestones/M-12`)).text()).includes("Saved through the first instance."),
+      { timeout: 15_000 },
+    )
     .toBe(true);
   const api = await (await request.get(`${SECOND}/api/v1/milestones?pageSize=100`)).json();
   expect(api.items.find((m: { code: string }) => m.code === "M-12").lastUpdated).not.toBeNull();

@@ -36,7 +36,10 @@ beforeAll(async () => {
   await loadReformData(database.prisma);
   admin = (await createUser(database.prisma, { email: "admin@example.gov.uk", role: "admin" })).id;
   editor = (await createUser(database.prisma, { email: "editor@example.gov.uk" })).id;
-  await database.prisma.user.update({ where: { id: editor }, data: { passwordHash: await hashPassword("the editor's old passphrase") } });
+  await database.prisma.user.update({
+    where: { id: editor },
+    data: { passwordHash: await hashPassword("the editor's old passphrase") },
+  });
 
   // Roles belong to the whole server, which other test files share: a login of this file's own.
   restrictedUrl = await ensureApplicationLogin(database.url, `reform_tracker_web_${randomBytes(4).toString("hex")}`);
@@ -55,7 +58,9 @@ afterAll(async () => {
 
 describe("as the application role, the app works", () => {
   it("connects as the restricted login, not as a superuser", async () => {
-    const { rows } = await restricted.query("SELECT current_user AS who, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser");
+    const { rows } = await restricted.query(
+      "SELECT current_user AS who, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser",
+    );
     expect(rows[0].who).toMatch(/^reform_tracker_web_/);
     expect(rows[0].superuser).toBe(false);
   });
@@ -64,19 +69,39 @@ describe("as the application role, the app works", () => {
     const auditBefore = await database.prisma.auditEvent.count();
     const saved = await recordMilestoneUpdate(
       editor,
-      { code: "M-01", version: 1, status: "delayed", forecastDate: "2026-03-31", actualDate: "", commentary: "As the app role", evidence: [{ title: "Minutes", url: "https://example.gov.uk/m" }], reason: "Slipped" },
+      {
+        code: "M-01",
+        version: 1,
+        status: "delayed",
+        forecastDate: "2026-03-31",
+        actualDate: "",
+        commentary: "As the app role",
+        evidence: [{ title: "Minutes", url: "https://example.gov.uk/m" }],
+        reason: "Slipped",
+      },
       { today: TODAY },
     );
     expect(saved.ok).toBe(true);
 
-    const rows = parse(await exportMilestonesCsv(editor), { bom: true, columns: true }) as Array<Record<string, string>>;
+    const rows = parse(await exportMilestonesCsv(editor), { bom: true, columns: true }) as Array<
+      Record<string, string>
+    >;
     const upload = stringify(
       rows.map((r) => (r.code === "M-02" ? { ...r, status: "on_track", commentary: "Uploaded as the app role" } : r)),
       { header: true, columns: Object.keys(rows[0]!) },
     );
     expect(await applyMilestoneImport(editor, upload, { today: TODAY })).toMatchObject({ ok: true, applied: 1 });
 
-    const added = await addMilestone(editor, { group: "laying_the_groundwork", activity: "A", title: "Added as the app role", dueDate: "2026-03-31", pillars: [1], outcomes: [1], recommendations: [], reason: "Test" });
+    const added = await addMilestone(editor, {
+      group: "laying_the_groundwork",
+      activity: "A",
+      title: "Added as the app role",
+      dueDate: "2026-03-31",
+      pillars: [1],
+      outcomes: [1],
+      recommendations: [],
+      reason: "Test",
+    });
     expect(added.ok).toBe(true);
 
     const recommendation = await database.prisma.recommendation.findUniqueOrThrow({ where: { code: "CR-01" } });
@@ -98,7 +123,9 @@ describe("as the application role, the app works", () => {
     expect((await resetPassword(admin, { userId: invited.user.id })).ok).toBe(true);
     expect((await deactivateUser(admin, { userId: invited.user.id })).ok).toBe(true);
 
-    expect((await signInWithPassword("editor@example.gov.uk", "the editor's old passphrase", "192.0.2.1")).ok).toBe(true);
+    expect((await signInWithPassword("editor@example.gov.uk", "the editor's old passphrase", "192.0.2.1")).ok).toBe(
+      true,
+    );
     expect((await signInWithPassword("editor@example.gov.uk", "wrong", "192.0.2.1")).ok).toBe(false);
     const changed = await changeOwnPassword(editor, {
       currentPassword: "the editor's old passphrase",
@@ -120,7 +147,10 @@ describe("as the application role, the app works", () => {
 describe("as the application role, history cannot be rewritten", () => {
   async function expectRefused(sql: string, pattern: RegExp) {
     const before = await checksumTables(database.prisma);
-    const error = await restricted.query(sql).then(() => null, (e: unknown) => e);
+    const error = await restricted.query(sql).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error, `accepted: ${sql}`).not.toBeNull();
     expect((error as Error).message).toMatch(pattern);
     expect(await checksumTables(database.prisma)).toEqual(before);
@@ -145,7 +175,9 @@ describe("as the application role, history cannot be rewritten", () => {
     await expectRefused("SET session_replication_role = replica", DENIED);
     // PostgreSQL answers a GRANT without the right to grant with a warning, not an error: it grants nothing.
     await restricted.query("GRANT UPDATE, DELETE ON audit_event TO CURRENT_USER");
-    const { rows } = await restricted.query("SELECT has_table_privilege(current_user, 'audit_event', 'UPDATE') OR has_table_privilege(current_user, 'audit_event', 'DELETE') AS can");
+    const { rows } = await restricted.query(
+      "SELECT has_table_privilege(current_user, 'audit_event', 'UPDATE') OR has_table_privilege(current_user, 'audit_event', 'DELETE') AS can",
+    );
     expect(rows[0].can).toBe(false);
     await expectRefused("DELETE FROM audit_event", DENIED);
   });
@@ -163,7 +195,9 @@ describe("as the application role, history cannot be rewritten", () => {
        VALUES ('test', 'note', 'milestone', 1, 'M-01', 'appended by the app role') RETURNING id`,
     );
     expect(rows).toHaveLength(1);
-    const read = await restricted.query("SELECT count(*)::int AS n FROM audit_event WHERE reason = 'appended by the app role'");
+    const read = await restricted.query(
+      "SELECT count(*)::int AS n FROM audit_event WHERE reason = 'appended by the app role'",
+    );
     expect(read.rows[0].n).toBe(1);
   });
 });

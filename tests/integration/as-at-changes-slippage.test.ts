@@ -13,7 +13,13 @@ import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { parseAsAt } from "@/lib/dates";
 import { parseChangesParams, parseSlippageSort } from "@/lib/validations/changes";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
-import { createMilestone, createRecommendation, createReferenceData, createUser, recordStaffEvent } from "@/tests/support/factories";
+import {
+  createMilestone,
+  createRecommendation,
+  createReferenceData,
+  createUser,
+  recordStaffEvent,
+} from "@/tests/support/factories";
 import { getMilestone } from "@/lib/reform/milestones.server";
 
 // The pages read through unstable_cache, which needs Next's server; here they read the database directly.
@@ -26,7 +32,10 @@ vi.mock("@/lib/scrutiny/public-history-data.server", async () => {
   };
 });
 
-async function render(page: (props: { searchParams: Promise<Record<string, string>> }) => Promise<React.ReactElement>, params: Record<string, string>) {
+async function render(
+  page: (props: { searchParams: Promise<Record<string, string>> }) => Promise<React.ReactElement>,
+  params: Record<string, string>,
+) {
   return renderToStaticMarkup(await page({ searchParams: Promise.resolve(params) }));
 }
 
@@ -44,23 +53,72 @@ interface State {
   version: number;
 }
 
-const INITIAL: State = { status: "not_yet_assessed", forecastDate: null, actualDate: null, commentary: null, evidence: [], version: 1 };
+const INITIAL: State = {
+  status: "not_yet_assessed",
+  forecastDate: null,
+  actualDate: null,
+  commentary: null,
+  evidence: [],
+  version: 1,
+};
 const REPORT = { title: "Published report", url: "https://example.gov.uk/report" };
 
-const DUE: Record<string, string> = { "M-01": "2023-08-31", "M-02": "2023-11-30", "M-03": "2024-03-31", "M-04": "2024-12-31" };
+const DUE: Record<string, string> = {
+  "M-01": "2023-08-31",
+  "M-02": "2023-11-30",
+  "M-03": "2024-03-31",
+  "M-04": "2024-12-31",
+};
 
 /** Milestone updates in time order: [moment (UTC), code, state after, reason]. */
 const UPDATES: Array<[string, string, State, string | null]> = [
   ["2023-05-10T09:00:00Z", "M-01", { ...INITIAL, status: "on_track", commentary: "Work started", version: 2 }, null],
   // 23:30 UTC on 30 June is 00:30 on 1 July in UK summer time: it belongs to 1 July.
-  ["2023-06-30T23:30:00Z", "M-01", { ...INITIAL, status: "at_risk", forecastDate: "2023-10-31", commentary: "Procurement", version: 3 }, "Procurement took longer"],
-  ["2023-09-15T10:00:00Z", "M-02", { ...INITIAL, status: "delayed", forecastDate: "2024-02-29", version: 2 }, "Consultation extended"],
-  ["2023-11-20T10:00:00Z", "M-01", { status: "complete", forecastDate: "2023-10-31", actualDate: "2023-11-15", commentary: "Done", evidence: [REPORT], version: 4 }, null],
-  ["2024-01-15T10:00:00Z", "M-02", { ...INITIAL, status: "delayed", forecastDate: "2024-06-30", version: 3 }, "Ministerial sign-off"],
-  ["2024-04-01T10:00:00Z", "M-02", { ...INITIAL, status: "on_track", forecastDate: "2024-05-31", version: 4 }, "Faster than expected"],
+  [
+    "2023-06-30T23:30:00Z",
+    "M-01",
+    { ...INITIAL, status: "at_risk", forecastDate: "2023-10-31", commentary: "Procurement", version: 3 },
+    "Procurement took longer",
+  ],
+  [
+    "2023-09-15T10:00:00Z",
+    "M-02",
+    { ...INITIAL, status: "delayed", forecastDate: "2024-02-29", version: 2 },
+    "Consultation extended",
+  ],
+  [
+    "2023-11-20T10:00:00Z",
+    "M-01",
+    {
+      status: "complete",
+      forecastDate: "2023-10-31",
+      actualDate: "2023-11-15",
+      commentary: "Done",
+      evidence: [REPORT],
+      version: 4,
+    },
+    null,
+  ],
+  [
+    "2024-01-15T10:00:00Z",
+    "M-02",
+    { ...INITIAL, status: "delayed", forecastDate: "2024-06-30", version: 3 },
+    "Ministerial sign-off",
+  ],
+  [
+    "2024-04-01T10:00:00Z",
+    "M-02",
+    { ...INITIAL, status: "on_track", forecastDate: "2024-05-31", version: 4 },
+    "Faster than expected",
+  ],
   // 22:30 UTC on 30 June 2024 is 23:30 UK time: still 30 June.
   ["2024-06-30T22:30:00Z", "M-03", { ...INITIAL, status: "on_track", commentary: "Going well", version: 2 }, null],
-  ["2024-07-01T08:00:00Z", "M-03", { ...INITIAL, status: "at_risk", forecastDate: "2024-09-30", commentary: "Going well", version: 3 }, "Staff shortages"],
+  [
+    "2024-07-01T08:00:00Z",
+    "M-03",
+    { ...INITIAL, status: "at_risk", forecastDate: "2024-09-30", commentary: "Going well", version: 3 },
+    "Staff shortages",
+  ],
 ];
 const M04_CREATED = "2024-02-10T12:00:00Z";
 const CR02_RECLASSIFIED = "2024-03-05T10:00:00Z";
@@ -69,7 +127,20 @@ const ukDay = (iso: string) => todayInLondon(new Date(iso));
 
 let database: TestDatabase;
 
-async function audit(prisma: PrismaClient, data: { occurredAt: string; actorId: number | null; action: string; entityType: string; entityId: number; entityCode: string | null; before?: object; after?: object; reason?: string }) {
+async function audit(
+  prisma: PrismaClient,
+  data: {
+    occurredAt: string;
+    actorId: number | null;
+    action: string;
+    entityType: string;
+    entityId: number;
+    entityCode: string | null;
+    before?: object;
+    after?: object;
+    reason?: string;
+  },
+) {
   await prisma.auditEvent.create({
     data: {
       occurredAt: new Date(data.occurredAt),
@@ -95,11 +166,21 @@ function expectedState(code: string, day: string): State | undefined {
 }
 
 function comparable(s: MilestoneStateAsAt): State {
-  return { status: s.status, forecastDate: s.forecastDate, actualDate: s.actualDate, commentary: s.commentary, evidence: s.evidence, version: s.version };
+  return {
+    status: s.status,
+    forecastDate: s.forecastDate,
+    actualDate: s.actualDate,
+    commentary: s.commentary,
+    evidence: s.evidence,
+    version: s.version,
+  };
 }
 
 async function currentFromTable(prisma: PrismaClient) {
-  const rows = await prisma.milestone.findMany({ orderBy: { code: "asc" }, include: { evidence: { orderBy: { position: "asc" } } } });
+  const rows = await prisma.milestone.findMany({
+    orderBy: { code: "asc" },
+    include: { evidence: { orderBy: { position: "asc" } } },
+  });
   return rows.map((m) => ({
     code: m.code,
     status: m.status,
@@ -115,7 +196,12 @@ async function currentFromTable(prisma: PrismaClient) {
 
 async function currentClasses(prisma: PrismaClient) {
   const rows = await prisma.recommendation.findMany({ orderBy: [{ sourceAnnex: "asc" }, { sourceRow: "asc" }] });
-  return rows.map((r) => ({ code: r.code, responseClass: r.responseClass, responseRationale: r.responseRationale, version: r.version }));
+  return rows.map((r) => ({
+    code: r.code,
+    responseClass: r.responseClass,
+    responseRationale: r.responseRationale,
+    version: r.version,
+  }));
 }
 
 beforeAll(async () => {
@@ -134,16 +220,39 @@ beforeAll(async () => {
   // The source-data load, recorded when the database was filled (now), in the loader's shape.
   const loadedAt = new Date().toISOString();
   for (const r of [cr01, cr02]) {
-    await audit(prisma, { occurredAt: loadedAt, actorId: null, action: "create", entityType: "recommendation", entityId: r.id, entityCode: r.code, after: { responseClass: r.responseClass, responseRationale: r.responseRationale } });
+    await audit(prisma, {
+      occurredAt: loadedAt,
+      actorId: null,
+      action: "create",
+      entityType: "recommendation",
+      entityId: r.id,
+      entityCode: r.code,
+      after: { responseClass: r.responseClass, responseRationale: r.responseRationale },
+    });
   }
   for (const [code, m] of Object.entries(ms)) {
-    await audit(prisma, { occurredAt: loadedAt, actorId: null, action: "create", entityType: "milestone", entityId: m.id, entityCode: code, after: { status: "not_yet_assessed", dueDate: DUE[code], forecastDate: null, actualDate: null, commentary: null } });
+    await audit(prisma, {
+      occurredAt: loadedAt,
+      actorId: null,
+      action: "create",
+      entityType: "milestone",
+      entityId: m.id,
+      entityCode: code,
+      after: { status: "not_yet_assessed", dueDate: DUE[code], forecastDate: null, actualDate: null, commentary: null },
+    });
   }
 
   // The script.
   const previous: Record<string, State> = { "M-01": INITIAL, "M-02": INITIAL, "M-03": INITIAL };
   for (const [at, code, after, reason] of UPDATES) {
-    await recordStaffEvent(prisma, { actorId: editor.id, milestoneCode: code, occurredAt: at, before: previous[code], after, reason: reason ?? undefined });
+    await recordStaffEvent(prisma, {
+      actorId: editor.id,
+      milestoneCode: code,
+      occurredAt: at,
+      before: previous[code],
+      after,
+      reason: reason ?? undefined,
+    });
     previous[code] = after;
   }
   // A milestone added by staff part-way through (M-04), in addMilestone's shape.
@@ -156,7 +265,17 @@ beforeAll(async () => {
     entityType: "milestone",
     entityId: m04.id,
     entityCode: "M-04",
-    after: { title: "Milestone M-04", group: "laying_the_groundwork", activity: "An activity", dueDate: DUE["M-04"], status: "not_yet_assessed", pillars: [3], outcomes: [], recommendations: [], version: 1 },
+    after: {
+      title: "Milestone M-04",
+      group: "laying_the_groundwork",
+      activity: "An activity",
+      dueDate: DUE["M-04"],
+      status: "not_yet_assessed",
+      pillars: [3],
+      outcomes: [],
+      recommendations: [],
+      version: 1,
+    },
     reason: "Phase two",
   });
   // A response reclassified, in reclassifyRecommendation's shape.
@@ -172,7 +291,15 @@ beforeAll(async () => {
     reason: "Pathfinder finished",
   });
   // A user-account event in the middle of the script: not a change to the reform.
-  await audit(prisma, { occurredAt: "2024-03-01T10:00:00Z", actorId: editor.id, action: "create", entityType: "user", entityId: editor.id, entityCode: null, after: { email: "x@example.gov.uk" } });
+  await audit(prisma, {
+    occurredAt: "2024-03-01T10:00:00Z",
+    actorId: editor.id,
+    action: "create",
+    entityType: "user",
+    entityId: editor.id,
+    entityCode: null,
+    after: { email: "x@example.gov.uk" },
+  });
 
   // The tables as the real writes would have left them.
   for (const [code, state] of Object.entries(previous)) {
@@ -188,7 +315,10 @@ beforeAll(async () => {
       },
     });
   }
-  await prisma.recommendation.update({ where: { code: "CR-02" }, data: { responseClass: "accepted", responseRationale: "Pathfinder finished; rolled out", version: 2 } });
+  await prisma.recommendation.update({
+    where: { code: "CR-02" },
+    data: { responseClass: "accepted", responseRationale: "Pathfinder finished; rolled out", version: 2 },
+  });
 });
 
 afterAll(async () => {
@@ -209,28 +339,53 @@ describe("as at a past date", () => {
         const s = expectedState(code, day);
         return s ? [[code, s] as const] : [];
       });
-      expect(states.map((s) => [s.code, comparable(s)]), day).toEqual(expected);
+      expect(
+        states.map((s) => [s.code, comparable(s)]),
+        day,
+      ).toEqual(expected);
     }
   });
 
   it("puts an event in the UK day it happened on, in summer time", async () => {
     const before = await milestoneStatesAsAt("2023-06-30");
     const after = await milestoneStatesAsAt("2023-07-01");
-    expect(before.find((s) => s.code === "M-01")).toMatchObject({ status: "on_track", forecastDate: null, plannedDate: "2023-08-31" });
-    expect(after.find((s) => s.code === "M-01")).toMatchObject({ status: "at_risk", forecastDate: "2023-10-31", plannedDate: "2023-10-31" });
-    expect((await milestoneStatesAsAt("2024-06-30")).find((s) => s.code === "M-03")).toMatchObject({ status: "on_track", commentary: "Going well" });
-    expect((await milestoneStatesAsAt("2024-06-29")).find((s) => s.code === "M-03")).toMatchObject({ status: "not_yet_assessed", commentary: null });
+    expect(before.find((s) => s.code === "M-01")).toMatchObject({
+      status: "on_track",
+      forecastDate: null,
+      plannedDate: "2023-08-31",
+    });
+    expect(after.find((s) => s.code === "M-01")).toMatchObject({
+      status: "at_risk",
+      forecastDate: "2023-10-31",
+      plannedDate: "2023-10-31",
+    });
+    expect((await milestoneStatesAsAt("2024-06-30")).find((s) => s.code === "M-03")).toMatchObject({
+      status: "on_track",
+      commentary: "Going well",
+    });
+    expect((await milestoneStatesAsAt("2024-06-29")).find((s) => s.code === "M-03")).toMatchObject({
+      status: "not_yet_assessed",
+      commentary: null,
+    });
   });
 
   it("gives each recommendation's response class as it was", async () => {
-    const at = async (day: string) => (await recommendationClassesAsAt(day)).map((r) => [r.code, r.responseClass, r.version]);
-    expect(await at("2024-03-04")).toEqual([["CR-01", "accepted", 1], ["CR-02", "testing", 1]]);
-    expect(await at("2024-03-05")).toEqual([["CR-01", "accepted", 1], ["CR-02", "accepted", 2]]);
+    const at = async (day: string) =>
+      (await recommendationClassesAsAt(day)).map((r) => [r.code, r.responseClass, r.version]);
+    expect(await at("2024-03-04")).toEqual([
+      ["CR-01", "accepted", 1],
+      ["CR-02", "testing", 1],
+    ]);
+    expect(await at("2024-03-05")).toEqual([
+      ["CR-01", "accepted", 1],
+      ["CR-02", "accepted", 2],
+    ]);
   });
 
   it("shows a page's history up to the end of the UK day, not the UTC day", async () => {
     // 23:30 UTC on 30 June 2023 was 00:30 on 1 July in UK summer time.
-    const reasons = async (asAt: string) => (await getMilestone("M-01", { asAt }))!.history.map((h) => h.reason).filter(Boolean);
+    const reasons = async (asAt: string) =>
+      (await getMilestone("M-01", { asAt }))!.history.map((h) => h.reason).filter(Boolean);
     expect(await reasons("2023-06-30")).not.toContain("Procurement took longer");
     expect(await reasons("2023-07-01")).toContain("Procurement took longer");
   });
@@ -242,7 +397,13 @@ describe("as at a past date", () => {
     expect(s.milestonesByStatus).toEqual({ ...emptyStatusCounts(), complete: 1, delayed: 1, not_yet_assessed: 1 });
     expect(s.overdue).toBe(0);
     expect((await summariseDashboard({ asAt: "2024-04-30" })).overdue).toBe(1); // M-03, due 31 March 2024, still open
-    expect(s.recommendationsByClass).toMatchObject({ accepted: 1, testing: 1, accepted_in_principle: 0, consulting: 0, not_accepted: 0 });
+    expect(s.recommendationsByClass).toMatchObject({
+      accepted: 1,
+      testing: 1,
+      accepted_in_principle: 0,
+      consulting: 0,
+      not_accepted: 0,
+    });
   });
 
   it("as at today is identical to the current state of every milestone and recommendation", async () => {
@@ -256,7 +417,15 @@ describe("changes in a period", () => {
   it("lists every change in the whole period by kind, with counts, leaving out the source load and accounts", async () => {
     const report = await listChanges({ since: "2023-02-02", until: "2024-12-31" });
     expect(report.events).toBe(UPDATES.length + 2);
-    expect(report.counts).toEqual({ completed: 1, at_risk_or_delayed: 3, slipped: 4, brought_forward: 1, reclassified: 1, added: 1, other: 2 });
+    expect(report.counts).toEqual({
+      completed: 1,
+      at_risk_or_delayed: 3,
+      slipped: 4,
+      brought_forward: 1,
+      reclassified: 1,
+      added: 1,
+      other: 2,
+    });
   });
 
   it("groups changes by pillar, a milestone in two pillars appearing under each", async () => {
@@ -269,7 +438,9 @@ describe("changes in a period", () => {
       ["M-02", "2024-02-29", "2024-06-30", "Ministerial sign-off"],
     ]);
     expect(pillar(2).byKind.slipped.map((c) => c.code)).toEqual(["M-02", "M-02"]);
-    expect(pillar(2).byKind.at_risk_or_delayed.map((c) => [c.code, c.from, c.to])).toEqual([["M-02", "not_yet_assessed", "delayed"]]);
+    expect(pillar(2).byKind.at_risk_or_delayed.map((c) => [c.code, c.from, c.to])).toEqual([
+      ["M-02", "not_yet_assessed", "delayed"],
+    ]);
     // Counted once although shown under two pillars.
     expect(report.counts.slipped).toBe(2);
     expect(report.counts.completed).toBe(1);
@@ -278,7 +449,9 @@ describe("changes in a period", () => {
   it("takes whole UK days at both ends", async () => {
     const july = await listChanges({ since: "2023-07-01", until: "2023-07-01" });
     expect(july.events).toBe(1);
-    expect(july.pillars[0]!.byKind.slipped.map((c) => [c.code, c.from, c.to])).toEqual([["M-01", "2023-08-31", "2023-10-31"]]);
+    expect(july.pillars[0]!.byKind.slipped.map((c) => [c.code, c.from, c.to])).toEqual([
+      ["M-01", "2023-08-31", "2023-10-31"],
+    ]);
     expect((await listChanges({ since: "2023-06-30", until: "2023-06-30" })).events).toBe(0);
     const lastDay = await listChanges({ since: "2024-06-30", until: "2024-06-30" });
     expect(lastDay.events).toBe(1);
@@ -290,13 +463,25 @@ describe("changes in a period", () => {
     expect(report.events).toBe(3); // the user-account event of 1 March is not counted
     const pillar = (n: number) => report.pillars.find((p) => p.number === n)!;
     expect(pillar(3).byKind.added.map((c) => [c.code, c.to])).toEqual([["M-04", "2024-12-31"]]);
-    expect(pillar(2).byKind.reclassified.map((c) => [c.code, c.from, c.to, c.reason])).toEqual([["CR-02", "testing", "accepted", "Pathfinder finished"]]);
-    expect(pillar(1).byKind.brought_forward.map((c) => [c.code, c.from, c.to])).toEqual([["M-02", "2024-06-30", "2024-05-31"]]);
+    expect(pillar(2).byKind.reclassified.map((c) => [c.code, c.from, c.to, c.reason])).toEqual([
+      ["CR-02", "testing", "accepted", "Pathfinder finished"],
+    ]);
+    expect(pillar(1).byKind.brought_forward.map((c) => [c.code, c.from, c.to])).toEqual([
+      ["M-02", "2024-06-30", "2024-05-31"],
+    ]);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
 
   it("does not call a completion with the forecast unchanged a slip", () => {
-    expect(classify({ action: "update", entityType: "milestone", dueDate: "2023-08-31", before: UPDATES[1]![2] as never, after: UPDATES[3]![2] as never }).map((k) => k.kind)).toEqual(["completed"]);
+    expect(
+      classify({
+        action: "update",
+        entityType: "milestone",
+        dueDate: "2023-08-31",
+        before: UPDATES[1]![2] as never,
+        after: UPDATES[3]![2] as never,
+      }).map((k) => k.kind),
+    ).toEqual(["completed"]);
   });
 });
 
@@ -311,13 +496,39 @@ describe("the slippage register", () => {
       ["M-04", 0, 0],
     ]);
     const m02 = register.find((r) => r.code === "M-02")!;
-    expect(m02).toMatchObject({ dueDate: "2023-11-30", dateAsWritten: "2023-11-30", plannedDate: "2024-05-31", actualDate: null });
+    expect(m02).toMatchObject({
+      dueDate: "2023-11-30",
+      dateAsWritten: "2023-11-30",
+      plannedDate: "2024-05-31",
+      actualDate: null,
+    });
     expect(m02.replans).toEqual([
-      { setAt: "2023-09-15T10:00:00.000Z", from: "2023-11-30", to: "2024-02-29", slipped: true, reason: "Consultation extended" },
-      { setAt: "2024-01-15T10:00:00.000Z", from: "2024-02-29", to: "2024-06-30", slipped: true, reason: "Ministerial sign-off" },
-      { setAt: "2024-04-01T10:00:00.000Z", from: "2024-06-30", to: "2024-05-31", slipped: false, reason: "Faster than expected" },
+      {
+        setAt: "2023-09-15T10:00:00.000Z",
+        from: "2023-11-30",
+        to: "2024-02-29",
+        slipped: true,
+        reason: "Consultation extended",
+      },
+      {
+        setAt: "2024-01-15T10:00:00.000Z",
+        from: "2024-02-29",
+        to: "2024-06-30",
+        slipped: true,
+        reason: "Ministerial sign-off",
+      },
+      {
+        setAt: "2024-04-01T10:00:00.000Z",
+        from: "2024-06-30",
+        to: "2024-05-31",
+        slipped: false,
+        reason: "Faster than expected",
+      },
     ]);
-    expect(register.find((r) => r.code === "M-01")).toMatchObject({ actualDate: "2023-11-15", replans: [{ from: "2023-08-31", to: "2023-10-31" }] });
+    expect(register.find((r) => r.code === "M-01")).toMatchObject({
+      actualDate: "2023-11-15",
+      replans: [{ from: "2023-08-31", to: "2023-10-31" }],
+    });
     expect(register.find((r) => r.code === "M-04")).toMatchObject({ dateAsWritten: null, replans: [] });
   });
 
@@ -331,10 +542,23 @@ describe("query parameters", () => {
     const today = "2024-06-30";
     expect(parseChangesParams({ since: "2024-01-01" }, today)).toEqual({ ok: true, since: "2024-01-01", until: today });
     expect(parseChangesParams({}, today)).toMatchObject({ ok: false, missing: true, errors: [] });
-    expect(parseChangesParams({ since: "2024-02-30" }, today)).toMatchObject({ ok: false, missing: false, errors: [{ parameter: "since" }] });
-    expect(parseChangesParams({ since: "2024-05-01", until: "2024-04-01" }, today)).toMatchObject({ ok: false, errors: [{ parameter: "until" }] });
-    expect(parseChangesParams({ since: "2025-01-01" }, today)).toMatchObject({ ok: false, errors: [{ parameter: "since" }] });
-    expect(parseChangesParams({ since: ["2024-01-01", "2024-02-01"] }, today)).toMatchObject({ ok: false, errors: [{ parameter: "since" }] });
+    expect(parseChangesParams({ since: "2024-02-30" }, today)).toMatchObject({
+      ok: false,
+      missing: false,
+      errors: [{ parameter: "since" }],
+    });
+    expect(parseChangesParams({ since: "2024-05-01", until: "2024-04-01" }, today)).toMatchObject({
+      ok: false,
+      errors: [{ parameter: "until" }],
+    });
+    expect(parseChangesParams({ since: "2025-01-01" }, today)).toMatchObject({
+      ok: false,
+      errors: [{ parameter: "since" }],
+    });
+    expect(parseChangesParams({ since: ["2024-01-01", "2024-02-01"] }, today)).toMatchObject({
+      ok: false,
+      errors: [{ parameter: "since" }],
+    });
     expect(parseSlippageSort({ sort: "code" })).toEqual({ ok: true, sort: "code" });
     expect(parseSlippageSort({ sort: "x" })).toMatchObject({ ok: false });
     expect(parseAsAt({ asAt: "2024-06-30" }, today)).toEqual({ ok: true, asAt: null });
@@ -366,7 +590,9 @@ describe("the pages", () => {
     expect(await render(SlippagePage, { sort: "nonsense" })).toContain("There is a problem");
     // A bad asAt is said, not silently replaced by today's register (the status, 400, is set in front of the page).
     const early = await render(SlippagePage, { asAt: "1999-01-01", sort: "nonsense" });
-    expect(early).toContain("must be on or after 2023-02-02, when the strategy was published. Showing the reform as it is today.");
+    expect(early).toContain(
+      "must be on or after 2023-02-02, when the strategy was published. Showing the reform as it is today.",
+    );
     expect(early.match(/There is a problem/g)).toHaveLength(1);
   });
 });
@@ -404,7 +630,11 @@ describe("the real reform data", () => {
     expect(result.ok).toBe(true);
     expect(await milestoneStatesAsAt(today)).toEqual(await currentFromTable(real.prisma));
     const register = await slippageRegister();
-    expect(register[0]).toMatchObject({ code: first.code, timesSlipped: 1, replans: [{ to: "2030-01-31", reason: "Scripted slip" }] });
+    expect(register[0]).toMatchObject({
+      code: first.code,
+      timesSlipped: 1,
+      replans: [{ to: "2030-01-31", reason: "Scripted slip" }],
+    });
     const changes = await listChanges({ since: today });
     expect(changes.counts.slipped).toBe(1);
   });
@@ -422,9 +652,16 @@ describe("the real reform data", () => {
       after: { ...base, status: "on_track", version: 2 },
     });
     await real.prisma.milestone.update({ where: { code: "M-99" }, data: { version: 2 } });
-    const at = async (day: string) => (await milestoneStatesAsAt(day)).filter((s) => s.code >= "M-98").map((s) => [s.code, s.status, s.version]);
-    expect(await at("2024-04-30")).toEqual([["M-98", "not_started", 1], ["M-99", "not_started", 1]]);
-    expect(await at("2024-05-01")).toEqual([["M-98", "not_started", 1], ["M-99", "on_track", 2]]);
+    const at = async (day: string) =>
+      (await milestoneStatesAsAt(day)).filter((s) => s.code >= "M-98").map((s) => [s.code, s.status, s.version]);
+    expect(await at("2024-04-30")).toEqual([
+      ["M-98", "not_started", 1],
+      ["M-99", "not_started", 1],
+    ]);
+    expect(await at("2024-05-01")).toEqual([
+      ["M-98", "not_started", 1],
+      ["M-99", "on_track", 2],
+    ]);
     expect(await milestoneStatesAsAt(todayInLondon())).toEqual(await currentFromTable(real.prisma));
   });
 });

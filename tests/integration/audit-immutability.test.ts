@@ -17,8 +17,20 @@ beforeAll(async () => {
   await createReferenceData(prisma);
   await createMilestone(prisma, { code: "M-01", dueDate: "2024-03-31" });
   userId = (await createUser(prisma, { email: "editor@example.gov.uk" })).id;
-  eventId = (await recordStaffEvent(prisma, { actorId: userId, milestoneCode: "M-01", occurredAt: "2024-01-02T10:00:00Z", reason: "first" })).id;
-  await recordStaffEvent(prisma, { actorId: userId, milestoneCode: "M-01", occurredAt: "2024-02-02T10:00:00Z", reason: "second" });
+  eventId = (
+    await recordStaffEvent(prisma, {
+      actorId: userId,
+      milestoneCode: "M-01",
+      occurredAt: "2024-01-02T10:00:00Z",
+      reason: "first",
+    })
+  ).id;
+  await recordStaffEvent(prisma, {
+    actorId: userId,
+    milestoneCode: "M-01",
+    occurredAt: "2024-02-02T10:00:00Z",
+    reason: "second",
+  });
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
 });
@@ -31,7 +43,10 @@ afterAll(async () => {
 /** Runs the attempt, expects it to fail with `pattern`, and checks that no table changed. */
 async function expectRefused(attempt: () => Promise<unknown>, pattern: RegExp) {
   const before = await checksumTables(database.prisma);
-  const error = await attempt().then(() => null, (e: unknown) => e);
+  const error = await attempt().then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, "the database accepted it").not.toBeNull();
   expect(String((error as Error).message)).toMatch(pattern);
   expect(await checksumTables(database.prisma)).toEqual(before);
@@ -41,8 +56,14 @@ const APPEND_ONLY = /append-only/;
 
 describe("through Prisma", () => {
   it("refuses to update an audit event", async () => {
-    await expectRefused(() => database.prisma.auditEvent.update({ where: { id: eventId }, data: { reason: "rewritten" } }), APPEND_ONLY);
-    await expectRefused(() => database.prisma.auditEvent.updateMany({ data: { actorLabel: "someone else" } }), APPEND_ONLY);
+    await expectRefused(
+      () => database.prisma.auditEvent.update({ where: { id: eventId }, data: { reason: "rewritten" } }),
+      APPEND_ONLY,
+    );
+    await expectRefused(
+      () => database.prisma.auditEvent.updateMany({ data: { actorLabel: "someone else" } }),
+      APPEND_ONLY,
+    );
   });
 
   it("refuses to delete an audit event", async () => {
@@ -57,13 +78,19 @@ describe("through Prisma", () => {
   });
 
   it("refuses to delete a user who has audit events", async () => {
-    await expectRefused(() => database.prisma.user.delete({ where: { id: userId } }), /foreign key|audit_event_actor_id_fkey|P2003|constraint/i);
+    await expectRefused(
+      () => database.prisma.user.delete({ where: { id: userId } }),
+      /foreign key|audit_event_actor_id_fkey|P2003|constraint/i,
+    );
   });
 });
 
 describe("in raw SQL on the application's own connection", () => {
   it("refuses UPDATE, DELETE and TRUNCATE of audit_event", async () => {
-    await expectRefused(() => client.query(`UPDATE audit_event SET reason = 'rewritten' WHERE id = $1`, [String(eventId)]), APPEND_ONLY);
+    await expectRefused(
+      () => client.query(`UPDATE audit_event SET reason = 'rewritten' WHERE id = $1`, [String(eventId)]),
+      APPEND_ONLY,
+    );
     await expectRefused(() => client.query(`UPDATE audit_event SET occurred_at = now()`), APPEND_ONLY);
     await expectRefused(() => client.query(`DELETE FROM audit_event WHERE id = $1`, [String(eventId)]), APPEND_ONLY);
     await expectRefused(() => client.query(`TRUNCATE audit_event`), APPEND_ONLY);
@@ -72,14 +99,20 @@ describe("in raw SQL on the application's own connection", () => {
 
   it("refuses them inside a transaction too, and the SQLSTATE says insufficient privilege", async () => {
     await client.query("BEGIN");
-    const error = await client.query(`DELETE FROM audit_event`).then(() => null, (e: { code?: string }) => e);
+    const error = await client.query(`DELETE FROM audit_event`).then(
+      () => null,
+      (e: { code?: string }) => e,
+    );
     await client.query("ROLLBACK");
     expect(error?.code).toBe("42501");
   });
 
   it("refuses to delete a user who has audit events (ON DELETE RESTRICT)", async () => {
     const before = await checksumTables(database.prisma);
-    const error = await client.query(`DELETE FROM app_user WHERE id = $1`, [userId]).then(() => null, (e: { code?: string; constraint?: string }) => e);
+    const error = await client.query(`DELETE FROM app_user WHERE id = $1`, [userId]).then(
+      () => null,
+      (e: { code?: string; constraint?: string }) => e,
+    );
     expect(error?.code).toBe("23503");
     expect(error?.constraint).toBe("audit_event_actor_id_fkey");
     expect(await checksumTables(database.prisma)).toEqual(before);

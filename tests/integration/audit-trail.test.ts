@@ -31,22 +31,69 @@ afterAll(async () => {
 });
 
 it("every path writes events of their declared shape: source load, form, CSV import, additions, reclassification, accounts", async () => {
-  expect((await recordMilestoneUpdate(editor, { code: "M-01", version: 1, status: "on_track", forecastDate: "", actualDate: "", commentary: "Going well", evidence: [{ title: "Minutes", url: "https://www.gov.uk/minutes" }], reason: "" })).ok).toBe(true);
+  expect(
+    (
+      await recordMilestoneUpdate(editor, {
+        code: "M-01",
+        version: 1,
+        status: "on_track",
+        forecastDate: "",
+        actualDate: "",
+        commentary: "Going well",
+        evidence: [{ title: "Minutes", url: "https://www.gov.uk/minutes" }],
+        reason: "",
+      })
+    ).ok,
+  ).toBe(true);
   const csv = (await exportMilestonesCsv(editor)).replace(/^(\uFEFF)?/, "");
   const lines = csv.split("\r\n");
   const m02 = lines.findIndex((l) => l.startsWith("M-02,"));
   lines[m02] = lines[m02]!.replace(",not_yet_assessed,", ",not_started,");
   expect((await applyMilestoneImport(editor, lines.join("\r\n"))).applied).toBe(1);
-  expect((await addMilestone(editor, { group: "laying_the_groundwork", activity: "Guidance", title: "Publish guidance", dueDate: "2026-06-30", pillars: ["1"], outcomes: ["2"], recommendations: ["CR-01"], reason: "Added at the programme board" })).ok).toBe(true);
+  expect(
+    (
+      await addMilestone(editor, {
+        group: "laying_the_groundwork",
+        activity: "Guidance",
+        title: "Publish guidance",
+        dueDate: "2026-06-30",
+        pillars: ["1"],
+        outcomes: ["2"],
+        recommendations: ["CR-01"],
+        reason: "Added at the programme board",
+      })
+    ).ok,
+  ).toBe(true);
   const cr01 = await database.prisma.recommendation.findUniqueOrThrow({ where: { code: "CR-01" } });
-  expect((await reclassifyRecommendation(editor, { code: "CR-01", version: cr01.version, responseClass: cr01.responseClass === "testing" ? "accepted" : "testing", rationale: "Corrected.", reason: "Misread the response" })).ok).toBe(true);
-  expect((await inviteUser(admin, { email: "new.person@education.gov.uk", name: "New Person", role: "editor" })).ok).toBe(true);
+  expect(
+    (
+      await reclassifyRecommendation(editor, {
+        code: "CR-01",
+        version: cr01.version,
+        responseClass: cr01.responseClass === "testing" ? "accepted" : "testing",
+        rationale: "Corrected.",
+        reason: "Misread the response",
+      })
+    ).ok,
+  ).toBe(true);
+  expect(
+    (await inviteUser(admin, { email: "new.person@education.gov.uk", name: "New Person", role: "editor" })).ok,
+  ).toBe(true);
 
   const events = await database.prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
   const kinds = new Set(events.map((e) => `${e.entityType} ${e.action}`));
-  expect([...kinds].sort()).toEqual(["milestone create", "milestone update", "recommendation create", "recommendation reclassify", "user invite"]);
+  expect([...kinds].sort()).toEqual([
+    "milestone create",
+    "milestone update",
+    "recommendation create",
+    "recommendation reclassify",
+    "user invite",
+  ]);
   for (const e of events) {
-    expect(shapeProblem({ entityType: e.entityType, action: e.action, before: e.before, after: e.after } as never), `${e.entityType} ${e.action} ${e.entityCode}`).toBeNull();
+    expect(
+      shapeProblem({ entityType: e.entityType, action: e.action, before: e.before, after: e.after } as never),
+      `${e.entityType} ${e.action} ${e.entityCode}`,
+    ).toBeNull();
   }
 });
 
@@ -76,23 +123,94 @@ it("reads the events the previous release wrote the same way in TypeScript and i
   const m = await database.prisma.milestone.findUniqueOrThrow({ where: { code: "M-05" } });
   const r = await database.prisma.recommendation.findUniqueOrThrow({ where: { code: "CR-05" } });
   const old = [
-    { entityType: "milestone", entityId: m.id, entityCode: m.code, action: "create", actorId: null, occurredAt: "2024-01-01T12:00:00Z", before: undefined, after: PREVIOUS_RELEASE_SHAPES.seededMilestoneCreate },
-    { entityType: "milestone", entityId: m.id, entityCode: m.code, action: "update", actorId: editor, occurredAt: "2024-02-01T12:00:00Z", before: PREVIOUS_RELEASE_SHAPES.seededMilestoneCreate, after: PREVIOUS_RELEASE_SHAPES.benchMilestoneUpdate },
-    { entityType: "milestone", entityId: m.id, entityCode: m.code, action: "update", actorId: editor, occurredAt: "2024-03-01T12:00:00Z", before: PREVIOUS_RELEASE_SHAPES.benchMilestoneUpdate, after: PREVIOUS_RELEASE_SHAPES.milestoneUpdate },
-    { entityType: "recommendation", entityId: r.id, entityCode: r.code, action: "create", actorId: null, occurredAt: "2024-01-01T12:00:00Z", before: undefined, after: PREVIOUS_RELEASE_SHAPES.seededRecommendationCreate },
-    { entityType: "recommendation", entityId: r.id, entityCode: r.code, action: "reclassify", actorId: editor, occurredAt: "2024-03-01T12:00:00Z", before: { ...PREVIOUS_RELEASE_SHAPES.seededRecommendationCreate, version: 1 }, after: PREVIOUS_RELEASE_SHAPES.reclassify },
+    {
+      entityType: "milestone",
+      entityId: m.id,
+      entityCode: m.code,
+      action: "create",
+      actorId: null,
+      occurredAt: "2024-01-01T12:00:00Z",
+      before: undefined,
+      after: PREVIOUS_RELEASE_SHAPES.seededMilestoneCreate,
+    },
+    {
+      entityType: "milestone",
+      entityId: m.id,
+      entityCode: m.code,
+      action: "update",
+      actorId: editor,
+      occurredAt: "2024-02-01T12:00:00Z",
+      before: PREVIOUS_RELEASE_SHAPES.seededMilestoneCreate,
+      after: PREVIOUS_RELEASE_SHAPES.benchMilestoneUpdate,
+    },
+    {
+      entityType: "milestone",
+      entityId: m.id,
+      entityCode: m.code,
+      action: "update",
+      actorId: editor,
+      occurredAt: "2024-03-01T12:00:00Z",
+      before: PREVIOUS_RELEASE_SHAPES.benchMilestoneUpdate,
+      after: PREVIOUS_RELEASE_SHAPES.milestoneUpdate,
+    },
+    {
+      entityType: "recommendation",
+      entityId: r.id,
+      entityCode: r.code,
+      action: "create",
+      actorId: null,
+      occurredAt: "2024-01-01T12:00:00Z",
+      before: undefined,
+      after: PREVIOUS_RELEASE_SHAPES.seededRecommendationCreate,
+    },
+    {
+      entityType: "recommendation",
+      entityId: r.id,
+      entityCode: r.code,
+      action: "reclassify",
+      actorId: editor,
+      occurredAt: "2024-03-01T12:00:00Z",
+      before: { ...PREVIOUS_RELEASE_SHAPES.seededRecommendationCreate, version: 1 },
+      after: PREVIOUS_RELEASE_SHAPES.reclassify,
+    },
   ];
   // The append-only trigger refuses deletes, so these are added on top of M-05's and CR-05's source-load events:
   // the later events decide the state, as they would in the old database.
   for (const e of old) {
     await database.prisma.auditEvent.create({
-      data: { ...e, occurredAt: new Date(e.occurredAt), actorLabel: e.actorId ? "editor@education.gov.uk" : "source", before: e.before as never, after: e.after as never },
+      data: {
+        ...e,
+        occurredAt: new Date(e.occurredAt),
+        actorLabel: e.actorId ? "editor@education.gov.uk" : "source",
+        before: e.before as never,
+        after: e.after as never,
+      },
     });
   }
   const at = async (day: string) => (await milestoneStatesAsAt(day)).find((s) => s.code === "M-05")!;
-  const fromSql = (s: Awaited<ReturnType<typeof at>>) => ({ status: s.status, forecastDate: s.forecastDate, actualDate: s.actualDate, commentary: s.commentary, evidence: s.evidence, version: s.version });
-  expect(fromSql(await at("2024-02-15"))).toEqual(upgradeState("milestone", { ...PREVIOUS_RELEASE_SHAPES.seededMilestoneCreate, ...PREVIOUS_RELEASE_SHAPES.benchMilestoneUpdate }));
-  expect(fromSql(await at("2024-03-15"))).toEqual(upgradeState("milestone", { ...PREVIOUS_RELEASE_SHAPES.seededMilestoneCreate, ...PREVIOUS_RELEASE_SHAPES.milestoneUpdate }));
+  const fromSql = (s: Awaited<ReturnType<typeof at>>) => ({
+    status: s.status,
+    forecastDate: s.forecastDate,
+    actualDate: s.actualDate,
+    commentary: s.commentary,
+    evidence: s.evidence,
+    version: s.version,
+  });
+  expect(fromSql(await at("2024-02-15"))).toEqual(
+    upgradeState("milestone", {
+      ...PREVIOUS_RELEASE_SHAPES.seededMilestoneCreate,
+      ...PREVIOUS_RELEASE_SHAPES.benchMilestoneUpdate,
+    }),
+  );
+  expect(fromSql(await at("2024-03-15"))).toEqual(
+    upgradeState("milestone", {
+      ...PREVIOUS_RELEASE_SHAPES.seededMilestoneCreate,
+      ...PREVIOUS_RELEASE_SHAPES.milestoneUpdate,
+    }),
+  );
   const cr05 = async (day: string) => (await recommendationClassesAsAt(day)).find((s) => s.code === "CR-05")!;
-  expect(await cr05("2024-03-15")).toEqual({ code: "CR-05", ...upgradeState("recommendation", PREVIOUS_RELEASE_SHAPES.reclassify) });
+  expect(await cr05("2024-03-15")).toEqual({
+    code: "CR-05",
+    ...upgradeState("recommendation", PREVIOUS_RELEASE_SHAPES.reclassify),
+  });
 });

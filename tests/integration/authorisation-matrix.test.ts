@@ -12,7 +12,15 @@ import { applyMilestoneImport, exportMilestonesCsv, previewMilestoneImport } fro
 import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { addMilestone } from "@/lib/staff/milestone-additions.server";
 import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
-import { changeOwnPassword, changeUserRole, deactivateUser, inviteUser, listUsers, reactivateUser, resetPassword } from "@/lib/auth/users.server";
+import {
+  changeOwnPassword,
+  changeUserRole,
+  deactivateUser,
+  inviteUser,
+  listUsers,
+  reactivateUser,
+  resetPassword,
+} from "@/lib/auth/users.server";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser } from "@/tests/support/factories";
 
@@ -29,19 +37,85 @@ interface Operation {
 }
 
 const OPERATIONS: Operation[] = [
-  { name: "update a milestone", permission: "milestone:update", call: async (u) => recordMilestoneUpdate(u, { code: "M-01", version: await version(), status: "on_track", forecastDate: "", actualDate: "", commentary: `by ${u}`, evidence: [], reason: "" }) },
-  { name: "add a milestone", permission: "milestone:create", call: (u) => addMilestone(u, { group: "laying_the_groundwork", activity: "A", title: `T${u}`, dueDate: "2026-03-31", pillars: [1], outcomes: [1], recommendations: [], reason: "r" }) },
-  { name: "correct a response class", permission: "recommendation:reclassify", call: async (u) => reclassifyRecommendation(u, { code: "CR-01", version: (await database.prisma.recommendation.findUniqueOrThrow({ where: { code: "CR-01" } })).version, responseClass: "accepted", rationale: `Rationale by ${u}, long enough`, reason: "r" }) },
+  {
+    name: "update a milestone",
+    permission: "milestone:update",
+    call: async (u) =>
+      recordMilestoneUpdate(u, {
+        code: "M-01",
+        version: await version(),
+        status: "on_track",
+        forecastDate: "",
+        actualDate: "",
+        commentary: `by ${u}`,
+        evidence: [],
+        reason: "",
+      }),
+  },
+  {
+    name: "add a milestone",
+    permission: "milestone:create",
+    call: (u) =>
+      addMilestone(u, {
+        group: "laying_the_groundwork",
+        activity: "A",
+        title: `T${u}`,
+        dueDate: "2026-03-31",
+        pillars: [1],
+        outcomes: [1],
+        recommendations: [],
+        reason: "r",
+      }),
+  },
+  {
+    name: "correct a response class",
+    permission: "recommendation:reclassify",
+    call: async (u) =>
+      reclassifyRecommendation(u, {
+        code: "CR-01",
+        version: (await database.prisma.recommendation.findUniqueOrThrow({ where: { code: "CR-01" } })).version,
+        responseClass: "accepted",
+        rationale: `Rationale by ${u}, long enough`,
+        reason: "r",
+      }),
+  },
   { name: "export milestones for bulk update", permission: "milestone:import", call: (u) => exportMilestonesCsv(u) },
-  { name: "preview a bulk update", permission: "milestone:import", call: async (u) => previewMilestoneImport(u, "code,version,status,forecastDate,actualDate,commentary,evidence,reason\r\n") },
-  { name: "apply a bulk update", permission: "milestone:import", call: async (u) => applyMilestoneImport(u, "code,version,status,forecastDate,actualDate,commentary,evidence,reason\r\n") },
+  {
+    name: "preview a bulk update",
+    permission: "milestone:import",
+    call: async (u) =>
+      previewMilestoneImport(u, "code,version,status,forecastDate,actualDate,commentary,evidence,reason\r\n"),
+  },
+  {
+    name: "apply a bulk update",
+    permission: "milestone:import",
+    call: async (u) =>
+      applyMilestoneImport(u, "code,version,status,forecastDate,actualDate,commentary,evidence,reason\r\n"),
+  },
   { name: "list users", permission: "user:manage", call: (u) => listUsers(u) },
-  { name: "invite a user", permission: "user:manage", call: (u) => inviteUser(u, { email: `invited${u}@example.gov.uk`, name: "Invited", role: "editor" }) },
-  { name: "change a user's role", permission: "user:manage", call: (u) => changeUserRole(u, { userId: target, role: "admin" }) },
+  {
+    name: "invite a user",
+    permission: "user:manage",
+    call: (u) => inviteUser(u, { email: `invited${u}@example.gov.uk`, name: "Invited", role: "editor" }),
+  },
+  {
+    name: "change a user's role",
+    permission: "user:manage",
+    call: (u) => changeUserRole(u, { userId: target, role: "admin" }),
+  },
   { name: "deactivate a user", permission: "user:manage", call: (u) => deactivateUser(u, { userId: target }) },
   { name: "reactivate a user", permission: "user:manage", call: (u) => reactivateUser(u, { userId: target }) },
   { name: "reset a user's password", permission: "user:manage", call: (u) => resetPassword(u, { userId: target }) },
-  { name: "change your own password", permission: "signed-in", call: (u) => changeOwnPassword(u, { currentPassword: "x", newPassword: "a new long password", confirmPassword: "a new long password" }) },
+  {
+    name: "change your own password",
+    permission: "signed-in",
+    call: (u) =>
+      changeOwnPassword(u, {
+        currentPassword: "x",
+        newPassword: "a new long password",
+        confirmPassword: "a new long password",
+      }),
+  },
 ];
 
 async function version() {
@@ -86,10 +160,16 @@ describe.each(["anonymous", "deactivated", "editor", "admin"] as const)("as %s",
       if (expectAllowed) {
         // Allowed: the call may still refuse the input (a wrong current password, say) with an answer, but it must
         // answer: a refusal for lack of rights, or any other exception, fails the test.
-        const error = await op.call(userId).then(() => null, (e: unknown) => e);
+        const error = await op.call(userId).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(error, String(error)).toBeNull();
       } else {
-        const error = await op.call(userId).then(() => null, (e: unknown) => e);
+        const error = await op.call(userId).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(who === "editor" ? ForbiddenError : NotSignedInError);
         expect(await checksumTables(database.prisma)).toEqual(before);
       }

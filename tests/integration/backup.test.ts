@@ -9,7 +9,14 @@ vi.hoisted(() => {
 });
 
 import pg from "pg";
-import { BackupImportError, exportBackup, importBackup, parseBackup, serialiseBackup, type BackupDocument } from "@/lib/db/backup.server";
+import {
+  BackupImportError,
+  exportBackup,
+  importBackup,
+  parseBackup,
+  serialiseBackup,
+  type BackupDocument,
+} from "@/lib/db/backup.server";
 import { listMigrationNames } from "@/lib/db/migration-names.server";
 import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
@@ -43,7 +50,7 @@ beforeAll(async () => {
     status: "delayed",
     forecastDate: "2026-09-30",
     actualDate: "",
-    commentary: "Waiting for \"consultation\" <b>results</b> — ünïcödé 🚸\r\nSecond line",
+    commentary: 'Waiting for "consultation" <b>results</b> — ünïcödé 🚸\r\nSecond line',
     evidence: [
       { title: "Consultation | response", url: "https://www.gov.uk/government/consultations/example" },
       { title: "Second link", url: "https://example.org/a?b=c&d=e" },
@@ -91,9 +98,21 @@ describe("export", () => {
     expect(first.formatVersion).toBe(1);
     expect(first.migrations).toEqual(await listMigrationNames());
     expect(first.tables.map((t) => t.name)).toEqual([
-      "review", "pillar", "outcome", "pillar_outcome", "outcome_commitment", "recommendation", "recommendation_outcome",
-      "milestone", "evidence_link", "milestone_pillar", "milestone_outcome", "milestone_recommendation", "app_user",
-      "audit_event", "seed_run",
+      "review",
+      "pillar",
+      "outcome",
+      "pillar_outcome",
+      "outcome_commitment",
+      "recommendation",
+      "recommendation_outcome",
+      "milestone",
+      "evidence_link",
+      "milestone_pillar",
+      "milestone_outcome",
+      "milestone_recommendation",
+      "app_user",
+      "audit_event",
+      "seed_run",
     ]);
     const counts = Object.fromEntries(first.tables.map((t) => [t.name, t.rows.length]));
     expect(counts.recommendation).toBe(await source.prisma.recommendation.count());
@@ -114,7 +133,9 @@ describe("export", () => {
 
   it("orders rows by primary key and writes dates, timestamps and 64-bit ids as strings", () => {
     for (const t of first.tables) {
-      const keys = t.rows.map((r) => t.primaryKey.map((k) => (typeof r[k] === "string" ? BigInt(r[k] as string) : (r[k] as number))));
+      const keys = t.rows.map((r) =>
+        t.primaryKey.map((k) => (typeof r[k] === "string" ? BigInt(r[k] as string) : (r[k] as number))),
+      );
       const sorted = [...keys].sort((a, b) => {
         for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
         return 0;
@@ -147,8 +168,14 @@ describe("import into an empty database, then export again", () => {
   });
 
   it("keeps ids, recomputes search and leaves accounts without a password", async () => {
-    const before = await source.prisma.milestone.findUniqueOrThrow({ where: { code: "M-01" }, include: { evidence: true } });
-    const after = await target.prisma.milestone.findUniqueOrThrow({ where: { code: "M-01" }, include: { evidence: true } });
+    const before = await source.prisma.milestone.findUniqueOrThrow({
+      where: { code: "M-01" },
+      include: { evidence: true },
+    });
+    const after = await target.prisma.milestone.findUniqueOrThrow({
+      where: { code: "M-01" },
+      include: { evidence: true },
+    });
     expect(after).toEqual(before);
     const [hit] = await target.prisma.$queryRaw<Array<{ code: string }>>`
       SELECT code FROM recommendation WHERE search @@ plainto_tsquery('english', 'Knowledge Skills Statement family support workers') ORDER BY code LIMIT 1`;
@@ -173,13 +200,19 @@ describe("import into an empty database, then export again", () => {
       reason: "Checking sequences",
     });
     expect(added).toEqual({ ok: true, value: { code: expect.stringMatching(/^M-\d+$/) } });
-    const created = await target.prisma.milestone.findUniqueOrThrow({ where: { code: added.ok ? added.value.code : "" } });
+    const created = await target.prisma.milestone.findUniqueOrThrow({
+      where: { code: added.ok ? added.value.code : "" },
+    });
     expect(created.id).toBeGreaterThan(maxMilestone);
-    const event = await target.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "milestone", entityId: created.id } });
+    const event = await target.prisma.auditEvent.findFirstOrThrow({
+      where: { entityType: "milestone", entityId: created.id },
+    });
     expect(event.id).toBeGreaterThan(maxEvent);
     const user = await createUser(target.prisma, { email: "after.restore@example.gov.uk" });
     expect(user.id).toBeGreaterThan(Math.max(...(await source.prisma.user.findMany()).map((u) => u.id)));
-    const link = await target.prisma.evidenceLink.create({ data: { milestoneId: created.id, position: 1, title: "t", url: "https://example.org" } });
+    const link = await target.prisma.evidenceLink.create({
+      data: { milestoneId: created.id, position: 1, title: "t", url: "https://example.org" },
+    });
     expect(link.id).toBeGreaterThan(2);
     await target.prisma.signInAttempt.create({ data: { email: "x@example.org", ip: "127.0.0.1", succeeded: false } });
     await target.prisma.seedRun.create({ data: { datasetHash: "x", inserted: 0 } });
@@ -189,7 +222,10 @@ describe("import into an empty database, then export again", () => {
 describe("import into a database that is not empty", () => {
   it("is refused with a clear message and changes nothing", async () => {
     const before = await checksumTables(source.prisma);
-    const error = await importBackup(source.url, first).then(() => null, (e: unknown) => e);
+    const error = await importBackup(source.url, first).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BackupImportError);
     expect((error as Error).message).toMatch(/not empty/);
     expect(await checksumTables(source.prisma)).toEqual(before);
@@ -203,7 +239,10 @@ describe("import into a database that is not empty", () => {
       // Importing a backup with no tables migrates the new database and writes nothing else.
       await importBackup(url, { ...first, tables: [] });
       await client.query(`INSERT INTO sign_in_attempt (email, ip, succeeded) VALUES ('a@b.c', '1', false)`);
-      const error = await importBackup(url, first).then(() => null, (e: unknown) => e);
+      const error = await importBackup(url, first).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(BackupImportError);
       const { rows } = await client.query(`SELECT count(*)::int AS n FROM milestone`);
       expect(rows[0].n).toBe(0);
@@ -217,7 +256,10 @@ describe("import into a database that is not empty", () => {
     expect(() => parseBackup(JSON.stringify({ format: "something else" }))).toThrow(/not a Reform Tracker backup/);
     expect(() => parseBackup(JSON.stringify({ ...first, formatVersion: 99 }))).toThrow(/format version 99/);
     const url = await emptyDatabase();
-    const newer = await importBackup(url, { ...first, migrations: [...first.migrations, "9999_from_the_future"] }).then(() => null, (e: unknown) => e);
+    const newer = await importBackup(url, { ...first, migrations: [...first.migrations, "9999_from_the_future"] }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((newer as Error).message).toMatch(/newer version/);
   });
 });

@@ -18,8 +18,31 @@ beforeAll(async () => {
   await loadReformData(database.prisma);
   const editor = (await createUser(database.prisma, { email: "editor@example.gov.uk" })).id;
   const none = { actualDate: "", commentary: "", evidence: [] };
-  expect((await recordMilestoneUpdate(editor, { code: "M-01", version: 1, status: "complete", forecastDate: "", reason: "", ...none, actualDate: "2023-08-20" })).ok).toBe(true);
-  expect((await recordMilestoneUpdate(editor, { code: "M-04", version: 1, status: "delayed", forecastDate: "2099-03-31", reason: "Waiting for regional partners", ...none })).ok).toBe(true);
+  expect(
+    (
+      await recordMilestoneUpdate(editor, {
+        code: "M-01",
+        version: 1,
+        status: "complete",
+        forecastDate: "",
+        reason: "",
+        ...none,
+        actualDate: "2023-08-20",
+      })
+    ).ok,
+  ).toBe(true);
+  expect(
+    (
+      await recordMilestoneUpdate(editor, {
+        code: "M-04",
+        version: 1,
+        status: "delayed",
+        forecastDate: "2099-03-31",
+        reason: "Waiting for regional partners",
+        ...none,
+      })
+    ).ok,
+  ).toBe(true);
 });
 
 afterAll(async () => {
@@ -28,7 +51,12 @@ afterAll(async () => {
 
 async function pdfText(pdf: Buffer): Promise<string> {
   const standardFontDataUrl = `${path.resolve("node_modules/pdfjs-dist/standard_fonts")}/`;
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(pdf),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    standardFontDataUrl,
+  }).promise;
   const pages: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const content = await (await doc.getPage(n)).getTextContent();
@@ -62,16 +90,29 @@ describe("the briefing pack", () => {
 
   it("narrows to one pillar", async () => {
     const b = await buildBriefing({ since: today, asAt: today, pillar: 4 });
-    expect(b.scope.title).toBe("Pillar 4: Putting love, relationships and a stable home at the heart of being a child in care");
+    expect(b.scope.title).toBe(
+      "Pillar 4: Putting love, relationships and a stable home at the heart of being a child in care",
+    );
     expect(b.totals.milestones).toBe(11);
     expect(b.changes.pillars.map((p) => p.number)).toEqual([4]);
   });
 
   it("is generated as a PDF that opens and carries the headings and figures as text", async () => {
-    const pdf = await renderBriefingPdf(await buildBriefing({ since: today, asAt: today }), "https://reform-tracker.example");
+    const pdf = await renderBriefingPdf(
+      await buildBriefing({ since: today, asAt: today }),
+      "https://reform-tracker.example",
+    );
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = await pdfText(pdf);
-    for (const heading of ["Children's social care reform: briefing", "Summary", "By pillar", "By outcome and enabler", "Overdue milestones", "Slipped milestones", "Gaps"]) {
+    for (const heading of [
+      "Children's social care reform: briefing",
+      "Summary",
+      "By pillar",
+      "By outcome and enabler",
+      "Overdue milestones",
+      "Slipped milestones",
+      "Gaps",
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain("37 milestones:");
@@ -87,9 +128,18 @@ describe("the briefing pack", () => {
 
   it("refuses bad parameters with a message naming them", () => {
     expect(parseReportParams({ asAt: "2024-02-30" })).toMatchObject({ ok: false, errors: [{ parameter: "asAt" }] });
-    expect(parseReportParams({ asAt: "2099-01-01" }, "2026-11-23")).toMatchObject({ ok: false, errors: [{ parameter: "asAt" }] });
-    expect(parseReportParams({ since: "2025-01-01", asAt: "2024-01-01" }, "2026-11-23")).toMatchObject({ ok: false, errors: [{ parameter: "since" }] });
+    expect(parseReportParams({ asAt: "2099-01-01" }, "2026-11-23")).toMatchObject({
+      ok: false,
+      errors: [{ parameter: "asAt" }],
+    });
+    expect(parseReportParams({ since: "2025-01-01", asAt: "2024-01-01" }, "2026-11-23")).toMatchObject({
+      ok: false,
+      errors: [{ parameter: "since" }],
+    });
     expect(parseReportParams({ pillar: "9" })).toMatchObject({ ok: false, errors: [{ parameter: "pillar" }] });
-    expect(parseReportParams({}, "2026-11-23")).toEqual({ ok: true, params: { since: "2026-08-25", asAt: "2026-11-23", pillar: undefined, outcome: undefined } });
+    expect(parseReportParams({}, "2026-11-23")).toEqual({
+      ok: true,
+      params: { since: "2026-08-25", asAt: "2026-11-23", pillar: undefined, outcome: undefined },
+    });
   });
 });

@@ -28,15 +28,35 @@ afterAll(async () => {
 const version = async () => String((await database.prisma.dataVersion.findUniqueOrThrow({ where: { id: 1 } })).value);
 const readVersion = async () => {
   reads += 1;
-  return String((await pool.query<{ value: string }>("SELECT value::text AS value FROM data_version WHERE id = 1")).rows[0]!.value);
+  return String(
+    (await pool.query<{ value: string }>("SELECT value::text AS value FROM data_version WHERE id = 1")).rows[0]!.value,
+  );
 };
 
 const save = (commentary: string, expectedVersion: number) =>
-  recordMilestoneUpdate(editor, { code: "M-01", version: expectedVersion, status: "on_track", forecastDate: "", actualDate: "", commentary, evidence: [], reason: "" });
+  recordMilestoneUpdate(editor, {
+    code: "M-01",
+    version: expectedVersion,
+    status: "on_track",
+    forecastDate: "",
+    actualDate: "",
+    commentary,
+    evidence: [],
+    reason: "",
+  });
 
 it("moves on with every saved change, in the same transaction, and not with a refused one", async () => {
   const before = Number(await version());
-  const refused = await recordMilestoneUpdate(editor, { code: "M-01", version: 1, status: "delayed", forecastDate: "2025-01-01", actualDate: "", commentary: "", evidence: [], reason: "" });
+  const refused = await recordMilestoneUpdate(editor, {
+    code: "M-01",
+    version: 1,
+    status: "delayed",
+    forecastDate: "2025-01-01",
+    actualDate: "",
+    commentary: "",
+    evidence: [],
+    reason: "",
+  });
   expect(refused.ok).toBe(false);
   expect(Number(await version())).toBe(before);
   expect((await save("Going well", 1)).ok).toBe(true);

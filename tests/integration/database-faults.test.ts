@@ -25,14 +25,26 @@ afterAll(async () => {
 });
 
 const save = (commentary: string) =>
-  recordMilestoneUpdate(editor, { code: "M-01", version: 1, status: "on_track", forecastDate: "", actualDate: "", commentary, evidence: [], reason: "" });
+  recordMilestoneUpdate(editor, {
+    code: "M-01",
+    version: 1,
+    status: "on_track",
+    forecastDate: "",
+    actualDate: "",
+    commentary,
+    evidence: [],
+    reason: "",
+  });
 
 it("reports, refuses and recovers as the database stops and starts again", async () => {
   expect(await checkHealth()).toMatchObject({ status: "ok" });
 
   await own.stop();
   expect(await checkHealth()).toMatchObject({ status: "unavailable", database: "unreachable" });
-  const failure = await save("Written while the database was down").then(() => null, (error: unknown) => error);
+  const failure = await save("Written while the database was down").then(
+    () => null,
+    (error: unknown) => error,
+  );
   expect(failure).not.toBeNull();
   expect(isDatabaseUnavailable(failure)).toBe(true);
 

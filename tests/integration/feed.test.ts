@@ -16,14 +16,59 @@ beforeAll(async () => {
   const prisma = database.prisma;
   await createReferenceData(prisma);
   await createRecommendation(prisma, { code: "CR-01", pillar: 1, responseClass: "testing" });
-  await createMilestone(prisma, { code: "M-01", dueDate: "2024-03-31", status: "on_track", pillars: [1], outcomes: [1] });
-  await createMilestone(prisma, { code: "M-02", dueDate: "2024-06-30", status: "on_track", pillars: [2], outcomes: [3] });
+  await createMilestone(prisma, {
+    code: "M-01",
+    dueDate: "2024-03-31",
+    status: "on_track",
+    pillars: [1],
+    outcomes: [1],
+  });
+  await createMilestone(prisma, {
+    code: "M-02",
+    dueDate: "2024-06-30",
+    status: "on_track",
+    pillars: [2],
+    outcomes: [3],
+  });
   const editor = (await createUser(prisma, { email: "editor@example.gov.uk" })).id;
   const none = { actualDate: "", commentary: "", evidence: [] };
-  expect((await recordMilestoneUpdate(editor, { code: "M-01", version: 1, status: "delayed", forecastDate: "2025-03-31", reason: "Supplier withdrew", ...none })).ok).toBe(true);
-  expect((await recordMilestoneUpdate(editor, { code: "M-02", version: 1, status: "complete", forecastDate: "", reason: "", ...none, actualDate: "2024-06-01" })).ok).toBe(true);
+  expect(
+    (
+      await recordMilestoneUpdate(editor, {
+        code: "M-01",
+        version: 1,
+        status: "delayed",
+        forecastDate: "2025-03-31",
+        reason: "Supplier withdrew",
+        ...none,
+      })
+    ).ok,
+  ).toBe(true);
+  expect(
+    (
+      await recordMilestoneUpdate(editor, {
+        code: "M-02",
+        version: 1,
+        status: "complete",
+        forecastDate: "",
+        reason: "",
+        ...none,
+        actualDate: "2024-06-01",
+      })
+    ).ok,
+  ).toBe(true);
   const r = await prisma.recommendation.findUniqueOrThrow({ where: { code: "CR-01" } });
-  expect((await reclassifyRecommendation(editor, { code: "CR-01", version: r.version, responseClass: "accepted", rationale: 'It says "we will".', reason: "Misread" })).ok).toBe(true);
+  expect(
+    (
+      await reclassifyRecommendation(editor, {
+        code: "CR-01",
+        version: r.version,
+        responseClass: "accepted",
+        rationale: 'It says "we will".',
+        reason: "Misread",
+      })
+    ).ok,
+  ).toBe(true);
 });
 
 afterAll(async () => {
@@ -40,7 +85,9 @@ function parseFeed(xml: string) {
 
 describe("the Atom feed of published changes", () => {
   it("is well-formed Atom with the elements RFC 4287 requires, and absolute ids and links", async () => {
-    const { feed, entries } = parseFeed(buildAtomFeed(await listChanges({ since: todayInLondon() }), { origin: ORIGIN }));
+    const { feed, entries } = parseFeed(
+      buildAtomFeed(await listChanges({ since: todayInLondon() }), { origin: ORIGIN }),
+    );
     expect(feed["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
     expect(feed.id).toBe(`${ORIGIN}/feed.xml`);
     expect(typeof feed.title === "string" ? feed.title : feed.title["#text"]).toContain("Reform Tracker");
@@ -50,14 +97,18 @@ describe("the Atom feed of published changes", () => {
       expect(String(entry.id)).toMatch(/^https:\/\/reform-tracker\.example\//);
       expect(entry.title).toBeTruthy();
       expect(Number.isNaN(Date.parse(String(entry.updated)))).toBe(false);
-      expect(String((entry.link as Record<string, string>)["@href"])).toMatch(/^https:\/\/reform-tracker\.example\/(milestones|recommendations)\//);
+      expect(String((entry.link as Record<string, string>)["@href"])).toMatch(
+        /^https:\/\/reform-tracker\.example\/(milestones|recommendations)\//,
+      );
     }
     expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
   });
 
   it("lists the scripted changes: a slip with its reason, a completion and a reclassification", async () => {
     const { entries } = parseFeed(buildAtomFeed(await listChanges({ since: todayInLondon() }), { origin: ORIGIN }));
-    const titles = entries.map((e) => String(typeof e.title === "object" ? (e.title as Record<string, string>)["#text"] : e.title));
+    const titles = entries.map((e) =>
+      String(typeof e.title === "object" ? (e.title as Record<string, string>)["#text"] : e.title),
+    );
     expect(titles).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^Dates slipped: M-01 /),
@@ -73,7 +124,9 @@ describe("the Atom feed of published changes", () => {
 
   it("has a feed per pillar holding only that pillar's changes", async () => {
     const report = await listChanges({ since: todayInLondon() });
-    const { feed, entries } = parseFeed(buildAtomFeed(report, { origin: ORIGIN, pillar: { number: 2, title: "Pillar 2" } }));
+    const { feed, entries } = parseFeed(
+      buildAtomFeed(report, { origin: ORIGIN, pillar: { number: 2, title: "Pillar 2" } }),
+    );
     expect(feed.id).toBe(`${ORIGIN}/pillars/2/feed.xml`);
     expect(entries.map((e) => JSON.stringify(e.title))).toEqual([expect.stringContaining("M-02")]);
   });

@@ -29,7 +29,10 @@ describe("migrations", () => {
     const dir = path.join(scratch, "new");
     await cp(MIGRATIONS_DIR, dir, { recursive: true });
     await mkdir(path.join(dir, "9999_test_note"));
-    await writeFile(path.join(dir, "9999_test_note", "migration.sql"), `CREATE TABLE "test_note" ("id" SERIAL PRIMARY KEY);`);
+    await writeFile(
+      path.join(dir, "9999_test_note", "migration.sql"),
+      `CREATE TABLE "test_note" ("id" SERIAL PRIMARY KEY);`,
+    );
 
     expect(await applyMigrations(database.url, dir)).toEqual(["9999_test_note"]);
     expect(await applyMigrations(database.url, dir)).toEqual([]);
@@ -49,9 +52,14 @@ describe("migrations", () => {
     const dir = path.join(scratch, "broken");
     await cp(MIGRATIONS_DIR, dir, { recursive: true });
     await mkdir(path.join(dir, "9998_broken"));
-    await writeFile(path.join(dir, "9998_broken", "migration.sql"), `CREATE TABLE "half_done" ("id" INT); SELECT * FROM "no_such_table";`);
+    await writeFile(
+      path.join(dir, "9998_broken", "migration.sql"),
+      `CREATE TABLE "half_done" ("id" INT); SELECT * FROM "no_such_table";`,
+    );
     await expect(applyMigrations(database.url, dir)).rejects.toThrow(/9998_broken failed/);
-    const [row] = await database.prisma.$queryRaw<Array<{ exists: boolean }>>`SELECT to_regclass('half_done') IS NOT NULL AS exists`;
+    const [row] = await database.prisma.$queryRaw<
+      Array<{ exists: boolean }>
+    >`SELECT to_regclass('half_done') IS NOT NULL AS exists`;
     expect(row?.exists).toBe(false);
   });
 });

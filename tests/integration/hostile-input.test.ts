@@ -51,10 +51,19 @@ beforeAll(async () => {
   const prisma = database.prisma;
   await createReferenceData(prisma);
   await createRecommendation(prisma, { code: "CR-01", pillar: 1, responseClass: "testing" });
-  await createMilestone(prisma, { code: "M-01", dueDate: "2024-03-31", pillars: [1], outcomes: [1], recommendations: ["CR-01"] });
+  await createMilestone(prisma, {
+    code: "M-01",
+    dueDate: "2024-03-31",
+    pillars: [1],
+    outcomes: [1],
+    recommendations: ["CR-01"],
+  });
   const admin = await createUser(prisma, { email: "admin@example.gov.uk", role: "admin" });
   adminId = admin.id;
-  await prisma.user.update({ where: { id: adminId }, data: { passwordHash: "$2b$04$C6UzMDM.H6dfI/f/IKcEeO5mVhT5ydS.YGCSaLyH5TLQXGlt2TcY2" } });
+  await prisma.user.update({
+    where: { id: adminId },
+    data: { passwordHash: "$2b$04$C6UzMDM.H6dfI/f/IKcEeO5mVhT5ydS.YGCSaLyH5TLQXGlt2TcY2" },
+  });
   targetId = (await createUser(prisma, { email: "target@example.gov.uk", role: "editor" })).id;
   before = await checksumTables(prisma);
 });
@@ -73,20 +82,29 @@ afterAll(async () => {
 /** Objects whose own keys include __proto__, constructor and prototype (JSON.parse makes them own properties). */
 const pollutingObject = fc
   .tuple(fc.constantFrom("__proto__", "constructor", "prototype"), fc.jsonValue({ maxDepth: 2 }))
-  .map(([key, value]) => JSON.parse(`{"${key}": {"polluted": true, "isAdmin": true}, "x": ${JSON.stringify(value) ?? "null"}}`) as unknown);
+  .map(
+    ([key, value]) =>
+      JSON.parse(`{"${key}": {"polluted": true, "isAdmin": true}, "x": ${JSON.stringify(value) ?? "null"}}`) as unknown,
+  );
 
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: hostileString },
   { weight: 1, arbitrary: fc.integer() },
   { weight: 1, arbitrary: fc.double() },
-  { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, -1, 1.5, 2 ** 31, 2 ** 53 + 2, Number.MAX_VALUE) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, -1, 1.5, 2 ** 31, 2 ** 53 + 2, Number.MAX_VALUE),
+  },
   { weight: 1, arbitrary: fc.bigInt() },
   { weight: 1, arbitrary: fc.constantFrom(null, undefined, true, false) },
   { weight: 1, arbitrary: fc.date({ noInvalidDate: false }) },
   { weight: 1, arbitrary: fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 5 }) },
   { weight: 1, arbitrary: fc.object({ maxDepth: 2 }) },
   { weight: 1, arbitrary: pollutingObject },
-  { weight: 1, arbitrary: fc.constantFrom(() => "fn", Symbol("s"), new Map([["a", 1]]), new Uint8Array(4), Promise.resolve(1)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(() => "fn", Symbol("s"), new Map([["a", 1]]), new Uint8Array(4), Promise.resolve(1)),
+  },
 );
 
 /** A value the given field rule refuses: the one field that makes the input invalid by construction. */
@@ -109,7 +127,10 @@ function invalidObject(
   rules: Record<string, { safeParse(v: unknown): { success: boolean } }>,
 ): fc.Arbitrary<unknown> {
   const names = Object.keys(rules);
-  const base = fc.record(Object.fromEntries(Object.entries(fields).map(([k, arb]) => [k, fc.oneof(arb, hostileValue)])), { requiredKeys: [] });
+  const base = fc.record(
+    Object.fromEntries(Object.entries(fields).map(([k, arb]) => [k, fc.oneof(arb, hostileValue)])),
+    { requiredKeys: [] },
+  );
   return fc
     .tuple(
       base,
@@ -126,7 +147,14 @@ function invalidObject(
 }
 
 /** Anything at all that is not an object: always refused by an object schema. */
-const notAnObject = fc.oneof(hostileString, fc.integer(), fc.double(), fc.bigInt(), fc.constantFrom(null, undefined, true, false), fc.array(hostileValue, { maxLength: 4 }));
+const notAnObject = fc.oneof(
+  hostileString,
+  fc.integer(),
+  fc.double(),
+  fc.bigInt(),
+  fc.constantFrom(null, undefined, true, false),
+  fc.array(hostileValue, { maxLength: 4 }),
+);
 
 const shapeOf = (schema: { shape: Record<string, { safeParse(v: unknown): { success: boolean } }> }) => schema.shape;
 
@@ -138,7 +166,9 @@ async function expectRefusal(call: () => Promise<{ ok: boolean }>) {
   try {
     result = await call();
   } catch (error) {
-    throw new Error(`threw instead of refusing: ${error instanceof Error ? `${error.constructor.name}: ${error.message.slice(0, 500)}` : String(error)}`);
+    throw new Error(
+      `threw instead of refusing: ${error instanceof Error ? `${error.constructor.name}: ${error.message.slice(0, 500)}` : String(error)}`,
+    );
   }
   if (result.ok !== false) throw new Error(`accepted a hostile input: ${JSON.stringify(result).slice(0, 300)}`);
   if ("errors" in result) expect((result as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
@@ -167,7 +197,10 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
       forecastDate: day,
       actualDate: day,
       commentary: hostileString,
-      evidence: fc.array(fc.record({ title: hostileString, url: fc.constantFrom("https://example.org", "javascript:alert(1)") }), { maxLength: 3 }),
+      evidence: fc.array(
+        fc.record({ title: hostileString, url: fc.constantFrom("https://example.org", "javascript:alert(1)") }),
+        { maxLength: 3 },
+      ),
       reason: hostileString,
     };
     // Well formed but stale (someone saved since) or unknown: reaches the database with hostile text, writes nothing.
@@ -232,9 +265,17 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
   });
 
   it("inviteUser", async () => {
-    const fields = { email: fc.constantFrom("new@example.gov.uk", "x@y"), name: hostileString, role: fc.constantFrom("admin", "editor") };
+    const fields = {
+      email: fc.constantFrom("new@example.gov.uk", "x@y"),
+      name: hostileString,
+      role: fc.constantFrom("admin", "editor"),
+    };
     // An existing email (in any case) is refused too.
-    const duplicate = fc.record({ email: fc.constantFrom("ADMIN@example.gov.uk", " target@example.gov.uk "), name: fc.constant("Dup"), role: fc.constant("editor") });
+    const duplicate = fc.record({
+      email: fc.constantFrom("ADMIN@example.gov.uk", " target@example.gov.uk "),
+      name: fc.constant("Dup"),
+      role: fc.constant("editor"),
+    });
     await runProperty(fc.oneof(notAnObject, invalidObject(fields, shapeOf(inviteUserSchema)), duplicate), (input) =>
       expectRefusal(() => inviteUser(adminId, input as never)),
     );
@@ -244,7 +285,10 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
     const fields = { userId: fc.constantFrom(targetId, String(targetId)), role: fc.constantFrom("admin", "editor") };
     // Well formed: no such user, your own account, or the role the user already has.
     const refusedAnyway = fc.oneof(
-      fc.record({ userId: fc.integer({ min: targetId + 1000, max: 2 ** 31 - 1 }), role: fc.constantFrom("admin", "editor") }),
+      fc.record({
+        userId: fc.integer({ min: targetId + 1000, max: 2 ** 31 - 1 }),
+        role: fc.constantFrom("admin", "editor"),
+      }),
       fc.record({ userId: fc.constant(adminId), role: fc.constantFrom("admin", "editor") }),
       fc.record({ userId: fc.constant(targetId), role: fc.constant("editor") }),
     );
@@ -255,20 +299,25 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
 
   it("deactivateUser and resetPassword", async () => {
     const fields = { userId: fc.constantFrom(targetId, String(targetId)) };
-    const refusedAnyway = fc.record({ userId: fc.oneof(fc.integer({ min: targetId + 1000, max: 2 ** 31 - 1 }), fc.constant(adminId)) });
-    await runProperty(fc.oneof(notAnObject, invalidObject(fields, shapeOf(userRefSchema)), refusedAnyway), async (input) => {
-      await expectRefusal(() => deactivateUser(adminId, input as never));
-      await expectRefusal(() => resetPassword(adminId, input as never));
+    const refusedAnyway = fc.record({
+      userId: fc.oneof(fc.integer({ min: targetId + 1000, max: 2 ** 31 - 1 }), fc.constant(adminId)),
     });
+    await runProperty(
+      fc.oneof(notAnObject, invalidObject(fields, shapeOf(userRefSchema)), refusedAnyway),
+      async (input) => {
+        await expectRefusal(() => deactivateUser(adminId, input as never));
+        await expectRefusal(() => resetPassword(adminId, input as never));
+      },
+    );
   });
 
   it("changeOwnPassword", async () => {
     const password = fc.oneof(hostileString, fc.constant("a long enough password"));
     const fields = { currentPassword: password, newPassword: password, confirmPassword: password };
     // Invalid by construction: the whole object fails the schema (checking the current password would record an attempt).
-    const invalid = fc.oneof(notAnObject, invalidObject(fields, shapeOf(changePasswordSchema)), fc.record(fields)).filter(
-      (v) => !changePasswordSchema.safeParse(v).success,
-    );
+    const invalid = fc
+      .oneof(notAnObject, invalidObject(fields, shapeOf(changePasswordSchema)), fc.record(fields))
+      .filter((v) => !changePasswordSchema.safeParse(v).success);
     await runProperty(invalid, (input) => expectRefusal(() => changeOwnPassword(adminId, input as never)));
   });
 
@@ -278,44 +327,103 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
       fc.shuffledSubarray([...MILESTONE_CSV_COLUMNS, "__proto__", "constructor", "=cmd"]).map((c) => c.join(",")),
       hostileString,
     );
-    const cell = fc.oneof(hostileString, fc.constantFrom("M-01", "on_track", "2024-03-31", '"', '""', "a,b", "\"x\ny\""));
+    const cell = fc.oneof(hostileString, fc.constantFrom("M-01", "on_track", "2024-03-31", '"', '""', "a,b", '"x\ny"'));
     // A row for M-01 whose version is never the current one (1): always refused.
-    const staleVersion = fc.oneof(fc.integer({ min: 2, max: 2 ** 31 - 1 }).map(String), hostileString.filter((s) => s.trim() !== "1"));
-    const row = fc.tuple(cell, staleVersion, fc.array(cell, { minLength: 0, maxLength: 10 })).map(([code, version, rest]) =>
-      [code === "M-01" ? "M-01" : code, "", "", version, ...rest].map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(","),
+    const staleVersion = fc.oneof(
+      fc.integer({ min: 2, max: 2 ** 31 - 1 }).map(String),
+      hostileString.filter((s) => s.trim() !== "1"),
     );
+    const row = fc
+      .tuple(cell, staleVersion, fc.array(cell, { minLength: 0, maxLength: 10 }))
+      .map(([code, version, rest]) =>
+        [code === "M-01" ? "M-01" : code, "", "", version, ...rest]
+          .map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c))
+          .join(","),
+      );
     const csv = fc
-      .tuple(fc.constantFrom("", "\uFEFF"), header, fc.array(row, { maxLength: 5 }), fc.constantFrom("\r\n", "\n", "\r"))
+      .tuple(
+        fc.constantFrom("", "\uFEFF"),
+        header,
+        fc.array(row, { maxLength: 5 }),
+        fc.constantFrom("\r\n", "\n", "\r"),
+      )
       .map(([bom, h, rows, eol]) => bom + [h, ...rows].join(eol));
     const tooBig = fc.constant(`${MILESTONE_CSV_COLUMNS.join(",")}\r\n${"M-01,,,1,on_track,,,,,\r\n".repeat(90_000)}`);
-    const text = fc.oneof({ weight: 4, arbitrary: csv }, { weight: 3, arbitrary: hostileString }, { weight: 1, arbitrary: fc.oneof({ weight: 1, arbitrary: tooBig }, { weight: 4, arbitrary: huge }) });
-    await runProperty(text, async (input) => {
-      await expectRefusal(() => previewMilestoneImport(adminId, input, { today: TODAY }));
-      await expectRefusal(async () => {
-        const report = await applyMilestoneImport(adminId, input, { today: TODAY });
-        expect(report.applied).toBe(0);
-        return report;
-      });
-    }, Math.ceil(RUNS / 2));
+    const text = fc.oneof(
+      { weight: 4, arbitrary: csv },
+      { weight: 3, arbitrary: hostileString },
+      { weight: 1, arbitrary: fc.oneof({ weight: 1, arbitrary: tooBig }, { weight: 4, arbitrary: huge }) },
+    );
+    await runProperty(
+      text,
+      async (input) => {
+        await expectRefusal(() => previewMilestoneImport(adminId, input, { today: TODAY }));
+        await expectRefusal(async () => {
+          const report = await applyMilestoneImport(adminId, input, { today: TODAY });
+          expect(report.applied).toBe(0);
+          return report;
+        });
+      },
+      Math.ceil(RUNS / 2),
+    );
   });
 
   it("every write, called with an arbitrary session user id that is not an account, throws NotSignedInError", async () => {
-    const userId = fc.oneof(fc.constant(null), fc.integer({ min: -(2 ** 31), max: 0 }), fc.integer({ min: targetId + 1000, max: 2 ** 31 - 1 }));
+    const userId = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: -(2 ** 31), max: 0 }),
+      fc.integer({ min: targetId + 1000, max: 2 ** 31 - 1 }),
+    );
     const calls: Array<(u: number | null) => Promise<unknown>> = [
-      (u) => recordMilestoneUpdate(u, { code: "M-01", version: 1, status: "on_track", forecastDate: "", actualDate: "", commentary: "x", evidence: [], reason: "" }),
-      (u) => reclassifyRecommendation(u, { code: "CR-01", version: 1, responseClass: "accepted", rationale: "long enough rationale", reason: "r" }),
-      (u) => addMilestone(u, { group: "laying_the_groundwork", activity: "A", title: "T", dueDate: "2026-03-31", pillars: [1], outcomes: [1], recommendations: [], reason: "r" }),
+      (u) =>
+        recordMilestoneUpdate(u, {
+          code: "M-01",
+          version: 1,
+          status: "on_track",
+          forecastDate: "",
+          actualDate: "",
+          commentary: "x",
+          evidence: [],
+          reason: "",
+        }),
+      (u) =>
+        reclassifyRecommendation(u, {
+          code: "CR-01",
+          version: 1,
+          responseClass: "accepted",
+          rationale: "long enough rationale",
+          reason: "r",
+        }),
+      (u) =>
+        addMilestone(u, {
+          group: "laying_the_groundwork",
+          activity: "A",
+          title: "T",
+          dueDate: "2026-03-31",
+          pillars: [1],
+          outcomes: [1],
+          recommendations: [],
+          reason: "r",
+        }),
       (u) => inviteUser(u, { email: "someone@example.gov.uk", name: "S", role: "admin" }),
       (u) => changeUserRole(u, { userId: targetId, role: "admin" }),
       (u) => deactivateUser(u, { userId: targetId }),
       (u) => resetPassword(u, { userId: targetId }),
-      (u) => changeOwnPassword(u, { currentPassword: "x", newPassword: "a new long password", confirmPassword: "a new long password" }),
+      (u) =>
+        changeOwnPassword(u, {
+          currentPassword: "x",
+          newPassword: "a new long password",
+          confirmPassword: "a new long password",
+        }),
       (u) => applyMilestoneImport(u, `${MILESTONE_CSV_COLUMNS.join(",")}\r\nM-01,,,1,on_track,,,,,\r\n`),
     ];
     await runProperty(
       fc.tuple(userId, fc.constantFrom(...calls.keys())),
       async ([u, i]) => {
-        const error = await calls[i]!(u).then(() => null, (e: unknown) => e);
+        const error = await calls[i]!(u).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(NotSignedInError);
       },
       Math.min(RUNS, 300),
@@ -327,16 +435,23 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
 // Public filters: an independent statement of the rules, and the parsers must agree with it exactly.
 
 type Rule = (value: string) => boolean;
-const oneOf = (values: readonly string[]): Rule => (v) => values.includes(v);
-const wholeNumber = (min: number, max: number): Rule => (v) => {
-  const n = Number(v);
-  return Number.isInteger(n) && n >= min && n <= max;
-};
+const oneOf =
+  (values: readonly string[]): Rule =>
+  (v) =>
+    values.includes(v);
+const wholeNumber =
+  (min: number, max: number): Rule =>
+  (v) => {
+    const n = Number(v);
+    return Number.isInteger(n) && n >= min && n <= max;
+  };
 // Words, trimmed, without control characters (tab and line breaks aside; PostgreSQL cannot store NUL).
-const text = (max: number): Rule => (v) => {
-  const t = v.trim();
-  return t.length >= 1 && t.length <= max && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(t);
-};
+const text =
+  (max: number): Rule =>
+  (v) => {
+    const t = v.trim();
+    return t.length >= 1 && t.length <= max && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(t);
+  };
 const calendarDay: Rule = (v) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (!m) return false;
@@ -396,15 +511,46 @@ function allowedByRules(oracle: Record<string, Rule>, pairs: Array<[string, stri
 }
 
 const ALL_VALUES = [
-  ...REVIEW_CODES, ...RESPONSE_CLASSES, ...MILESTONE_STATUSES, ...MILESTONE_GROUPS, ...DUE_WINDOWS, ...FORMATS,
-  ...RECOMMENDATION_SORTS, ...MILESTONE_SORTS, ...RECOMMENDATION_GAPS, ...MILESTONE_GAPS,
-  "0", "1", "3", "6", "7", " 2 ", "2.0", "1e2", "0x3", "500", "501", "100000", "100001", "-1",
-  "2024-02-29", "2023-02-29", "2024-13-01", "2025-04-31", "0000-01-01", "2024-1-1", " 2024-01-01",
-  "family help", "   ",
+  ...REVIEW_CODES,
+  ...RESPONSE_CLASSES,
+  ...MILESTONE_STATUSES,
+  ...MILESTONE_GROUPS,
+  ...DUE_WINDOWS,
+  ...FORMATS,
+  ...RECOMMENDATION_SORTS,
+  ...MILESTONE_SORTS,
+  ...RECOMMENDATION_GAPS,
+  ...MILESTONE_GAPS,
+  "0",
+  "1",
+  "3",
+  "6",
+  "7",
+  " 2 ",
+  "2.0",
+  "1e2",
+  "0x3",
+  "500",
+  "501",
+  "100000",
+  "100001",
+  "-1",
+  "2024-02-29",
+  "2023-02-29",
+  "2024-13-01",
+  "2025-04-31",
+  "0000-01-01",
+  "2024-1-1",
+  " 2024-01-01",
+  "family help",
+  "   ",
 ];
 
 function paramsArbitrary(names: string[]) {
-  const key = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: hostileString.filter((s) => s.length < 2000) });
+  const key = fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...names) },
+    { weight: 1, arbitrary: hostileString.filter((s) => s.length < 2000) },
+  );
   const value = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...ALL_VALUES) },
     { weight: 3, arbitrary: hostileString },

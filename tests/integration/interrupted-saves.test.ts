@@ -113,7 +113,16 @@ beforeAll(async () => {
   // M-02 starts with evidence, so a save that replaces it has something to lose.
   const first = await recordMilestoneUpdate(
     editor,
-    { code: "M-02", version: 1, status: "on_track", forecastDate: "", actualDate: "", commentary: "Before", evidence: [{ title: "Original evidence", url: "https://example.gov.uk/original" }], reason: "" },
+    {
+      code: "M-02",
+      version: 1,
+      status: "on_track",
+      forecastDate: "",
+      actualDate: "",
+      commentary: "Before",
+      evidence: [{ title: "Original evidence", url: "https://example.gov.uk/original" }],
+      reason: "",
+    },
     { today: TODAY },
   );
   expect(first.ok).toBe(true);
@@ -135,7 +144,10 @@ describe("the connection dies part-way through a save", () => {
       const current = await version("M-02");
       await interruptAt(table, "kill");
 
-      const failure = await save("M-02", current, `Interrupted at ${table}`).then(() => null, (error: unknown) => error);
+      const failure = await save("M-02", current, `Interrupted at ${table}`).then(
+        () => null,
+        (error: unknown) => error,
+      );
       expect(failure).not.toBeNull();
       expect(await snapshot()).toEqual(before);
       await expectNoStrandedConnections();
@@ -144,7 +156,10 @@ describe("the connection dies part-way through a save", () => {
       await noInterruptions();
       const saved = await save("M-02", current, `Saved after the interruption at ${table}`);
       expect(saved.ok).toBe(true);
-      const m = await prisma.milestone.findUniqueOrThrow({ where: { code: "M-02" }, include: { evidence: { orderBy: { position: "asc" } } } });
+      const m = await prisma.milestone.findUniqueOrThrow({
+        where: { code: "M-02" },
+        include: { evidence: { orderBy: { position: "asc" } } },
+      });
       expect([m.version, m.commentary]).toEqual([current + 1, `Saved after the interruption at ${table}`]);
       expect(m.evidence.map((e) => e.title)).toEqual(["New evidence one", "New evidence two"]);
       const audits = await prisma.auditEvent.count({ where: { entityCode: "M-02", action: "update" } });
@@ -155,12 +170,17 @@ describe("the connection dies part-way through a save", () => {
   it("during a CSV upload, after the first of two milestones was written: neither is kept", async () => {
     const csv = await exportMilestonesCsv(editor);
     const rows = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
-    const edited = rows.map((r) => (r.code === "M-05" || r.code === "M-06" ? { ...r, status: "on_track", commentary: `Upload for ${r.code}` } : r));
+    const edited = rows.map((r) =>
+      r.code === "M-05" || r.code === "M-06" ? { ...r, status: "on_track", commentary: `Upload for ${r.code}` } : r,
+    );
     const upload = stringify(edited, { header: true, columns: Object.keys(rows[0]!) });
 
     const before = await snapshot();
     await interruptAt("audit_event", "kill", "M-06");
-    const failure = await applyMilestoneImport(editor, upload, { today: TODAY }).then(() => null, (error: unknown) => error);
+    const failure = await applyMilestoneImport(editor, upload, { today: TODAY }).then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(failure).not.toBeNull();
     expect(await snapshot()).toEqual(before);
     await expectNoStrandedConnections();
@@ -178,7 +198,10 @@ describe("the connection pool", () => {
     const size = (databasePool()?.options.max as number | undefined) ?? 10;
     await interruptAt("audit_event", "kill", "M-20");
     for (let i = 0; i <= size; i++) {
-      const failure = await save("M-20", await version("M-20"), `Interrupted ${i}`).then(() => null, (error: unknown) => error);
+      const failure = await save("M-20", await version("M-20"), `Interrupted ${i}`).then(
+        () => null,
+        (error: unknown) => error,
+      );
       expect(failure).not.toBeNull();
     }
     await noInterruptions();
@@ -218,19 +241,42 @@ describe("the database server crashes while a save is inside its transaction", (
 
     // The next save stops inside its transaction, after writing the milestone and its evidence, at its audit record.
     await interruptAt("audit_event", "wait", "M-11");
-    const interrupted = save("M-11", await version("M-11"), "Interrupted by the crash").then(() => null, (error: unknown) => error);
+    const interrupted = save("M-11", await version("M-11"), "Interrupted by the crash").then(
+      () => null,
+      (error: unknown) => error,
+    );
     await expect
-      .poll(async () => (await sql("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = 'PgSleep'")).rows[0].n, { timeout: 10_000 })
+      .poll(
+        async () =>
+          (await sql("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = 'PgSleep'")).rows[0].n,
+        { timeout: 10_000 },
+      )
       .toBe(1);
 
     // Immediate shutdown (SIGQUIT to the postmaster): no checkpoint, as in a power cut; the next start replays the log.
     const pid = Number((await readFile(path.join(own.dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
     process.kill(pid, "SIGQUIT");
     expect(await interrupted).not.toBeNull();
-    await expect.poll(() => { try { process.kill(pid, 0); return "running"; } catch { return "stopped"; } }, { timeout: 20_000 }).toBe("stopped");
+    await expect
+      .poll(
+        () => {
+          try {
+            process.kill(pid, 0);
+            return "running";
+          } catch {
+            return "stopped";
+          }
+        },
+        { timeout: 20_000 },
+      )
+      .toBe("stopped");
 
     await own.start();
-    await expect.poll(async () => (await prisma.$queryRaw<Array<{ ok: number }>>`SELECT 1 AS ok`.catch(() => []))[0]?.ok, { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(async () => (await prisma.$queryRaw<Array<{ ok: number }>>`SELECT 1 AS ok`.catch(() => []))[0]?.ok, {
+        timeout: 20_000,
+      })
+      .toBe(1);
     expect(await snapshot()).toEqual(before);
     const m10 = await prisma.milestone.findUniqueOrThrow({ where: { code: "M-10" } });
     expect(m10.commentary).toBe("Acknowledged before the crash");

@@ -32,10 +32,11 @@ let deactivated: number;
 
 // Text a spreadsheet and CSV can trip over: commas, quotes, line breaks of both kinds, "|", backslashes, formula
 // starters, markup and non-ASCII characters.
-const TRICKY_COMMENTARY = '=SUM(A1) is not a formula here, "quoted", with commas,\r\nsecond line | pipe \\n\nthird line <script>alert(1)</script> – £3,000 ’';
+const TRICKY_COMMENTARY =
+  '=SUM(A1) is not a formula here, "quoted", with commas,\r\nsecond line | pipe \\n\nthird line <script>alert(1)</script> – £3,000 ’';
 const TRICKY_EVIDENCE = [
   { title: 'Report, "final" | annex \\ back\\slash', url: "https://example.gov.uk/report?a=1&b=2" },
-  { title: "=HYPERLINK(\"https://evil.example\")", url: "https://example.gov.uk/a|b" },
+  { title: '=HYPERLINK("https://evil.example")', url: "https://example.gov.uk/a|b" },
   { title: "Line one\nline two", url: "http://example.gov.uk/plain" },
   { title: "- dash first, ünïcödé", url: "https://example.gov.uk/%7Cencoded" },
 ];
@@ -53,7 +54,16 @@ beforeAll(async () => {
   // M-03 holds awkward text, saved the way the milestone form saves it.
   const saved = await recordMilestoneUpdate(
     editor,
-    { code: "M-03", version: 1, status: "on_track", forecastDate: "", actualDate: "", commentary: TRICKY_COMMENTARY, evidence: TRICKY_EVIDENCE, reason: "" },
+    {
+      code: "M-03",
+      version: 1,
+      status: "on_track",
+      forecastDate: "",
+      actualDate: "",
+      commentary: TRICKY_COMMENTARY,
+      evidence: TRICKY_EVIDENCE,
+      reason: "",
+    },
     { today: TODAY },
   );
   expect(saved.ok).toBe(true);
@@ -82,7 +92,10 @@ function edit(csv: string, changes: Record<string, Partial<CsvRecord>>): string 
 }
 
 async function milestone(code: string) {
-  return database.prisma.milestone.findUniqueOrThrow({ where: { code }, include: { evidence: { orderBy: { position: "asc" } } } });
+  return database.prisma.milestone.findUniqueOrThrow({
+    where: { code },
+    include: { evidence: { orderBy: { position: "asc" } } },
+  });
 }
 
 describe("the exported file", () => {
@@ -109,8 +122,8 @@ describe("the exported file", () => {
     // One link per line, Title|address, with \| \\ \n escapes; the apostrophe keeps spreadsheets from running it.
     expect(m03.evidence).toBe(
       [
-        "Report, \"final\" \\| annex \\\\ back\\\\slash|https://example.gov.uk/report?a=1&b=2",
-        "=HYPERLINK(\"https://evil.example\")|https://example.gov.uk/a\\|b",
+        'Report, "final" \\| annex \\\\ back\\\\slash|https://example.gov.uk/report?a=1&b=2',
+        '=HYPERLINK("https://evil.example")|https://example.gov.uk/a\\|b',
         "Line one\\nline two|http://example.gov.uk/plain",
         "- dash first, ünïcödé|https://example.gov.uk/%7Cencoded",
       ].join("\n"),
@@ -120,7 +133,11 @@ describe("the exported file", () => {
   it("round-trips losslessly: importing it unchanged changes nothing, and exporting again gives the same bytes", async () => {
     const first = await exportMilestonesCsv(editor);
     const preview = await previewMilestoneImport(editor, first, { today: TODAY });
-    expect(preview).toMatchObject({ ok: true, fileError: null, summary: { rows: 37, changes: 0, unchanged: 37, errors: 0 } });
+    expect(preview).toMatchObject({
+      ok: true,
+      fileError: null,
+      summary: { rows: 37, changes: 0, unchanged: 37, errors: 0 },
+    });
     expect(preview.rows.every((r) => r.outcome === "no_change" && r.errors.length === 0)).toBe(true);
     expect(preview.rows[0]).toMatchObject({ line: 2, code: "M-01" });
 
@@ -139,7 +156,10 @@ describe("the exported file", () => {
   });
 
   it("accepts UK dates and status labels as a spreadsheet may write them", async () => {
-    const csv = edit(await exportMilestonesCsv(editor), { "M-03": { status: "On track" }, "M-04": { forecastDate: "1/8/2024", status: "On track" } });
+    const csv = edit(await exportMilestonesCsv(editor), {
+      "M-03": { status: "On track" },
+      "M-04": { forecastDate: "1/8/2024", status: "On track" },
+    });
     const preview = await previewMilestoneImport(editor, csv, { today: TODAY });
     expect(preview.ok).toBe(true);
     expect(preview.rows.find((r) => r.code === "M-03")!.outcome).toBe("no_change");
@@ -158,7 +178,11 @@ describe("applying an edited file", () => {
     const exported = await exportMilestonesCsv(editor);
     const edited = edit(exported, {
       "M-01": { status: "complete", actualDate: "2023-09-15", commentary: "The hub opened in Newcastle." },
-      "M-05": { status: "delayed", forecastDate: "2024-09-30", reason: "The first procurement found no supplier, so it was run again." },
+      "M-05": {
+        status: "delayed",
+        forecastDate: "2024-09-30",
+        reason: "The first procurement found no supplier, so it was run again.",
+      },
     });
 
     const preview = await previewMilestoneImport(editor, edited, { today: TODAY });
@@ -200,16 +224,44 @@ describe("applying an edited file", () => {
     expect(m05).toMatchObject({ status: "delayed", version: 2 });
     expect(m05.forecastDate?.toISOString().slice(0, 10)).toBe("2024-09-30");
 
-    const events = await database.prisma.auditEvent.findMany({ where: { id: { gt: 0 } }, orderBy: { id: "asc" }, skip: eventsBefore });
+    const events = await database.prisma.auditEvent.findMany({
+      where: { id: { gt: 0 } },
+      orderBy: { id: "asc" },
+      skip: eventsBefore,
+    });
     expect(events).toHaveLength(2);
-    expect(events.map((e) => ({ actorId: e.actorId, actorLabel: e.actorLabel, action: e.action, entityCode: e.entityCode, before: e.before, after: e.after, reason: e.reason }))).toEqual([
+    expect(
+      events.map((e) => ({
+        actorId: e.actorId,
+        actorLabel: e.actorLabel,
+        action: e.action,
+        entityCode: e.entityCode,
+        before: e.before,
+        after: e.after,
+        reason: e.reason,
+      })),
+    ).toEqual([
       {
         actorId: editor,
         actorLabel: editorEmail,
         action: "update",
         entityCode: "M-01",
-        before: { status: "not_yet_assessed", forecastDate: null, actualDate: null, commentary: null, evidence: [], version: 1 },
-        after: { status: "complete", forecastDate: null, actualDate: "2023-09-15", commentary: "The hub opened in Newcastle.", evidence: [], version: 2 },
+        before: {
+          status: "not_yet_assessed",
+          forecastDate: null,
+          actualDate: null,
+          commentary: null,
+          evidence: [],
+          version: 1,
+        },
+        after: {
+          status: "complete",
+          forecastDate: null,
+          actualDate: "2023-09-15",
+          commentary: "The hub opened in Newcastle.",
+          evidence: [],
+          version: 2,
+        },
         reason: null,
       },
       {
@@ -217,8 +269,22 @@ describe("applying an edited file", () => {
         actorLabel: editorEmail,
         action: "update",
         entityCode: "M-05",
-        before: { status: "not_yet_assessed", forecastDate: null, actualDate: null, commentary: null, evidence: [], version: 1 },
-        after: { status: "delayed", forecastDate: "2024-09-30", actualDate: null, commentary: null, evidence: [], version: 2 },
+        before: {
+          status: "not_yet_assessed",
+          forecastDate: null,
+          actualDate: null,
+          commentary: null,
+          evidence: [],
+          version: 1,
+        },
+        after: {
+          status: "delayed",
+          forecastDate: "2024-09-30",
+          actualDate: null,
+          commentary: null,
+          evidence: [],
+          version: 2,
+        },
         reason: "The first procurement found no supplier, so it was run again.",
       },
     ]);
@@ -233,7 +299,10 @@ describe("applying an edited file", () => {
         { field: "Forecast date", before: null, after: "2024-09-30" },
       ],
     });
-    expect((await publicHistory("milestone", m01.id)).at(-1)).toMatchObject({ byStaff: true, changes: expect.arrayContaining([{ field: "Actual completion date", before: null, after: "2023-09-15" }]) });
+    expect((await publicHistory("milestone", m01.id)).at(-1)).toMatchObject({
+      byStaff: true,
+      changes: expect.arrayContaining([{ field: "Actual completion date", before: null, after: "2023-09-15" }]),
+    });
 
     // The new export is the edited file with the two versions moved on and the reasons left empty.
     const expected = records(edited).map((r) =>
@@ -248,7 +317,9 @@ describe("applying an edited file", () => {
     const twice = await applyMilestoneImport(editor, edited, { today: TODAY });
     expect(twice).toMatchObject({ ok: false, applied: 0, summary: { errors: 2 } });
     expect(twice.rows.filter((r) => r.outcome === "error").map((r) => r.code)).toEqual(["M-01", "M-05"]);
-    expect(twice.rows.find((r) => r.code === "M-01")!.errors[0]).toMatch(/changed since you exported the file.*export the milestones again/);
+    expect(twice.rows.find((r) => r.code === "M-01")!.errors[0]).toMatch(
+      /changed since you exported the file.*export the milestones again/,
+    );
     expect(await checksumTables(database.prisma)).toEqual(before);
   });
 
@@ -259,22 +330,82 @@ describe("applying an edited file", () => {
       "M-11": { status: "on_track" },
     };
     const bad: Array<[string, Record<string, Partial<CsvRecord>> | ((csv: string) => string), string, RegExp]> = [
-      ["a date that does not exist", { "M-12": { forecastDate: "2024-02-30" } }, "M-12", /Forecast date must be a real date, like 2024-03-31/],
-      ["a date in another format", { "M-12": { forecastDate: "March 2025" } }, "M-12", /Forecast date must be a real date/],
-      ["a later forecast with no reason", { "M-12": { forecastDate: "2026-01-31" } }, "M-12", /Enter the reason the forecast date has moved later/],
-      ["at risk with no reason", { "M-12": { status: "at_risk" } }, "M-12", /Enter the reason the milestone is now at risk, delayed or superseded/],
-      ["a completion date in the future", { "M-12": { status: "complete", actualDate: "2030-01-01" } }, "M-12", /must be today or in the past/],
+      [
+        "a date that does not exist",
+        { "M-12": { forecastDate: "2024-02-30" } },
+        "M-12",
+        /Forecast date must be a real date, like 2024-03-31/,
+      ],
+      [
+        "a date in another format",
+        { "M-12": { forecastDate: "March 2025" } },
+        "M-12",
+        /Forecast date must be a real date/,
+      ],
+      [
+        "a later forecast with no reason",
+        { "M-12": { forecastDate: "2026-01-31" } },
+        "M-12",
+        /Enter the reason the forecast date has moved later/,
+      ],
+      [
+        "at risk with no reason",
+        { "M-12": { status: "at_risk" } },
+        "M-12",
+        /Enter the reason the milestone is now at risk, delayed or superseded/,
+      ],
+      [
+        "a completion date in the future",
+        { "M-12": { status: "complete", actualDate: "2030-01-01" } },
+        "M-12",
+        /must be today or in the past/,
+      ],
       ["an unknown status", { "M-12": { status: "finished" } }, "M-12", /The status must be one of: not_yet_assessed/],
       ["an unknown code", { "M-12": { code: "M-99" } }, "M-99", /There is no milestone with the code M-99/],
       ["a code that is not a code", { "M-12": { code: "<script>" } }, "<SCRIPT>", /The code must be a milestone code/],
-      ["a stale version", { "M-12": { version: "7", commentary: "Mine" } }, "M-12", /changed since you exported the file \(the file has version 7, the milestone is now at version 1\)/],
+      [
+        "a stale version",
+        { "M-12": { version: "7", commentary: "Mine" } },
+        "M-12",
+        /changed since you exported the file \(the file has version 7, the milestone is now at version 1\)/,
+      ],
       ["a missing version", { "M-12": { version: "" } }, "M-12", /The version must be the number from your export/],
-      ["a javascript: evidence address", { "M-12": { evidence: "Click me|javascript:alert(1)" } }, "M-12", /Evidence link 1: Evidence addresses must start with https:\/\/ or http:\/\//],
-      ["an evidence line with no address", { "M-12": { evidence: "Just a title" } }, "M-12", /Evidence link 1 must be a title and an address separated by "\|"/],
-      ["an evidence line with two separators", { "M-12": { evidence: "A|B|https://example.gov.uk" } }, "M-12", /more than one "\|"/],
-      ["eleven evidence links", { "M-12": { evidence: Array.from({ length: 11 }, (_, i) => `L${i}|https://example.gov.uk/${i}`).join("\n") } }, "M-12", /at most 10 evidence links/],
-      ["commentary that is too long", { "M-12": { commentary: "x".repeat(4001) } }, "M-12", /Commentary must be 4000 characters or fewer/],
-      ["a milestone twice", (csv) => csv + csv.split("\r\n").find((l) => l.startsWith("M-12,"))! + "\r\n", "M-12", /in the file more than once \(rows 13, 39\)/],
+      [
+        "a javascript: evidence address",
+        { "M-12": { evidence: "Click me|javascript:alert(1)" } },
+        "M-12",
+        /Evidence link 1: Evidence addresses must start with https:\/\/ or http:\/\//,
+      ],
+      [
+        "an evidence line with no address",
+        { "M-12": { evidence: "Just a title" } },
+        "M-12",
+        /Evidence link 1 must be a title and an address separated by "\|"/,
+      ],
+      [
+        "an evidence line with two separators",
+        { "M-12": { evidence: "A|B|https://example.gov.uk" } },
+        "M-12",
+        /more than one "\|"/,
+      ],
+      [
+        "eleven evidence links",
+        { "M-12": { evidence: Array.from({ length: 11 }, (_, i) => `L${i}|https://example.gov.uk/${i}`).join("\n") } },
+        "M-12",
+        /at most 10 evidence links/,
+      ],
+      [
+        "commentary that is too long",
+        { "M-12": { commentary: "x".repeat(4001) } },
+        "M-12",
+        /Commentary must be 4000 characters or fewer/,
+      ],
+      [
+        "a milestone twice",
+        (csv) => csv + csv.split("\r\n").find((l) => l.startsWith("M-12,"))! + "\r\n",
+        "M-12",
+        /in the file more than once \(rows 13, 39\)/,
+      ],
     ];
 
     for (const [what, change, code, message] of bad) {
@@ -286,12 +417,18 @@ describe("applying an edited file", () => {
       expect(errors.length, what).toBeGreaterThanOrEqual(1);
       expect(new Set(errors.map((r) => r.code)), what).toEqual(new Set([code]));
       expect(errors[0]!.errors.join(" "), what).toMatch(message);
-      expect(preview.rows.filter((r) => r.outcome === "change").map((r) => r.code), what).toEqual(["M-10", "M-11"]);
+      expect(
+        preview.rows.filter((r) => r.outcome === "change").map((r) => r.code),
+        what,
+      ).toEqual(["M-10", "M-11"]);
 
       const before = await checksumTables(database.prisma);
       const applied = await applyMilestoneImport(editor, file, { today: TODAY });
       expect(applied, what).toMatchObject({ ok: false, applied: 0 });
-      expect(applied.rows.filter((r) => r.outcome === "error").map((r) => r.code), what).toEqual(errors.map((r) => r.code));
+      expect(
+        applied.rows.filter((r) => r.outcome === "error").map((r) => r.code),
+        what,
+      ).toEqual(errors.map((r) => r.code));
       expect(await checksumTables(database.prisma), what).toEqual(before);
     }
 
@@ -307,13 +444,29 @@ describe("applying an edited file", () => {
     expect((await previewMilestoneImport(editor, edited, { today: TODAY })).ok).toBe(true);
 
     const other = await createUser(database.prisma, { email: "other@example.gov.uk" });
-    const saved = await recordMilestoneUpdate(other.id, { code: "M-21", version: 1, status: "not_started", forecastDate: "", actualDate: "", commentary: "", evidence: [], reason: "" }, { today: TODAY });
+    const saved = await recordMilestoneUpdate(
+      other.id,
+      {
+        code: "M-21",
+        version: 1,
+        status: "not_started",
+        forecastDate: "",
+        actualDate: "",
+        commentary: "",
+        evidence: [],
+        reason: "",
+      },
+      { today: TODAY },
+    );
     expect(saved.ok).toBe(true);
 
     const before = await checksumTables(database.prisma);
     const applied = await applyMilestoneImport(editor, edited, { today: TODAY });
     expect(applied).toMatchObject({ ok: false, applied: 0, summary: { changes: 1, errors: 1 } });
-    expect(applied.rows.find((r) => r.code === "M-21")).toMatchObject({ outcome: "error", errors: [expect.stringMatching(/M-21 has changed since you exported the file/)] });
+    expect(applied.rows.find((r) => r.code === "M-21")).toMatchObject({
+      outcome: "error",
+      errors: [expect.stringMatching(/M-21 has changed since you exported the file/)],
+    });
     expect(await checksumTables(database.prisma)).toEqual(before);
     expect((await milestone("M-20")).status).toBe("not_yet_assessed");
   });
@@ -322,7 +475,10 @@ describe("applying an edited file", () => {
     const exported = await exportMilestonesCsv(editor);
     const edited = edit(exported, { "M-30": { status: "on_track" }, "M-31": { status: "not_started" } });
     const eventsBefore = await database.prisma.auditEvent.count();
-    const results = await Promise.all([applyMilestoneImport(editor, edited, { today: TODAY }), applyMilestoneImport(editor, edited, { today: TODAY })]);
+    const results = await Promise.all([
+      applyMilestoneImport(editor, edited, { today: TODAY }),
+      applyMilestoneImport(editor, edited, { today: TODAY }),
+    ]);
     expect(results.map((r) => r.applied).sort()).toEqual([0, 2]);
     expect(results.filter((r) => !r.ok)).toHaveLength(1);
     expect(await database.prisma.auditEvent.count()).toBe(eventsBefore + 2);
@@ -347,12 +503,22 @@ describe("files that cannot be used", () => {
   it("are refused as a whole with one clear error, writing nothing", async () => {
     const exported = await exportMilestonesCsv(editor);
     const rows = records(exported);
-    const withoutReason = csvOf(rows, MILESTONE_CSV_COLUMNS.filter((c) => c !== "reason"));
-    const extraColumn = csvOf(rows.map((r) => ({ ...r, owner: "me" }) as CsvRecord), [...MILESTONE_CSV_COLUMNS, "owner"]);
+    const withoutReason = csvOf(
+      rows,
+      MILESTONE_CSV_COLUMNS.filter((c) => c !== "reason"),
+    );
+    const extraColumn = csvOf(
+      rows.map((r) => ({ ...r, owner: "me" }) as CsvRecord),
+      [...MILESTONE_CSV_COLUMNS, "owner"],
+    );
     const tooManyRows = `${HEADER}\r\n${Array.from({ length: 2001 }, (_, i) => `M-${i + 1},,,1,on_track,,,,,`).join("\r\n")}\r\n`;
     const tooBig = `${HEADER}\r\nM-01,,,1,on_track,,,"${"x".repeat(2 * 1024 * 1024)}",,\r\n`;
     const cases: Array<[string, string, RegExp]> = [
-      ["a missing column", withoutReason, /does not have the right column names: it is missing the column reason\. The first row must be: code,title,dueDate,version,status/],
+      [
+        "a missing column",
+        withoutReason,
+        /does not have the right column names: it is missing the column reason\. The first row must be: code,title,dueDate,version,status/,
+      ],
       ["an unknown column", extraColumn, /it has the unknown column owner/],
       ["no header row", exported.split("\r\n").slice(1).join("\r\n"), /does not have the right column names/],
       ["semicolons", exported.replace(HEADER, HEADER.replace(/,/g, ";")), /separated by semicolons/],
@@ -376,8 +542,14 @@ describe("files that cannot be used", () => {
   });
 
   it("refuses bytes that are not UTF-8, or too many of them, before reading them", () => {
-    expect(decodeCsvBytes(new Uint8Array([0x63, 0x6f, 0x64, 0x65, 0xe9, 0x0a]))).toMatchObject({ ok: false, error: expect.stringMatching(/CSV UTF-8/) });
-    expect(decodeCsvBytes(new Uint8Array(2 * 1024 * 1024 + 1))).toMatchObject({ ok: false, error: expect.stringMatching(/larger than 2 MB/) });
+    expect(decodeCsvBytes(new Uint8Array([0x63, 0x6f, 0x64, 0x65, 0xe9, 0x0a]))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/CSV UTF-8/),
+    });
+    expect(decodeCsvBytes(new Uint8Array(2 * 1024 * 1024 + 1))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/larger than 2 MB/),
+    });
     expect(decodeCsvBytes(new TextEncoder().encode("\uFEFFcode,ü"))).toEqual({ ok: true, text: "\uFEFFcode,ü" });
   });
 });
@@ -399,7 +571,10 @@ describe("the cell encodings", () => {
       ],
     });
     // An unknown escape is kept as written.
-    expect(decodeEvidence("C:\\docs|https://a.example")).toEqual({ ok: true, links: [{ title: "C:\\docs", url: "https://a.example" }] });
+    expect(decodeEvidence("C:\\docs|https://a.example")).toEqual({
+      ok: true,
+      links: [{ title: "C:\\docs", url: "https://a.example" }],
+    });
   });
 
   it("keep spreadsheets from running cells as formulas, reversibly", () => {

@@ -3,7 +3,13 @@ import { summariseDashboard } from "@/lib/reform/dashboard.server";
 import { getMilestone, listMilestones } from "@/lib/reform/milestones.server";
 import { getRecommendation, listRecommendations } from "@/lib/reform/recommendations.server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
-import { createMilestone, createRecommendation, createReferenceData, createUser, recordStaffEvent } from "@/tests/support/factories";
+import {
+  createMilestone,
+  createRecommendation,
+  createReferenceData,
+  createUser,
+  recordStaffEvent,
+} from "@/tests/support/factories";
 
 // A small fixture whose every figure is counted by hand below. "Today" is fixed at 30 June 2024, so:
 // overdue = open and planned date before 30 June 2024; due soon = open and planned by 28 September 2024;
@@ -16,23 +22,90 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const prisma = database.prisma;
   await createReferenceData(prisma);
-  await createRecommendation(prisma, { code: "CR-01", pillar: 1, responseClass: "accepted", outcomes: [1], text: "Recruit more foster carers in every region." });
-  await createRecommendation(prisma, { code: "CR-02", pillar: 1, responseClass: "testing", outcomes: [1, 3], response: "We will test support for foster families in a Pathfinder." });
+  await createRecommendation(prisma, {
+    code: "CR-01",
+    pillar: 1,
+    responseClass: "accepted",
+    outcomes: [1],
+    text: "Recruit more foster carers in every region.",
+  });
+  await createRecommendation(prisma, {
+    code: "CR-02",
+    pillar: 1,
+    responseClass: "testing",
+    outcomes: [1, 3],
+    response: "We will test support for foster families in a Pathfinder.",
+  });
   await createRecommendation(prisma, { code: "CR-03", pillar: 2, responseClass: "consulting", outcomes: [3] });
-  await createRecommendation(prisma, { code: "CPE-01", review: "CPE", pillar: 2, responseClass: "accepted_in_principle", outcomes: [3] });
-  await createRecommendation(prisma, { code: "CMA-01", review: "CMA", pillar: 4, responseClass: "accepted", outcomes: [4] });
+  await createRecommendation(prisma, {
+    code: "CPE-01",
+    review: "CPE",
+    pillar: 2,
+    responseClass: "accepted_in_principle",
+    outcomes: [3],
+  });
+  await createRecommendation(prisma, {
+    code: "CMA-01",
+    review: "CMA",
+    pillar: 4,
+    responseClass: "accepted",
+    outcomes: [4],
+  });
   await createRecommendation(prisma, { code: "CR-04", pillar: 6, responseClass: "not_accepted", outcomes: [6] });
   await createRecommendation(prisma, { code: "CR-05", pillar: 3, responseClass: "accepted", outcomes: [2] });
 
-  await createMilestone(prisma, { code: "M-01", dueDate: "2023-08-31", status: "complete", actualDate: "2023-08-15", pillars: [1], outcomes: [1], recommendations: ["CR-01"] });
-  await createMilestone(prisma, { code: "M-02", dueDate: "2023-11-30", forecastDate: "2024-09-30", status: "delayed", pillars: [1], outcomes: [1], recommendations: ["CR-02"] });
-  await createMilestone(prisma, { code: "M-03", dueDate: "2024-05-31", status: "on_track", pillars: [2], outcomes: [3], recommendations: ["CPE-01"], group: "setting_national_direction" });
+  await createMilestone(prisma, {
+    code: "M-01",
+    dueDate: "2023-08-31",
+    status: "complete",
+    actualDate: "2023-08-15",
+    pillars: [1],
+    outcomes: [1],
+    recommendations: ["CR-01"],
+  });
+  await createMilestone(prisma, {
+    code: "M-02",
+    dueDate: "2023-11-30",
+    forecastDate: "2024-09-30",
+    status: "delayed",
+    pillars: [1],
+    outcomes: [1],
+    recommendations: ["CR-02"],
+  });
+  await createMilestone(prisma, {
+    code: "M-03",
+    dueDate: "2024-05-31",
+    status: "on_track",
+    pillars: [2],
+    outcomes: [3],
+    recommendations: ["CPE-01"],
+    group: "setting_national_direction",
+  });
   await createMilestone(prisma, { code: "M-04", dueDate: "2024-08-31", pillars: [4], outcomes: [4] });
-  await createMilestone(prisma, { code: "M-05", dueDate: "2025-03-31", status: "superseded", pillars: [6], outcomes: [6] });
-  await createMilestone(prisma, { code: "M-06", dueDate: "2024-03-31", status: "at_risk", pillars: [2, 4], outcomes: [3, 4], recommendations: ["CMA-01"] });
+  await createMilestone(prisma, {
+    code: "M-05",
+    dueDate: "2025-03-31",
+    status: "superseded",
+    pillars: [6],
+    outcomes: [6],
+  });
+  await createMilestone(prisma, {
+    code: "M-06",
+    dueDate: "2024-03-31",
+    status: "at_risk",
+    pillars: [2, 4],
+    outcomes: [3, 4],
+    recommendations: ["CMA-01"],
+  });
 
   const editor = await createUser(prisma, { email: "editor@example.gov.uk" });
-  await recordStaffEvent(prisma, { actorId: editor.id, milestoneCode: "M-01", occurredAt: "2024-06-01T10:00:00Z", before: { status: "on_track" }, after: { status: "complete" } });
+  await recordStaffEvent(prisma, {
+    actorId: editor.id,
+    milestoneCode: "M-01",
+    occurredAt: "2024-06-01T10:00:00Z",
+    before: { status: "on_track" },
+    after: { status: "complete" },
+  });
   await recordStaffEvent(prisma, { actorId: editor.id, milestoneCode: "M-03", occurredAt: "2024-01-10T10:00:00Z" });
   await recordStaffEvent(prisma, {
     actorId: editor.id,
@@ -56,7 +129,13 @@ describe("the dashboard", () => {
       ["CPE", 1, { accepted: 0, accepted_in_principle: 1, testing: 0, consulting: 0, not_accepted: 0 }],
       ["CMA", 1, { accepted: 1, accepted_in_principle: 0, testing: 0, consulting: 0, not_accepted: 0 }],
     ]);
-    expect(d.recommendationsByClass).toEqual({ accepted: 3, accepted_in_principle: 1, testing: 1, consulting: 1, not_accepted: 1 });
+    expect(d.recommendationsByClass).toEqual({
+      accepted: 3,
+      accepted_in_principle: 1,
+      testing: 1,
+      consulting: 1,
+      not_accepted: 1,
+    });
   });
 
   it("counts milestones by status, overdue and due in the next 90 days", async () => {
@@ -113,7 +192,8 @@ describe("the dashboard", () => {
 });
 
 describe("the recommendations list", () => {
-  const codes = async (filters: Parameters<typeof listRecommendations>[0]) => (await listRecommendations(filters)).items.map((r) => r.code);
+  const codes = async (filters: Parameters<typeof listRecommendations>[0]) =>
+    (await listRecommendations(filters)).items.map((r) => r.code);
 
   it("filters by review, pillar, outcome, response class, milestone status and gap", async () => {
     expect(await codes({ review: "CR" })).toEqual(["CR-01", "CR-02", "CR-03", "CR-04", "CR-05"]);
@@ -134,7 +214,13 @@ describe("the recommendations list", () => {
   it("counts the matches by class and pages through them", async () => {
     const list = await listRecommendations({ review: "CR", pageSize: 2, page: 2 });
     expect(list.total).toBe(5);
-    expect(list.countsByClass).toEqual({ accepted: 2, accepted_in_principle: 0, testing: 1, consulting: 1, not_accepted: 1 });
+    expect(list.countsByClass).toEqual({
+      accepted: 2,
+      accepted_in_principle: 0,
+      testing: 1,
+      consulting: 1,
+      not_accepted: 1,
+    });
     expect(list.items.map((r) => r.code)).toEqual(["CR-03", "CR-04"]);
   });
 
@@ -164,9 +250,20 @@ describe("the milestones list", () => {
   it("reports planned date, overdue and last staff update for each", async () => {
     const list = await listMilestones({}, { today: TODAY });
     const m2 = list.items.find((m) => m.code === "M-02")!;
-    expect([m2.dueDate, m2.forecastDate, m2.plannedDate, m2.overdue, m2.lastUpdated]).toEqual(["2023-11-30", "2024-09-30", "2024-09-30", false, null]);
+    expect([m2.dueDate, m2.forecastDate, m2.plannedDate, m2.overdue, m2.lastUpdated]).toEqual([
+      "2023-11-30",
+      "2024-09-30",
+      "2024-09-30",
+      false,
+      null,
+    ]);
     const m6 = list.items.find((m) => m.code === "M-06")!;
-    expect([m6.overdue, m6.lastUpdated, m6.recommendations, m6.pillars]).toEqual([true, "2024-05-01T10:00:00.000Z", ["CMA-01"], [2, 4]]);
+    expect([m6.overdue, m6.lastUpdated, m6.recommendations, m6.pillars]).toEqual([
+      true,
+      "2024-05-01T10:00:00.000Z",
+      ["CMA-01"],
+      [2, 4],
+    ]);
   });
 });
 
@@ -192,7 +289,9 @@ describe("detail pages' data", () => {
 
   it("gives a recommendation its milestones with their status", async () => {
     const r = await getRecommendation("CMA-01", { today: TODAY });
-    expect(r?.milestoneLinks).toEqual([{ code: "M-06", title: "Milestone M-06", status: "at_risk", plannedDate: "2024-03-31", overdue: true }]);
+    expect(r?.milestoneLinks).toEqual([
+      { code: "M-06", title: "Milestone M-06", status: "at_risk", plannedDate: "2024-03-31", overdue: true },
+    ]);
     expect(await getRecommendation("CR-99")).toBeNull();
   });
 });

@@ -102,7 +102,11 @@ describe("the reform data loaded from the source documents", () => {
 
   it("files every recommendation under its Annex 3 section and that section's pillar", async () => {
     const rows = await database.prisma.recommendation.findMany({
-      select: { section: true, review: { select: { code: true } }, pillar: { select: { number: true, section: true } } },
+      select: {
+        section: true,
+        review: { select: { code: true } },
+        pillar: { select: { number: true, section: true } },
+      },
     });
     const count = (review: string, section: string) =>
       rows.filter((r) => r.review.code === review && r.section === section).length;
@@ -121,7 +125,10 @@ describe("the reform data loaded from the source documents", () => {
     const rows = await database.prisma.recommendation.findMany({ where: { code: { in: Object.keys(VERBATIM) } } });
     expect(rows).toHaveLength(12);
     for (const row of rows) {
-      expect({ code: row.code, text: row.text, response: row.responseText }).toEqual({ code: row.code, ...VERBATIM[row.code] });
+      expect({ code: row.code, text: row.text, response: row.responseText }).toEqual({
+        code: row.code,
+        ...VERBATIM[row.code],
+      });
     }
   });
 
@@ -129,7 +136,9 @@ describe("the reform data loaded from the source documents", () => {
     const inherited = await database.prisma.recommendation.findMany({ where: { responseInherited: true } });
     expect(Object.fromEntries(inherited.map((r) => [r.code, r.responseInheritedFrom]))).toEqual(AS_ABOVE);
     for (const row of inherited) {
-      const source = await database.prisma.recommendation.findUniqueOrThrow({ where: { code: row.responseInheritedFrom! } });
+      const source = await database.prisma.recommendation.findUniqueOrThrow({
+        where: { code: row.responseInheritedFrom! },
+      });
       expect(row.responseText).toBe(source.responseText);
     }
     const unresolved = await database.prisma.recommendation.count({
@@ -202,10 +211,19 @@ describe("the reform data loaded from the source documents", () => {
   });
 
   it("holds Annex 1's next actions and two-year results for every outcome and enabler", async () => {
-    const outcomes = await database.prisma.outcome.findMany({ include: { commitments: true }, orderBy: { number: "asc" } });
+    const outcomes = await database.prisma.outcome.findMany({
+      include: { commitments: true },
+      orderBy: { number: "asc" },
+    });
     for (const outcome of outcomes) {
-      expect(outcome.commitments.some((c) => c.kind === "next_action"), `outcome ${outcome.number}`).toBe(true);
-      expect(outcome.commitments.some((c) => c.kind === "two_year_result"), `outcome ${outcome.number}`).toBe(true);
+      expect(
+        outcome.commitments.some((c) => c.kind === "next_action"),
+        `outcome ${outcome.number}`,
+      ).toBe(true);
+      expect(
+        outcome.commitments.some((c) => c.kind === "two_year_result"),
+        `outcome ${outcome.number}`,
+      ).toBe(true);
     }
     const first = outcomes[0]!.commitments.find((c) => c.kind === "next_action" && c.position === 1);
     expect(first?.text).toBe(
@@ -231,7 +249,10 @@ describe("the reform data loaded from the source documents", () => {
       if (!m) throw new Error(`no milestone "${title}"`);
       return [m.dateAsWritten, m.dueDate.toISOString().slice(0, 10)];
     };
-    expect(due("North East hub established to support prospective foster carers")).toEqual(["summer 2023", "2023-08-31"]);
+    expect(due("North East hub established to support prospective foster carers")).toEqual([
+      "summer 2023",
+      "2023-08-31",
+    ]);
     expect(due("Delivery commences")).toEqual(["spring 2024", "2024-05-31"]);
     expect(due("Increase the allowance available to £3,000")).toEqual(["April 2023", "2023-04-30"]);
     expect(due("Publish national rules for agency use")).toEqual(["September 2023", "2023-09-30"]);
@@ -248,7 +269,9 @@ describe("the reform data loaded from the source documents", () => {
       include: { recommendations: { include: { recommendation: true } }, pillars: true, outcomes: true },
     });
     expect(hub.recommendations.map((r) => r.recommendation.code)).toContain("CR-02");
-    const unlinked = await database.prisma.milestone.count({ where: { OR: [{ pillars: { none: {} } }, { outcomes: { none: {} } }] } });
+    const unlinked = await database.prisma.milestone.count({
+      where: { OR: [{ pillars: { none: {} } }, { outcomes: { none: {} } }] },
+    });
     expect(unlinked).toBe(0);
   });
 
@@ -270,15 +293,31 @@ describe("loading the data again", () => {
   });
 
   it("keeps what staff have changed", async () => {
-    const milestone = await database.prisma.milestone.findFirstOrThrow({ where: { code: "M-01" }, include: { recommendations: true } });
+    const milestone = await database.prisma.milestone.findFirstOrThrow({
+      where: { code: "M-01" },
+      include: { recommendations: true },
+    });
     await database.prisma.milestone.update({
       where: { id: milestone.id },
-      data: { status: "delayed", forecastDate: new Date("2023-12-31"), commentary: "Launch moved to winter", version: { increment: 1 } },
+      data: {
+        status: "delayed",
+        forecastDate: new Date("2023-12-31"),
+        commentary: "Launch moved to winter",
+        version: { increment: 1 },
+      },
     });
     await database.prisma.milestoneRecommendation.delete({
-      where: { milestoneId_recommendationId: { milestoneId: milestone.id, recommendationId: milestone.recommendations[0]!.recommendationId } },
+      where: {
+        milestoneId_recommendationId: {
+          milestoneId: milestone.id,
+          recommendationId: milestone.recommendations[0]!.recommendationId,
+        },
+      },
     });
-    await database.prisma.recommendation.update({ where: { code: "CR-01" }, data: { responseClass: "accepted", responseRationale: "Corrected by staff." } });
+    await database.prisma.recommendation.update({
+      where: { code: "CR-01" },
+      data: { responseClass: "accepted", responseRationale: "Corrected by staff." },
+    });
     const edited = await checksumTables(database.prisma);
 
     await loadReformData(database.prisma);
@@ -289,16 +328,33 @@ describe("loading the data again", () => {
   });
 
   it("puts back a deleted reference row without touching the rest", async () => {
-    const original = await database.prisma.milestone.findUniqueOrThrow({ where: { code: "M-05" }, include: { pillars: true, outcomes: true } });
+    const original = await database.prisma.milestone.findUniqueOrThrow({
+      where: { code: "M-05" },
+      include: { pillars: true, outcomes: true },
+    });
     await database.prisma.milestone.delete({ where: { code: "M-05" } });
     // A milestone staff added is theirs; the loader never removes it.
     await database.prisma.milestone.create({
-      data: { code: "M-900", group: "laying_the_groundwork", activity: "Later phase", title: "Added by staff", dueDate: new Date("2026-03-31") },
+      data: {
+        code: "M-900",
+        group: "laying_the_groundwork",
+        activity: "Later phase",
+        title: "Added by staff",
+        dueDate: new Date("2026-03-31"),
+      },
     });
     await loadReformData(database.prisma);
     expect(await database.prisma.milestone.count()).toBe(38);
-    const back = await database.prisma.milestone.findUniqueOrThrow({ where: { code: "M-05" }, include: { pillars: true, outcomes: true } });
-    expect([back.title, back.dueDate, back.pillars.length, back.outcomes.length]).toEqual([original.title, original.dueDate, original.pillars.length, original.outcomes.length]);
+    const back = await database.prisma.milestone.findUniqueOrThrow({
+      where: { code: "M-05" },
+      include: { pillars: true, outcomes: true },
+    });
+    expect([back.title, back.dueDate, back.pillars.length, back.outcomes.length]).toEqual([
+      original.title,
+      original.dueDate,
+      original.pillars.length,
+      original.outcomes.length,
+    ]);
     expect(await database.prisma.milestone.findUnique({ where: { code: "M-900" } })).not.toBeNull();
   });
 });
@@ -306,9 +362,9 @@ describe("loading the data again", () => {
 describe("the audit trail", () => {
   it("cannot be updated or deleted, even with direct SQL", async () => {
     const event = await database.prisma.auditEvent.findFirstOrThrow();
-    await expect(database.prisma.auditEvent.update({ where: { id: event.id }, data: { reason: "rewrite history" } })).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      database.prisma.auditEvent.update({ where: { id: event.id }, data: { reason: "rewrite history" } }),
+    ).rejects.toThrow(/append-only/);
     await expect(database.prisma.$executeRawUnsafe(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
     await expect(database.prisma.$executeRawUnsafe(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
     expect(await database.prisma.auditEvent.count()).toBeGreaterThanOrEqual(150);

@@ -17,7 +17,14 @@ beforeAll(async () => {
   const prisma = database.prisma;
   await createReferenceData(prisma);
   await createRecommendation(prisma, { code: "CR-01", pillar: 1, responseClass: "testing" });
-  await createMilestone(prisma, { code: "M-01", dueDate: "2024-03-31", status: "on_track", pillars: [1], outcomes: [1], recommendations: ["CR-01"] });
+  await createMilestone(prisma, {
+    code: "M-01",
+    dueDate: "2024-03-31",
+    status: "on_track",
+    pillars: [1],
+    outcomes: [1],
+    recommendations: ["CR-01"],
+  });
   editor = (await createUser(prisma, { email: "editor@example.gov.uk" })).id;
   const gone = await createUser(prisma, { email: "gone@example.gov.uk" });
   await prisma.user.update({ where: { id: gone.id }, data: { active: false, deactivatedAt: new Date() } });
@@ -33,7 +40,17 @@ async function current() {
 }
 
 function update(overrides: Record<string, unknown> = {}) {
-  return { code: "M-01", version: 1, status: "on_track", forecastDate: "", actualDate: "", commentary: "", evidence: [], reason: "", ...overrides };
+  return {
+    code: "M-01",
+    version: 1,
+    status: "on_track",
+    forecastDate: "",
+    actualDate: "",
+    commentary: "",
+    evidence: [],
+    reason: "",
+    ...overrides,
+  };
 }
 
 describe("updating a milestone", () => {
@@ -45,10 +62,20 @@ describe("updating a milestone", () => {
   it("saves a slipped date with its reason, and the audit record, in one go", async () => {
     const result = await recordMilestoneUpdate(
       editor,
-      update({ version, status: "delayed", forecastDate: "2024-09-30", commentary: "Procurement took longer", reason: "Supplier withdrew", evidence: [{ title: "Board minutes", url: "https://example.gov.uk/minutes" }] }),
+      update({
+        version,
+        status: "delayed",
+        forecastDate: "2024-09-30",
+        commentary: "Procurement took longer",
+        reason: "Supplier withdrew",
+        evidence: [{ title: "Board minutes", url: "https://example.gov.uk/minutes" }],
+      }),
       { today: TODAY },
     );
-    expect(result).toMatchObject({ ok: true, state: { status: "delayed", forecastDate: "2024-09-30", version: version + 1 } });
+    expect(result).toMatchObject({
+      ok: true,
+      state: { status: "delayed", forecastDate: "2024-09-30", version: version + 1 },
+    });
     const m = await current();
     expect(m.evidence.map((e) => e.url)).toEqual(["https://example.gov.uk/minutes"]);
     const history = await publicHistory("milestone", m.id);
@@ -64,12 +91,34 @@ describe("updating a milestone", () => {
 
   it("requires a reason when the forecast moves later or the status becomes at risk, delayed or superseded", async () => {
     const before = await checksumTables(database.prisma);
-    const slip = await recordMilestoneUpdate(editor, update({ version, status: "delayed", forecastDate: "2024-12-31" }), { today: TODAY });
-    expect(slip).toEqual({ ok: false, kind: "invalid", errors: [{ field: "reason", message: "Enter the reason the forecast date has moved later" }] });
-    const superseded = await recordMilestoneUpdate(editor, update({ version, status: "superseded", forecastDate: "2024-09-30" }), { today: TODAY });
+    const slip = await recordMilestoneUpdate(
+      editor,
+      update({ version, status: "delayed", forecastDate: "2024-12-31" }),
+      { today: TODAY },
+    );
+    expect(slip).toEqual({
+      ok: false,
+      kind: "invalid",
+      errors: [{ field: "reason", message: "Enter the reason the forecast date has moved later" }],
+    });
+    const superseded = await recordMilestoneUpdate(
+      editor,
+      update({ version, status: "superseded", forecastDate: "2024-09-30" }),
+      { today: TODAY },
+    );
     expect(superseded).toMatchObject({ ok: false, errors: [{ field: "reason" }] });
     // Bringing the date forward needs no reason.
-    const earlier = await recordMilestoneUpdate(editor, update({ version, status: "delayed", forecastDate: "2024-08-31", commentary: "Procurement took longer", evidence: [{ title: "Board minutes", url: "https://example.gov.uk/minutes" }] }), { today: TODAY });
+    const earlier = await recordMilestoneUpdate(
+      editor,
+      update({
+        version,
+        status: "delayed",
+        forecastDate: "2024-08-31",
+        commentary: "Procurement took longer",
+        evidence: [{ title: "Board minutes", url: "https://example.gov.uk/minutes" }],
+      }),
+      { today: TODAY },
+    );
     expect(earlier.ok).toBe(true);
     expect(await checksumTables(database.prisma)).not.toEqual(before);
   });
@@ -86,7 +135,10 @@ describe("updating a milestone", () => {
       [{ commentary: "x".repeat(4001) }, "commentary"],
       [{ evidence: [{ title: "Evil", url: "javascript:alert(1)" }] }, "evidence.0.url"],
       [{ evidence: [{ title: "", url: "https://example.gov.uk" }] }, "evidence.0.title"],
-      [{ evidence: Array.from({ length: 11 }, (_, i) => ({ title: `t${i}`, url: "https://example.gov.uk" })) }, "evidence"],
+      [
+        { evidence: Array.from({ length: 11 }, (_, i) => ({ title: `t${i}`, url: "https://example.gov.uk" })) },
+        "evidence",
+      ],
       [{ code: "M-999" }, "form"],
       [{ code: "<script>alert(1)</script>" }, "code"],
       [{ version: "abc" }, "version"],
@@ -99,7 +151,11 @@ describe("updating a milestone", () => {
     for (const [overrides, field] of cases) {
       const result = await recordMilestoneUpdate(editor, update({ version, ...overrides }), { today: TODAY });
       expect(result.ok, JSON.stringify(overrides).slice(0, 80)).toBe(false);
-      if (!result.ok) expect(result.errors.map((e) => e.field), JSON.stringify(overrides).slice(0, 80)).toContain(field);
+      if (!result.ok)
+        expect(
+          result.errors.map((e) => e.field),
+          JSON.stringify(overrides).slice(0, 80),
+        ).toContain(field);
     }
     expect(await checksumTables(database.prisma)).toEqual(before);
   });
@@ -108,7 +164,13 @@ describe("updating a milestone", () => {
     const m = await current();
     const result = await recordMilestoneUpdate(
       editor,
-      update({ version, status: m.status, forecastDate: "2024-08-31", commentary: "<script>alert('x')</script> ' OR 1=1 --", evidence: [{ title: "Board minutes", url: "https://example.gov.uk/minutes" }] }),
+      update({
+        version,
+        status: m.status,
+        forecastDate: "2024-08-31",
+        commentary: "<script>alert('x')</script> ' OR 1=1 --",
+        evidence: [{ title: "Board minutes", url: "https://example.gov.uk/minutes" }],
+      }),
       { today: TODAY },
     );
     expect(result.ok).toBe(true);
@@ -117,8 +179,12 @@ describe("updating a milestone", () => {
 
   it("refuses anonymous and deactivated users, changing nothing", async () => {
     const before = await checksumTables(database.prisma);
-    await expect(recordMilestoneUpdate(null, update({ version, status: "complete", actualDate: "2024-01-01" }))).rejects.toBeInstanceOf(NotSignedInError);
-    await expect(recordMilestoneUpdate(deactivated, update({ version, status: "complete", actualDate: "2024-01-01" }))).rejects.toBeInstanceOf(NotSignedInError);
+    await expect(
+      recordMilestoneUpdate(null, update({ version, status: "complete", actualDate: "2024-01-01" })),
+    ).rejects.toBeInstanceOf(NotSignedInError);
+    await expect(
+      recordMilestoneUpdate(deactivated, update({ version, status: "complete", actualDate: "2024-01-01" })),
+    ).rejects.toBeInstanceOf(NotSignedInError);
     await expect(recordMilestoneUpdate(987654, update({ version }))).rejects.toBeInstanceOf(NotSignedInError);
     expect(await checksumTables(database.prisma)).toEqual(before);
   });
@@ -127,12 +193,20 @@ describe("updating a milestone", () => {
 describe("two people saving the same milestone", () => {
   it("lets exactly one of many conflicting saves win, tells the rest what changed, and keeps the audit trail true", async () => {
     const start = await current();
-    const others = await Promise.all(Array.from({ length: 7 }, (_, i) => createUser(database.prisma, { email: `editor${i}@example.gov.uk` })));
+    const others = await Promise.all(
+      Array.from({ length: 7 }, (_, i) => createUser(database.prisma, { email: `editor${i}@example.gov.uk` })),
+    );
     const results = await Promise.all(
       others.map((u, i) =>
         recordMilestoneUpdate(
           u.id,
-          update({ version: start.version, status: start.status, forecastDate: start.forecastDate?.toISOString().slice(0, 10) ?? "", commentary: `Save number ${i}`, evidence: [{ title: "Board minutes", url: "https://example.gov.uk/minutes" }] }),
+          update({
+            version: start.version,
+            status: start.status,
+            forecastDate: start.forecastDate?.toISOString().slice(0, 10) ?? "",
+            commentary: `Save number ${i}`,
+            evidence: [{ title: "Board minutes", url: "https://example.gov.uk/minutes" }],
+          }),
           { today: TODAY },
         ),
       ),
@@ -147,10 +221,17 @@ describe("two people saving the same milestone", () => {
       if (c.ok || c.kind !== "conflict") continue;
       expect(c.current.commentary).toBe(saved.commentary);
       expect(c.theirChanges).toHaveLength(1);
-      expect(c.theirChanges[0]!.changes).toContainEqual({ field: "Commentary", before: start.commentary, after: saved.commentary });
+      expect(c.theirChanges[0]!.changes).toContainEqual({
+        field: "Commentary",
+        before: start.commentary,
+        after: saved.commentary,
+      });
     }
     // The audit trail replays to the saved state: its last event's "after" is what the database holds.
-    const last = await database.prisma.auditEvent.findFirstOrThrow({ where: { entityCode: "M-01" }, orderBy: { id: "desc" } });
+    const last = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { entityCode: "M-01" },
+      orderBy: { id: "desc" },
+    });
     expect(last.after).toMatchObject({ commentary: saved.commentary, version: saved.version, status: saved.status });
     const events = await database.prisma.auditEvent.count({ where: { entityCode: "M-01", action: "update" } });
     const updates = saved.version - 1;
@@ -161,20 +242,49 @@ describe("two people saving the same milestone", () => {
 describe("correcting a response class", () => {
   it("is audited with its reason and shows in the public history", async () => {
     const r = await database.prisma.recommendation.findUniqueOrThrow({ where: { code: "CR-01" } });
-    const result = await reclassifyRecommendation(editor, { code: "CR-01", version: r.version, responseClass: "accepted", rationale: 'The response says "We will do it".', reason: "Misread the response" });
+    const result = await reclassifyRecommendation(editor, {
+      code: "CR-01",
+      version: r.version,
+      responseClass: "accepted",
+      rationale: 'The response says "We will do it".',
+      reason: "Misread the response",
+    });
     expect(result).toEqual({ ok: true, value: { code: "CR-01", version: r.version + 1 } });
     const history = await publicHistory("recommendation", r.id);
-    expect(history.at(-1)).toMatchObject({ reason: "Misread the response", changes: expect.arrayContaining([{ field: "Response class", before: "Testing first", after: "Accepted" }]) });
-    const stale = await reclassifyRecommendation(editor, { code: "CR-01", version: r.version, responseClass: "consulting", rationale: "Another reading entirely.", reason: "x" });
+    expect(history.at(-1)).toMatchObject({
+      reason: "Misread the response",
+      changes: expect.arrayContaining([{ field: "Response class", before: "Testing first", after: "Accepted" }]),
+    });
+    const stale = await reclassifyRecommendation(editor, {
+      code: "CR-01",
+      version: r.version,
+      responseClass: "consulting",
+      rationale: "Another reading entirely.",
+      reason: "x",
+    });
     expect(stale.ok).toBe(false);
   });
 
   it("refuses bad input and people without the right", async () => {
     const before = await checksumTables(database.prisma);
     const r = await database.prisma.recommendation.findUniqueOrThrow({ where: { code: "CR-01" } });
-    const bad = await reclassifyRecommendation(editor, { code: "CR-01", version: r.version, responseClass: "maybe" as "accepted", rationale: "short", reason: "" });
+    const bad = await reclassifyRecommendation(editor, {
+      code: "CR-01",
+      version: r.version,
+      responseClass: "maybe" as "accepted",
+      rationale: "short",
+      reason: "",
+    });
     expect(bad.ok ? [] : bad.errors.map((e) => e.field).sort()).toEqual(["rationale", "reason", "responseClass"]);
-    await expect(reclassifyRecommendation(null, { code: "CR-01", version: r.version, responseClass: "consulting", rationale: "A long enough rationale", reason: "x" })).rejects.toBeInstanceOf(NotSignedInError);
+    await expect(
+      reclassifyRecommendation(null, {
+        code: "CR-01",
+        version: r.version,
+        responseClass: "consulting",
+        rationale: "A long enough rationale",
+        reason: "x",
+      }),
+    ).rejects.toBeInstanceOf(NotSignedInError);
     expect(await checksumTables(database.prisma)).toEqual(before);
   });
 });
@@ -192,19 +302,67 @@ describe("adding a milestone", () => {
       reason: "Phase two plan",
     });
     expect(result).toEqual({ ok: true, value: { code: "M-02" } });
-    const m = await database.prisma.milestone.findUniqueOrThrow({ where: { code: "M-02" }, include: { outcomes: true, recommendations: true } });
-    expect([m.status, m.dateAsWritten, m.outcomes.length, m.recommendations.length]).toEqual(["not_yet_assessed", null, 2, 1]);
+    const m = await database.prisma.milestone.findUniqueOrThrow({
+      where: { code: "M-02" },
+      include: { outcomes: true, recommendations: true },
+    });
+    expect([m.status, m.dateAsWritten, m.outcomes.length, m.recommendations.length]).toEqual([
+      "not_yet_assessed",
+      null,
+      2,
+      1,
+    ]);
     const history = await publicHistory("milestone", m.id);
     expect(history).toMatchObject([{ summary: "Added by DfE programme staff", reason: "Phase two plan" }]);
   });
 
   it("refuses unknown recommendations and missing fields, changing nothing", async () => {
     const before = await checksumTables(database.prisma);
-    const unknown = await addMilestone(editor, { group: "laying_the_groundwork", activity: "A", title: "B", dueDate: "2026-03-31", pillars: [1], outcomes: [1], recommendations: ["CR-77"], reason: "r" });
-    expect(unknown).toEqual({ ok: false, errors: [{ field: "recommendations", message: "No recommendation has the code CR-77" }] });
-    const missing = await addMilestone(editor, { group: "nope" as "laying_the_groundwork", activity: "", title: "", dueDate: "31/03/2026", pillars: [], outcomes: [9], recommendations: [], reason: "" });
-    expect(missing.ok ? [] : [...new Set(missing.errors.map((e) => e.field.split(".")[0]))].sort()).toEqual(["activity", "dueDate", "group", "outcomes", "pillars", "reason", "title"]);
-    await expect(addMilestone(deactivated, { group: "laying_the_groundwork", activity: "A", title: "B", dueDate: "2026-03-31", pillars: [1], outcomes: [1], recommendations: [], reason: "r" })).rejects.toBeInstanceOf(NotSignedInError);
+    const unknown = await addMilestone(editor, {
+      group: "laying_the_groundwork",
+      activity: "A",
+      title: "B",
+      dueDate: "2026-03-31",
+      pillars: [1],
+      outcomes: [1],
+      recommendations: ["CR-77"],
+      reason: "r",
+    });
+    expect(unknown).toEqual({
+      ok: false,
+      errors: [{ field: "recommendations", message: "No recommendation has the code CR-77" }],
+    });
+    const missing = await addMilestone(editor, {
+      group: "nope" as "laying_the_groundwork",
+      activity: "",
+      title: "",
+      dueDate: "31/03/2026",
+      pillars: [],
+      outcomes: [9],
+      recommendations: [],
+      reason: "",
+    });
+    expect(missing.ok ? [] : [...new Set(missing.errors.map((e) => e.field.split(".")[0]))].sort()).toEqual([
+      "activity",
+      "dueDate",
+      "group",
+      "outcomes",
+      "pillars",
+      "reason",
+      "title",
+    ]);
+    await expect(
+      addMilestone(deactivated, {
+        group: "laying_the_groundwork",
+        activity: "A",
+        title: "B",
+        dueDate: "2026-03-31",
+        pillars: [1],
+        outcomes: [1],
+        recommendations: [],
+        reason: "r",
+      }),
+    ).rejects.toBeInstanceOf(NotSignedInError);
     expect(await checksumTables(database.prisma)).toEqual(before);
   });
 });

@@ -5,9 +5,21 @@ vi.hoisted(() => {
   process.env.BCRYPT_COST = "4";
 });
 
-import { authorise, ForbiddenError, NotSignedInError, PasswordChangeRequiredError, resolveActor } from "@/lib/auth/actor.server";
+import {
+  authorise,
+  ForbiddenError,
+  NotSignedInError,
+  PasswordChangeRequiredError,
+  resolveActor,
+} from "@/lib/auth/actor.server";
 import { verifyPassword } from "@/lib/auth/passwords.server";
-import { BAD_CREDENTIALS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, signInWithPassword, TOO_MANY_ATTEMPTS } from "@/lib/auth/sign-in.server";
+import {
+  BAD_CREDENTIALS,
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ADDRESS,
+  signInWithPassword,
+  TOO_MANY_ATTEMPTS,
+} from "@/lib/auth/sign-in.server";
 import {
   changeOwnPassword,
   changeUserRole,
@@ -36,7 +48,10 @@ afterAll(async () => {
 });
 
 async function userEvents(userId: number) {
-  return database.prisma.auditEvent.findMany({ where: { entityType: "user", entityId: userId }, orderBy: { id: "asc" } });
+  return database.prisma.auditEvent.findMany({
+    where: { entityType: "user", entityId: userId },
+    orderBy: { id: "asc" },
+  });
 }
 
 async function storedHash(userId: number): Promise<string> {
@@ -71,13 +86,24 @@ describe("the first admin (npm start)", () => {
     const users = await database.prisma.user.findMany();
     expect(users).toHaveLength(1);
     const admin = users[0]!;
-    expect(admin).toMatchObject({ email: "admin@reform-tracker.local", name: "Administrator", role: "admin", active: true, mustChangePassword: true });
+    expect(admin).toMatchObject({
+      email: "admin@reform-tracker.local",
+      name: "Administrator",
+      role: "admin",
+      active: true,
+      mustChangePassword: true,
+    });
     expect(admin.passwordHash).not.toBe(created[0]!.oneTimePassword);
     expect(await verifyPassword(created[0]!.oneTimePassword, admin.passwordHash!)).toBe(true);
 
     const events = await userEvents(admin.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "create", actorId: null, actorLabel: "system", entityCode: "admin@reform-tracker.local" });
+    expect(events[0]).toMatchObject({
+      action: "create",
+      actorId: null,
+      actorLabel: "system",
+      entityCode: "admin@reform-tracker.local",
+    });
     expectNoSecrets(events, [created[0]!.oneTimePassword, admin.passwordHash!]);
 
     adminId = admin.id;
@@ -86,12 +112,20 @@ describe("the first admin (npm start)", () => {
 
   it("can change nothing until they have chosen their own password, then can", async () => {
     const before = await checksumTables(database.prisma);
-    await expect(inviteUser(adminId, { email: "too.early@education.gov.uk", name: "Too Early", role: "editor" })).rejects.toBeInstanceOf(PasswordChangeRequiredError);
-    await expect(authorise(adminId, "milestone:update")).rejects.toThrow("Choose your own password before you make changes");
+    await expect(
+      inviteUser(adminId, { email: "too.early@education.gov.uk", name: "Too Early", role: "editor" }),
+    ).rejects.toBeInstanceOf(PasswordChangeRequiredError);
+    await expect(authorise(adminId, "milestone:update")).rejects.toThrow(
+      "Choose your own password before you make changes",
+    );
     expect(await checksumTables(database.prisma)).toEqual(before);
 
     const chosen = "the first admin's own passphrase";
-    const result = await changeOwnPassword(adminId, { currentPassword: adminPassword, newPassword: chosen, confirmPassword: chosen });
+    const result = await changeOwnPassword(adminId, {
+      currentPassword: adminPassword,
+      newPassword: chosen,
+      confirmPassword: chosen,
+    });
     expect(result).toMatchObject({ ok: true, user: { mustChangePassword: false } });
     expect(await resolveActor(adminId)).toMatchObject({ mustChangePassword: false });
     expect(await authorise(adminId, "user:manage")).toMatchObject({ id: adminId });
@@ -107,11 +141,21 @@ describe("the first admin (npm start)", () => {
 
 describe("inviting a user", () => {
   it("stores a bcrypt hash of a one-time password, never the password, and audits without secrets", async () => {
-    const result = await inviteUser(adminId, { email: "  Jo.Bloggs@Education.GOV.UK ", name: " Jo Bloggs ", role: "editor" });
+    const result = await inviteUser(adminId, {
+      email: "  Jo.Bloggs@Education.GOV.UK ",
+      name: " Jo Bloggs ",
+      role: "editor",
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.oneTimePassword).toMatch(/^[A-Za-z0-9]{20}$/);
-    expect(result.user).toMatchObject({ email: "jo.bloggs@education.gov.uk", name: "Jo Bloggs", role: "editor", active: true, mustChangePassword: true });
+    expect(result.user).toMatchObject({
+      email: "jo.bloggs@education.gov.uk",
+      name: "Jo Bloggs",
+      role: "editor",
+      active: true,
+      mustChangePassword: true,
+    });
     expect(result.user).not.toHaveProperty("passwordHash");
 
     const hash = await storedHash(result.user.id);
@@ -130,13 +174,22 @@ describe("inviting a user", () => {
       actorLabel: "admin@reform-tracker.local",
       before: null,
     });
-    expect(events[0]!.after).toMatchObject({ email: "jo.bloggs@education.gov.uk", role: "editor", active: true, mustChangePassword: true });
+    expect(events[0]!.after).toMatchObject({
+      email: "jo.bloggs@education.gov.uk",
+      role: "editor",
+      active: true,
+      mustChangePassword: true,
+    });
     expectNoSecrets(events, [result.oneTimePassword, hash]);
   });
 
   it("refuses an email address that is already used, whatever its case, and changes nothing", async () => {
     const before = await checksumTables(database.prisma);
-    const result = await inviteUser(adminId, { email: "JO.BLOGGS@education.gov.uk", name: "Another Jo", role: "admin" });
+    const result = await inviteUser(adminId, {
+      email: "JO.BLOGGS@education.gov.uk",
+      name: "Another Jo",
+      role: "admin",
+    });
     expect(result).toEqual({ ok: false, errors: [{ field: "email", message: DUPLICATE_EMAIL }] });
     expect(await checksumTables(database.prisma)).toEqual(before);
   });
@@ -158,8 +211,15 @@ describe("inviting a user", () => {
     if (result.ok) return;
     expect(result.errors.map((e) => e.field)).toEqual(["email", "name", "role"]);
     expect(result.errors[0]!.message).toMatch(/correct format/);
-    const tooLong = await inviteUser(adminId, { email: `${"a".repeat(320)}@x.gov.uk`, name: "n".repeat(101), role: "editor" });
-    expect(tooLong.ok ? [] : tooLong.errors.map((e) => e.message)).toEqual(["Email address must be 320 characters or fewer", "Full name must be 100 characters or fewer"]);
+    const tooLong = await inviteUser(adminId, {
+      email: `${"a".repeat(320)}@x.gov.uk`,
+      name: "n".repeat(101),
+      role: "editor",
+    });
+    expect(tooLong.ok ? [] : tooLong.errors.map((e) => e.message)).toEqual([
+      "Email address must be 320 characters or fewer",
+      "Full name must be 100 characters or fewer",
+    ]);
     expect(await checksumTables(database.prisma)).toEqual(before);
   });
 });
@@ -170,7 +230,12 @@ describe("changing a role", () => {
     const result = await changeUserRole(adminId, { userId: user.id, role: "admin" });
     expect(result).toMatchObject({ ok: true, user: { id: user.id, role: "admin" } });
     const events = await userEvents(user.id);
-    expect(events.at(-1)).toMatchObject({ action: "role_change", actorId: adminId, before: { role: "editor" }, after: { role: "admin" } });
+    expect(events.at(-1)).toMatchObject({
+      action: "role_change",
+      actorId: adminId,
+      before: { role: "editor" },
+      after: { role: "admin" },
+    });
     expectNoSecrets(events, [await storedHash(user.id)]);
   });
 
@@ -185,17 +250,32 @@ describe("changing a role", () => {
   it("refuses to let an admin change their own role", async () => {
     const before = await checksumTables(database.prisma);
     const result = await changeUserRole(adminId, { userId: adminId, role: "editor" });
-    expect(result).toEqual({ ok: false, errors: [{ field: "role", message: "You cannot change your own role. Ask another administrator to do it." }] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ field: "role", message: "You cannot change your own role. Ask another administrator to do it." }],
+    });
     expect(await checksumTables(database.prisma)).toEqual(before);
   });
 
   it("answers a user that does not exist", async () => {
-    expect(await changeUserRole(adminId, { userId: 999_999, role: "admin" })).toEqual({ ok: false, errors: [{ field: "form", message: "This user does not exist" }] });
+    expect(await changeUserRole(adminId, { userId: 999_999, role: "admin" })).toEqual({
+      ok: false,
+      errors: [{ field: "form", message: "This user does not exist" }],
+    });
     // Beyond PostgreSQL's integers too, for every action that takes a user (it used to reach the database: a 500).
     for (const userId of ["9999999999", 2 ** 31, Number.MAX_SAFE_INTEGER]) {
-      expect(await changeUserRole(adminId, { userId, role: "admin" })).toMatchObject({ ok: false, errors: [{ message: "This user does not exist" }] });
-      expect(await deactivateUser(adminId, { userId })).toMatchObject({ ok: false, errors: [{ message: "This user does not exist" }] });
-      expect(await resetPassword(adminId, { userId })).toMatchObject({ ok: false, errors: [{ message: "This user does not exist" }] });
+      expect(await changeUserRole(adminId, { userId, role: "admin" })).toMatchObject({
+        ok: false,
+        errors: [{ message: "This user does not exist" }],
+      });
+      expect(await deactivateUser(adminId, { userId })).toMatchObject({
+        ok: false,
+        errors: [{ message: "This user does not exist" }],
+      });
+      expect(await resetPassword(adminId, { userId })).toMatchObject({
+        ok: false,
+        errors: [{ message: "This user does not exist" }],
+      });
     }
   });
 });
@@ -213,7 +293,10 @@ describe("deactivating and reactivating", () => {
     expect(await resolveActor(user.id)).toBeNull();
     await expect(authorise(user.id, "milestone:update")).rejects.toBeInstanceOf(NotSignedInError);
 
-    expect(await deactivateUser(adminId, { userId: user.id })).toEqual({ ok: false, errors: [{ field: "form", message: "leaver@education.gov.uk is already deactivated" }] });
+    expect(await deactivateUser(adminId, { userId: user.id })).toEqual({
+      ok: false,
+      errors: [{ field: "form", message: "leaver@education.gov.uk is already deactivated" }],
+    });
     expect(await resetPassword(adminId, { userId: user.id })).toMatchObject({ ok: false });
 
     const back = await reactivateUser(adminId, { userId: user.id });
@@ -225,7 +308,12 @@ describe("deactivating and reactivating", () => {
   it("refuses to let an admin deactivate themselves", async () => {
     const before = await checksumTables(database.prisma);
     const result = await deactivateUser(adminId, { userId: adminId });
-    expect(result).toEqual({ ok: false, errors: [{ field: "form", message: "You cannot deactivate your own account. Ask another administrator to do it." }] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { field: "form", message: "You cannot deactivate your own account. Ask another administrator to do it." },
+      ],
+    });
     expect(await checksumTables(database.prisma)).toEqual(before);
     expect(await resolveActor(adminId)).not.toBeNull();
   });
@@ -265,7 +353,10 @@ describe("only an active admin manages users", () => {
   beforeAll(async () => {
     editorId = (await createUser(database.prisma, { email: "editor@education.gov.uk", role: "editor" })).id;
     const deactivated = await createUser(database.prisma, { email: "former-admin@education.gov.uk", role: "admin" });
-    await database.prisma.user.update({ where: { id: deactivated.id }, data: { active: false, deactivatedAt: new Date() } });
+    await database.prisma.user.update({
+      where: { id: deactivated.id },
+      data: { active: false, deactivatedAt: new Date() },
+    });
     deactivatedAdminId = deactivated.id;
     targetId = (await createUser(database.prisma, { email: "target@education.gov.uk", role: "editor" })).id;
   });
@@ -302,7 +393,11 @@ describe("changing your own password", () => {
   });
 
   it("refuses anyone not signed in or deactivated, changing nothing", async () => {
-    const input = { currentPassword: "whatever", newPassword: "a long new password", confirmPassword: "a long new password" };
+    const input = {
+      currentPassword: "whatever",
+      newPassword: "a long new password",
+      confirmPassword: "a long new password",
+    };
     const before = await checksumTables(database.prisma);
     await expect(changeOwnPassword(null, input)).rejects.toBeInstanceOf(NotSignedInError);
     await expect(changeOwnPassword(987_654, input)).rejects.toBeInstanceOf(NotSignedInError);
@@ -321,28 +416,40 @@ describe("changing your own password", () => {
       { field: "newPassword", message: "Enter a new password" },
       { field: "confirmPassword", message: "Enter your new password again" },
     ]);
-    expect(await errors({ currentPassword: password, newPassword: "elevenchars", confirmPassword: "elevenchars" })).toEqual([
-      { field: "newPassword", message: "Your new password must be 12 characters or more" },
-    ]);
+    expect(
+      await errors({ currentPassword: password, newPassword: "elevenchars", confirmPassword: "elevenchars" }),
+    ).toEqual([{ field: "newPassword", message: "Your new password must be 12 characters or more" }]);
     const tooLong = "x".repeat(201);
     expect(await errors({ currentPassword: password, newPassword: tooLong, confirmPassword: tooLong })).toEqual([
       { field: "newPassword", message: "Your new password must be 200 characters or fewer" },
     ]);
-    expect(await errors({ currentPassword: password, newPassword: "correct horse battery", confirmPassword: "correct horse batery" })).toEqual([
-      { field: "confirmPassword", message: "The passwords you entered do not match" },
-    ]);
+    expect(
+      await errors({
+        currentPassword: password,
+        newPassword: "correct horse battery",
+        confirmPassword: "correct horse batery",
+      }),
+    ).toEqual([{ field: "confirmPassword", message: "The passwords you entered do not match" }]);
     expect(await errors({ currentPassword: password, newPassword: password, confirmPassword: password })).toEqual([
       { field: "newPassword", message: "Your new password must be different from your current password" },
     ]);
-    expect(await errors({ currentPassword: "not my password", newPassword: "correct horse battery", confirmPassword: "correct horse battery" })).toEqual([
-      { field: "currentPassword", message: "Your current password is incorrect" },
-    ]);
+    expect(
+      await errors({
+        currentPassword: "not my password",
+        newPassword: "correct horse battery",
+        confirmPassword: "correct horse battery",
+      }),
+    ).toEqual([{ field: "currentPassword", message: "Your current password is incorrect" }]);
     expect(await verifyPassword(password, await storedHash(userId))).toBe(true);
   });
 
   it("saves the new password, clears 'must change' and audits without secrets", async () => {
     const newPassword = "correct horse battery staple";
-    const result = await changeOwnPassword(userId, { currentPassword: password, newPassword, confirmPassword: newPassword });
+    const result = await changeOwnPassword(userId, {
+      currentPassword: password,
+      newPassword,
+      confirmPassword: newPassword,
+    });
     expect(result).toMatchObject({ ok: true, user: { id: userId, mustChangePassword: false } });
     const hash = await storedHash(userId);
     expect(await verifyPassword(newPassword, hash)).toBe(true);
@@ -360,12 +467,22 @@ describe("changing your own password", () => {
 
   it("stops guessing the current password after the sign-in limit", async () => {
     const invited = await invite("guessed@education.gov.uk");
-    const guess = { currentPassword: "a guess", newPassword: "attacker password", confirmPassword: "attacker password" };
+    const guess = {
+      currentPassword: "a guess",
+      newPassword: "attacker password",
+      confirmPassword: "attacker password",
+    };
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      expect(await changeOwnPassword(invited.user.id, guess)).toMatchObject({ ok: false, errors: [{ field: "currentPassword", message: "Your current password is incorrect" }] });
+      expect(await changeOwnPassword(invited.user.id, guess)).toMatchObject({
+        ok: false,
+        errors: [{ field: "currentPassword", message: "Your current password is incorrect" }],
+      });
     }
     const right = { ...guess, currentPassword: invited.oneTimePassword };
-    expect(await changeOwnPassword(invited.user.id, right)).toEqual({ ok: false, errors: [{ field: "currentPassword", message: TOO_MANY_ATTEMPTS }] });
+    expect(await changeOwnPassword(invited.user.id, right)).toEqual({
+      ok: false,
+      errors: [{ field: "currentPassword", message: TOO_MANY_ATTEMPTS }],
+    });
     expect(await verifyPassword(invited.oneTimePassword, await storedHash(invited.user.id))).toBe(true);
   });
 });
@@ -374,18 +491,24 @@ describe("signing in", () => {
   it("lets through no more guesses than the limit, even when they arrive all at once", async () => {
     const invited = await invite("parallel.guesses@education.gov.uk");
     const results = await Promise.all(
-      Array.from({ length: 3 * MAX_FAILURES_PER_ACCOUNT }, (_, i) => signInWithPassword(invited.user.email, `guess ${i}`, `192.0.2.${i}`)),
+      Array.from({ length: 3 * MAX_FAILURES_PER_ACCOUNT }, (_, i) =>
+        signInWithPassword(invited.user.email, `guess ${i}`, `192.0.2.${i}`),
+      ),
     );
     const checked = results.filter((r) => !r.ok && r.message === BAD_CREDENTIALS);
     expect(checked).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
     expect(results.filter((r) => !r.ok && r.message === TOO_MANY_ATTEMPTS)).toHaveLength(2 * MAX_FAILURES_PER_ACCOUNT);
     // And now even the right password is refused until the window has passed.
-    expect(await signInWithPassword(invited.user.email, invited.oneTimePassword, "192.0.2.200")).toEqual({ ok: false, message: TOO_MANY_ATTEMPTS });
+    expect(await signInWithPassword(invited.user.email, invited.oneTimePassword, "192.0.2.200")).toEqual({
+      ok: false,
+      message: TOO_MANY_ATTEMPTS,
+    });
   });
 
   it("stops one address trying many accounts", async () => {
     const results = [];
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS + 1; i++) results.push(await signInWithPassword(`nobody${i}@education.gov.uk`, "a guess", "198.51.100.7"));
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS + 1; i++)
+      results.push(await signInWithPassword(`nobody${i}@education.gov.uk`, "a guess", "198.51.100.7"));
     expect(results.slice(0, MAX_FAILURES_PER_ADDRESS).every((r) => !r.ok && r.message === BAD_CREDENTIALS)).toBe(true);
     expect(results.at(-1)).toEqual({ ok: false, message: TOO_MANY_ATTEMPTS });
   });
@@ -394,7 +517,10 @@ describe("signing in", () => {
 describe("creating a user from the command line", () => {
   it("creates the account, audited as the command line, and refuses duplicates", async () => {
     const result = await createUserFromCommandLine({ email: "Ops@Education.gov.uk", name: "Ops", role: "admin" });
-    expect(result).toMatchObject({ ok: true, user: { email: "ops@education.gov.uk", role: "admin", mustChangePassword: true } });
+    expect(result).toMatchObject({
+      ok: true,
+      user: { email: "ops@education.gov.uk", role: "admin", mustChangePassword: true },
+    });
     if (!result.ok) return;
     const events = await userEvents(result.user.id);
     expect(events).toHaveLength(1);

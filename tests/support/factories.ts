@@ -6,16 +6,41 @@ import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary"
 export async function createReferenceData(prisma: PrismaClient) {
   await prisma.review.createMany({
     data: [
-      { code: "CR", title: "Care Review", shortTitle: "Care Review", author: "Review", published: "2022", responseAnnex: 3 },
-      { code: "CPE", title: "Child Protection in England", shortTitle: "CPE", author: "Panel", published: "2022", responseAnnex: 4 },
+      {
+        code: "CR",
+        title: "Care Review",
+        shortTitle: "Care Review",
+        author: "Review",
+        published: "2022",
+        responseAnnex: 3,
+      },
+      {
+        code: "CPE",
+        title: "Child Protection in England",
+        shortTitle: "CPE",
+        author: "Panel",
+        published: "2022",
+        responseAnnex: 4,
+      },
       { code: "CMA", title: "CMA market study", shortTitle: "CMA", author: "CMA", published: "2022", responseAnnex: 5 },
     ],
   });
   await prisma.pillar.createMany({
-    data: [1, 2, 3, 4, 5, 6].map((n) => ({ number: n, title: `Pillar ${n}`, section: `Section ${n}`, strategyChapter: n + 1, chapterTitle: `Chapter ${n + 1}` })),
+    data: [1, 2, 3, 4, 5, 6].map((n) => ({
+      number: n,
+      title: `Pillar ${n}`,
+      section: `Section ${n}`,
+      strategyChapter: n + 1,
+      chapterTitle: `Chapter ${n + 1}`,
+    })),
   });
   await prisma.outcome.createMany({
-    data: [1, 2, 3, 4, 5, 6].map((n) => ({ number: n, kind: n <= 4 ? ("outcome" as const) : ("enabler" as const), title: `Outcome ${n}`, annex1Title: `Outcome ${n}` })),
+    data: [1, 2, 3, 4, 5, 6].map((n) => ({
+      number: n,
+      kind: n <= 4 ? ("outcome" as const) : ("enabler" as const),
+      title: `Outcome ${n}`,
+      annex1Title: `Outcome ${n}`,
+    })),
   });
 }
 
@@ -23,7 +48,15 @@ let row = 0;
 
 export async function createRecommendation(
   prisma: PrismaClient,
-  input: { code: string; review?: string; pillar: number; responseClass: ResponseClassValue; outcomes?: number[]; text?: string; response?: string },
+  input: {
+    code: string;
+    review?: string;
+    pillar: number;
+    responseClass: ResponseClassValue;
+    outcomes?: number[];
+    text?: string;
+    response?: string;
+  },
 ) {
   const review = await prisma.review.findUniqueOrThrow({ where: { code: input.review ?? "CR" } });
   const pillar = await prisma.pillar.findUniqueOrThrow({ where: { number: input.pillar } });
@@ -62,7 +95,9 @@ export async function createMilestone(
 ) {
   const pillars = await prisma.pillar.findMany({ where: { number: { in: input.pillars ?? [] } } });
   const outcomes = await prisma.outcome.findMany({ where: { number: { in: input.outcomes ?? [] } } });
-  const recommendations = await prisma.recommendation.findMany({ where: { code: { in: input.recommendations ?? [] } } });
+  const recommendations = await prisma.recommendation.findMany({
+    where: { code: { in: input.recommendations ?? [] } },
+  });
   const day = (d?: string) => (d ? new Date(`${d}T00:00:00Z`) : null);
   return prisma.milestone.create({
     data: {
@@ -83,13 +118,22 @@ export async function createMilestone(
 }
 
 export async function createUser(prisma: PrismaClient, input: { email: string; role?: "admin" | "editor" }) {
-  return prisma.user.create({ data: { email: input.email, name: input.email.split("@")[0]!, role: input.role ?? "editor" } });
+  return prisma.user.create({
+    data: { email: input.email, name: input.email.split("@")[0]!, role: input.role ?? "editor" },
+  });
 }
 
 /** A staff update recorded in the audit trail at a given moment. */
 export async function recordStaffEvent(
   prisma: PrismaClient,
-  input: { actorId: number; milestoneCode: string; occurredAt: string; before?: object; after?: object; reason?: string },
+  input: {
+    actorId: number;
+    milestoneCode: string;
+    occurredAt: string;
+    before?: object;
+    after?: object;
+    reason?: string;
+  },
 ) {
   const m = await prisma.milestone.findUniqueOrThrow({ where: { code: input.milestoneCode } });
   return prisma.auditEvent.create({

@@ -1,7 +1,12 @@
 // One embedded PostgreSQL server for the whole run, in a fresh temporary folder that is deleted afterwards.
 // A template database is migrated once; each test file then gets its own copy (see tests/support/database.ts).
 import type { TestProject } from "vitest/node";
-import { connectionUrl, createDatabaseIfMissing, findFreePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres.server";
+import {
+  connectionUrl,
+  createDatabaseIfMissing,
+  findFreePort,
+  startEmbeddedPostgres,
+} from "@/lib/db/embedded-postgres.server";
 import { applyMigrations } from "@/lib/db/migrate.server";
 
 export const TEMPLATE_DATABASE = "reform_tracker_template";

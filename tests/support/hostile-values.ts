@@ -12,7 +12,7 @@ export const NASTY_STRINGS = [
   "\uFEFF",
   "\u202Egnp.exe",
   "<script>alert(document.cookie)</script>",
-  "\"><img src=x onerror=alert(1)>",
+  '"><img src=x onerror=alert(1)>',
   "javascript:alert(1)",
   "'; DROP TABLE audit_event; --",
   "M-01' OR '1'='1",
@@ -25,7 +25,7 @@ export const NASTY_STRINGS = [
   "constructor",
   "prototype",
   "../../../etc/passwd",
-  "=HYPERLINK(\"http://evil\")",
+  '=HYPERLINK("http://evil")',
   "@SUM(1+1)",
   "NaN",
   "Infinity",
@@ -49,7 +49,9 @@ export const NASTY_STRINGS = [
 ];
 
 const HUGE = ["a", "<", "'", "\u00e9", "🚸", "M-01,", "\n"];
-export const huge = fc.tuple(fc.constantFrom(...HUGE), fc.integer({ min: 1_001, max: 300_000 })).map(([c, n]) => c.repeat(n));
+export const huge = fc
+  .tuple(fc.constantFrom(...HUGE), fc.integer({ min: 1_001, max: 300_000 }))
+  .map(([c, n]) => c.repeat(n));
 
 export const hostileString = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
@@ -58,4 +60,3 @@ export const hostileString = fc.oneof(
   { weight: 1, arbitrary: huge },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...NASTY_STRINGS), fc.string()).map(([a, b]) => a + b) },
 );
-

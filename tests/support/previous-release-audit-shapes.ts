@@ -2,7 +2,13 @@
 // The audit trail is append-only: these events are in every database that release made, and are read for ever.
 export const PREVIOUS_RELEASE_SHAPES = {
   // lib/seed/load-reform-data.server.ts: the source load
-  seededMilestoneCreate: { status: "not_yet_assessed", dueDate: "2023-08-31", forecastDate: null, actualDate: null, commentary: null },
+  seededMilestoneCreate: {
+    status: "not_yet_assessed",
+    dueDate: "2023-08-31",
+    forecastDate: null,
+    actualDate: null,
+    commentary: null,
+  },
   seededRecommendationCreate: { responseClass: "accepted", responseRationale: "The response says it will." },
   // lib/staff-edits.server.ts (now lib/staff/milestone-additions.server.ts): a milestone staff added
   staffMilestoneCreate: {

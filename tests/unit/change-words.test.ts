@@ -7,12 +7,27 @@ describe("describeChange: a change in plain English, one wording for the page, t
     [{ kind: "completed", from: "on_track", to: "2023-11-15" }, "Completed on 15 November 2023"],
     [{ kind: "completed", from: "on_track", to: null }, "Marked complete"],
     [{ kind: "at_risk_or_delayed", from: "on_track", to: "delayed" }, "Status changed from On track to Delayed"],
-    [{ kind: "at_risk_or_delayed", from: "not_yet_assessed", to: "at_risk" }, "Status changed from Not yet assessed to At risk"],
+    [
+      { kind: "at_risk_or_delayed", from: "not_yet_assessed", to: "at_risk" },
+      "Status changed from Not yet assessed to At risk",
+    ],
     [{ kind: "at_risk_or_delayed", from: null, to: "delayed" }, "Status set to Delayed"],
-    [{ kind: "slipped", from: "2024-12-31", to: "2026-12-31" }, "Planned date moved later, from 31 December 2024 to 31 December 2026"],
-    [{ kind: "brought_forward", from: "2024-06-30", to: "2024-05-31" }, "Planned date brought forward, from 30 June 2024 to 31 May 2024"],
-    [{ kind: "reclassified", from: "testing", to: "accepted" }, "Response class changed from Testing first to Accepted"],
-    [{ kind: "reclassified", from: "consulting", to: "consulting" }, "Rationale reworded (still Consulting or considering)"],
+    [
+      { kind: "slipped", from: "2024-12-31", to: "2026-12-31" },
+      "Planned date moved later, from 31 December 2024 to 31 December 2026",
+    ],
+    [
+      { kind: "brought_forward", from: "2024-06-30", to: "2024-05-31" },
+      "Planned date brought forward, from 30 June 2024 to 31 May 2024",
+    ],
+    [
+      { kind: "reclassified", from: "testing", to: "accepted" },
+      "Response class changed from Testing first to Accepted",
+    ],
+    [
+      { kind: "reclassified", from: "consulting", to: "consulting" },
+      "Rationale reworded (still Consulting or considering)",
+    ],
     [{ kind: "reclassified", from: null, to: "not_accepted" }, "Response class set to Not accepted"],
     [{ kind: "added", from: null, to: "2024-12-31" }, "Added, due 31 December 2024"],
     [{ kind: "added", from: null, to: null }, "Added"],
@@ -40,25 +55,31 @@ describe("describeChange: a change in plain English, one wording for the page, t
   });
 
   it("shows a code the vocabulary no longer has as stored, rather than nothing", () => {
-    expect(describeChange({ kind: "at_risk_or_delayed", from: "paused", to: "delayed" })).toBe("Status changed from paused to Delayed");
+    expect(describeChange({ kind: "at_risk_or_delayed", from: "paused", to: "delayed" })).toBe(
+      "Status changed from paused to Delayed",
+    );
   });
 });
 
 describe("describeChangeWithReason", () => {
   it("adds the reason as a sentence of its own", () => {
-    expect(describeChangeWithReason({ kind: "slipped", from: "2024-03-31", to: "2025-03-31", reason: "Supplier withdrew" })).toBe(
-      "Planned date moved later, from 31 March 2024 to 31 March 2025. Reason: Supplier withdrew",
-    );
+    expect(
+      describeChangeWithReason({ kind: "slipped", from: "2024-03-31", to: "2025-03-31", reason: "Supplier withdrew" }),
+    ).toBe("Planned date moved later, from 31 March 2024 to 31 March 2025. Reason: Supplier withdrew");
   });
 
   it("is one sentence when no reason was given", () => {
-    expect(describeChangeWithReason({ kind: "completed", from: "on_track", to: "2023-11-15", reason: null })).toBe("Completed on 15 November 2023.");
+    expect(describeChangeWithReason({ kind: "completed", from: "on_track", to: "2023-11-15", reason: null })).toBe(
+      "Completed on 15 November 2023.",
+    );
   });
 });
 
 describe("titleSentence", () => {
   it("takes the first line and ends it with one full stop", () => {
     expect(titleSentence("Award funding")).toBe("Award funding.");
-    expect(titleSentence("Family Help should be delivered locally.\n\nMore detail")).toBe("Family Help should be delivered locally.");
+    expect(titleSentence("Family Help should be delivered locally.\n\nMore detail")).toBe(
+      "Family Help should be delivered locally.",
+    );
   });
 });

@@ -22,8 +22,33 @@ import { parseReportParams } from "@/lib/validations/report";
 
 describe("a real day", () => {
   it("is a day on the calendar, written exactly YYYY-MM-DD", () => {
-    for (const day of ["2024-02-29", "2000-02-29", "2023-02-28", "2023-12-31", "2023-01-01", "0000-01-01", "9999-12-31"]) expect(isRealDay(day), day).toBe(true);
-    for (const day of ["2023-02-29", "1900-02-29", "2024-02-30", "2025-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-1", " 2024-01-01", "2024-01-01 ", "20240101", "31/12/2023", "2024-01-01T00:00", "+02024-01-01", ""]) {
+    for (const day of [
+      "2024-02-29",
+      "2000-02-29",
+      "2023-02-28",
+      "2023-12-31",
+      "2023-01-01",
+      "0000-01-01",
+      "9999-12-31",
+    ])
+      expect(isRealDay(day), day).toBe(true);
+    for (const day of [
+      "2023-02-29",
+      "1900-02-29",
+      "2024-02-30",
+      "2025-04-31",
+      "2024-13-01",
+      "2024-00-10",
+      "2024-01-00",
+      "2024-1-1",
+      " 2024-01-01",
+      "2024-01-01 ",
+      "20240101",
+      "31/12/2023",
+      "2024-01-01T00:00",
+      "+02024-01-01",
+      "",
+    ]) {
       expect(isRealDay(day), day).toBe(false);
     }
   });
@@ -31,7 +56,8 @@ describe("a real day", () => {
   it("is plausible as typed when it falls in 2000 to 2100", () => {
     expect([PLAUSIBLE_DAYS.from, PLAUSIBLE_DAYS.to]).toEqual(["2000-01-01", "2100-12-31"]);
     for (const day of ["2000-01-01", "2024-02-29", "2100-12-31"]) expect(isPlausibleDay(day), day).toBe(true);
-    for (const day of ["1999-12-31", "2101-01-01", "0224-03-31", "2023-02-29"]) expect(isPlausibleDay(day), day).toBe(false);
+    for (const day of ["1999-12-31", "2101-01-01", "0224-03-31", "2023-02-29"])
+      expect(isPlausibleDay(day), day).toBe(false);
   });
 });
 
@@ -75,11 +101,17 @@ describe("as at a date", () => {
   });
 
   it("says what is wrong with a bad one", () => {
-    expect(checkAsAt("2023-02-30", today)).toEqual({ ok: false, message: `"asAt" must be a real date written as YYYY-MM-DD, for example 2024-06-30.` });
+    expect(checkAsAt("2023-02-30", today)).toEqual({
+      ok: false,
+      message: `"asAt" must be a real date written as YYYY-MM-DD, for example 2024-06-30.`,
+    });
     expect(checkAsAt("2023-02-29", today)).toMatchObject({ ok: false, message: /real date/ });
     expect(checkAsAt("30/06/2024", today)).toMatchObject({ ok: false, message: /real date/ });
     expect(checkAsAt("2026-12-03", today)).toEqual({ ok: false, message: `"asAt" cannot be in the future.` });
-    expect(checkAsAt("2023-02-01", today)).toEqual({ ok: false, message: `"asAt" must be on or after 2023-02-02, when the strategy was published.` });
+    expect(checkAsAt("2023-02-01", today)).toEqual({
+      ok: false,
+      message: `"asAt" must be on or after 2023-02-02, when the strategy was published.`,
+    });
     expect(checkAsAt("1999-01-01", today)).toMatchObject({ ok: false, message: /on or after 2023-02-02/ });
   });
 
@@ -92,30 +124,71 @@ describe("as at a date", () => {
       ok: false,
       errors: [{ parameter: "asAt", message: `"asAt" was given 2 times; give it once.` }],
     });
-    expect(parseAsAt(new URLSearchParams("asAt=1999-01-01"), today)).toMatchObject({ ok: false, errors: [{ parameter: "asAt" }] });
+    expect(parseAsAt(new URLSearchParams("asAt=1999-01-01"), today)).toMatchObject({
+      ok: false,
+      errors: [{ parameter: "asAt" }],
+    });
   });
 
   it("is the same rule for the lists, the API and the briefing pack as for the other pages", () => {
     const now = todayInLondon();
-    for (const given of ["2023-02-30", "1999-01-01", "2023-02-01", "2999-01-01", "31/12/2023", "2024-06-30", " 2024-06-30", "2023-02-02", now]) {
+    for (const given of [
+      "2023-02-30",
+      "1999-01-01",
+      "2023-02-01",
+      "2999-01-01",
+      "31/12/2023",
+      "2024-06-30",
+      " 2024-06-30",
+      "2023-02-02",
+      now,
+    ]) {
       const expected = parseAsAt({ asAt: given }, now);
       const forPages = expected.ok ? { ok: true, asAt: expected.asAt } : { ok: false, errors: expected.errors };
       for (const parse of [parseRecommendationFilters, parseMilestoneFilters]) {
         const result = parse({ asAt: given });
-        expect(result.ok ? { ok: true, asAt: result.filters.asAt ?? null } : { ok: false, errors: result.errors }, given).toEqual(forPages);
+        expect(
+          result.ok ? { ok: true, asAt: result.filters.asAt ?? null } : { ok: false, errors: result.errors },
+          given,
+        ).toEqual(forPages);
       }
       const report = parseReportParams({ asAt: given }, now);
-      expect(report.ok ? { ok: true, asAt: report.params.asAt === now ? null : report.params.asAt } : { ok: false, errors: report.errors }, given).toEqual(forPages);
+      expect(
+        report.ok
+          ? { ok: true, asAt: report.params.asAt === now ? null : report.params.asAt }
+          : { ok: false, errors: report.errors },
+        given,
+      ).toEqual(forPages);
     }
   });
 });
 
 describe("the pages that take asAt", () => {
   it("are the pages the proxy checks it for", () => {
-    for (const page of ["/", "/recommendations", "/recommendations/CR-01", "/milestones", "/milestones/M-01", "/pillars/1", "/outcomes/6", "/slippage", "/report"]) {
+    for (const page of [
+      "/",
+      "/recommendations",
+      "/recommendations/CR-01",
+      "/milestones",
+      "/milestones/M-01",
+      "/pillars/1",
+      "/outcomes/6",
+      "/slippage",
+      "/report",
+    ]) {
       expect(takesAsAt(page), page).toBe(true);
     }
-    for (const page of ["/changes", "/open-data", "/feed.xml", "/pillars/1/feed.xml", "/report/pdf", "/api/v1/milestones", "/pillars", "/staff", "/milestonesx"]) {
+    for (const page of [
+      "/changes",
+      "/open-data",
+      "/feed.xml",
+      "/pillars/1/feed.xml",
+      "/report/pdf",
+      "/api/v1/milestones",
+      "/pillars",
+      "/staff",
+      "/milestonesx",
+    ]) {
       expect(takesAsAt(page), page).toBe(false);
     }
   });
@@ -127,7 +200,11 @@ describe("the pages that take asAt", () => {
     expect(reading.length).toBeGreaterThanOrEqual(9);
     for (const file of reading) {
       // app/(public)/pillars/[number]/page.tsx -> /pillars/1
-      const address = `/${path.dirname(file)}`.replace(/\/\.$/, "/").replace(/\[[^\]]+\]/, "1").replace(/\/$/, "") || "/";
+      const address =
+        `/${path.dirname(file)}`
+          .replace(/\/\.$/, "/")
+          .replace(/\[[^\]]+\]/, "1")
+          .replace(/\/$/, "") || "/";
       expect(takesAsAt(address), file).toBe(true);
     }
   });

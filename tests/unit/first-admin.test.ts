@@ -7,7 +7,12 @@ import { announceFirstAdmin } from "@/scripts/lib/first-admin";
 const ADMIN = { email: "admin@reform-tracker.local", oneTimePassword: "Abcdefghij0123456789" };
 let folder: string;
 let lines: string[];
-const where = (terminal: boolean, throwaway: boolean) => ({ terminal, throwaway, dataFolder: folder, signInUrl: "http://localhost:3000/staff/sign-in" });
+const where = (terminal: boolean, throwaway: boolean) => ({
+  terminal,
+  throwaway,
+  dataFolder: folder,
+  signInUrl: "http://localhost:3000/staff/sign-in",
+});
 
 beforeEach(() => {
   folder = mkdtempSync(path.join(tmpdir(), "reform-tracker-first-admin-"));

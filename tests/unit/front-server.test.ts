@@ -13,8 +13,9 @@ import { PageCache } from "@/lib/http/page-cache";
 // The production build behind it is tested end to end in tests/e2e/public-cache.spec.ts.
 
 const SECRET = "front-secret-for-the-test";
-const SCRIPT = "self.__next_f.push([1,\"page data\"])";
-const page = (text: string) => `<!DOCTYPE html><html><body><p>${text}</p><script>${SCRIPT}</script><script src="/_next/static/a.js"></script>${"<p>padding</p>".repeat(200)}</body></html>`;
+const SCRIPT = 'self.__next_f.push([1,"page data"])';
+const page = (text: string) =>
+  `<!DOCTYPE html><html><body><p>${text}</p><script>${SCRIPT}</script><script src="/_next/static/a.js"></script>${"<p>padding</p>".repeat(200)}</body></html>`;
 
 interface Seen {
   method: string;
@@ -42,15 +43,29 @@ beforeAll(async () => {
         const url = request.url!;
         const html = { "content-type": "text/html; charset=utf-8", vary: "rsc, next-router-state-tree" };
         // A page that rendered its own error message and asks for 400 (proxy.ts does this for a bad ?asAt=).
-        if (url.includes("asAt=bad")) return response.writeHead(url.includes("missing") ? 404 : 200, { ...html, [STATUS_HEADER]: "400" }).end(page("There is a problem"));
-        if (url.startsWith("/bad")) return response.writeHead(400, { "content-type": "application/json" }).end('{"error":"Bad query parameter"}');
+        if (url.includes("asAt=bad"))
+          return response
+            .writeHead(url.includes("missing") ? 404 : 200, { ...html, [STATUS_HEADER]: "400" })
+            .end(page("There is a problem"));
+        if (url.startsWith("/bad"))
+          return response.writeHead(400, { "content-type": "application/json" }).end('{"error":"Bad query parameter"}');
         if (url.startsWith("/broken")) return response.writeHead(500, html).end(page("Sorry"));
-        if (url.startsWith("/with-cookie")) return response.writeHead(200, { ...html, "set-cookie": "a=b" }).end(page("cookie"));
+        if (url.startsWith("/with-cookie"))
+          return response.writeHead(200, { ...html, "set-cookie": "a=b" }).end(page("cookie"));
         if (url.startsWith("/missing")) return response.writeHead(404, html).end(page("Page not found"));
-        if (url.startsWith("/staff/save")) return response.writeHead(303, { location: "/staff", "set-cookie": "flash=1" }).end();
-        if (url.startsWith("/api/staff/export")) return response.writeHead(200, { "content-type": "text/csv" }).end("code,title\r\nM-01,First\r\n".repeat(200));
-        if (url.startsWith("/staff")) return response.writeHead(200, { ...html, "set-cookie": "session=renewed" }).end(page(`staff ${request.headers.cookie}`));
-        response.writeHead(200, html).end(page(`${url} at version ${version} for ${request.headers.cookie ?? "anyone"}`));
+        if (url.startsWith("/staff/save"))
+          return response.writeHead(303, { location: "/staff", "set-cookie": "flash=1" }).end();
+        if (url.startsWith("/api/staff/export"))
+          return response
+            .writeHead(200, { "content-type": "text/csv" })
+            .end("code,title\r\nM-01,First\r\n".repeat(200));
+        if (url.startsWith("/staff"))
+          return response
+            .writeHead(200, { ...html, "set-cookie": "session=renewed" })
+            .end(page(`staff ${request.headers.cookie}`));
+        response
+          .writeHead(200, html)
+          .end(page(`${url} at version ${version} for ${request.headers.cookie ?? "anyone"}`));
       }, delayMs),
     );
   });
@@ -86,7 +101,8 @@ beforeEach(() => {
   delayMs = 0;
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers, redirect: "manual" });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}${path}`, { headers, redirect: "manual" });
 const renders = (path: string) => seen.filter((s) => s.url === path).length;
 
 describe("public reads", () => {
@@ -104,7 +120,12 @@ describe("public reads", () => {
   });
 
   it("renders for the store with no cookie, credentials or client headers, for the public address", async () => {
-    const response = await get("/pillars/1", { cookie: "next-auth.session-token=secret", authorization: "Basic eA==", "user-agent": "Googlebot", "x-forwarded-host": "evil.example" });
+    const response = await get("/pillars/1", {
+      cookie: "next-auth.session-token=secret",
+      authorization: "Basic eA==",
+      "user-agent": "Googlebot",
+      "x-forwarded-host": "evil.example",
+    });
     expect(await response.text()).toContain("for anyone");
     const render = seen.find((s) => s.url === "/pillars/1")!;
     expect(render.headers.cookie).toBeUndefined();
@@ -136,7 +157,12 @@ describe("public reads", () => {
   });
 
   it("stores pages and 'no such page', never errors, refusals or anything that sets a cookie", async () => {
-    for (const [path, status] of [["/missing", 404], ["/bad?pillar=9", 400], ["/broken", 500], ["/with-cookie", 200]] as const) {
+    for (const [path, status] of [
+      ["/missing", 404],
+      ["/bad?pillar=9", 400],
+      ["/broken", 500],
+      ["/with-cookie", 200],
+    ] as const) {
       const first = await get(path);
       const second = await get(path);
       expect(first.status).toBe(status);
@@ -173,7 +199,13 @@ describe("public reads", () => {
       http.get(`${base}/outcomes/1`, { headers: { "accept-encoding": "gzip" } }, (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ encoding: response.headers["content-encoding"], vary: response.headers.vary, body: Buffer.concat(chunks) }));
+        response.on("end", () =>
+          resolve({
+            encoding: response.headers["content-encoding"],
+            vary: response.headers.vary,
+            body: Buffer.concat(chunks),
+          }),
+        );
       }),
     );
     expect(raw.encoding).toBe("gzip");
@@ -207,7 +239,11 @@ describe("public reads", () => {
   });
 
   it("refuses RSC headers Next.js's router never sends, with a 400 and no render", async () => {
-    for (const headers of <Record<string, string>[]>[{ rsc: "2" }, { rsc: "1", "next-router-state-tree": "%5B1%2C2%5D" }, { rsc: "1", "next-router-state-tree": "not json" }]) {
+    for (const headers of <Record<string, string>[]>[
+      { rsc: "2" },
+      { rsc: "1", "next-router-state-tree": "%5B1%2C2%5D" },
+      { rsc: "1", "next-router-state-tree": "not json" },
+    ]) {
       const response = await get("/milestones", headers);
       expect(response.status).toBe(400);
       expect(await response.text()).toMatch(/^Bad request: the /);
@@ -237,8 +273,17 @@ describe("everything else", () => {
   });
 
   it("passes writes through with their body, and keeps their cookies and redirects", async () => {
-    const response = await fetch(`${base}/staff/save`, { method: "POST", body: "status=on_track", headers: { "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
-    expect([response.status, response.headers.get("location"), response.headers.get("set-cookie")]).toEqual([303, "/staff", "flash=1"]);
+    const response = await fetch(`${base}/staff/save`, {
+      method: "POST",
+      body: "status=on_track",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      redirect: "manual",
+    });
+    expect([response.status, response.headers.get("location"), response.headers.get("set-cookie")]).toEqual([
+      303,
+      "/staff",
+      "flash=1",
+    ]);
   });
 
   it("sends build assets to Next.js directly", async () => {
@@ -249,7 +294,11 @@ describe("everything else", () => {
   });
 
   it("overwrites the internal headers a client sends: it can neither pass for the front server nor choose its address", async () => {
-    await get("/staff/sign-in", { [FRONT_SECRET_HEADER]: "guess", [CLIENT_ADDRESS_HEADER]: "10.66.0.1", "x-forwarded-for": "10.66.0.2" });
+    await get("/staff/sign-in", {
+      [FRONT_SECRET_HEADER]: "guess",
+      [CLIENT_ADDRESS_HEADER]: "10.66.0.1",
+      "x-forwarded-for": "10.66.0.2",
+    });
     const passed = seen.find((s) => s.url === "/staff/sign-in")!;
     expect(passed.headers[FRONT_SECRET_HEADER]).toBe(SECRET);
     expect(passed.headers[CLIENT_ADDRESS_HEADER]).toBe("127.0.0.1");

@@ -14,7 +14,8 @@ describe("inlineScriptHashes", () => {
   it("hashes the exact text of each inline script, once each, and skips scripts with a src", () => {
     const bootstrap = `(self.__next_f=self.__next_f||[]).push([0])`;
     const data = `self.__next_f.push([1,"a \\u003c b — “quoted” &amp; not decoded"])`;
-    const html = `<!DOCTYPE html><html><head><script src="/_next/static/chunks/a.js" async=""></script><script>${bootstrap}</script></head>` +
+    const html =
+      `<!DOCTYPE html><html><head><script src="/_next/static/chunks/a.js" async=""></script><script>${bootstrap}</script></head>` +
       `<body><script id="data" nonce="">${data}</script><SCRIPT>${bootstrap}</SCRIPT><script type="application/ld+json">{}</script>` +
       `<script async src='/_next/static/chunks/b.js'></script></body></html>`;
     expect(inlineScriptHashes(html)).toEqual([sha(bootstrap), sha(data), sha("{}")]);
@@ -35,7 +36,12 @@ describe("contentSecurityPolicy", () => {
   });
 });
 
-const response = (bytes: number): StoredResponse => ({ status: 200, headers: { "content-type": "text/html" }, body: Buffer.alloc(bytes), etag: 'W/"x"' });
+const response = (bytes: number): StoredResponse => ({
+  status: 200,
+  headers: { "content-type": "text/html" },
+  body: Buffer.alloc(bytes),
+  etag: 'W/"x"',
+});
 
 describe("PageCache", () => {
   it("stays within its byte budget whatever number of distinct addresses is stored, evicting the least recently used", () => {
@@ -73,12 +79,29 @@ describe("PageCache", () => {
 
 describe("public-routes", () => {
   it("stores public reads only", () => {
-    for (const url of ["/", "/recommendations?q=kinship", "/milestones/M-01", "/api/v1/milestones?format=csv", "/feed.xml", "/report/pdf?asAt=2026-01-01", "/no-such-page", "/staffing"]) {
+    for (const url of [
+      "/",
+      "/recommendations?q=kinship",
+      "/milestones/M-01",
+      "/api/v1/milestones?format=csv",
+      "/feed.xml",
+      "/report/pdf?asAt=2026-01-01",
+      "/no-such-page",
+      "/staffing",
+    ]) {
       expect(isPublicRead("GET", url, {}), url).toBe(true);
       expect(isPublicRead("HEAD", url, {}), url).toBe(true);
       expect(isPublicRead("POST", url, {}), url).toBe(false);
     }
-    for (const url of ["/staff", "/staff/sign-in", "/%73taff/users", "/api/auth/session", "/api/staff/milestones/export", "/api/health", "/_next/data/x"]) {
+    for (const url of [
+      "/staff",
+      "/staff/sign-in",
+      "/%73taff/users",
+      "/api/auth/session",
+      "/api/staff/milestones/export",
+      "/api/health",
+      "/_next/data/x",
+    ]) {
       expect(isPublicRead("GET", url, {}), url).toBe(false);
     }
     expect(isPublicRead("GET", "/", { "next-action": "abc" })).toBe(false);
@@ -96,13 +119,23 @@ describe("public-routes", () => {
     const tree =
       "%5B%22%22%2C%7B%22children%22%3A%5B%22(public)%22%2C%7B%22children%22%3A%5B%22pillars%22%2C%7B%22children%22%3A%5B%22__PAGE__%22%2C%7B%7D%2Cnull%2Cnull%2C0%5D%7D%2Cnull%2C%22refetch%22%2C0%5D%7D%2Cnull%2Cnull%2C0%5D%7D%2Cnull%2Cnull%2C16%5D";
     expect(badRenderHeader({})).toBeUndefined();
-    expect(badRenderHeader({ rsc: "1", "next-router-state-tree": tree, "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree", "next-url": "/milestones" })).toBeUndefined();
+    expect(
+      badRenderHeader({
+        rsc: "1",
+        "next-router-state-tree": tree,
+        "next-router-prefetch": "1",
+        "next-router-segment-prefetch": "/_tree",
+        "next-url": "/milestones",
+      }),
+    ).toBeUndefined();
     expect(badRenderHeader({ rsc: "2" })).toMatch(/rsc/);
     expect(badRenderHeader({ rsc: ["1", "1"] })).toMatch(/more than once/);
     expect(badRenderHeader({ rsc: "1", "next-router-state-tree": "%5B1%2C2%5D" })).toMatch(/router state/);
     expect(badRenderHeader({ rsc: "1", "next-router-state-tree": "%E0%A4%A" })).toMatch(/router state/);
     expect(badRenderHeader({ rsc: "1", "next-router-state-tree": "x".repeat(50_000) })).toMatch(/router state/);
-    expect(badRenderHeader({ rsc: "1", "next-router-segment-prefetch": "https://elsewhere.example/" })).toMatch(/segment-prefetch/);
+    expect(badRenderHeader({ rsc: "1", "next-router-segment-prefetch": "https://elsewhere.example/" })).toMatch(
+      /segment-prefetch/,
+    );
     expect(badRenderHeader({ "next-url": "https://elsewhere.example/" })).toMatch(/next-url/);
   });
 
@@ -117,7 +150,9 @@ describe("public-routes", () => {
       storeKey("7", "2026-12-02", "/", { rsc: "1", "next-router-prefetch": "1", "next-url": "/milestones" }),
     ]);
     expect(keys.size).toBe(7);
-    expect(storeKey("7", "2026-12-02", "/", { cookie: "session=abc", "user-agent": "x" })).toBe(storeKey("7", "2026-12-02", "/", {}));
+    expect(storeKey("7", "2026-12-02", "/", { cookie: "session=abc", "user-agent": "x" })).toBe(
+      storeKey("7", "2026-12-02", "/", {}),
+    );
   });
 });
 
@@ -142,7 +177,11 @@ describe("encoding", () => {
 });
 
 describe("clientAddressOf", () => {
-  const request = (forwardedFor?: string) => ({ headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {}, socket: { remoteAddress: "192.0.2.10" } }) as never;
+  const request = (forwardedFor?: string) =>
+    ({
+      headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {},
+      socket: { remoteAddress: "192.0.2.10" },
+    }) as never;
 
   it("is the socket's address when no proxy is trusted, whatever X-Forwarded-For says", () => {
     expect(clientAddressOf(request("10.66.0.1"), 0)).toBe("192.0.2.10");

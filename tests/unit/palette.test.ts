@@ -8,7 +8,9 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const GLOBALS = path.join(ROOT, "app/globals.css");
 const css = readFileSync(GLOBALS, "utf8");
 const themeBlock = /@theme\s*\{([^}]*)\}/.exec(css)?.[1] ?? "";
-const tokens = new Map([...themeBlock.matchAll(/--(color-[a-z0-9-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim().toLowerCase()]));
+const tokens = new Map(
+  [...themeBlock.matchAll(/--(color-[a-z0-9-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim().toLowerCase()]),
+);
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 // A colour literal: #rgb, #rrggbb or #rrggbbaa, not part of a longer word (ids such as "#main-content" are not colours).
@@ -42,7 +44,8 @@ describe("colours have one home", () => {
       if (file === path.join(ROOT, "lib/palette.ts")) continue;
       let text = readFileSync(file, "utf8");
       if (file === GLOBALS) text = text.replace(/@theme\s*\{[^}]*\}/, "");
-      for (const line of text.split("\n")) for (const m of line.matchAll(COLOUR_LITERAL)) found.push(`${path.relative(ROOT, file)}: ${m[0]}`);
+      for (const line of text.split("\n"))
+        for (const m of line.matchAll(COLOUR_LITERAL)) found.push(`${path.relative(ROOT, file)}: ${m[0]}`);
     }
     expect(found).toEqual([]);
   });

@@ -17,7 +17,9 @@ export const metadata: Metadata = { title: "What changed" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function hrefFor(c: ChangeItem): string {
-  return c.entityType === "milestone" ? `/milestones/${encodeURIComponent(c.code)}` : `/recommendations/${encodeURIComponent(c.code)}`;
+  return c.entityType === "milestone"
+    ? `/milestones/${encodeURIComponent(c.code)}`
+    : `/recommendations/${encodeURIComponent(c.code)}`;
 }
 
 function ChangeTable({ caption, items }: { caption: string; items: ChangeItem[] }) {
@@ -68,9 +70,9 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
     <div className="space-y-6">
       <h1 className="text-4xl font-bold">What changed</h1>
       <p className="max-w-3xl">
-        Every change DfE programme staff made to the reform in a period, from the tracker&apos;s audit trail: milestones completed,
-        newly at risk or delayed, dates moved, responses reclassified and milestones added. The address of this page holds the
-        period, so you can share it.
+        Every change DfE programme staff made to the reform in a period, from the tracker&apos;s audit trail: milestones
+        completed, newly at risk or delayed, dates moved, responses reclassified and milestones added. The address of
+        this page holds the period, so you can share it.
       </p>
 
       {!parsed.ok && !parsed.missing && (
@@ -80,10 +82,16 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
       <form method="get" action="/changes" className="space-y-4 bg-govuk-light-grey p-4" aria-label="Choose a period">
         <fieldset>
           <legend className="mb-2 text-xl font-bold">Period</legend>
-          <p className="mb-3 text-base text-govuk-secondary">Both days are included. Leave the end date empty for today.</p>
+          <p className="mb-3 text-base text-govuk-secondary">
+            Both days are included. Leave the end date empty for today.
+          </p>
           <div className="grid gap-4 sm:grid-cols-2">
             <DateField name="since" label="From" value={typeof params.since === "string" ? params.since : since} />
-            <DateField name="until" label="To (optional)" value={typeof params.until === "string" ? params.until : until} />
+            <DateField
+              name="until"
+              label="To (optional)"
+              value={typeof params.until === "string" ? params.until : until}
+            />
           </div>
         </fieldset>
         <button type="submit" className={buttonClass.primary}>
@@ -113,7 +121,10 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
               ? `No changes from ${formatDay(report.since)} to ${formatDay(report.until)}`
               : `Changes from ${formatDay(report.since)} to ${formatDay(report.until)}`}
           </h2>
-          <Table caption={`Number of changes of each kind from ${formatDay(report.since)} to ${formatDay(report.until)}`} captionVisible>
+          <Table
+            caption={`Number of changes of each kind from ${formatDay(report.since)} to ${formatDay(report.until)}`}
+            captionVisible
+          >
             <thead>
               <tr>
                 <th scope="col" className={th}>
@@ -136,8 +147,8 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
             </tbody>
           </Table>
           <p className="text-base text-govuk-secondary">
-            One update can be counted under two kinds, for example a milestone completed later than planned. A milestone in
-            more than one pillar is listed under each, but counted once.
+            One update can be counted under two kinds, for example a milestone completed later than planned. A milestone
+            in more than one pillar is listed under each, but counted once.
           </p>
 
           {report.pillars.map((p) => {
@@ -162,8 +173,8 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
         </>
       )}
       <p>
-        See also the <Link href="/slippage">slippage register</Link>: every milestone&apos;s original date and each time it was
-        re-planned.
+        See also the <Link href="/slippage">slippage register</Link>: every milestone&apos;s original date and each time
+        it was re-planned.
       </p>
     </div>
   );

@@ -7,7 +7,12 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Pagination } from "@/components/ui/pagination";
 import { quarterOf } from "@/lib/dates";
 import { DUE_OPTIONS, GROUP_OPTIONS, numbered, STATUS_OPTIONS } from "@/lib/reform/options";
-import { cachedMilestoneActivities, cachedMilestones, cachedOutcomes, cachedPillars } from "@/lib/reform/public-data.server";
+import {
+  cachedMilestoneActivities,
+  cachedMilestones,
+  cachedOutcomes,
+  cachedPillars,
+} from "@/lib/reform/public-data.server";
 import { parseMilestoneFilters, toQueryString, type MilestoneFilters } from "@/lib/validations/public-filters";
 
 export const dynamic = "force-dynamic";
@@ -39,16 +44,24 @@ export default async function MilestonesPage({ searchParams }: { searchParams: S
     <div className="space-y-6">
       <h1 className="text-4xl font-bold">Milestones</h1>
       <p className="max-w-3xl">
-        The phase-one milestones of <cite>Stable Homes, Built on Love</cite> (Figure 3), and any milestones DfE has added since. A
-        milestone&apos;s planned date is its forecast date where staff have set one, otherwise the date in the strategy.
+        The phase-one milestones of <cite>Stable Homes, Built on Love</cite> (Figure 3), and any milestones DfE has
+        added since. A milestone&apos;s planned date is its forecast date where staff have set one, otherwise the date
+        in the strategy.
       </p>
-      {!parsed.ok && <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />}
+      {!parsed.ok && (
+        <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
+      )}
       <AsAtBanner asAt={filters.asAt} todayHref="/milestones" />
       <FilterForm action="/milestones" clearHref={view === "timeline" ? "/milestones?view=timeline" : "/milestones"}>
         {view === "timeline" && <input type="hidden" name="view" value="timeline" />}
         {filters.asAt && <input type="hidden" name="asAt" value={filters.asAt} />}
         <SelectField name="group" label="Group" value={filters.group} options={GROUP_OPTIONS} />
-        <SelectField name="activity" label="Activity" value={filters.activity} options={activities.map((a) => ({ value: a, label: a }))} />
+        <SelectField
+          name="activity"
+          label="Activity"
+          value={filters.activity}
+          options={activities.map((a) => ({ value: a, label: a }))}
+        />
         <SelectField name="pillar" label="Pillar" value={filters.pillar} options={numbered(pillars)} />
         <SelectField name="outcome" label="Outcome or enabler" value={filters.outcome} options={numbered(outcomes)} />
         <SelectField name="status" label="Status" value={filters.status} options={STATUS_OPTIONS} />
@@ -69,12 +82,16 @@ export default async function MilestonesPage({ searchParams }: { searchParams: S
 
       <nav aria-label="Views" className="flex gap-6">
         {view === "list" ? (
-          <span aria-current="page" className="font-bold">List</span>
+          <span aria-current="page" className="font-bold">
+            List
+          </span>
         ) : (
           <Link href={`/milestones${toQueryString(shareable)}`}>List</Link>
         )}
         {view === "timeline" ? (
-          <span aria-current="page" className="font-bold">Timeline</span>
+          <span aria-current="page" className="font-bold">
+            Timeline
+          </span>
         ) : (
           <Link href={`/milestones${toQueryString(shareable, { view: "timeline" })}`}>Timeline</Link>
         )}
@@ -86,7 +103,10 @@ export default async function MilestonesPage({ searchParams }: { searchParams: S
             <h2 className="text-2xl font-bold" aria-live="polite">
               {list.total === 0 ? "No milestones match" : `${list.total} milestone${list.total === 1 ? "" : "s"}`}
             </h2>
-            <a href={`/api/v1/milestones${toQueryString({ ...shareable, pageSize: undefined }, { format: "csv" })}`} download>
+            <a
+              href={`/api/v1/milestones${toQueryString({ ...shareable, pageSize: undefined }, { format: "csv" })}`}
+              download
+            >
               Download these {list.total} milestones as CSV
             </a>
           </div>

@@ -6,7 +6,10 @@ export const metadata: Metadata = { title: "Open data" };
 
 const ENDPOINTS = [
   ["/api/v1/recommendations", "review, pillar, outcome, class, status, gap, q, sort, page, pageSize, format"],
-  ["/api/v1/milestones", "group, activity, pillar, outcome, status, due, dueFrom, dueTo, gap, sort, page, pageSize, format"],
+  [
+    "/api/v1/milestones",
+    "group, activity, pillar, outcome, status, due, dueFrom, dueTo, gap, sort, page, pageSize, format",
+  ],
   ["/api/v1/pillars", "format"],
   ["/api/v1/outcomes", "format"],
 ];
@@ -17,16 +20,22 @@ export default function OpenDataPage() {
       <h1 className="text-4xl font-bold">Open data</h1>
       <p>
         Everything in the tracker can be downloaded, free, without signing in, under the{" "}
-        <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>. Add{" "}
-        <code>format=csv</code> to any address for a CSV file (UTF-8, with a header row; lists are separated by &ldquo;; &rdquo;). The
-        filters are the same as on the pages, so you can copy a page&apos;s query string. A bad parameter gets a 400 response that
-        names it and the values allowed.
+        <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">
+          Open Government Licence v3.0
+        </a>
+        . Add <code>format=csv</code> to any address for a CSV file (UTF-8, with a header row; lists are separated by
+        &ldquo;; &rdquo;). The filters are the same as on the pages, so you can copy a page&apos;s query string. A bad
+        parameter gets a 400 response that names it and the values allowed.
       </p>
       <Table caption="Open data endpoints" captionVisible>
         <thead>
           <tr>
-            <th scope="col" className={th}>Address</th>
-            <th scope="col" className={th}>Parameters</th>
+            <th scope="col" className={th}>
+              Address
+            </th>
+            <th scope="col" className={th}>
+              Parameters
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -44,8 +53,8 @@ export default function OpenDataPage() {
       <p>Recommendations: {RECOMMENDATION_FIELDS.join(", ")}.</p>
       <p>Milestones: {MILESTONE_FIELDS.join(", ")}.</p>
       <p>
-        The project documentation (docs/open-data-api.md in its source) describes each field. Response classes, statuses and groups use the codes listed there, for example{" "}
-        <code>accepted_in_principle</code> or <code>at_risk</code>.
+        The project documentation (docs/open-data-api.md in its source) describes each field. Response classes, statuses
+        and groups use the codes listed there, for example <code>accepted_in_principle</code> or <code>at_risk</code>.
       </p>
     </div>
   );

@@ -12,9 +12,9 @@ export default async function OutcomesPage() {
     <div className="space-y-6">
       <h1 className="text-4xl font-bold">Outcomes and enablers</h1>
       <p className="max-w-3xl">
-        The Children&apos;s Social Care National Framework sets four outcomes for children, young people and families, and two
-        enablers. Annex 1 of the strategy says what the government will do next for each, and what it will have achieved after two
-        years.
+        The Children&apos;s Social Care National Framework sets four outcomes for children, young people and families,
+        and two enablers. Annex 1 of the strategy says what the government will do next for each, and what it will have
+        achieved after two years.
       </p>
       <ol className="divide-y divide-govuk-border border-y border-govuk-border">
         {outcomes.map((o) => {

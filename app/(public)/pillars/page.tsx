@@ -24,8 +24,8 @@ export default async function PillarsPage() {
                 <Link href={`/pillars/${p.number}`}>{`${p.number}. ${p.title}`}</Link>
               </h2>
               <p className="text-govuk-secondary">
-                Chapter {p.strategyChapter}: {p.chapterTitle} · {recommendations} recommendations · {milestones} milestones,{" "}
-                {counts.milestones.complete} complete
+                Chapter {p.strategyChapter}: {p.chapterTitle} · {recommendations} recommendations · {milestones}{" "}
+                milestones, {counts.milestones.complete} complete
               </p>
             </li>
           );

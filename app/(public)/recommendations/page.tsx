@@ -8,7 +8,11 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Pagination } from "@/components/ui/pagination";
 import { numbered, RESPONSE_CLASS_OPTIONS, REVIEW_OPTIONS, STATUS_OPTIONS } from "@/lib/reform/options";
 import { cachedOutcomes, cachedPillars, cachedRecommendations } from "@/lib/reform/public-data.server";
-import { parseRecommendationFilters, toQueryString, type RecommendationFilters } from "@/lib/validations/public-filters";
+import {
+  parseRecommendationFilters,
+  toQueryString,
+  type RecommendationFilters,
+} from "@/lib/validations/public-filters";
 import { RESPONSE_CLASSES, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -32,8 +36,8 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
     <div className="space-y-6">
       <h1 className="text-4xl font-bold">Recommendations</h1>
       <p className="max-w-3xl">
-        Every recommendation of the three reviews, with the government&apos;s response in <cite>Stable Homes, Built on Love</cite>{" "}
-        and how we classify that response.
+        Every recommendation of the three reviews, with the government&apos;s response in{" "}
+        <cite>Stable Homes, Built on Love</cite> and how we classify that response.
       </p>
       {!parsed.ok && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
@@ -72,9 +76,14 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
         <>
           <div className="flex flex-wrap items-baseline justify-between gap-4">
             <h2 className="text-2xl font-bold" aria-live="polite">
-              {list.total === 0 ? "No recommendations match" : `Showing ${first} to ${last} of ${list.total} recommendations`}
+              {list.total === 0
+                ? "No recommendations match"
+                : `Showing ${first} to ${last} of ${list.total} recommendations`}
             </h2>
-            <a href={`/api/v1/recommendations${toQueryString({ ...shareable, pageSize: undefined }, { format: "csv" })}`} download>
+            <a
+              href={`/api/v1/recommendations${toQueryString({ ...shareable, pageSize: undefined }, { format: "csv" })}`}
+              download
+            >
               Download these {list.total} recommendations as CSV
             </a>
           </div>
@@ -87,9 +96,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
             {list.items.map((r) => (
               <li key={r.code} className="space-y-2 py-4">
                 <h3 className="text-xl font-bold">
-                  <Link href={`/recommendations/${r.code}`}>
-                    Recommendation {r.code}
-                  </Link>
+                  <Link href={`/recommendations/${r.code}`}>Recommendation {r.code}</Link>
                 </h3>
                 <p>{excerpt(r.text)}</p>
                 <p className="flex flex-wrap items-center gap-3 text-base text-govuk-secondary">
@@ -98,7 +105,9 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
                     Pillar {r.pillar}: {r.section}
                   </span>
                   <span>
-                    {r.milestones.length === 0 ? "No milestones" : `${r.milestones.length} milestone${r.milestones.length > 1 ? "s" : ""}`}
+                    {r.milestones.length === 0
+                      ? "No milestones"
+                      : `${r.milestones.length} milestone${r.milestones.length > 1 ? "s" : ""}`}
                   </span>
                 </p>
               </li>

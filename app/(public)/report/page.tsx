@@ -24,7 +24,8 @@ function Milestones({ items, caption }: { items: BriefingMilestone[]; caption: s
     <ul className="space-y-1" aria-label={caption}>
       {items.map((m) => (
         <li key={m.code} className="break-inside-avoid">
-          <Link href={`/milestones/${m.code}`}>{`${m.code} ${m.title}`}</Link>: <MilestoneStatusTag status={m.status} /> planned {formatDay(m.plannedDate)}
+          <Link href={`/milestones/${m.code}`}>{`${m.code} ${m.title}`}</Link>: <MilestoneStatusTag status={m.status} />{" "}
+          planned {formatDay(m.plannedDate)}
           {m.daysLate > 0 && ` (${m.daysLate} days after the strategy's ${formatDay(m.dueDate)})`}
         </li>
       ))}
@@ -45,15 +46,33 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
       <div className="print:hidden space-y-4">
         <h1 className="text-4xl font-bold">Briefing pack</h1>
         <p className="max-w-3xl">
-          For council scrutiny committees: the reform as it stood on a date, and what changed since your last meeting. Print this page
-          (it is laid out for A4) or download it as a PDF.
+          For council scrutiny committees: the reform as it stood on a date, and what changed since your last meeting.
+          Print this page (it is laid out for A4) or download it as a PDF.
         </p>
-        {!parsed.ok && <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />}
+        {!parsed.ok && (
+          <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
+        )}
         <FilterForm action="/report" clearHref="/report">
-          <DateField name="since" label="Changes since (your last meeting)" value={typeof raw.since === "string" ? raw.since : undefined} />
+          <DateField
+            name="since"
+            label="Changes since (your last meeting)"
+            value={typeof raw.since === "string" ? raw.since : undefined}
+          />
           <DateField name="asAt" label="As at" value={typeof raw.asAt === "string" ? raw.asAt : undefined} />
-          <SelectField name="pillar" label="Only one pillar" value={typeof raw.pillar === "string" ? raw.pillar : undefined} options={numbered(pillars)} anyLabel="All pillars" />
-          <SelectField name="outcome" label="Only one outcome or enabler" value={typeof raw.outcome === "string" ? raw.outcome : undefined} options={numbered(outcomes)} anyLabel="All outcomes" />
+          <SelectField
+            name="pillar"
+            label="Only one pillar"
+            value={typeof raw.pillar === "string" ? raw.pillar : undefined}
+            options={numbered(pillars)}
+            anyLabel="All pillars"
+          />
+          <SelectField
+            name="outcome"
+            label="Only one outcome or enabler"
+            value={typeof raw.outcome === "string" ? raw.outcome : undefined}
+            options={numbered(outcomes)}
+            anyLabel="All outcomes"
+          />
         </FilterForm>
         {b && (
           <p>
@@ -77,42 +96,68 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
           </header>
 
           <section aria-labelledby="summary-heading" className="space-y-2">
-            <h3 id="summary-heading" className="text-2xl font-bold">Summary</h3>
+            <h3 id="summary-heading" className="text-2xl font-bold">
+              Summary
+            </h3>
             <ul className="list-disc pl-6">
               <li>
-                {b.totals.milestones} milestones: {MILESTONE_STATUSES.filter((s) => b.totals.byStatus[s] > 0).map((s) => `${MILESTONE_STATUS_LABELS[s]} ${b.totals.byStatus[s]}`).join(", ")}.
+                {b.totals.milestones} milestones:{" "}
+                {MILESTONE_STATUSES.filter((s) => b.totals.byStatus[s] > 0)
+                  .map((s) => `${MILESTONE_STATUS_LABELS[s]} ${b.totals.byStatus[s]}`)
+                  .join(", ")}
+                .
               </li>
-              <li>{b.totals.overdue} milestones overdue; {b.slipped.length} re-planned later than the strategy&apos;s date.</li>
-              <li>{b.totals.recommendations} recommendations; {b.undelivered.length} accepted or being tested that no milestone delivers.</li>
+              <li>
+                {b.totals.overdue} milestones overdue; {b.slipped.length} re-planned later than the strategy&apos;s
+                date.
+              </li>
+              <li>
+                {b.totals.recommendations} recommendations; {b.undelivered.length} accepted or being tested that no
+                milestone delivers.
+              </li>
             </ul>
           </section>
 
           <section aria-labelledby="by-pillar-heading" className="space-y-2 break-inside-avoid">
-            <h3 id="by-pillar-heading" className="text-2xl font-bold">By pillar</h3>
+            <h3 id="by-pillar-heading" className="text-2xl font-bold">
+              By pillar
+            </h3>
             <CountsTable
               id="briefing-pillars"
               caption="Milestones by pillar and status, as at the briefing date"
               rowHeader="Pillar"
               columns={[...statusColumns, { key: "overdue", label: "Overdue" }]}
               showTotal={false}
-              rows={b.pillars.map((p) => ({ label: `${p.number}. ${p.title}`, href: `/pillars/${p.number}`, counts: { ...p.milestones, overdue: p.overdue } }))}
+              rows={b.pillars.map((p) => ({
+                label: `${p.number}. ${p.title}`,
+                href: `/pillars/${p.number}`,
+                counts: { ...p.milestones, overdue: p.overdue },
+              }))}
             />
           </section>
 
           <section aria-labelledby="by-outcome-heading" className="space-y-2 break-inside-avoid">
-            <h3 id="by-outcome-heading" className="text-2xl font-bold">By outcome and enabler</h3>
+            <h3 id="by-outcome-heading" className="text-2xl font-bold">
+              By outcome and enabler
+            </h3>
             <CountsTable
               id="briefing-outcomes"
               caption="Milestones by outcome or enabler and status, as at the briefing date"
               rowHeader="Outcome or enabler"
               columns={[...statusColumns, { key: "overdue", label: "Overdue" }]}
               showTotal={false}
-              rows={b.outcomes.map((o) => ({ label: `${o.number}. ${o.title}`, href: `/outcomes/${o.number}`, counts: { ...o.milestones, overdue: o.overdue } }))}
+              rows={b.outcomes.map((o) => ({
+                label: `${o.number}. ${o.title}`,
+                href: `/outcomes/${o.number}`,
+                counts: { ...o.milestones, overdue: o.overdue },
+              }))}
             />
           </section>
 
           <section aria-labelledby="changes-heading" className="space-y-3">
-            <h3 id="changes-heading" className="text-2xl font-bold">What changed since {formatDay(b.since)}</h3>
+            <h3 id="changes-heading" className="text-2xl font-bold">
+              What changed since {formatDay(b.since)}
+            </h3>
             <p>{CHANGE_KINDS.map((k) => `${CHANGE_KIND_LABELS[k]}: ${b.changes.counts[k]}`).join(" · ")}</p>
             {b.changes.pillars.map((p) => (
               <div key={String(p.number)} className="break-inside-avoid">
@@ -121,7 +166,10 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
                   {CHANGE_KINDS.flatMap((k) =>
                     p.byKind[k].map((c) => (
                       <li key={`${c.eventId}-${k}`}>
-                        {CHANGE_KIND_LABELS[k]}: <Link href={`/${c.entityType === "milestone" ? "milestones" : "recommendations"}/${c.code}`}>{c.code}</Link>{" "}
+                        {CHANGE_KIND_LABELS[k]}:{" "}
+                        <Link href={`/${c.entityType === "milestone" ? "milestones" : "recommendations"}/${c.code}`}>
+                          {c.code}
+                        </Link>{" "}
                         {titleSentence(c.title)} {describeChangeWithReason(c)}
                       </li>
                     )),
@@ -132,21 +180,28 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
           </section>
 
           <section aria-labelledby="overdue-heading" className="space-y-2">
-            <h3 id="overdue-heading" className="text-2xl font-bold">Overdue milestones ({b.overdue.length})</h3>
+            <h3 id="overdue-heading" className="text-2xl font-bold">
+              Overdue milestones ({b.overdue.length})
+            </h3>
             <Milestones items={b.overdue} caption="Overdue milestones" />
           </section>
 
           <section aria-labelledby="slipped-heading" className="space-y-2">
-            <h3 id="slipped-heading" className="text-2xl font-bold">Slipped milestones ({b.slipped.length})</h3>
+            <h3 id="slipped-heading" className="text-2xl font-bold">
+              Slipped milestones ({b.slipped.length})
+            </h3>
             <Milestones items={b.slipped} caption="Slipped milestones" />
           </section>
 
           <section aria-labelledby="gaps-heading" className="space-y-2">
-            <h3 id="gaps-heading" className="text-2xl font-bold">Gaps: accepted or being tested, but no milestone delivers it ({b.undelivered.length})</h3>
+            <h3 id="gaps-heading" className="text-2xl font-bold">
+              Gaps: accepted or being tested, but no milestone delivers it ({b.undelivered.length})
+            </h3>
             <ul className="space-y-2">
               {b.undelivered.map((r) => (
                 <li key={r.code} className="break-inside-avoid">
-                  <Link href={`/recommendations/${r.code}`}>{r.code}</Link> <ResponseClassTag responseClass={r.responseClass} /> {r.text}
+                  <Link href={`/recommendations/${r.code}`}>{r.code}</Link>{" "}
+                  <ResponseClassTag responseClass={r.responseClass} /> {r.text}
                 </li>
               ))}
             </ul>

@@ -35,14 +35,20 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
       <AsAtBanner asAt={asAt} todayHref="/slippage" />
       <h1 className="text-4xl font-bold">Slippage register</h1>
       <p className="max-w-3xl">
-        For every milestone: the date <cite>Stable Homes, Built on Love</cite> gave it, each date DfE has re-planned it to, with
-        the reason and when it was set, and when it was actually completed. A milestone has slipped each time its planned date
-        moved later. Total slippage is the number of days from the strategy&apos;s date to today&apos;s planned date.
+        For every milestone: the date <cite>Stable Homes, Built on Love</cite> gave it, each date DfE has re-planned it
+        to, with the reason and when it was set, and when it was actually completed. A milestone has slipped each time
+        its planned date moved later. Total slippage is the number of days from the strategy&apos;s date to today&apos;s
+        planned date.
       </p>
       <ErrorSummary
         errors={[
           ...asAtErrors(asAtParam),
-          ...(parsed.ok ? [] : parsed.errors.map((e) => ({ href: "#sort-links", message: `${e.message} Showing the most slipped first.` }))),
+          ...(parsed.ok
+            ? []
+            : parsed.errors.map((e) => ({
+                href: "#sort-links",
+                message: `${e.message} Showing the most slipped first.`,
+              }))),
         ]}
       />
 
@@ -101,7 +107,9 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
               </th>
               <td className={`${td} whitespace-nowrap`}>
                 {formatDay(m.dueDate)}
-                {m.dateAsWritten && m.dateAsWritten !== m.dueDate && <div className="text-govuk-secondary">(&ldquo;{m.dateAsWritten}&rdquo;)</div>}
+                {m.dateAsWritten && m.dateAsWritten !== m.dueDate && (
+                  <div className="text-govuk-secondary">(&ldquo;{m.dateAsWritten}&rdquo;)</div>
+                )}
                 {!m.dateAsWritten && <div className="text-govuk-secondary">(added by DfE)</div>}
               </td>
               <td className={td}>
@@ -111,15 +119,17 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
                   <ol className="list-decimal space-y-2 pl-5">
                     {m.replans.map((r) => (
                       <li key={r.setAt + r.to}>
-                        <span className="font-bold">{formatDay(r.to)}</span> ({r.slipped ? "later" : "earlier"} than {formatDay(r.from)})
-                        <div className="text-govuk-secondary">Set {formatDateTime(r.setAt)}</div>
+                        <span className="font-bold">{formatDay(r.to)}</span> ({r.slipped ? "later" : "earlier"} than{" "}
+                        {formatDay(r.from)})<div className="text-govuk-secondary">Set {formatDateTime(r.setAt)}</div>
                         <div>Reason: {r.reason ?? "none given"}</div>
                       </li>
                     ))}
                   </ol>
                 )}
               </td>
-              <td className={`${td} whitespace-nowrap`}>{m.actualDate ? formatDay(m.actualDate) : <span className="text-govuk-secondary">Not yet</span>}</td>
+              <td className={`${td} whitespace-nowrap`}>
+                {m.actualDate ? formatDay(m.actualDate) : <span className="text-govuk-secondary">Not yet</span>}
+              </td>
               <td className={`${td} ${num}`}>{m.timesSlipped}</td>
               <td className={`${td} ${num} whitespace-nowrap`}>{days(m.totalSlippageDays)}</td>
             </tr>

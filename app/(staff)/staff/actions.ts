@@ -26,11 +26,21 @@ function values(form: FormData): Record<string, string> {
 
 function refused(error: unknown, form: FormData): ActionState {
   if (error instanceof NotSignedInError || error instanceof ForbiddenError) {
-    return { status: "error", attempt: Date.now(), errors: [{ field: "form", message: error.message }], values: values(form) };
+    return {
+      status: "error",
+      attempt: Date.now(),
+      errors: [{ field: "form", message: error.message }],
+      values: values(form),
+    };
   }
   if (isDatabaseUnavailable(error)) {
     console.error(`staff write: database unavailable (${describeDatabaseError(error)})`);
-    return { status: "error", attempt: Date.now(), errors: [{ field: "form", message: TRY_AGAIN_MESSAGE }], values: values(form) };
+    return {
+      status: "error",
+      attempt: Date.now(),
+      errors: [{ field: "form", message: TRY_AGAIN_MESSAGE }],
+      values: values(form),
+    };
   }
   throw error;
 }

@@ -10,7 +10,11 @@ import { ROLE_LABELS } from "@/lib/vocabulary";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Staff home" };
 
-export default async function StaffHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StaffHomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireStaffPage();
   const passwordChanged = (await searchParams).password === "changed";
   const milestones = await listMilestones({ sort: "code" }, { all: true });

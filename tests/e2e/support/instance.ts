@@ -42,9 +42,10 @@ export async function startOwnDatabase(): Promise<OwnDatabase> {
   await start();
   const url = server!.url;
   const seeded = await new Promise<number>((resolve) =>
-    spawn(path.join(process.cwd(), "node_modules", ".bin", "tsx"), ["scripts/db.ts", "seed"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" }).on("exit", (code) =>
-      resolve(code ?? 1),
-    ),
+    spawn(path.join(process.cwd(), "node_modules", ".bin", "tsx"), ["scripts/db.ts", "seed"], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: "ignore",
+    }).on("exit", (code) => resolve(code ?? 1)),
   );
   if (seeded !== 0) throw new Error(`npm run db:seed failed with exit code ${seeded}`);
   return {
@@ -65,41 +66,61 @@ export async function startOwnDatabase(): Promise<OwnDatabase> {
  * Starts the production server (scripts/serve.ts) on `port` from a copy of the build, connected to `ownerUrl`'s database as a login of the
  * application role (as a deployment's instances are), and waits until it answers.
  */
-export async function startAppInstance(options: { port: number; ownerUrl: string; login: string; env?: Record<string, string> }): Promise<AppInstance> {
+export async function startAppInstance(options: {
+  port: number;
+  ownerUrl: string;
+  login: string;
+  env?: Record<string, string>;
+}): Promise<AppInstance> {
   const databaseUrl = await ensureApplicationLogin(options.ownerUrl, options.login);
   const root = process.cwd();
   const folder = await mkdtemp(path.join(tmpdir(), "reform-tracker-instance-"));
-  await cp(path.join(root, ".next"), path.join(folder, ".next"), { recursive: true, filter: (src) => !src.includes(`${path.sep}.next${path.sep}cache`) });
-  for (const entry of ["node_modules", "package.json", "public", "prisma", "next.config.js"]) await symlink(path.join(root, entry), path.join(folder, entry));
-  let output = "";
-  const server: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "serve.ts"), "-p", String(options.port), "-H", "127.0.0.1"], {
-    cwd: folder,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: `secret-of-the-instance-on-${options.port}`,
-      AUTH_TRUST_HOST: "true",
-      PUBLIC_URL: `http://127.0.0.1:${options.port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...options.env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  await cp(path.join(root, ".next"), path.join(folder, ".next"), {
+    recursive: true,
+    filter: (src) => !src.includes(`${path.sep}.next${path.sep}cache`),
   });
+  for (const entry of ["node_modules", "package.json", "public", "prisma", "next.config.js"])
+    await symlink(path.join(root, entry), path.join(folder, entry));
+  let output = "";
+  const server: ChildProcess = spawn(
+    path.join(root, "node_modules", ".bin", "tsx"),
+    [path.join(root, "scripts", "serve.ts"), "-p", String(options.port), "-H", "127.0.0.1"],
+    {
+      cwd: folder,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_SECRET: `secret-of-the-instance-on-${options.port}`,
+        AUTH_TRUST_HOST: "true",
+        PUBLIC_URL: `http://127.0.0.1:${options.port}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   let stopping = false;
   // A server that dies under a test is a finding: say so, with its last words, where the test report shows it.
   server.on("exit", (code, signal) => {
-    if (!stopping) console.error(`the instance on port ${options.port} exited (${signal ?? code}) during the test:\n${output.slice(-4_000)}`);
+    if (!stopping)
+      console.error(
+        `the instance on port ${options.port} exited (${signal ?? code}) during the test:\n${output.slice(-4_000)}`,
+      );
   });
   const url = `http://127.0.0.1:${options.port}`;
   // Up when it answers, and it must be this process answering: a server left over on the port would not do.
   await expect
-    .poll(async () => {
-      if (server.exitCode !== null) throw new Error(`the instance on port ${options.port} exited:\n${output.slice(-2_000)}`);
-      return (await fetch(`${url}/api/health`).catch(() => null))?.status ?? 0;
-    }, { timeout: 60_000 })
+    .poll(
+      async () => {
+        if (server.exitCode !== null)
+          throw new Error(`the instance on port ${options.port} exited:\n${output.slice(-2_000)}`);
+        return (await fetch(`${url}/api/health`).catch(() => null))?.status ?? 0;
+      },
+      { timeout: 60_000 },
+    )
     .toBe(200);
   return {
     url,

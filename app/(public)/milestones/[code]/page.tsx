@@ -94,12 +94,16 @@ export default async function MilestonePage({ params, searchParams }: { params: 
               </ul>
             ),
           },
-          m.sourceLine ? { key: "Source", value: "Stable Homes, Built on Love, Figure 3" } : { key: "Source", value: "Added by DfE programme staff" },
+          m.sourceLine
+            ? { key: "Source", value: "Stable Homes, Built on Love, Figure 3" }
+            : { key: "Source", value: "Added by DfE programme staff" },
         ]}
       />
 
       <section aria-labelledby="recommendations-heading" className="space-y-3">
-        <h2 id="recommendations-heading" className="text-2xl font-bold">Recommendations it delivers</h2>
+        <h2 id="recommendations-heading" className="text-2xl font-bold">
+          Recommendations it delivers
+        </h2>
         {m.recommendationLinks.length === 0 ? (
           <p>This milestone is not linked to a recommendation.</p>
         ) : (
@@ -118,7 +122,9 @@ export default async function MilestonePage({ params, searchParams }: { params: 
       </section>
 
       <section aria-labelledby="history-heading" className="space-y-3">
-        <h2 id="history-heading" className="text-2xl font-bold">History</h2>
+        <h2 id="history-heading" className="text-2xl font-bold">
+          History
+        </h2>
         <HistoryList entries={m.history} />
       </section>
     </div>

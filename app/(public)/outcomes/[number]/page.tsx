@@ -4,7 +4,12 @@ import { notFound } from "next/navigation";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { ProgressSection } from "@/components/progress-section";
 import { parseAsAt, todayInLondon } from "@/lib/dates";
-import { cachedDashboard, cachedMilestones, cachedOutcome, cachedRecommendations } from "@/lib/reform/public-data.server";
+import {
+  cachedDashboard,
+  cachedMilestones,
+  cachedOutcome,
+  cachedRecommendations,
+} from "@/lib/reform/public-data.server";
 import { OUTCOME_KIND_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -40,7 +45,9 @@ export default async function OutcomePage({ params, searchParams }: { params: Pa
       <AsAtErrorSummary param={asAtParam} />
       <AsAtBanner asAt={asAt} todayHref={`/outcomes/${n}`} />
       <div>
-        <p className="text-xl text-govuk-secondary">{OUTCOME_KIND_LABELS[outcome.kind]} {outcome.number}</p>
+        <p className="text-xl text-govuk-secondary">
+          {OUTCOME_KIND_LABELS[outcome.kind]} {outcome.number}
+        </p>
         <h1 className="text-4xl font-bold">{outcome.title}</h1>
       </div>
       <p>
@@ -54,7 +61,9 @@ export default async function OutcomePage({ params, searchParams }: { params: Pa
       </p>
 
       <section aria-labelledby="next-heading" className="space-y-3">
-        <h2 id="next-heading" className="text-2xl font-bold">What the government said it will do next</h2>
+        <h2 id="next-heading" className="text-2xl font-bold">
+          What the government said it will do next
+        </h2>
         <p className="text-govuk-secondary">From Annex 1 of the strategy, &ldquo;What will we do next?&rdquo;</p>
         <ul className="list-disc space-y-2 pl-6">
           {outcome.nextActions.map((a) => (
@@ -64,8 +73,12 @@ export default async function OutcomePage({ params, searchParams }: { params: Pa
       </section>
 
       <section aria-labelledby="results-heading" className="space-y-3">
-        <h2 id="results-heading" className="text-2xl font-bold">What it said it will have achieved after 2 years</h2>
-        <p className="text-govuk-secondary">From Annex 1 of the strategy, &ldquo;What will we have achieved after 2 years?&rdquo;</p>
+        <h2 id="results-heading" className="text-2xl font-bold">
+          What it said it will have achieved after 2 years
+        </h2>
+        <p className="text-govuk-secondary">
+          From Annex 1 of the strategy, &ldquo;What will we have achieved after 2 years?&rdquo;
+        </p>
         <ul className="list-disc space-y-2 pl-6">
           {outcome.twoYearResults.map((r) => (
             <li key={r}>{r}</li>

@@ -4,7 +4,12 @@ import { notFound } from "next/navigation";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { ProgressSection } from "@/components/progress-section";
 import { parseAsAt, todayInLondon } from "@/lib/dates";
-import { cachedDashboard, cachedMilestones, cachedPillar, cachedRecommendations } from "@/lib/reform/public-data.server";
+import {
+  cachedDashboard,
+  cachedMilestones,
+  cachedPillar,
+  cachedRecommendations,
+} from "@/lib/reform/public-data.server";
 
 export const dynamic = "force-dynamic";
 
@@ -43,8 +48,8 @@ export default async function PillarPage({ params, searchParams }: { params: Par
         <h1 className="text-4xl font-bold">{pillar.title}</h1>
       </div>
       <p>
-        Set out in chapter {pillar.strategyChapter} of the strategy, &ldquo;{pillar.chapterTitle}&rdquo;. Its recommendations are
-        those the strategy answers under &ldquo;{pillar.section}&rdquo;. It works towards:
+        Set out in chapter {pillar.strategyChapter} of the strategy, &ldquo;{pillar.chapterTitle}&rdquo;. Its
+        recommendations are those the strategy answers under &ldquo;{pillar.section}&rdquo;. It works towards:
       </p>
       <ul className="list-disc pl-6">
         {pillar.outcomes.map((o) => (

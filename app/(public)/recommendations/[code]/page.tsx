@@ -22,7 +22,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: code ? `Recommendation ${code}` : "Recommendation not found" };
 }
 
-export default async function RecommendationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function RecommendationPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const code = codeFromPath((await params).code);
   if (!code) notFound();
   const asAtParam = parseAsAt(await searchParams, todayInLondon());
@@ -40,12 +46,16 @@ export default async function RecommendationPage({ params, searchParams }: { par
       </div>
 
       <section aria-labelledby="recommendation-heading" className="space-y-3">
-        <h2 id="recommendation-heading" className="text-2xl font-bold">What the review recommended</h2>
+        <h2 id="recommendation-heading" className="text-2xl font-bold">
+          What the review recommended
+        </h2>
         <SourceText text={r.text} className="max-w-3xl border-l-4 border-govuk-border pl-4" />
       </section>
 
       <section aria-labelledby="response-heading" className="space-y-3">
-        <h2 id="response-heading" className="text-2xl font-bold">The government&apos;s response</h2>
+        <h2 id="response-heading" className="text-2xl font-bold">
+          The government&apos;s response
+        </h2>
         {r.responseInherited && (
           <p className="text-govuk-secondary">
             The strategy answers this recommendation &ldquo;As above&rdquo;: it shares the response to{" "}
@@ -56,7 +66,9 @@ export default async function RecommendationPage({ params, searchParams }: { par
       </section>
 
       <section aria-labelledby="summary-heading" className="space-y-3">
-        <h2 id="summary-heading" className="text-2xl font-bold">Summary</h2>
+        <h2 id="summary-heading" className="text-2xl font-bold">
+          Summary
+        </h2>
         <SummaryList
           rows={[
             {
@@ -91,16 +103,24 @@ export default async function RecommendationPage({ params, searchParams }: { par
       </section>
 
       <section aria-labelledby="milestones-heading" className="space-y-3">
-        <h2 id="milestones-heading" className="text-2xl font-bold">Milestones that deliver it</h2>
+        <h2 id="milestones-heading" className="text-2xl font-bold">
+          Milestones that deliver it
+        </h2>
         {r.milestoneLinks.length === 0 ? (
           <p>No phase-one milestone delivers this recommendation.</p>
         ) : (
           <Table caption={`Milestones that deliver recommendation ${r.code}`}>
             <thead>
               <tr>
-                <th scope="col" className={th}>Milestone</th>
-                <th scope="col" className={th}>Planned date</th>
-                <th scope="col" className={th}>Status</th>
+                <th scope="col" className={th}>
+                  Milestone
+                </th>
+                <th scope="col" className={th}>
+                  Planned date
+                </th>
+                <th scope="col" className={th}>
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -122,7 +142,9 @@ export default async function RecommendationPage({ params, searchParams }: { par
       </section>
 
       <section aria-labelledby="history-heading" className="space-y-3">
-        <h2 id="history-heading" className="text-2xl font-bold">History</h2>
+        <h2 id="history-heading" className="text-2xl font-bold">
+          History
+        </h2>
         <HistoryList entries={r.history} />
       </section>
     </div>

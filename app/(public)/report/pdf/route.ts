@@ -12,6 +12,10 @@ export async function GET(request: Request) {
   const pdf = await renderBriefingPdf(await buildBriefing(parsed.params), publicOrigin());
   const name = `reform-briefing-${parsed.params.asAt}${parsed.params.pillar ? `-pillar-${parsed.params.pillar}` : ""}${parsed.params.outcome ? `-outcome-${parsed.params.outcome}` : ""}.pdf`;
   return new Response(new Uint8Array(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

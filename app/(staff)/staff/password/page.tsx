@@ -15,7 +15,9 @@ export default async function ChangePasswordPage() {
           <Link href="/staff">Back to staff home</Link>
         </p>
       )}
-      <h1 className="text-4xl font-bold">{actor.mustChangePassword ? "Choose your password" : "Change your password"}</h1>
+      <h1 className="text-4xl font-bold">
+        {actor.mustChangePassword ? "Choose your password" : "Change your password"}
+      </h1>
       {actor.mustChangePassword ? (
         <p className="max-w-2xl border-l-4 border-govuk-border pl-4">
           You signed in with a one-time password. Choose your own password to continue. Nobody else, including

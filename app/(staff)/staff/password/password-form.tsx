@@ -15,7 +15,14 @@ export function PasswordForm({ email }: { email: string }) {
       <FormErrorSummary errors={state.errors} />
       {/* Lets password managers save the new password against the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextInput name="currentPassword" type="password" label="Current password" hint="If you were sent a one-time password, enter it here." autoComplete="current-password" error={errors.currentPassword} />
+      <TextInput
+        name="currentPassword"
+        type="password"
+        label="Current password"
+        hint="If you were sent a one-time password, enter it here."
+        autoComplete="current-password"
+        error={errors.currentPassword}
+      />
       <TextInput
         name="newPassword"
         type="password"
@@ -24,7 +31,13 @@ export function PasswordForm({ email }: { email: string }) {
         autoComplete="new-password"
         error={errors.newPassword}
       />
-      <TextInput name="confirmPassword" type="password" label="Confirm new password" autoComplete="new-password" error={errors.confirmPassword} />
+      <TextInput
+        name="confirmPassword"
+        type="password"
+        label="Confirm new password"
+        autoComplete="new-password"
+        error={errors.confirmPassword}
+      />
       <SubmitButton>{pending ? "Saving…" : "Change password"}</SubmitButton>
     </form>
   );

@@ -18,12 +18,18 @@ export default async function StaffRecommendationsPage() {
         <Link href="/staff">Back to staff home</Link>
       </p>
       <h1 className="text-4xl font-bold">Correct response classes</h1>
-      <p className="max-w-2xl">Choose a recommendation to correct how its response is classified. Each correction is published with its reason.</p>
+      <p className="max-w-2xl">
+        Choose a recommendation to correct how its response is classified. Each correction is published with its reason.
+      </p>
       <Table caption="Recommendations and their response classes">
         <thead>
           <tr>
-            <th scope="col" className={th}>Recommendation</th>
-            <th scope="col" className={th}>Response</th>
+            <th scope="col" className={th}>
+              Recommendation
+            </th>
+            <th scope="col" className={th}>
+              Response
+            </th>
           </tr>
         </thead>
         <tbody>

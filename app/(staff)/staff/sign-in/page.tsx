@@ -12,7 +12,8 @@ export default async function SignInPage() {
     <div className="space-y-6">
       <h1 className="text-4xl font-bold">Sign in</h1>
       <p className="max-w-2xl">
-        For Department for Education programme staff who keep the tracker up to date. You do not need to sign in to read it.
+        For Department for Education programme staff who keep the tracker up to date. You do not need to sign in to read
+        it.
       </p>
       <SignInForm />
     </div>

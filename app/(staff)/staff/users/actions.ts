@@ -7,7 +7,12 @@ import { changeUserRole, deactivateUser, inviteUser, reactivateUser, resetPasswo
 import { ROLE_LABELS } from "@/lib/vocabulary";
 import { isFormData, UNREADABLE_FORM_MESSAGE, formText } from "@/lib/staff/action-result";
 import type { UsersActionState, UsersIntent } from "@/app/(staff)/staff/users/state";
-import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE, TRY_AGAIN_MESSAGE } from "@/lib/db/errors";
+import {
+  describeDatabaseError,
+  isDatabaseUnavailable,
+  TRY_AGAIN_LATER_MESSAGE,
+  TRY_AGAIN_MESSAGE,
+} from "@/lib/db/errors";
 
 // The one server action of the staff accounts page. Every form on the page posts here with an `intent`; the
 // signed-in user comes from the session cookie, and the domain function checks against the database that they
@@ -18,7 +23,11 @@ const INTENTS: readonly UsersIntent[] = ["invite", "role", "deactivate", "reacti
 export async function manageUsers(_previous: UsersActionState, form: FormData): Promise<UsersActionState> {
   if (!isFormData(form)) return { status: "error", errors: [{ field: "form", message: UNREADABLE_FORM_MESSAGE }] };
   const intent = formText(form, "intent") as UsersIntent;
-  if (!INTENTS.includes(intent)) return { status: "error", errors: [{ field: "form", message: "Something went wrong. Reload the page and try again." }] };
+  if (!INTENTS.includes(intent))
+    return {
+      status: "error",
+      errors: [{ field: "form", message: "Something went wrong. Reload the page and try again." }],
+    };
   const userIdText = formText(form, "userId");
   const userId = /^\d{1,9}$/.test(userIdText) ? Number(userIdText) : undefined;
   const values = { email: formText(form, "email"), name: formText(form, "name"), role: formText(form, "role") };
@@ -56,29 +65,59 @@ export async function manageUsers(_previous: UsersActionState, form: FormData): 
         const result = await changeUserRole(actorId, { userId: userIdText, role: values.role });
         if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
         revalidatePath("/staff/users");
-        return { status: "done", intent, userId, errors: [], message: `${result.user.email} is now an ${ROLE_LABELS[result.user.role].toLowerCase()}.` };
+        return {
+          status: "done",
+          intent,
+          userId,
+          errors: [],
+          message: `${result.user.email} is now an ${ROLE_LABELS[result.user.role].toLowerCase()}.`,
+        };
       }
       case "deactivate": {
         const result = await deactivateUser(actorId, { userId: userIdText });
         if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
         revalidatePath("/staff/users");
-        return { status: "done", intent, userId, errors: [], message: `${result.user.email} has been deactivated and can no longer sign in.` };
+        return {
+          status: "done",
+          intent,
+          userId,
+          errors: [],
+          message: `${result.user.email} has been deactivated and can no longer sign in.`,
+        };
       }
       case "reactivate": {
         const result = await reactivateUser(actorId, { userId: userIdText });
         if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
         revalidatePath("/staff/users");
-        return { status: "done", intent, userId, errors: [], message: `${result.user.email} has been reactivated and can sign in again with their password.` };
+        return {
+          status: "done",
+          intent,
+          userId,
+          errors: [],
+          message: `${result.user.email} has been reactivated and can sign in again with their password.`,
+        };
       }
     }
   } catch (error) {
     if (error instanceof NotSignedInError || error instanceof ForbiddenError) {
-      return { status: "error", intent, userId, errors: [{ field: "form", message: error.message }], values: intent === "invite" ? values : undefined };
+      return {
+        status: "error",
+        intent,
+        userId,
+        errors: [{ field: "form", message: error.message }],
+        values: intent === "invite" ? values : undefined,
+      };
     }
     if (isDatabaseUnavailable(error)) {
       console.error(`staff accounts: database unavailable (${describeDatabaseError(error)})`);
       const message = intent === "invite" ? TRY_AGAIN_MESSAGE : TRY_AGAIN_LATER_MESSAGE;
-      return { status: "error", intent, userId, errors: [{ field: "form", message }], values: intent === "invite" ? values : undefined };
+      return {
+        status: "error",
+        intent,
+        userId,
+        errors: [{ field: "form", message }],
+        values: intent === "invite" ? values : undefined,
+      };
     }
     throw error;
   }

@@ -25,13 +25,20 @@ export interface UserRow {
 // Every form here is a plain HTML form posting to one server action, so the page works without JavaScript too.
 // With JavaScript, the page is not reloaded: the result (and any one-time password) is shown at the top, focused.
 
-const selectClass = (error?: string) => `block border-2 bg-white p-1.5 ${error ? "border-govuk-red" : "border-govuk-text"}`;
+const selectClass = (error?: string) =>
+  `block border-2 bg-white p-1.5 ${error ? "border-govuk-red" : "border-govuk-text"}`;
 
 function SuccessBanner({ state, signInUrl }: { state: UsersActionState; signInUrl: string }) {
   if (state.status !== "done" || !state.message) return null;
   const otp = state.oneTimePassword;
   return (
-    <div id="users-result" className="mb-6 border-4 border-govuk-green" role="alert" aria-labelledby="users-success-title" tabIndex={-1}>
+    <div
+      id="users-result"
+      className="mb-6 border-4 border-govuk-green"
+      role="alert"
+      aria-labelledby="users-success-title"
+      tabIndex={-1}
+    >
       <h2 id="users-success-title" className="bg-govuk-green px-4 py-1 font-bold text-white">
         Success
       </h2>
@@ -41,17 +48,21 @@ function SuccessBanner({ state, signInUrl }: { state: UsersActionState; signInUr
           <>
             <p>
               One-time password for {otp.email}:{" "}
-              <code translate="no" spellCheck={false} className="inline-block bg-govuk-light-grey px-2 py-1 font-mono text-2xl tracking-wider break-all">
+              <code
+                translate="no"
+                spellCheck={false}
+                className="inline-block bg-govuk-light-grey px-2 py-1 font-mono text-2xl tracking-wider break-all"
+              >
                 {otp.password}
               </code>
             </p>
             <p>
-              Send it to {otp.name} securely: for example tell them by phone or Teams call, or use encrypted email. Do not put it
-              in the same message as the address of this site.
+              Send it to {otp.name} securely: for example tell them by phone or Teams call, or use encrypted email. Do
+              not put it in the same message as the address of this site.
             </p>
             <p>
-              It is shown only this once and is not kept anywhere you can read it. If it is lost, reset the password again. When
-              they sign in with it at {signInUrl}, they must choose their own password.
+              It is shown only this once and is not kept anywhere you can read it. If it is lost, reset the password
+              again. When they sign in with it at {signInUrl}, they must choose their own password.
             </p>
           </>
         )}
@@ -70,12 +81,26 @@ function FieldErrorText({ id, message }: { id: string; message?: string }) {
   );
 }
 
-function UserActions({ user, isSelf, state, formAction }: { user: UserRow; isSelf: boolean; state: UsersActionState; formAction: (form: FormData) => void }) {
+function UserActions({
+  user,
+  isSelf,
+  state,
+  formAction,
+}: {
+  user: UserRow;
+  isSelf: boolean;
+  state: UsersActionState;
+  formAction: (form: FormData) => void;
+}) {
   const rowErrors = state.status === "error" && state.userId === user.id ? state.errors : [];
   const roleError = state.intent === "role" ? rowErrors.map((e) => e.message).join(". ") : undefined;
   const otherError = state.intent !== "role" ? rowErrors.map((e) => e.message).join(". ") : undefined;
   if (isSelf) {
-    return <p className="text-govuk-secondary">This is your account. Another administrator must change its role or deactivate it.</p>;
+    return (
+      <p className="text-govuk-secondary">
+        This is your account. Another administrator must change its role or deactivate it.
+      </p>
+    );
   }
   return (
     <div className={`space-y-3 ${rowErrors.length ? "border-l-4 border-govuk-red pl-3" : ""}`}>
@@ -130,7 +155,15 @@ function UserActions({ user, isSelf, state, formAction }: { user: UserRow; isSel
   );
 }
 
-export function UsersAdmin({ users, currentUserId, signInUrl }: { users: UserRow[]; currentUserId: number; signInUrl: string }) {
+export function UsersAdmin({
+  users,
+  currentUserId,
+  signInUrl,
+}: {
+  users: UserRow[];
+  currentUserId: number;
+  signInUrl: string;
+}) {
   const [state, formAction, pending] = useActionState(manageUsers, USERS_IDLE);
   const titleRef = useRef<string | null>(null);
 
@@ -152,7 +185,10 @@ export function UsersAdmin({ users, currentUserId, signInUrl }: { users: UserRow
       <div aria-live="polite" className="sr-only">
         {pending ? "Saving" : ""}
       </div>
-      <ErrorSummary id="users-result" errors={state.errors.map((e) => ({ href: `#${usersFieldId(state, e.field)}`, message: e.message }))} />
+      <ErrorSummary
+        id="users-result"
+        errors={state.errors.map((e) => ({ href: `#${usersFieldId(state, e.field)}`, message: e.message }))}
+      />
       <SuccessBanner state={state} signInUrl={signInUrl} />
 
       <section aria-labelledby="users-heading" className="space-y-4">
@@ -193,8 +229,12 @@ export function UsersAdmin({ users, currentUserId, signInUrl }: { users: UserRow
                 <td className={td}>{ROLE_LABELS[user.role]}</td>
                 <td className={`${td} space-y-1`}>
                   {user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
-                  {!user.active && user.deactivatedOn && <span className="block text-base text-govuk-secondary">since {user.deactivatedOn}</span>}
-                  {user.active && user.mustChangePassword && <span className="block text-base text-govuk-secondary">Has a one-time password</span>}
+                  {!user.active && user.deactivatedOn && (
+                    <span className="block text-base text-govuk-secondary">since {user.deactivatedOn}</span>
+                  )}
+                  {user.active && user.mustChangePassword && (
+                    <span className="block text-base text-govuk-secondary">Has a one-time password</span>
+                  )}
                 </td>
                 <td className={td}>{user.lastSignIn ?? "Never"}</td>
                 <td className={td}>
@@ -216,9 +256,27 @@ export function UsersAdmin({ users, currentUserId, signInUrl }: { users: UserRow
         </p>
         <form action={formAction} className="space-y-6" noValidate>
           <input type="hidden" name="intent" value="invite" />
-          <InviteField name="email" label="Email address" type="email" autoComplete="off" error={inviteError("email")} defaultValue={inviteValues?.email} hint="Their work email address. They sign in with it." />
-          <InviteField name="name" label="Full name" autoComplete="off" error={inviteError("name")} defaultValue={inviteValues?.name} />
-          <fieldset id="invite-role" aria-describedby={["invite-role-hint", roleError ? "invite-role-error" : null].filter(Boolean).join(" ")} className={roleError ? "border-l-4 border-govuk-red pl-3" : ""}>
+          <InviteField
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="off"
+            error={inviteError("email")}
+            defaultValue={inviteValues?.email}
+            hint="Their work email address. They sign in with it."
+          />
+          <InviteField
+            name="name"
+            label="Full name"
+            autoComplete="off"
+            error={inviteError("name")}
+            defaultValue={inviteValues?.name}
+          />
+          <fieldset
+            id="invite-role"
+            aria-describedby={["invite-role-hint", roleError ? "invite-role-error" : null].filter(Boolean).join(" ")}
+            className={roleError ? "border-l-4 border-govuk-red pl-3" : ""}
+          >
             <legend className="font-bold">Role</legend>
             <p id="invite-role-hint" className="text-govuk-secondary">
               Give the administrator role only to people who manage staff accounts.
@@ -249,7 +307,23 @@ export function UsersAdmin({ users, currentUserId, signInUrl }: { users: UserRow
   );
 }
 
-function InviteField({ name, label, hint, error, defaultValue, type = "text", autoComplete }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string; type?: string; autoComplete?: string }) {
+function InviteField({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  type = "text",
+  autoComplete,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+  type?: string;
+  autoComplete?: string;
+}) {
   // Ids are prefixed so they cannot clash with anything in the table above.
   const id = `invite-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;

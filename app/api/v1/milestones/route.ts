@@ -13,7 +13,13 @@ export async function GET(request: Request) {
   const origin = publicOrigin();
   if (format === "csv") {
     const list = await cachedMilestones({ ...filters, page: undefined, pageSize: undefined }, true);
-    return csvResponse("milestones.csv", toCsv(MILESTONE_FIELDS, list.items.map((m) => milestoneRecord(m, origin))));
+    return csvResponse(
+      "milestones.csv",
+      toCsv(
+        MILESTONE_FIELDS,
+        list.items.map((m) => milestoneRecord(m, origin)),
+      ),
+    );
   }
   const list = await cachedMilestones(filters, false);
   return jsonResponse({

@@ -5,7 +5,17 @@ import { cachedDashboard, cachedOutcomes } from "@/lib/reform/public-data.server
 
 export const dynamic = "force-dynamic";
 
-const FIELDS = ["number", "kind", "title", "pillars", "nextActions", "twoYearResults", "recommendationsByResponseClass", "milestonesByStatus", "url"];
+const FIELDS = [
+  "number",
+  "kind",
+  "title",
+  "pillars",
+  "nextActions",
+  "twoYearResults",
+  "recommendationsByResponseClass",
+  "milestonesByStatus",
+  "url",
+];
 
 export async function GET(request: Request) {
   const parsed = parseFormatOnly(new URL(request.url).searchParams);

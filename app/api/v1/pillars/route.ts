@@ -5,7 +5,17 @@ import { cachedDashboard, cachedPillars } from "@/lib/reform/public-data.server"
 
 export const dynamic = "force-dynamic";
 
-const FIELDS = ["number", "title", "section", "strategyChapter", "chapterTitle", "outcomes", "recommendationsByResponseClass", "milestonesByStatus", "url"];
+const FIELDS = [
+  "number",
+  "title",
+  "section",
+  "strategyChapter",
+  "chapterTitle",
+  "outcomes",
+  "recommendationsByResponseClass",
+  "milestonesByStatus",
+  "url",
+];
 
 export async function GET(request: Request) {
   const parsed = parseFormatOnly(new URL(request.url).searchParams);

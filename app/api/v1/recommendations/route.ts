@@ -13,7 +13,13 @@ export async function GET(request: Request) {
   const origin = publicOrigin();
   if (format === "csv") {
     const list = await cachedRecommendations({ ...filters, page: undefined, pageSize: undefined }, true);
-    return csvResponse("recommendations.csv", toCsv(RECOMMENDATION_FIELDS, list.items.map((r) => recommendationRecord(r, origin))));
+    return csvResponse(
+      "recommendations.csv",
+      toCsv(
+        RECOMMENDATION_FIELDS,
+        list.items.map((r) => recommendationRecord(r, origin)),
+      ),
+    );
   }
   const list = await cachedRecommendations(filters, false);
   return jsonResponse({

@@ -8,7 +8,14 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }) {
   const raw = (await params).number;
   const pillar = /^[1-6]$/.test(raw) ? await cachedPillar(Number(raw)) : null;
-  if (!pillar) return new Response("No such pillar: use 1 to 6.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const xml = buildAtomFeed(await cachedAllChanges(), { origin: publicOrigin(), pillar: { number: pillar.number, title: pillar.title } });
+  if (!pillar)
+    return new Response("No such pillar: use 1 to 6.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  const xml = buildAtomFeed(await cachedAllChanges(), {
+    origin: publicOrigin(),
+    pillar: { number: pillar.number, title: pillar.title },
+  });
   return new Response(xml, { headers: ATOM_HEADERS });
 }

@@ -30,7 +30,8 @@ export default async function EditMilestonePage({ params, searchParams }: Props)
         <div className="border-4 border-govuk-green p-4" role="status">
           <h2 className="text-xl font-bold">Milestone saved</h2>
           <p>
-            The change is on the <Link href={`/milestones/${m.code}`}>public page for this milestone</Link> and in its history.
+            The change is on the <Link href={`/milestones/${m.code}`}>public page for this milestone</Link> and in its
+            history.
           </p>
         </div>
       )}

@@ -35,7 +35,8 @@ function fileProblem(message: string, fileName = ""): ImportState {
 }
 
 function refused(error: unknown): ImportState {
-  if (error instanceof NotSignedInError || error instanceof ForbiddenError) return { stage: "refused", message: error.message };
+  if (error instanceof NotSignedInError || error instanceof ForbiddenError)
+    return { stage: "refused", message: error.message };
   if (isDatabaseUnavailable(error)) {
     console.error(`milestone import: database unavailable (${describeDatabaseError(error)})`);
     return { stage: "refused", message: TRY_AGAIN_LATER_MESSAGE };
@@ -45,18 +46,31 @@ function refused(error: unknown): ImportState {
 
 async function preview(form: FormData): Promise<ImportState> {
   const file = form.get("file");
-  if (!(file instanceof File) || (file.size === 0 && file.name === "")) return fileProblem("Select the CSV file with your changes");
+  if (!(file instanceof File) || (file.size === 0 && file.name === ""))
+    return fileProblem("Select the CSV file with your changes");
   const fileName = file.name;
   if (/\.(xlsx|xlsm|xls|ods|numbers)$/i.test(fileName)) {
-    return fileProblem('The file is a spreadsheet, not a CSV file. In Excel choose "Save as", then "CSV UTF-8 (Comma delimited)".', fileName);
+    return fileProblem(
+      'The file is a spreadsheet, not a CSV file. In Excel choose "Save as", then "CSV UTF-8 (Comma delimited)".',
+      fileName,
+    );
   }
-  if (file.size > MILESTONE_CSV_LIMITS.maxBytes) return fileProblem("The file is larger than 2 MB. Upload the file you exported from this page, with your changes.", fileName);
+  if (file.size > MILESTONE_CSV_LIMITS.maxBytes)
+    return fileProblem(
+      "The file is larger than 2 MB. Upload the file you exported from this page, with your changes.",
+      fileName,
+    );
   if (file.size === 0) return fileProblem("The selected file is empty", fileName);
   const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
   if (!decoded.ok) return fileProblem(decoded.error, fileName);
   try {
     const report = await previewMilestoneImport(await sessionUserId(), decoded.text);
-    return { stage: "preview", fileName, report, csv: report.ok ? Buffer.from(decoded.text, "utf8").toString("base64") : "" };
+    return {
+      stage: "preview",
+      fileName,
+      report,
+      csv: report.ok ? Buffer.from(decoded.text, "utf8").toString("base64") : "",
+    };
   } catch (error) {
     return refused(error);
   }

@@ -19,7 +19,8 @@ function plural(n: number, one: string, many: string): string {
 /** Upload a CSV file, check what it would change row by row, then apply it: all or nothing. */
 export function MilestoneImportForm() {
   const [state, action, pending] = useActionState(milestoneImportAction, IDLE);
-  const report: ImportReport | null = state.stage === "preview" || state.stage === "apply_failed" || state.stage === "applied" ? state.report : null;
+  const report: ImportReport | null =
+    state.stage === "preview" || state.stage === "apply_failed" || state.stage === "applied" ? state.report : null;
   const fileError = report?.fileError ?? null;
   const fileName = "fileName" in state ? state.fileName : "";
 
@@ -27,7 +28,11 @@ export function MilestoneImportForm() {
   if (state.stage === "refused") summaryErrors.push({ href: "#csvFile", message: state.message });
   if (fileError) summaryErrors.push({ href: "#csvFile", message: fileError });
   for (const row of report?.rows ?? []) {
-    for (const message of row.errors) summaryErrors.push({ href: `#row-${row.line}`, message: `Row ${row.line}${row.code ? ` (${row.code})` : ""}: ${message}` });
+    for (const message of row.errors)
+      summaryErrors.push({
+        href: `#row-${row.line}`,
+        message: `Row ${row.line}${row.code ? ` (${row.code})` : ""}: ${message}`,
+      });
   }
 
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -52,13 +57,25 @@ export function MilestoneImportForm() {
             : undefined
         }
       >
-        {summaryErrors.length > 50 && <p className="mt-3">And {plural(summaryErrors.length - 50, "more error", "more errors")}, shown in the table below.</p>}
+        {summaryErrors.length > 50 && (
+          <p className="mt-3">
+            And {plural(summaryErrors.length - 50, "more error", "more errors")}, shown in the table below.
+          </p>
+        )}
       </ErrorSummary>
 
       {state.stage === "applied" && (
-        <div ref={successRef} className="border-4 border-govuk-green p-4" role="status" tabIndex={-1} aria-labelledby="applied-title">
+        <div
+          ref={successRef}
+          className="border-4 border-govuk-green p-4"
+          role="status"
+          tabIndex={-1}
+          aria-labelledby="applied-title"
+        >
           <h2 id="applied-title" className="text-2xl font-bold">
-            {state.report.applied === 0 ? "Nothing to change" : `${plural(state.report.applied, "milestone", "milestones")} updated`}
+            {state.report.applied === 0
+              ? "Nothing to change"
+              : `${plural(state.report.applied, "milestone", "milestones")} updated`}
           </h2>
           {state.report.applied === 0 ? (
             <p>Every row of {fileName || "the file"} matches the tracker as it is now, so nothing was saved.</p>
@@ -85,12 +102,16 @@ export function MilestoneImportForm() {
             {state.stage === "apply_failed" ? "Your changes have not been saved" : "Check your changes"}
           </h2>
           {state.stage === "apply_failed" && (
-            <p>Something changed since you checked the file, so nothing has been saved. The rows with errors are shown below.</p>
+            <p>
+              Something changed since you checked the file, so nothing has been saved. The rows with errors are shown
+              below.
+            </p>
           )}
           <p>
             {fileName ? `${fileName} has ` : "The file has "}
             {plural(report.summary.rows, "row", "rows")}: {plural(report.summary.changes, "change", "changes")},{" "}
-            {plural(report.summary.unchanged, "row", "rows")} with no change (skipped) and {plural(report.summary.errors, "row", "rows")} with errors.
+            {plural(report.summary.unchanged, "row", "rows")} with no change (skipped) and{" "}
+            {plural(report.summary.errors, "row", "rows")} with errors.
           </p>
           <ResultsTable rows={report.rows} />
           {state.stage === "preview" && report.ok && report.summary.changes > 0 && (
@@ -99,8 +120,8 @@ export function MilestoneImportForm() {
               <input type="hidden" name="fileName" value={state.fileName} />
               <input type="hidden" name="csv" value={state.csv} />
               <p className="border-l-4 border-govuk-blue bg-govuk-light-grey px-3 py-2">
-                The changes are published on the public pages as soon as you apply them. If someone changes one of these milestones
-                before you do, nothing is saved and you will be asked to export the milestones again.
+                The changes are published on the public pages as soon as you apply them. If someone changes one of these
+                milestones before you do, nothing is saved and you will be asked to export the milestones again.
               </p>
               <button type="submit" className={importButton} disabled={pending}>
                 {pending ? "Applying…" : `Apply ${plural(report.summary.changes, "change", "changes")}`}
@@ -123,8 +144,8 @@ export function MilestoneImportForm() {
             CSV file with your changes
           </label>
           <p id="csvFile-hint" className="text-govuk-secondary">
-            The file you downloaded from this page, saved as CSV UTF-8. At most 2 MB and 2,000 rows. Nothing is saved until you
-            have checked the changes and chosen to apply them.
+            The file you downloaded from this page, saved as CSV UTF-8. At most 2 MB and 2,000 rows. Nothing is saved
+            until you have checked the changes and chosen to apply them.
           </p>
           {fileError && (
             <p id="csvFile-error" className="font-bold text-govuk-red">
@@ -177,7 +198,11 @@ function ResultsTable({ rows }: { rows: ImportRow[] }) {
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.line} id={`row-${row.line}`} className={row.outcome === "error" ? "bg-govuk-error-tint" : undefined}>
+          <tr
+            key={row.line}
+            id={`row-${row.line}`}
+            className={row.outcome === "error" ? "bg-govuk-error-tint" : undefined}
+          >
             <td className={td}>{row.line}</td>
             <th scope="row" className={`${td} font-bold`}>
               {row.code || "(no code)"}
@@ -194,7 +219,9 @@ function ResultsTable({ rows }: { rows: ImportRow[] }) {
                   ))}
                 </ul>
               )}
-              {row.outcome === "no_change" && <span className="text-govuk-secondary">Skipped: the row matches the tracker</span>}
+              {row.outcome === "no_change" && (
+                <span className="text-govuk-secondary">Skipped: the row matches the tracker</span>
+              )}
               {row.outcome === "change" && (
                 <dl className="space-y-2">
                   {row.changes.map((c) => (

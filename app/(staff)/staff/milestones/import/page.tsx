@@ -13,11 +13,27 @@ const COLUMNS: Array<{ name: string; meaning: string }> = [
   { name: "code", meaning: "The milestone, for example M-01. Do not change it." },
   { name: "title", meaning: "The milestone's title, to help you find it. Changing it has no effect." },
   { name: "dueDate", meaning: "The original due date from the strategy. Changing it has no effect." },
-  { name: "version", meaning: "Do not change it. It shows whether someone has changed the milestone since you downloaded the file." },
-  { name: "status", meaning: `One of: ${MILESTONE_STATUSES.join(", ")} (or the label the site shows, such as On track).` },
-  { name: "forecastDate", meaning: "When you now expect it to be done, as 2024-03-31 (or 31/03/2024). Leave empty if it is on its original date." },
-  { name: "actualDate", meaning: "Only for a complete milestone, as 2024-03-31 (or 31/03/2024). It cannot be in the future." },
-  { name: "commentary", meaning: `What has happened, in plain English. This is published. At most ${LIMITS.commentary.toLocaleString("en-GB")} characters.` },
+  {
+    name: "version",
+    meaning: "Do not change it. It shows whether someone has changed the milestone since you downloaded the file.",
+  },
+  {
+    name: "status",
+    meaning: `One of: ${MILESTONE_STATUSES.join(", ")} (or the label the site shows, such as On track).`,
+  },
+  {
+    name: "forecastDate",
+    meaning:
+      "When you now expect it to be done, as 2024-03-31 (or 31/03/2024). Leave empty if it is on its original date.",
+  },
+  {
+    name: "actualDate",
+    meaning: "Only for a complete milestone, as 2024-03-31 (or 31/03/2024). It cannot be in the future.",
+  },
+  {
+    name: "commentary",
+    meaning: `What has happened, in plain English. This is published. At most ${LIMITS.commentary.toLocaleString("en-GB")} characters.`,
+  },
   {
     name: "evidence",
     meaning: `Up to ${LIMITS.evidenceLinks} links to published documents, one on each line of the cell, each written as Title|https://address. To put a | in a title, write \\|.`,
@@ -39,7 +55,9 @@ export default async function ImportMilestonesPage() {
       </p>
       <div className="max-w-3xl space-y-4">
         <h1 className="text-4xl font-bold">Update milestones from a CSV file</h1>
-        <p className="text-xl">You can update many milestones at once by editing a spreadsheet of them and uploading it.</p>
+        <p className="text-xl">
+          You can update many milestones at once by editing a spreadsheet of them and uploading it.
+        </p>
         <ol className="list-decimal space-y-2 pl-6">
           <li>
             <a href="/api/staff/milestones/export" download>
@@ -49,19 +67,23 @@ export default async function ImportMilestonesPage() {
           </li>
           <li>Change the rows you need to. Leave the other rows as they are: rows with no change are skipped.</li>
           <li>
-            Save the file as CSV UTF-8 and upload it below. You will see every change, and any problem, before anything is
-            saved.
+            Save the file as CSV UTF-8 and upload it below. You will see every change, and any problem, before anything
+            is saved.
           </li>
-          <li>Apply the changes. If any row has a problem, nothing is saved, so the milestones are never half updated.</li>
+          <li>
+            Apply the changes. If any row has a problem, nothing is saved, so the milestones are never half updated.
+          </li>
         </ol>
         <p>
-          If someone updates a milestone after you download the file, the upload tells you so for that row: download the file
-          again and make your changes in the new one.
+          If someone updates a milestone after you download the file, the upload tells you so for that row: download the
+          file again and make your changes in the new one.
         </p>
       </div>
 
       <details className="max-w-4xl">
-        <summary className="cursor-pointer font-bold text-govuk-blue underline">What each column of the file holds</summary>
+        <summary className="cursor-pointer font-bold text-govuk-blue underline">
+          What each column of the file holds
+        </summary>
         <div className="mt-4">
           <Table caption="Columns of the milestones CSV file">
             <thead>

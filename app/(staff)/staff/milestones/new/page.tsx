@@ -16,7 +16,9 @@ export default async function NewMilestonePage() {
         <Link href="/staff">Back to staff home</Link>
       </p>
       <h1 className="text-4xl font-bold">Add a milestone</h1>
-      <p className="max-w-2xl">For example a milestone of a later phase of reform. It starts as &ldquo;Not yet assessed&rdquo;.</p>
+      <p className="max-w-2xl">
+        For example a milestone of a later phase of reform. It starts as &ldquo;Not yet assessed&rdquo;.
+      </p>
       <NewMilestoneForm pillars={pillars} outcomes={outcomes} />
     </div>
   );

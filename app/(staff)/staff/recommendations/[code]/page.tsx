@@ -42,7 +42,13 @@ export default async function ReclassifyPage({ params, searchParams }: Props) {
         <SourceText text={r.text} className="mt-3 border-l-4 border-govuk-border pl-4" />
         <SourceText text={r.responseText} className="mt-3 border-l-4 border-govuk-border pl-4" />
       </details>
-      <ReclassifyForm key={r.version} code={r.code} version={r.version} responseClass={r.responseClass} rationale={r.responseRationale} />
+      <ReclassifyForm
+        key={r.version}
+        code={r.code}
+        version={r.version}
+        responseClass={r.responseClass}
+        rationale={r.responseRationale}
+      />
     </div>
   );
 }

@@ -14,8 +14,10 @@ export async function GET() {
   try {
     csv = await exportMilestonesCsv(await sessionUserId());
   } catch (error) {
-    if (error instanceof NotSignedInError) return Response.json({ error: "Not signed in", message: error.message }, { status: 401, headers: PRIVATE });
-    if (error instanceof ForbiddenError) return Response.json({ error: "Forbidden", message: error.message }, { status: 403, headers: PRIVATE });
+    if (error instanceof NotSignedInError)
+      return Response.json({ error: "Not signed in", message: error.message }, { status: 401, headers: PRIVATE });
+    if (error instanceof ForbiddenError)
+      return Response.json({ error: "Forbidden", message: error.message }, { status: 403, headers: PRIVATE });
     throw error;
   }
   return new Response(csv, {

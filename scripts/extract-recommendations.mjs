@@ -94,7 +94,6 @@ function normaliseCell(cell, where) {
   const tokens = cell.split(/(<\/?[a-zA-Z][^>]*>)/);
   let mode = "none"; // 'p' | 'ul' | 'none'
   let buf = "";
-  let items = null;
 
   const flushP = () => {
     const t = clean(buf);

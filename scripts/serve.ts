@@ -47,6 +47,8 @@ async function main() {
 
   // Next.js answers only the front server, on a loopback port of its own; a request without the secret is refused.
   // Next.js is told that port: a Server Action that redirects fetches the next page from it (with the same headers).
+  /* eslint-disable-next-line prefer-const -- set once Next.js is prepared, below; the internal server reads it (and
+     refuses requests) until then, where a const would throw. */
   let nextHandler: ReturnType<ReturnType<typeof next>["getRequestHandler"]> | undefined;
   const internal = http.createServer((request, response) => {
     if (request.headers[FRONT_SECRET_HEADER] !== secret || !nextHandler) {

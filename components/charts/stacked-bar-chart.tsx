@@ -39,6 +39,8 @@ export function StackedBarChart({
   const Chart = useRechartsWhenNear(figure);
   return (
     <figure ref={figure} aria-hidden="true" data-described-by={describedBy} className="w-full" style={{ height }}>
+      {/* eslint-disable-next-line react-hooks/static-components -- Chart is recharts' component, imported once and
+          kept in state by ./chart-queue.ts: the same component on every render, not one made during it. */}
       {Chart && <Chart {...chart} layout={layout} stacked={stacked} height={height} />}
     </figure>
   );

@@ -42,8 +42,8 @@ export function MilestoneImportForm() {
     if (summaryErrors.length) summaryRef.current?.focus();
     else if (state.stage === "applied") successRef.current?.focus();
     else if (state.stage === "preview") resultsRef.current?.focus();
-    // Focus moves once per answer from the server.
-  }, [state]);
+    // Focus moves once per answer from the server (summaryErrors is worked out from state alone).
+  }, [state, summaryErrors.length]);
 
   return (
     <div className="space-y-8">

@@ -4,6 +4,7 @@ import { todayInLondon, toIsoDay } from "@/lib/dates";
 import { endOfUkDaySql, startOfUkDaySql } from "@/lib/audit/as-at.server";
 import { CHANGE_KINDS, type ChangeKind } from "@/lib/vocabulary";
 import { plannedDate } from "@/lib/reform/planned-date";
+import { upgradeState } from "@/lib/audit/records";
 
 // Every change staff made in a period, from the audit trail, grouped by pillar. User-account events and the
 // source-data load are not changes to the reform and are left out.
@@ -122,11 +123,13 @@ export async function listChanges(input: { since: string; until?: string }): Pro
     pillarRows.map((p) => [p.number, { number: p.number, title: p.title, total: 0, byKind: emptyByKind() }]),
   );
   for (const row of rows) {
+    // A milestone's update is read as the full states it describes, whichever release wrote it (lib/audit).
+    const update = row.entity_type === "milestone" && row.action === "update";
     const kinds = classify({
       action: row.action,
       entityType: row.entity_type,
-      before: (row.before ?? {}) as Record<string, unknown>,
-      after: (row.after ?? {}) as Record<string, unknown>,
+      before: (update ? upgradeState("milestone", row.before) : (row.before ?? {})) as Record<string, unknown>,
+      after: (update ? upgradeState("milestone", row.after) : (row.after ?? {})) as Record<string, unknown>,
       dueDate: toIsoDay(row.due_date),
     });
     const pillars: Array<number | null> = row.pillars?.length ? row.pillars : [null];

@@ -6,6 +6,7 @@ import { z } from "@/lib/validations/zod";
 import { BAD_CREDENTIALS, signInWithPassword } from "@/lib/auth/sign-in.server";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
 import { resolveActor, type Actor } from "@/lib/auth/actor.server";
+import { endSession, isSessionLive, SessionEndedError, startSession } from "@/lib/auth/sessions.server";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
 
@@ -58,20 +59,57 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Sign-in starts a session row; every later read of the cookie checks the row is still live. Throwing here
+    // makes next-auth answer "no session" and clear the cookie (lib/auth/sessions.server.ts).
     async jwt({ token, user }) {
-      if (user) token.userId = Number(user.id);
+      if (user) {
+        const userId = Number(user.id);
+        const session = await startSession(userId);
+        return { ...token, userId, sid: session.id };
+      }
+      if (!(await isSessionLive(token.sid, token.userId))) throw new SessionEndedError();
       return token;
     },
     async session({ session, token }) {
-      return { ...session, userId: typeof token.userId === "number" ? token.userId : undefined };
+      return {
+        ...session,
+        userId: typeof token.userId === "number" ? token.userId : undefined,
+        sid: typeof token.sid === "string" ? token.sid : undefined,
+      };
     },
+  },
+  events: {
+    async signOut({ token }) {
+      await endSession(token?.sid, "signed_out");
+    },
+  },
+  logger: {
+    // A cookie whose session has ended is an everyday event, not an error worth a stack trace in the log.
+    error(code, metadata) {
+      const cause = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+      if (code === "JWT_SESSION_ERROR" && cause instanceof SessionEndedError) return;
+      console.error(`[next-auth][error][${code}]`, metadata instanceof Error ? metadata.message : metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
   },
 };
 
-/** The id of the signed-in user from the session cookie, or null. Authorisation then checks the database. */
+/**
+ * The id of the signed-in user from the session cookie, or null: also null once the session has ended (the jwt
+ * callback checks). Authorisation then checks the account in the database.
+ */
 export async function sessionUserId(): Promise<number | null> {
   const session = (await getServerSession(authOptions)) as { userId?: number } | null;
   return session?.userId ?? null;
+}
+
+/** The signed-in user's id and the id of this session, or null. */
+export async function currentSession(): Promise<{ userId: number; sid: string } | null> {
+  const session = (await getServerSession(authOptions)) as { userId?: number; sid?: string } | null;
+  return session?.userId && session.sid ? { userId: session.userId, sid: session.sid } : null;
 }
 
 /** The signed-in, active user, or null (also when the account was deactivated after signing in). */

@@ -27,6 +27,7 @@ import { ROLE_LABELS, type RoleValue } from "@/lib/vocabulary";
 import { ADVISORY_LOCKS } from "@/lib/db/locks";
 import type { UserAction, UserState } from "@/lib/audit/records";
 import { recordAuditEvent } from "@/lib/audit/trail.server";
+import { endSessionsOf } from "@/lib/auth/sessions.server";
 
 const actorModule = () => import("@/lib/auth/actor.server");
 const signInModule = () => import("@/lib/auth/sign-in.server");
@@ -192,6 +193,8 @@ export async function changeUserRole(actorId: number | null, input: ChangeRoleIn
       auditState(target),
       auditState(user),
     );
+    // A new role applies to sessions started afterwards only: end the ones open now.
+    await endSessionsOf(tx, userId, "role_changed");
     return { ok: true, user };
   });
 }
@@ -222,6 +225,7 @@ export async function deactivateUser(actorId: number | null, input: UserRefInput
       auditState(target),
       auditState(user),
     );
+    await endSessionsOf(tx, userId, "deactivated");
     return { ok: true, user };
   });
 }
@@ -281,6 +285,7 @@ export async function resetPassword(actorId: number | null, input: UserRefInput)
       auditState(target),
       auditState(user),
     );
+    await endSessionsOf(tx, userId, "password_reset");
     return { ok: true, user, oneTimePassword };
   });
 }
@@ -290,7 +295,11 @@ export async function resetPassword(actorId: number | null, input: UserRefInput)
  * Wrong current passwords count towards the same per-account limit as failed sign-ins, so a session left open
  * cannot be used to guess the password.
  */
-export async function changeOwnPassword(userId: number | null, input: ChangePasswordInput): Promise<UserResult> {
+export async function changeOwnPassword(
+  userId: number | null,
+  input: ChangePasswordInput,
+  options: { keepSession?: string } = {},
+): Promise<UserResult> {
   const { resolveActor, NotSignedInError } = await actorModule();
   const actor = await resolveActor(userId);
   if (!actor) throw new NotSignedInError();
@@ -337,8 +346,30 @@ export async function changeOwnPassword(userId: number | null, input: ChangePass
       auditState(before),
       auditState(user),
     );
+    // Whoever knew the old password may be signed in elsewhere: every other session of the account ends.
+    await endSessionsOf(tx, actor.id, "password_changed", { except: options.keepSession });
     return { ok: true, user };
   });
+}
+
+/**
+ * Ends every session of an account: a member of staff's own ("sign out everywhere"), or anyone's, by an admin (a
+ * lost laptop, someone leaving). Returns how many were ended.
+ */
+export async function signOutEverywhere(
+  actorId: number | null,
+  input: UserRefInput,
+): Promise<{ ok: true; ended: number } | { ok: false; errors: FieldError[] }> {
+  const { resolveActor, NotSignedInError, ForbiddenError } = await actorModule();
+  const actor = await resolveActor(actorId);
+  if (!actor) throw new NotSignedInError();
+  const parsed = userRefSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const { userId } = parsed.data;
+  if (userId !== actor.id && !roleMay(actor.role, "user:manage")) throw new ForbiddenError();
+  const target = await db().user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!target) return fail("form", NO_SUCH_USER);
+  return { ok: true, ended: await endSessionsOf(db(), userId, "signed_out_everywhere") };
 }
 
 /**

@@ -64,7 +64,7 @@ test("sign in, update a milestone with a slipped date and reason, see it in publ
   expect((await api.json()).items.map((m: { code: string }) => m.code)).toContain("M-08");
 
   await page.goto("/staff");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/staff");
   await expect(page).toHaveURL(/\/staff\/sign-in/);

@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
-import { sessionUserId } from "@/lib/auth/options.server";
+import { currentSession, sessionUserId } from "@/lib/auth/options.server";
+import { signOutEverywhere } from "@/lib/auth/users.server";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_MESSAGE } from "@/lib/db/errors";
 import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { addMilestone } from "@/lib/staff/milestone-additions.server";
@@ -117,4 +118,17 @@ export async function createMilestone(_previous: ActionState, form: FormData): P
   }
   if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: values(form) };
   redirect(`/staff/milestones/${result.value.code}?saved=1`);
+}
+
+/** "Sign out everywhere": ends every session of the signed-in account, this one too, then goes to sign-in. */
+export async function signOutEverywhereAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!isFormData(form)) return unreadableForm();
+  try {
+    const session = await currentSession();
+    if (!session) throw new NotSignedInError();
+    await signOutEverywhere(session.userId, { userId: String(session.userId) });
+  } catch (error) {
+    return refused(error, form);
+  }
+  redirect("/staff/sign-in?signedOut=everywhere");
 }

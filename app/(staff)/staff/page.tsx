@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/staff/sign-in-form";
+import { SignOutEverywhere } from "@/components/staff/sign-out-everywhere";
 import { MilestoneTable } from "@/components/milestone-table";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { roleMay } from "@/lib/auth/permissions";
@@ -58,6 +59,7 @@ export default async function StaffHomePage({
           <Link href="/staff/password">Change your password</Link>
         </li>
       </ul>
+      <SignOutEverywhere />
       <h2 className="text-2xl font-bold">Milestones to update</h2>
       <MilestoneTable
         caption="Milestones to update"

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { NotSignedInError } from "@/lib/auth/actor.server";
-import { sessionUserId } from "@/lib/auth/options.server";
+import { currentSession } from "@/lib/auth/options.server";
 import { changeOwnPassword } from "@/lib/auth/users.server";
 import { isFormData, unreadableForm, type ActionState, formText } from "@/lib/staff/action-result";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
@@ -13,11 +13,16 @@ export async function changePassword(_previous: ActionState, form: FormData): Pr
   if (!isFormData(form)) return unreadableForm();
   let result;
   try {
-    result = await changeOwnPassword(await sessionUserId(), {
-      currentPassword: formText(form, "currentPassword"),
-      newPassword: formText(form, "newPassword"),
-      confirmPassword: formText(form, "confirmPassword"),
-    });
+    const session = await currentSession();
+    result = await changeOwnPassword(
+      session?.userId ?? null,
+      {
+        currentPassword: formText(form, "currentPassword"),
+        newPassword: formText(form, "newPassword"),
+        confirmPassword: formText(form, "confirmPassword"),
+      },
+      { keepSession: session?.sid },
+    );
   } catch (error) {
     if (error instanceof NotSignedInError) redirect("/staff/sign-in");
     if (isDatabaseUnavailable(error)) {

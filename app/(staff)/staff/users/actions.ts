@@ -3,7 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
-import { changeUserRole, deactivateUser, inviteUser, reactivateUser, resetPassword } from "@/lib/auth/users.server";
+import {
+  changeUserRole,
+  deactivateUser,
+  inviteUser,
+  reactivateUser,
+  resetPassword,
+  signOutEverywhere,
+} from "@/lib/auth/users.server";
 import { ROLE_LABELS } from "@/lib/vocabulary";
 import { isFormData, UNREADABLE_FORM_MESSAGE, formText } from "@/lib/staff/action-result";
 import type { UsersActionState, UsersIntent } from "@/app/(staff)/staff/users/state";
@@ -18,7 +25,7 @@ import {
 // signed-in user comes from the session cookie, and the domain function checks against the database that they
 // are an active admin before it validates and writes anything. Account changes are not public: nothing to publish.
 
-const INTENTS: readonly UsersIntent[] = ["invite", "role", "deactivate", "reactivate", "reset"];
+const INTENTS: readonly UsersIntent[] = ["invite", "role", "deactivate", "reactivate", "reset", "sign-out"];
 
 export async function manageUsers(_previous: UsersActionState, form: FormData): Promise<UsersActionState> {
   if (!isFormData(form)) return { status: "error", errors: [{ field: "form", message: UNREADABLE_FORM_MESSAGE }] };
@@ -83,6 +90,17 @@ export async function manageUsers(_previous: UsersActionState, form: FormData): 
           userId,
           errors: [],
           message: `${result.user.email} has been deactivated and can no longer sign in.`,
+        };
+      }
+      case "sign-out": {
+        const result = await signOutEverywhere(actorId, { userId: userIdText });
+        if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
+        return {
+          status: "done",
+          intent,
+          userId,
+          errors: [],
+          message: `Signed out everywhere: ${result.ended === 1 ? "1 session" : `${result.ended} sessions`} ended.`,
         };
       }
       case "reactivate": {

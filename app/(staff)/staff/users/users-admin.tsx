@@ -135,6 +135,15 @@ function UserActions({
       <div className="flex flex-wrap gap-2">
         {user.active && (
           <form action={formAction}>
+            <input type="hidden" name="intent" value="sign-out" />
+            <input type="hidden" name="userId" value={user.id} />
+            <button type="submit" className={buttonClass.secondary}>
+              Sign out everywhere<span className="sr-only"> {user.email}</span>
+            </button>
+          </form>
+        )}
+        {user.active && (
+          <form action={formAction}>
             <input type="hidden" name="intent" value="reset" />
             <input type="hidden" name="userId" value={user.id} />
             <button type="submit" className={buttonClass.secondary}>

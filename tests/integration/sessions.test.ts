@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { endSession, isSessionLive, SESSION_LIFETIME_HOURS, startSession } from "@/lib/auth/sessions.server";
+import {
+  changeOwnPassword,
+  changeUserRole,
+  deactivateUser,
+  resetPassword,
+  signOutEverywhere,
+} from "@/lib/auth/users.server";
+import { hashPassword } from "@/lib/auth/passwords.server";
+import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
+import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { createMilestone, createReferenceData, createUser } from "@/tests/support/factories";
+
+// Sessions that can be ended (migration 0006, lib/auth/sessions.server.ts): what ends them, and what does not.
+let database: TestDatabase;
+let admin: number;
+let editor: number;
+const PASSWORD = "a long enough passphrase";
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await createReferenceData(database.prisma);
+  await createMilestone(database.prisma, { code: "M-01", dueDate: "2024-03-31", pillars: [1], outcomes: [1] });
+  admin = (await createUser(database.prisma, { email: "admin@education.gov.uk", role: "admin" })).id;
+  editor = (await createUser(database.prisma, { email: "editor@education.gov.uk" })).id;
+  await database.prisma.user.updateMany({ data: { passwordHash: await hashPassword(PASSWORD) } });
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+const live = (s: { id: string }, userId: number) => isSessionLive(s.id, userId);
+const version = async () => Number((await database.prisma.dataVersion.findUniqueOrThrow({ where: { id: 1 } })).value);
+
+it("is live until it is ended, and only for its own account", async () => {
+  const s = await startSession(editor);
+  expect(await live(s, editor)).toBe(true);
+  expect(await live(s, admin)).toBe(false);
+  expect(await isSessionLive("not-a-session", editor)).toBe(false);
+  expect(await isSessionLive(undefined, editor)).toBe(false);
+  await endSession(s.id, "signed_out");
+  expect(await live(s, editor)).toBe(false);
+});
+
+it(`ends ${SESSION_LIFETIME_HOURS} hours after sign-in, however recently it was used`, async () => {
+  const old = await startSession(editor, new Date(Date.now() - (SESSION_LIFETIME_HOURS * 60 + 1) * 60_000));
+  const recent = await startSession(editor, new Date(Date.now() - (SESSION_LIFETIME_HOURS * 60 - 1) * 60_000));
+  expect(await live(old, editor)).toBe(false);
+  expect(await live(recent, editor)).toBe(true);
+});
+
+it("a password change ends every other session of the account, and keeps the one that changed it", async () => {
+  const here = await startSession(editor);
+  const elsewhere = await startSession(editor);
+  const result = await changeOwnPassword(
+    editor,
+    { currentPassword: PASSWORD, newPassword: "another long passphrase", confirmPassword: "another long passphrase" },
+    { keepSession: here.id },
+  );
+  expect(result.ok).toBe(true);
+  expect(await live(here, editor)).toBe(true);
+  expect(await live(elsewhere, editor)).toBe(false);
+});
+
+it("a reset, a role change and a deactivation end all of the account's sessions", async () => {
+  for (const [action, why] of [
+    [() => resetPassword(admin, { userId: String(editor) }), "password_reset"],
+    [() => changeUserRole(admin, { userId: String(editor), role: "admin" }), "role_changed"],
+    [() => deactivateUser(admin, { userId: String(editor) }), "deactivated"],
+  ] as const) {
+    const a = await startSession(editor);
+    const b = await startSession(editor);
+    expect((await action()).ok).toBe(true);
+    expect([await live(a, editor), await live(b, editor)]).toEqual([false, false]);
+    expect((await database.prisma.staffSession.findUniqueOrThrow({ where: { id: a.id } })).endedWhy).toBe(why);
+  }
+});
+
+it("signs out everywhere: oneself, or anyone by an admin; an editor cannot end someone else's", async () => {
+  const other = (await createUser(database.prisma, { email: "other@education.gov.uk" })).id;
+  const mine = await startSession(other);
+  const adminsOwn = await startSession(admin);
+  await expect(signOutEverywhere(other, { userId: String(admin) })).rejects.toThrow(/permission/);
+  expect(await live(adminsOwn, admin)).toBe(true);
+  expect(await signOutEverywhere(other, { userId: String(other) })).toEqual({ ok: true, ended: 1 });
+  expect(await live(mine, other)).toBe(false);
+  const again = await startSession(other);
+  expect(await signOutEverywhere(admin, { userId: String(other) })).toEqual({ ok: true, ended: 1 });
+  expect(await live(again, other)).toBe(false);
+  await expect(signOutEverywhere(null, { userId: String(other) })).rejects.toThrow(/sign in/);
+});
+
+it("account events do not move the public data version; a change to the reform data does", async () => {
+  const before = await version();
+  const another = (await createUser(database.prisma, { email: "third@education.gov.uk" })).id;
+  await changeUserRole(admin, { userId: String(another), role: "admin" });
+  await startSession(another);
+  expect(await version()).toBe(before);
+  expect(
+    (
+      await recordMilestoneUpdate(admin, {
+        code: "M-01",
+        version: 1,
+        status: "on_track",
+        forecastDate: "",
+        actualDate: "",
+        commentary: "",
+        evidence: [],
+        reason: "",
+      })
+    ).ok,
+  ).toBe(true);
+  expect(await version()).toBe(before + 1);
+});

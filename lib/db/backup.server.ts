@@ -6,6 +6,7 @@
 //   - app_user.password_hash: a backup file must not carry credentials. Imported accounts have no password
 //     (password_hash is null, so nobody can sign in with them) until an admin resets it; see docs/deployment.md.
 //   - sign_in_attempt: short-lived rate-limiting records (15 minutes), not part of the tracker's history.
+//   - staff_session: sessions last at most 8 hours, and a restored tracker's accounts have no password anyway.
 //   - recommendation.search: a generated column; PostgreSQL computes it again on import.
 //   - _prisma_migrations: only the names of the applied migrations are kept ("migrations"); import applies the
 //     migrations of this checkout itself.
@@ -42,7 +43,7 @@ export const BACKUP_TABLES = [
 
 /** Tables deliberately not in a backup (see the top of this file). Any other table makes export fail. */
 // data_version is derived: the audit events written on import bump it.
-export const TABLES_NOT_BACKED_UP = ["sign_in_attempt", "_prisma_migrations", "data_version"] as const;
+export const TABLES_NOT_BACKED_UP = ["sign_in_attempt", "staff_session", "_prisma_migrations", "data_version"] as const;
 
 /** Columns deliberately not in a backup, besides generated columns. */
 const COLUMNS_NOT_BACKED_UP: Record<string, readonly string[]> = { app_user: ["password_hash"] };

@@ -88,6 +88,7 @@ async function main(): Promise<number> {
         `Created the ${user.role} account of ${user.name} <${user.email}>.`,
         "",
         `  One-time password: ${oneTimePassword}`,
+        `  It works until:    ${user.oneTimePasswordExpiresAt?.toISOString()} (72 hours); after that, reset it on the staff accounts page.`,
         "",
         "This is the only time it is shown. Give it to them securely (not in the same message as the site's address).",
         "When they sign in at /staff/sign-in with it, they must choose their own password.",

@@ -11,6 +11,8 @@ export const MAX_FAILURES_PER_ADDRESS = 20;
 
 export const BAD_CREDENTIALS = "Enter a correct email address and password.";
 export const TOO_MANY_ATTEMPTS = `Too many attempts to sign in. Wait ${WINDOW_MINUTES} minutes, then try again.`;
+export const ONE_TIME_PASSWORD_EXPIRED =
+  "Your one-time password has expired. Ask an administrator to reset your password: they will give you a new one.";
 
 export type SignInResult =
   | { ok: true; user: { id: number; email: string; name: string; role: "admin" | "editor" } }
@@ -39,8 +41,17 @@ export async function signInWithPassword(emailInput: string, password: string, i
 
     const user = await tx.user.findUnique({ where: { email } });
     const matches = await verifyPassword(password.slice(0, 200), user?.passwordHash ?? UNUSABLE_HASH);
-    const succeeded = Boolean(user && user.active && user.passwordHash && matches);
+    const correct = Boolean(user && user.active && user.passwordHash && matches);
+    // Only someone who knows the one-time password learns that it has expired.
+    const expired = Boolean(
+      correct &&
+      user?.mustChangePassword &&
+      user.oneTimePasswordExpiresAt &&
+      user.oneTimePasswordExpiresAt <= new Date(),
+    );
+    const succeeded = correct && !expired;
     await tx.signInAttempt.create({ data: { email, ip, succeeded } });
+    if (expired) return { ok: false, message: ONE_TIME_PASSWORD_EXPIRED };
     if (!succeeded || !user) return { ok: false, message: BAD_CREDENTIALS };
 
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });

@@ -40,6 +40,7 @@ const USER_FIELDS = {
   role: true,
   active: true,
   mustChangePassword: true,
+  oneTimePasswordExpiresAt: true,
   createdAt: true,
   deactivatedAt: true,
   lastSignInAt: true,
@@ -52,6 +53,13 @@ export type OneTimePasswordResult =
   { ok: true; user: UserSummary; oneTimePassword: string } | { ok: false; errors: FieldError[] };
 
 export const DEFAULT_ADMIN_EMAIL = "admin@reform-tracker.local";
+
+/** How long a one-time password works: long enough to reach someone over a weekend, not a way in for ever. */
+export const ONE_TIME_PASSWORD_HOURS = 72;
+
+function oneTimePasswordExpiry(now = new Date()): Date {
+  return new Date(now.getTime() + ONE_TIME_PASSWORD_HOURS * 3_600_000);
+}
 export const DUPLICATE_EMAIL = "A user with this email address already exists";
 const NO_SUCH_USER = "This user does not exist";
 
@@ -137,7 +145,14 @@ async function createWithOneTimePassword(
       const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
       if (existing) return fail("email", DUPLICATE_EMAIL);
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name, role: input.role, passwordHash, mustChangePassword: true },
+        data: {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          passwordHash,
+          mustChangePassword: true,
+          oneTimePasswordExpiresAt: oneTimePasswordExpiry(),
+        },
         select: USER_FIELDS,
       });
       await writeAudit(tx, by, action, user, null, auditState(user));
@@ -274,7 +289,7 @@ export async function resetPassword(actorId: number | null, input: UserRefInput)
     if (!target.active) return fail("form", `Reactivate ${target.email} before resetting their password`);
     const user = await tx.user.update({
       where: { id: userId },
-      data: { passwordHash, mustChangePassword: true },
+      data: { passwordHash, mustChangePassword: true, oneTimePasswordExpiresAt: oneTimePasswordExpiry() },
       select: USER_FIELDS,
     });
     await writeAudit(
@@ -335,7 +350,7 @@ export async function changeOwnPassword(
     const { passwordHash: _previous, ...before } = now;
     const user = await tx.user.update({
       where: { id: actor.id },
-      data: { passwordHash, mustChangePassword: false },
+      data: { passwordHash, mustChangePassword: false, oneTimePasswordExpiresAt: null },
       select: USER_FIELDS,
     });
     await writeAudit(
@@ -379,7 +394,7 @@ export async function signOutEverywhere(
  */
 export async function createFirstAdminIfNone(
   email?: string,
-): Promise<{ email: string; oneTimePassword: string } | null> {
+): Promise<{ email: string; oneTimePassword: string; expiresAt: Date } | null> {
   const prisma = db();
   if ((await prisma.user.count()) > 0) return null;
   const parsedEmail = emailSchema.safeParse(email ?? process.env.REFORM_TRACKER_ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL);
@@ -394,13 +409,20 @@ export async function createFirstAdminIfNone(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`;
     if ((await tx.user.count()) > 0) return null;
     const user = await tx.user.create({
-      data: { email: parsedEmail.data, name: "Administrator", role: "admin", passwordHash, mustChangePassword: true },
+      data: {
+        email: parsedEmail.data,
+        name: "Administrator",
+        role: "admin",
+        passwordHash,
+        mustChangePassword: true,
+        oneTimePasswordExpiresAt: oneTimePasswordExpiry(),
+      },
       select: USER_FIELDS,
     });
     await writeAudit(tx, { actorId: null, actorLabel: "system" }, "create", user, null, auditState(user));
     return user;
   });
-  return created ? { email: created.email, oneTimePassword } : null;
+  return created ? { email: created.email, oneTimePassword, expiresAt: created.oneTimePasswordExpiresAt! } : null;
 }
 
 /** `npm run user:create`: whoever can run commands against the database can create accounts. */

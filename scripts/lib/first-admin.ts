@@ -8,7 +8,7 @@ import path from "node:path";
  * database, nowhere).
  */
 export function announceFirstAdmin(
-  admin: { email: string; oneTimePassword: string },
+  admin: { email: string; oneTimePassword: string; expiresAt: Date },
   where: { terminal: boolean; throwaway: boolean; dataFolder: string; signInUrl: string },
   log: (line: string) => void,
 ): void {
@@ -25,5 +25,6 @@ export function announceFirstAdmin(
     chmodSync(file, 0o600); // the mode above applies only to a new file
     log(`  one-time password: in ${file} (not printed, as this output is not a terminal); delete it after use`);
   }
+  log(`  it works until ${admin.expiresAt.toISOString()}; after that, run \`npm run user:create\` for another admin`);
   log(`  sign in at ${where.signInUrl} and choose a new password`);
 }

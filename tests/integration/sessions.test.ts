@@ -114,3 +114,45 @@ it("account events do not move the public data version; a change to the reform d
   ).toBe(true);
   expect(await version()).toBe(before + 1);
 });
+
+it("a one-time password works for 72 hours, then is refused with a message saying what to do", async () => {
+  const { inviteUser } = await import("@/lib/auth/users.server");
+  const { signInWithPassword, ONE_TIME_PASSWORD_EXPIRED, BAD_CREDENTIALS } = await import("@/lib/auth/sign-in.server");
+  const invited = await inviteUser(admin, { email: "invited@education.gov.uk", name: "Invited", role: "editor" });
+  if (!invited.ok) throw new Error("invitation refused");
+  const hours = (invited.user.oneTimePasswordExpiresAt!.getTime() - Date.now()) / 3_600_000;
+  expect(hours).toBeGreaterThan(71.9);
+  expect(hours).toBeLessThanOrEqual(72);
+  expect((await signInWithPassword("invited@education.gov.uk", invited.oneTimePassword, "192.0.2.1")).ok).toBe(true);
+
+  await database.prisma.user.update({
+    where: { id: invited.user.id },
+    data: { oneTimePasswordExpiresAt: new Date(Date.now() - 1_000) },
+  });
+  expect(await signInWithPassword("invited@education.gov.uk", invited.oneTimePassword, "192.0.2.1")).toEqual({
+    ok: false,
+    message: ONE_TIME_PASSWORD_EXPIRED,
+  });
+  // A wrong guess learns nothing about the expiry.
+  expect(await signInWithPassword("invited@education.gov.uk", "not the password", "192.0.2.1")).toEqual({
+    ok: false,
+    message: BAD_CREDENTIALS,
+  });
+
+  // An admin issues another, which works; choosing one's own password clears the expiry.
+  const reset = await resetPassword(admin, { userId: String(invited.user.id) });
+  if (!reset.ok) throw new Error("reset refused");
+  expect((await signInWithPassword("invited@education.gov.uk", reset.oneTimePassword, "192.0.2.1")).ok).toBe(true);
+  expect(
+    (
+      await changeOwnPassword(invited.user.id, {
+        currentPassword: reset.oneTimePassword,
+        newPassword: "my own long passphrase",
+        confirmPassword: "my own long passphrase",
+      })
+    ).ok,
+  ).toBe(true);
+  expect(
+    (await database.prisma.user.findUniqueOrThrow({ where: { id: invited.user.id } })).oneTimePasswordExpiresAt,
+  ).toBeNull();
+});

@@ -4,7 +4,11 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { announceFirstAdmin } from "@/scripts/lib/first-admin";
 
-const ADMIN = { email: "admin@reform-tracker.local", oneTimePassword: "Abcdefghij0123456789" };
+const ADMIN = {
+  email: "admin@reform-tracker.local",
+  oneTimePassword: "Abcdefghij0123456789",
+  expiresAt: new Date("2026-12-05T09:00:00Z"),
+};
 let folder: string;
 let lines: string[];
 const where = (terminal: boolean, throwaway: boolean) => ({
@@ -24,6 +28,7 @@ describe("the first admin's one-time password", () => {
   it("is printed to a terminal, once", () => {
     announceFirstAdmin(ADMIN, where(true, false), (l) => lines.push(l));
     expect(lines.filter((l) => l.includes(ADMIN.oneTimePassword))).toHaveLength(1);
+    expect(lines.join("\n")).toContain("it works until 2026-12-05T09:00:00.000Z");
   });
 
   it("is never printed to output that may be a log: it goes to a file only its owner can read", () => {

@@ -52,7 +52,12 @@ export async function manageUsers(_previous: UsersActionState, form: FormData): 
           userId: result.user.id,
           errors: [],
           message: `Account created for ${result.user.name} (${result.user.email}), ${ROLE_LABELS[result.user.role].toLowerCase()}.`,
-          oneTimePassword: { email: result.user.email, name: result.user.name, password: result.oneTimePassword },
+          oneTimePassword: {
+            email: result.user.email,
+            name: result.user.name,
+            password: result.oneTimePassword,
+            expiresAt: result.user.oneTimePasswordExpiresAt!.toISOString(),
+          },
         };
       }
       case "reset": {
@@ -65,7 +70,12 @@ export async function manageUsers(_previous: UsersActionState, form: FormData): 
           userId,
           errors: [],
           message: `The password of ${result.user.name} (${result.user.email}) has been reset. Their old password no longer works.`,
-          oneTimePassword: { email: result.user.email, name: result.user.name, password: result.oneTimePassword },
+          oneTimePassword: {
+            email: result.user.email,
+            name: result.user.name,
+            password: result.oneTimePassword,
+            expiresAt: result.user.oneTimePasswordExpiresAt!.toISOString(),
+          },
         };
       }
       case "role": {

@@ -16,7 +16,7 @@ export interface UsersActionState {
   /** What was done, in a sentence. */
   message?: string;
   /** After an invitation or a reset: the one-time password, shown once and never stored in clear. */
-  oneTimePassword?: { email: string; name: string; password: string };
+  oneTimePassword?: { email: string; name: string; password: string; expiresAt: string };
 }
 
 export const USERS_IDLE: UsersActionState = { status: "idle", errors: [] };

@@ -1,5 +1,7 @@
 "use client";
 
+import { formatDateTime } from "@/lib/dates";
+
 import { useActionState, useEffect, useRef } from "react";
 import { manageUsers } from "@/app/(staff)/staff/users/actions";
 import { USERS_IDLE, usersFieldId, type UsersActionState } from "@/app/(staff)/staff/users/state";
@@ -61,7 +63,8 @@ function SuccessBanner({ state, signInUrl }: { state: UsersActionState; signInUr
               not put it in the same message as the address of this site.
             </p>
             <p>
-              It is shown only this once and is not kept anywhere you can read it. If it is lost, reset the password
+              It is shown only this once and is not kept anywhere you can read it. It works until{" "}
+              <strong>{formatDateTime(otp.expiresAt)}</strong> (UK time); if it is lost or runs out, reset the password
               again. When they sign in with it at {signInUrl}, they must choose their own password.
             </p>
           </>

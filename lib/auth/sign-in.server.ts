@@ -14,6 +14,15 @@ export const TOO_MANY_ATTEMPTS = `Too many attempts to sign in. Wait ${WINDOW_MI
 export const ONE_TIME_PASSWORD_EXPIRED =
   "Your one-time password has expired. Ask an administrator to reset your password: they will give you a new one.";
 
+/** Attempts older than this are needed by no limit: each sign-in prunes a batch of them. */
+const KEEP_ATTEMPTS_HOURS = 24;
+const PRUNE_BATCH = 500;
+
+/** The advisory lock that serialises sign-ins and password checks of one account. */
+export function accountLockKey(email: string): string {
+  return `sign-in:${email}`;
+}
+
 export type SignInResult =
   | { ok: true; user: { id: number; email: string; name: string; role: "admin" | "editor" } }
   | { ok: false; message: string };
@@ -29,7 +38,10 @@ export async function signInWithPassword(emailInput: string, password: string, i
   // Counting the failures, checking the password and recording the attempt happen under a lock on the email, so
   // attempts sent in parallel queue up and each sees the ones before it: no more guesses than the limit allows.
   return db().$transaction(async (tx): Promise<SignInResult> => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${accountLockKey(email)}))`;
+    // Oldest first, a bounded batch at a time, so the table holds about a day of attempts and no sign-in waits long.
+    await tx.$executeRaw`DELETE FROM sign_in_attempt WHERE id IN (
+      SELECT id FROM sign_in_attempt WHERE occurred_at < now() - make_interval(hours => ${KEEP_ATTEMPTS_HOURS}) ORDER BY id LIMIT ${PRUNE_BATCH})`;
     const [accountFailures, addressFailures] = await Promise.all([
       tx.signInAttempt.count({ where: { email, succeeded: false, occurredAt: { gte: since } } }),
       tx.signInAttempt.count({ where: { ip, succeeded: false, occurredAt: { gte: since } } }),

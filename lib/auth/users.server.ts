@@ -7,7 +7,7 @@
 // This module deliberately does not import "server-only": `npm start` and `npm run user:create` run it in plain
 // Node (tsx) for createFirstAdminIfNone and createUserFromCommandLine. The functions that act for a signed-in
 // user load lib/auth/actor.server (which is server-only) when they are called, and only then.
-import { db } from "@/lib/db/client.server";
+import { db, WRITE_TRANSACTION } from "@/lib/db/client.server";
 import { generateOneTimePassword, hashPassword, verifyPassword } from "@/lib/auth/passwords.server";
 import { roleMay } from "@/lib/auth/permissions";
 import { zodFieldErrors, type FieldError } from "@/lib/validations/milestone-update";
@@ -322,20 +322,27 @@ export async function changeOwnPassword(
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { currentPassword, newPassword } = parsed.data;
 
-  const { MAX_FAILURES_PER_ACCOUNT, TOO_MANY_ATTEMPTS, WINDOW_MINUTES } = await signInModule();
+  const { MAX_FAILURES_PER_ACCOUNT, TOO_MANY_ATTEMPTS, WINDOW_MINUTES, accountLockKey } = await signInModule();
   const prisma = db();
   const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);
-  const failures = await prisma.signInAttempt.count({
-    where: { email: actor.email, succeeded: false, occurredAt: { gte: since } },
-  });
-  if (failures >= MAX_FAILURES_PER_ACCOUNT) return fail("currentPassword", TOO_MANY_ATTEMPTS);
-
-  const stored = await prisma.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
-  const matches = stored.passwordHash !== null && (await verifyPassword(currentPassword, stored.passwordHash));
-  if (!matches) {
-    await prisma.signInAttempt.create({ data: { email: actor.email, ip: "password-change", succeeded: false } });
-    return fail("currentPassword", "Your current password is incorrect");
-  }
+  // Under the same per-account lock as sign-in: checks sent in parallel queue up, and each sees the failures before
+  // it, so no more guesses get checked than the limit allows.
+  const checked = await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${accountLockKey(actor.email)}))`;
+    const failures = await tx.signInAttempt.count({
+      where: { email: actor.email, succeeded: false, occurredAt: { gte: since } },
+    });
+    if (failures >= MAX_FAILURES_PER_ACCOUNT) return { ok: false as const, message: TOO_MANY_ATTEMPTS };
+    const stored = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+    const matches = stored.passwordHash !== null && (await verifyPassword(currentPassword, stored.passwordHash));
+    if (!matches) {
+      await tx.signInAttempt.create({ data: { email: actor.email, ip: "password-change", succeeded: false } });
+      return { ok: false as const, message: "Your current password is incorrect" };
+    }
+    return { ok: true as const, stored };
+  }, WRITE_TRANSACTION);
+  if (!checked.ok) return fail("currentPassword", checked.message);
+  const { stored } = checked;
   const passwordHash = await hashPassword(newPassword);
 
   return prisma.$transaction(async (tx): Promise<UserResult> => {

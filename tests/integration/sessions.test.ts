@@ -156,3 +156,46 @@ it("a one-time password works for 72 hours, then is refused with a message sayin
     (await database.prisma.user.findUniqueOrThrow({ where: { id: invited.user.id } })).oneTimePasswordExpiresAt,
   ).toBeNull();
 });
+
+it("password changes sent in parallel check no more wrong guesses than the per-account limit", async () => {
+  const { MAX_FAILURES_PER_ACCOUNT, TOO_MANY_ATTEMPTS } = await import("@/lib/auth/sign-in.server");
+  const target = (await createUser(database.prisma, { email: "parallel@education.gov.uk" })).id;
+  await database.prisma.user.update({ where: { id: target }, data: { passwordHash: await hashPassword(PASSWORD) } });
+  const results = await Promise.all(
+    Array.from({ length: 16 }, (_, i) =>
+      changeOwnPassword(target, {
+        currentPassword: `wrong guess ${i}`,
+        newPassword: "a brand new passphrase",
+        confirmPassword: "a brand new passphrase",
+      }),
+    ),
+  );
+  const checked = await database.prisma.signInAttempt.count({
+    where: { email: "parallel@education.gov.uk", succeeded: false },
+  });
+  expect(checked).toBe(MAX_FAILURES_PER_ACCOUNT);
+  const messages = results.map((r) => (r.ok ? "saved" : r.errors[0]!.message));
+  expect(messages.filter((m) => m === TOO_MANY_ATTEMPTS)).toHaveLength(16 - MAX_FAILURES_PER_ACCOUNT);
+});
+
+it("sign-in attempts no limit needs any more are pruned as new ones come in", async () => {
+  const { signInWithPassword } = await import("@/lib/auth/sign-in.server");
+  const old = new Date(Date.now() - 2 * 86_400_000);
+  const recent = new Date(Date.now() - 3_600_000);
+  await database.prisma.signInAttempt.createMany({
+    data: [
+      ...Array.from({ length: 30 }, () => ({
+        email: "old@example.gov.uk",
+        ip: "192.0.2.9",
+        succeeded: false,
+        occurredAt: old,
+      })),
+      { email: "recent@example.gov.uk", ip: "192.0.2.9", succeeded: false, occurredAt: recent },
+    ],
+  });
+  await signInWithPassword("nobody@example.gov.uk", "whatever it is", "192.0.2.10");
+  expect(
+    await database.prisma.signInAttempt.count({ where: { occurredAt: { lt: new Date(Date.now() - 86_400_000) } } }),
+  ).toBe(0);
+  expect(await database.prisma.signInAttempt.count({ where: { email: "recent@example.gov.uk" } })).toBe(1);
+});

@@ -67,7 +67,16 @@ export const authOptions: NextAuthOptions = {
         const session = await startSession(userId);
         return { ...token, userId, sid: session.id };
       }
-      if (!(await isSessionLive(token.sid, token.userId))) throw new SessionEndedError();
+      let live: boolean;
+      try {
+        live = await isSessionLive(token.sid, token.userId);
+      } catch (error) {
+        // The database cannot be reached: the session cannot be checked, and nothing a session allows can be done
+        // without the database either. Carry on, so a save answers "try again" rather than "sign in".
+        if (isDatabaseUnavailable(error)) return token;
+        throw error;
+      }
+      if (!live) throw new SessionEndedError();
       return token;
     },
     async session({ session, token }) {

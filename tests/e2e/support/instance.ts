@@ -111,17 +111,25 @@ export async function startAppInstance(options: {
       );
   });
   const url = `http://127.0.0.1:${options.port}`;
-  // Up when it answers, and it must be this process answering: a server left over on the port would not do.
-  await expect
-    .poll(
-      async () => {
-        if (server.exitCode !== null)
-          throw new Error(`the instance on port ${options.port} exited:\n${output.slice(-2_000)}`);
-        return (await fetch(`${url}/api/health`).catch(() => null))?.status ?? 0;
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(200);
+  // Up when it answers, and it must be this process answering: a server left over on the port would not do. If it
+  // never comes up, stop it here: the test's own clean-up never gets the instance to stop.
+  try {
+    await expect
+      .poll(
+        async () => {
+          if (server.exitCode !== null)
+            throw new Error(`the instance on port ${options.port} exited:\n${output.slice(-2_000)}`);
+          return (await fetch(`${url}/api/health`).catch(() => null))?.status ?? 0;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(200);
+  } catch (error) {
+    stopping = true;
+    if (server.exitCode === null) server.kill("SIGTERM");
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url,
     folder,

@@ -47,20 +47,24 @@ export function neutraliseDirectionControls(text: string): string {
 
 /**
  * A value read for showing (a page's data, an API answer, the briefing) with every string in it, however deep,
- * passed through neutraliseDirectionControls. Arrays and plain objects are copied; anything else (dates, numbers)
- * is kept as it is.
+ * passed through neutraliseDirectionControls.
  */
 export function withDirectionControlsNeutralised<T>(value: T): T {
-  return neutraliseDeep(value) as T;
+  return mapStrings(value, neutraliseDirectionControls);
 }
 
-function neutraliseDeep(value: unknown): unknown {
-  if (typeof value === "string") return neutraliseDirectionControls(value);
-  if (Array.isArray(value)) return value.map(neutraliseDeep);
-  if (value !== null && typeof value === "object") {
-    const prototype: unknown = Object.getPrototypeOf(value);
-    if (prototype !== Object.prototype && prototype !== null) return value;
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, neutraliseDeep(v)]));
-  }
-  return value;
+/** A copy of `value` with `change` applied to every string in it, however deep in arrays and plain objects; anything
+ * else (dates, numbers) is kept as it is. */
+export function mapStrings<T>(value: T, change: (text: string) => string): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return change(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === "object") {
+      const prototype: unknown = Object.getPrototypeOf(v);
+      if (prototype !== Object.prototype && prototype !== null) return v;
+      return Object.fromEntries(Object.entries(v).map(([key, x]) => [key, walk(x)]));
+    }
+    return v;
+  };
+  return walk(value) as T;
 }

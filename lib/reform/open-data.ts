@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { writeCsv, type CsvValue } from "@/lib/csv";
 import type { MilestoneSummary } from "@/lib/reform/milestones.server";
 import type { RecommendationSummary } from "@/lib/reform/recommendations.server";
 
@@ -87,13 +87,11 @@ export function milestoneRecord(m: MilestoneSummary, origin: string) {
   };
 }
 
-/** RFC 4180 CSV with a header row; lists are joined with "; ". */
-export function toCsv(fields: readonly string[], records: Array<Record<string, unknown>>): string {
-  const cell = (value: unknown) =>
-    Array.isArray(value) ? value.join("; ") : value === null || value === undefined ? "" : value;
-  return stringify(
-    records.map((r) => fields.map((f) => cell(r[f]))),
-    { header: true, columns: [...fields], record_delimiter: "\r\n", cast: { boolean: (b) => (b ? "true" : "false") } },
+/** The CSV download of a list: a column per field, by the rules every CSV of the app follows (lib/csv.ts). */
+export function toCsv(fields: readonly string[], records: ReadonlyArray<Readonly<Record<string, CsvValue>>>): string {
+  return writeCsv(
+    fields,
+    records.map((r) => fields.map((f) => r[f])),
   );
 }
 

@@ -5,21 +5,31 @@ import { getMilestone, listMilestoneActivities, listMilestones } from "@/lib/ref
 import { getRecommendation, listRecommendations } from "@/lib/reform/recommendations.server";
 import { getOutcome, getPillar, listOutcomes, listPillars } from "@/lib/reform/pillars-outcomes.server";
 import type { MilestoneFilters, RecommendationFilters } from "@/lib/validations/public-filters";
+import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
 // The reads of the public pages and the open-data API. The front server stores each rendered response, keyed by
 // address, data version and UK day (decision 0009), so these run once per change, not once per view. React's
 // cache() shares one read between the parts of a single render (a page and its metadata, say); nothing is kept
 // between renders, so a render always sees the data as it is now, never older than the version it is stored under.
+// Text stored before free text refused invisible direction controls is shown with them neutralised
+// (lib/validations/text.ts): every public page and API answer reads through here.
 
-export const cachedDashboard = cache((asAt?: string) => summariseDashboard({ asAt }));
-export const cachedRecommendations = cache((filters: RecommendationFilters, all: boolean) =>
+/** A read shared within one render, its text safe to show. Also used by the history views and the briefing. */
+export function publicRead<A extends unknown[], R>(read: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return cache(async (...args: A) => withDirectionControlsNeutralised(await read(...args)));
+}
+
+export const cachedDashboard = publicRead((asAt?: string) => summariseDashboard({ asAt }));
+export const cachedRecommendations = publicRead((filters: RecommendationFilters, all: boolean) =>
   listRecommendations(filters, { all }),
 );
-export const cachedRecommendation = cache((code: string, asAt?: string) => getRecommendation(code, { asAt }));
-export const cachedMilestones = cache((filters: MilestoneFilters, all: boolean) => listMilestones(filters, { all }));
-export const cachedMilestone = cache((code: string, asAt?: string) => getMilestone(code, { asAt }));
-export const cachedMilestoneActivities = cache(() => listMilestoneActivities());
-export const cachedPillars = cache(() => listPillars());
-export const cachedPillar = cache((n: number) => getPillar(n));
-export const cachedOutcomes = cache(() => listOutcomes());
-export const cachedOutcome = cache((n: number) => getOutcome(n));
+export const cachedRecommendation = publicRead((code: string, asAt?: string) => getRecommendation(code, { asAt }));
+export const cachedMilestones = publicRead((filters: MilestoneFilters, all: boolean) =>
+  listMilestones(filters, { all }),
+);
+export const cachedMilestone = publicRead((code: string, asAt?: string) => getMilestone(code, { asAt }));
+export const cachedMilestoneActivities = publicRead(() => listMilestoneActivities());
+export const cachedPillars = publicRead(() => listPillars());
+export const cachedPillar = publicRead((n: number) => getPillar(n));
+export const cachedOutcomes = publicRead(() => listOutcomes());
+export const cachedOutcome = publicRead((n: number) => getOutcome(n));

@@ -1,9 +1,14 @@
 import "server-only";
+import { buildBriefing } from "@/lib/scrutiny/briefing.server";
 import { listChanges } from "@/lib/scrutiny/changes.server";
 import { slippageRegister, type SlippageSort } from "@/lib/scrutiny/slippage.server";
-import { cache } from "react";
+import { publicRead } from "@/lib/reform/public-data.server";
 
-// The reads of the history views (/changes, /slippage), shared within one render like lib/reform/public-data.server.ts.
+// The reads of the history views (/changes, /slippage) and of the briefing pack (its page and its PDF), shared within
+// one render and safe to show, like lib/reform/public-data.server.ts.
 
-export const cachedChanges = cache((since: string, until: string) => listChanges({ since, until }));
-export const cachedSlippageRegister = cache((sort: SlippageSort, asAt?: string) => slippageRegister({ sort, asAt }));
+export const cachedChanges = publicRead((since: string, until: string) => listChanges({ since, until }));
+export const cachedSlippageRegister = publicRead((sort: SlippageSort, asAt?: string) =>
+  slippageRegister({ sort, asAt }),
+);
+export const cachedBriefing = publicRead(buildBriefing);

@@ -1,6 +1,6 @@
 import "server-only";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
+import { unprotectCell, writeCsv } from "@/lib/csv";
 import { db } from "@/lib/db/client.server";
 import { authorise } from "@/lib/auth/actor.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
@@ -10,6 +10,7 @@ import { milestoneStateOf, sameState, type MilestoneState } from "@/lib/audit/re
 import { milestoneUpdateSchema, type MilestoneUpdate } from "@/lib/validations/milestone-update";
 import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from "@/lib/vocabulary";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
 // Bulk update of milestones from a CSV file: staff export the milestones, edit the file (usually in a
 // spreadsheet) and upload it. The upload is all or nothing: every row is checked with the same rules as the
@@ -34,11 +35,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 //   reason        why the milestone changed; published in its history. Required when the forecast date moves
 //                 later or the status becomes at risk, delayed or superseded. The export leaves it empty.
 //
-// Columns may come in any order; title and dueDate may be left out; any other column is refused. A text cell
-// (title, commentary, evidence, reason) that starts with =, +, -, @, a tab or a carriage return, possibly after
-// apostrophes, is written with one more apostrophe in front, so that spreadsheets do not run it as a formula; the
-// import removes one such apostrophe again. Rows are numbered as a spreadsheet numbers them (the header is row 1);
-// blank rows are skipped. Export, import of the unchanged file and export again give byte-identical files.
+// Columns may come in any order; title and dueDate may be left out; any other column is refused. The export is
+// written by the rules of every CSV the app writes (lib/csv.ts): a cell that starts with =, +, -, @, a tab or a
+// carriage return, possibly after apostrophes, gets one more apostrophe in front, so that spreadsheets do not run it
+// as a formula, and the import removes one such apostrophe again from the text cells (title, commentary, evidence,
+// reason); invisible direction controls of older text are written as U+FFFD, as the pages show them, so importing
+// the file saves that replacement. Rows are numbered as a spreadsheet numbers them (the header is row 1); blank rows
+// are skipped. Export, import of the unchanged file and export again give byte-identical files.
 
 export const MILESTONE_CSV_COLUMNS = [
   "code",
@@ -60,24 +63,8 @@ export const MILESTONE_CSV_READ_ONLY_COLUMNS = ["title", "dueDate"] as const sat
 export const MILESTONE_CSV_FILENAME = "milestones-update.csv";
 export const MILESTONE_CSV_LIMITS = { maxBytes: 2 * 1024 * 1024, maxRows: 2000 } as const;
 
-const BOM = "\uFEFF";
-const TEXT_COLUMNS: readonly MilestoneCsvColumn[] = ["title", "commentary", "evidence", "reason"];
-
 // ---------------------------------------------------------------------------------------------------------
 // Cell encodings
-
-// A cell starting with one of these, after any apostrophes, gets one more apostrophe on export and loses one on
-// import: so spreadsheets show it as text, and every value still reads back as it was.
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-
-/** Stops spreadsheets running a cell as a formula; reversible (see unprotectCell). */
-export function protectCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-export function unprotectCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value) ? value.slice(1) : value;
-}
 
 function escapePart(s: string): string {
   return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
@@ -190,10 +177,10 @@ function exportRecord(m: CurrentMilestone): Record<MilestoneCsvColumn, string> {
 }
 
 function toCsvText(records: Array<Record<MilestoneCsvColumn, string>>): string {
-  const rows = records.map((r) =>
-    MILESTONE_CSV_COLUMNS.map((c) => (TEXT_COLUMNS.includes(c) ? protectCell(r[c]) : r[c])),
+  return writeCsv(
+    MILESTONE_CSV_COLUMNS,
+    records.map((r) => MILESTONE_CSV_COLUMNS.map((c) => r[c])),
   );
-  return BOM + stringify(rows, { header: true, columns: [...MILESTONE_CSV_COLUMNS], record_delimiter: "\r\n" });
 }
 
 /** Every milestone as it is now, ordered by code, ready to edit and upload again. */
@@ -477,7 +464,8 @@ function report(assessed: AssessedRow[]): ImportReport {
     line,
     code,
     outcome,
-    changes,
+    // The milestones' values as they are now may be older text with invisible direction controls: shown neutralised.
+    changes: withDirectionControlsNeutralised(changes),
     reason,
     errors,
   }));

@@ -1,5 +1,5 @@
 import { z } from "@/lib/validations/zod";
-import { withoutControlCharacters } from "@/lib/validations/text";
+import { withoutControlCharacters, withoutDirectionControls } from "@/lib/validations/text";
 import { MILESTONE_STATUSES } from "@/lib/vocabulary";
 import { ITEM_CODE } from "@/lib/reform/codes";
 import { isPlausibleDay } from "@/lib/dates";
@@ -24,12 +24,14 @@ const evidenceLink = z.object({
     .trim()
     .min(1, "Enter a title for each evidence link")
     .max(LIMITS.evidenceTitle, `Evidence titles must be ${LIMITS.evidenceTitle} characters or fewer`)
-    .refine(...withoutControlCharacters("Evidence titles")),
+    .refine(...withoutControlCharacters("Evidence titles"))
+    .refine(...withoutDirectionControls("Evidence titles")),
   url: z
     .string()
     .trim()
     .max(LIMITS.url, `Evidence addresses must be ${LIMITS.url} characters or fewer`)
     .refine(...withoutControlCharacters("Evidence addresses"))
+    .refine(...withoutDirectionControls("Evidence addresses"))
     .refine((u) => {
       try {
         const url = new URL(u);
@@ -51,6 +53,7 @@ export const milestoneUpdateSchema = z.object({
     .trim()
     .max(LIMITS.commentary, `Commentary must be ${LIMITS.commentary} characters or fewer`)
     .refine(...withoutControlCharacters("Commentary"))
+    .refine(...withoutDirectionControls("Commentary"))
     .transform((s) => (s === "" ? null : s)),
   evidence: z.array(evidenceLink).max(LIMITS.evidenceLinks, `Add at most ${LIMITS.evidenceLinks} evidence links`),
   reason: z
@@ -58,6 +61,7 @@ export const milestoneUpdateSchema = z.object({
     .trim()
     .max(LIMITS.reason, `The reason must be ${LIMITS.reason} characters or fewer`)
     .refine(...withoutControlCharacters("The reason"))
+    .refine(...withoutDirectionControls("The reason"))
     .transform((s) => (s === "" ? null : s)),
 });
 

@@ -1,5 +1,5 @@
 import { z } from "@/lib/validations/zod";
-import { withoutControlCharacters } from "@/lib/validations/text";
+import { withoutControlCharacters, withoutDirectionControls } from "@/lib/validations/text";
 import { MILESTONE_GROUPS, RESPONSE_CLASSES } from "@/lib/vocabulary";
 import { isPlausibleDay } from "@/lib/dates";
 import { RECOMMENDATION_CODE } from "@/lib/reform/codes";
@@ -15,13 +15,15 @@ export const reclassifySchema = z.object({
     .trim()
     .min(10, "Enter a rationale of at least 10 characters, quoting the words of the response that decide the class")
     .max(1000, "The rationale must be 1000 characters or fewer")
-    .refine(...withoutControlCharacters("The rationale")),
+    .refine(...withoutControlCharacters("The rationale"))
+    .refine(...withoutDirectionControls("The rationale")),
   reason: z
     .string()
     .trim()
     .min(1, "Enter the reason for this correction")
     .max(1000, "The reason must be 1000 characters or fewer")
-    .refine(...withoutControlCharacters("The reason")),
+    .refine(...withoutControlCharacters("The reason"))
+    .refine(...withoutDirectionControls("The reason")),
 });
 
 const numberList = (max: number, label: string) =>
@@ -34,13 +36,15 @@ export const newMilestoneSchema = z.object({
     .trim()
     .min(1, "Enter the activity")
     .max(300, "The activity must be 300 characters or fewer")
-    .refine(...withoutControlCharacters("The activity")),
+    .refine(...withoutControlCharacters("The activity"))
+    .refine(...withoutDirectionControls("The activity")),
   title: z
     .string()
     .trim()
     .min(1, "Enter the milestone")
     .max(300, "The milestone must be 300 characters or fewer")
-    .refine(...withoutControlCharacters("The milestone")),
+    .refine(...withoutControlCharacters("The milestone"))
+    .refine(...withoutDirectionControls("The milestone")),
   dueDate: z.string().trim().refine(isPlausibleDay, "Due date must be a real date, like 2026-03-31"),
   pillars: numberList(6, "pillar"),
   outcomes: numberList(6, "outcome or enabler"),
@@ -52,7 +56,8 @@ export const newMilestoneSchema = z.object({
     .trim()
     .min(1, "Enter why this milestone is being added")
     .max(1000, "The reason must be 1000 characters or fewer")
-    .refine(...withoutControlCharacters("The reason")),
+    .refine(...withoutControlCharacters("The reason"))
+    .refine(...withoutDirectionControls("The reason")),
 });
 
 export type NewMilestoneInput = z.input<typeof newMilestoneSchema>;

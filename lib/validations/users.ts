@@ -1,5 +1,5 @@
 import { z } from "@/lib/validations/zod";
-import { withoutControlCharacters } from "@/lib/validations/text";
+import { withoutControlCharacters, withoutDirectionControls } from "@/lib/validations/text";
 import { ROLES } from "@/lib/vocabulary";
 
 // Rules for staff accounts, shared by the admin page, its server actions and `npm run user:create`.
@@ -20,7 +20,8 @@ export const nameSchema = z
   .trim()
   .min(1, "Enter a full name")
   .max(USER_LIMITS.name, `Full name must be ${USER_LIMITS.name} characters or fewer`)
-  .refine(...withoutControlCharacters("Full name"));
+  .refine(...withoutControlCharacters("Full name"))
+  .refine(...withoutDirectionControls("Full name"));
 
 export const roleSchema = z.enum(ROLES, { message: "Select a role" });
 

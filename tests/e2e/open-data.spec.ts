@@ -98,13 +98,25 @@ test.describe("the JSON API", () => {
   });
 });
 
+// Every CSV file's rules (lib/csv.ts) are proved in tests/integration/csv-files.test.ts; here, over HTTP.
+function strictRows(body: Buffer): Array<Record<string, string>> {
+  return parse(body.toString("utf8"), {
+    bom: true,
+    columns: true,
+    relax_quotes: false,
+    relax_column_count: false,
+    record_delimiter: ["\r\n", "\n", "\r"],
+  }) as Array<Record<string, string>>;
+}
+
 test.describe("CSV downloads", () => {
   test("are RFC 4180 with a header row, honouring the filters", async ({ request }) => {
     const response = await request.get("/api/v1/recommendations?format=csv&pillar=3");
     expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     expect(response.headers()["content-disposition"]).toContain("recommendations.csv");
-    const text = await response.text();
-    const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
+    const body = await response.body();
+    expect([...body.subarray(0, 3)], "a UTF-8 byte order mark").toEqual([0xef, 0xbb, 0xbf]);
+    const rows = strictRows(body);
     expect(rows).toHaveLength(8);
     expect(rows.every((r) => r.pillar === "3" && r.section === "Unlocking family networks")).toBe(true);
     // Texts with commas, quotes and line breaks survive the round trip.
@@ -119,7 +131,7 @@ test.describe("CSV downloads", () => {
       ["/api/v1/outcomes?format=csv", 6],
       ["/api/v1/recommendations?format=csv", 113],
     ] as const) {
-      const rows = parse(await (await request.get(path)).text(), { columns: true });
+      const rows = strictRows(await (await request.get(path)).body());
       expect(rows, path).toHaveLength(count);
     }
   });

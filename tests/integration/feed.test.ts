@@ -1,14 +1,18 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAtomFeed } from "@/lib/scrutiny/atom-feed";
+import { describeChangeWithReason } from "@/lib/scrutiny/change-words";
 import { listChanges } from "@/lib/scrutiny/changes.server";
 import { todayInLondon } from "@/lib/dates";
+import { addMilestone } from "@/lib/staff/milestone-additions.server";
 import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser } from "@/tests/support/factories";
 
 const ORIGIN = "https://reform-tracker.example";
+const MARKUP_TITLE = '"><img src=x onerror=alert(1)> ]]> & <b>bold</b>';
+const MARKUP_REASON = "<script>alert(document.cookie)</script>";
 let database: TestDatabase;
 
 beforeAll(async () => {
@@ -30,7 +34,7 @@ beforeAll(async () => {
     pillars: [2],
     outcomes: [3],
   });
-  const editor = (await createUser(prisma, { email: "editor@example.gov.uk" })).id;
+  const editor = (await createUser(prisma, { email: "editor@example.gov.uk", role: "admin" })).id;
   const none = { actualDate: "", commentary: "", evidence: [] };
   expect(
     (
@@ -69,6 +73,21 @@ beforeAll(async () => {
       })
     ).ok,
   ).toBe(true);
+  // Markup in a reason and a title, as the hostile-input tests type it, saved the way staff save it.
+  expect(
+    (
+      await addMilestone(editor, {
+        group: "laying_the_groundwork",
+        activity: "An activity",
+        title: MARKUP_TITLE,
+        dueDate: "2026-03-31",
+        pillars: [3],
+        outcomes: [1],
+        recommendations: [],
+        reason: MARKUP_REASON,
+      })
+    ).ok,
+  ).toBe(true);
 });
 
 afterAll(async () => {
@@ -77,7 +96,7 @@ afterAll(async () => {
 
 function parseFeed(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" }).parse(xml);
+  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", htmlEntities: true }).parse(xml);
   const feed = doc.feed;
   const entries = [feed.entry ?? []].flat() as Array<Record<string, unknown>>;
   return { feed, entries };
@@ -129,5 +148,27 @@ describe("the Atom feed of published changes", () => {
     );
     expect(feed.id).toBe(`${ORIGIN}/pillars/2/feed.xml`);
     expect(entries.map((e) => JSON.stringify(e.title))).toEqual([expect.stringContaining("M-02")]);
+  });
+
+  it("says what changed in words for every entry, as the /changes page does, with the reason", async () => {
+    const report = await listChanges({ since: todayInLondon() });
+    const items = report.pillars.flatMap((p) => Object.values(p.byKind).flat());
+    const { entries } = parseFeed(buildAtomFeed(report, { origin: ORIGIN }));
+    expect(entries).toHaveLength(new Set(items.map((i) => `${i.eventId}-${i.kind}`)).size);
+    for (const entry of entries) {
+      const item = items.find((i) => String(entry.id).endsWith(`#event-${i.eventId}-${i.kind}`))!;
+      expect((entry.summary as Record<string, string>)["#text"]).toBe(describeChangeWithReason(item));
+    }
+  });
+
+  it("carries markup in titles and reasons as text a reader shows, never as HTML", async () => {
+    const xml = buildAtomFeed(await listChanges({ since: todayInLondon() }), { origin: ORIGIN });
+    expect(xml).not.toMatch(/<script|<img|<b>|type="html"/);
+    const entry = parseFeed(xml).entries.find((e) => JSON.stringify(e.title).includes("Milestones added"))!;
+    expect(entry.title).toEqual({ "#text": `Milestones added: M-03 ${MARKUP_TITLE}`, "@type": "text" });
+    expect(entry.summary).toEqual({
+      "#text": `Added, due 31 March 2026. Reason: ${MARKUP_REASON}`,
+      "@type": "text",
+    });
   });
 });

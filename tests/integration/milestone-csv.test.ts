@@ -11,9 +11,8 @@ import {
   exportMilestonesCsv,
   MILESTONE_CSV_COLUMNS,
   previewMilestoneImport,
-  protectCell,
-  unprotectCell,
 } from "@/lib/staff/milestone-csv.server";
+import { protectCell, unprotectCell } from "@/lib/csv";
 import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
@@ -79,11 +78,11 @@ function records(csv: string): CsvRecord[] {
   return parse(csv, { bom: true, columns: true }) as CsvRecord[];
 }
 
-/** Writes records back as a spreadsheet would: the same columns, no apostrophes added or removed. */
+/** Writes records back as a spreadsheet would: the same columns, no apostrophes added or removed, line breaks quoted. */
 function csvOf(rows: CsvRecord[], columns: readonly string[] = MILESTONE_CSV_COLUMNS): string {
   return stringify(
     rows.map((r) => columns.map((c) => (r as Record<string, string>)[c] ?? "")),
-    { header: true, columns: [...columns], record_delimiter: "\r\n" },
+    { header: true, columns: [...columns], record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
   );
 }
 

@@ -3,7 +3,8 @@ import fc from "fast-check";
 // Hostile text, shared by the property tests of the domain functions (tests/integration/hostile-input.test.ts) and
 // of the HTTP surface (tests/e2e/hostile-http.spec.ts): empty and invisible characters, markup, SQL and template
 // fragments, prototype keys, path traversal, spreadsheet formulas, number edge cases, broken and combining unicode,
-// and very long strings.
+// the invisible controls of bidirectional text (which free text refuses, lib/validations/text.ts), and very long
+// strings.
 
 export const NASTY_STRINGS = [
   "",
@@ -11,6 +12,10 @@ export const NASTY_STRINGS = [
   "\u0000",
   "\uFEFF",
   "\u202Egnp.exe",
+  "invoice\u2067fdp.exe\u2069",
+  "\u061C\u200E\u200F",
+  "\u202A\u202B\u202C\u202D",
+  "\u2066\u2068 isolated",
   "<script>alert(document.cookie)</script>",
   '"><img src=x onerror=alert(1)>',
   "javascript:alert(1)",

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { unreadableActionBody } from "@/lib/http/action-body.server";
 import { codeFromPath } from "@/lib/reform/codes";
-import { hasControlCharacters, neutraliseControlCharacters, withoutControlCharacters } from "@/lib/validations/text";
+import { milestoneUpdateSchema } from "@/lib/validations/milestone-update";
+import { newMilestoneSchema, reclassifySchema } from "@/lib/validations/staff-edits";
+import {
+  hasControlCharacters,
+  hasDirectionControls,
+  neutraliseControlCharacters,
+  neutraliseDirectionControls,
+  withDirectionControlsNeutralised,
+  withoutControlCharacters,
+} from "@/lib/validations/text";
+import { nameSchema } from "@/lib/validations/users";
 
 function actionRequest(parts: Array<[string, string]>, boundary = "b0undary", extra: Record<string, string> = {}) {
   const body =
@@ -100,5 +110,112 @@ describe("control characters", () => {
     expect(check("a\u0000b")).toBe(false);
     expect(message).toMatch(/^Commentary must not contain hidden control characters/);
     expect(neutraliseControlCharacters("a\u0000b@x")).toBe("a\uFFFDb@x");
+  });
+});
+
+describe("invisible direction controls", () => {
+  // U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069: the controls of the Unicode bidirectional algorithm.
+  const CONTROLS = [
+    "\u061C",
+    "\u200E",
+    "\u200F",
+    "\u202A",
+    "\u202B",
+    "\u202C",
+    "\u202D",
+    "\u202E",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+  ];
+
+  it("are refused in every free text, with a message naming the field", () => {
+    const update = {
+      code: "M-01",
+      version: 1,
+      status: "on_track",
+      forecastDate: "",
+      actualDate: "",
+      commentary: "Progress is good",
+      evidence: [{ title: "Annual report", url: "https://www.gov.uk/report" }],
+      reason: "",
+    };
+    const reclassify = {
+      code: "CR-01",
+      version: 1,
+      responseClass: "accepted",
+      rationale: "The response says we will",
+      reason: "Misread",
+    };
+    const addition = {
+      group: "laying_the_groundwork",
+      activity: "Family help",
+      title: "Publish guidance",
+      dueDate: "2026-03-31",
+      pillars: [1],
+      outcomes: [1],
+      recommendations: [],
+      reason: "New work",
+    };
+    expect(milestoneUpdateSchema.safeParse(update).success).toBe(true);
+    expect(reclassifySchema.safeParse(reclassify).success).toBe(true);
+    expect(newMilestoneSchema.safeParse(addition).success).toBe(true);
+    const messages = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
+      result.success ? [] : result.error!.issues.map((i) => i.message);
+    for (const c of CONTROLS) {
+      const text = `\u0645\u0631\u062D\u0628\u0627 ${c}gnp.exe`;
+      expect(hasDirectionControls(text)).toBe(true);
+      const refused: Array<[string, string[]]> = [
+        ["Commentary", messages(milestoneUpdateSchema.safeParse({ ...update, commentary: text }))],
+        ["The reason", messages(milestoneUpdateSchema.safeParse({ ...update, reason: text }))],
+        [
+          "Evidence titles",
+          messages(milestoneUpdateSchema.safeParse({ ...update, evidence: [{ ...update.evidence[0], title: text }] })),
+        ],
+        ["The rationale", messages(reclassifySchema.safeParse({ ...reclassify, rationale: text }))],
+        ["The reason", messages(reclassifySchema.safeParse({ ...reclassify, reason: text }))],
+        ["The activity", messages(newMilestoneSchema.safeParse({ ...addition, activity: text }))],
+        ["The milestone", messages(newMilestoneSchema.safeParse({ ...addition, title: text }))],
+        ["The reason", messages(newMilestoneSchema.safeParse({ ...addition, reason: text }))],
+        ["Full name", messages(nameSchema.safeParse(text))],
+      ];
+      for (const [field, found] of refused)
+        expect(found, `${field} with U+${c.codePointAt(0)!.toString(16)}`).toEqual([
+          `${field} must not contain invisible characters that change the direction of text (such as a right-to-left mark): type it again rather than pasting it`,
+        ]);
+    }
+    // Right-to-left writing itself is welcome: only the invisible controls are refused.
+    expect(
+      milestoneUpdateSchema.safeParse({
+        ...update,
+        commentary: "\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627",
+      }).success,
+    ).toBe(true);
+  });
+
+  it("are shown neutralised, each replaced by U+FFFD, however deep in the data they are", () => {
+    expect(neutraliseDirectionControls(`a${CONTROLS.join("")}b`)).toBe(`a${"\uFFFD".repeat(CONTROLS.length)}b`);
+    expect(neutraliseDirectionControls("\u202Egnp.exe")).toBe("\uFFFDgnp.exe");
+    const when = new Date("2024-03-31T00:00:00Z");
+    const data = {
+      code: "M-01",
+      count: 3,
+      done: false,
+      none: null,
+      when,
+      history: [{ reason: "\u2067late\u2069", evidence: [{ title: "\u202Ereport" }] }],
+    };
+    const shown = withDirectionControlsNeutralised(data);
+    expect(shown).toEqual({
+      code: "M-01",
+      count: 3,
+      done: false,
+      none: null,
+      when,
+      history: [{ reason: "\uFFFDlate\uFFFD", evidence: [{ title: "\uFFFDreport" }] }],
+    });
+    expect(shown.when).toBe(when);
+    expect(data.history[0]!.reason).toBe("\u2067late\u2069");
   });
 });

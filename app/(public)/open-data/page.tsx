@@ -23,9 +23,9 @@ export default function OpenDataPage() {
         <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">
           Open Government Licence v3.0
         </a>
-        . Add <code>format=csv</code> to any address for a CSV file (UTF-8, with a header row; lists are separated by
-        &ldquo;; &rdquo;). The filters are the same as on the pages, so you can copy a page&apos;s query string. A bad
-        parameter gets a 400 response that names it and the values allowed.
+        . Add <code>format=csv</code> to any address for a CSV file (see <a href="#csv-files">CSV files</a> below). The
+        filters are the same as on the pages, so you can copy a page&apos;s query string. A bad parameter gets a 400
+        response that names it and the values allowed.
       </p>
       <Table caption="Open data endpoints" captionVisible>
         <thead>
@@ -49,6 +49,30 @@ export default function OpenDataPage() {
           ))}
         </tbody>
       </Table>
+      <h2 id="csv-files" className="text-2xl font-bold">
+        CSV files
+      </h2>
+      <ul className="list-disc space-y-2 pl-6">
+        <li>
+          They are standard CSV (RFC 4180) with a header row: one row for each record, and a text of several paragraphs
+          stays in one cell, in quotation marks. Lists inside a cell are separated by &ldquo;; &rdquo;.
+        </li>
+        <li>
+          They are UTF-8 with a byte order mark, so spreadsheets show &pound;, &eacute; and curly quotes correctly.
+        </li>
+        <li>
+          A text cell that starts with <code>=</code>, <code>+</code>, <code>-</code>, <code>@</code>, a tab or a
+          carriage return has an apostrophe (<code>&apos;</code>) added in front. A spreadsheet would run such a cell as
+          a formula, and a formula can reach out to other websites; with the apostrophe it shows as text. This can
+          happen in any text cell, most likely in the response rationales and in the titles and activities of
+          milestones, which DfE staff write. Numbers and true/false values are never changed. The JSON answers hold the
+          text as written.
+        </li>
+        <li>
+          Invisible characters that change the direction of text (such as a right-to-left override) are not accepted in
+          new text; where older text had one, it is shown as &ldquo;&#xFFFD;&rdquo;, in these files as on the pages.
+        </li>
+      </ul>
       <h2 className="text-2xl font-bold">Fields</h2>
       <p>Recommendations: {RECOMMENDATION_FIELDS.join(", ")}.</p>
       <p>Milestones: {MILESTONE_FIELDS.join(", ")}.</p>

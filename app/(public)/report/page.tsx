@@ -4,7 +4,8 @@ import { CountsTable } from "@/components/counts-table";
 import { DateField, FilterForm, SelectField } from "@/components/filter-form";
 import { MilestoneStatusTag, ResponseClassTag } from "@/components/status-tags";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { buildBriefing, type BriefingMilestone } from "@/lib/scrutiny/briefing.server";
+import type { BriefingMilestone } from "@/lib/scrutiny/briefing.server";
+import { cachedBriefing } from "@/lib/scrutiny/public-history-data.server";
 import { describeChangeWithReason, titleSentence } from "@/lib/scrutiny/change-words";
 import { formatDay } from "@/lib/dates";
 import { numbered } from "@/lib/reform/options";
@@ -37,7 +38,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
   const raw = await searchParams;
   const parsed = parseReportParams(raw);
   const [pillars, outcomes] = await Promise.all([cachedPillars(), cachedOutcomes()]);
-  const b = parsed.ok ? await buildBriefing(parsed.params) : null;
+  const b = parsed.ok ? await cachedBriefing(parsed.params) : null;
   const query = parsed.ok ? toQueryString(parsed.params) : "";
   const statusColumns = MILESTONE_STATUSES.map((s) => ({ key: s, label: MILESTONE_STATUS_LABELS[s] }));
 

@@ -10,6 +10,7 @@ import { addMilestone } from "@/lib/staff/milestone-additions.server";
 import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
 import { isFormData, unreadableForm, type ActionState, formText } from "@/lib/staff/action-result";
 import { evidenceFromForm } from "@/lib/validations/milestone-update";
+import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
 // Server actions of the staff forms. Each one: who is signed in (from the session cookie), then the domain
 // function, which checks the user's role against the database, validates with zod and writes the change with
@@ -70,7 +71,7 @@ export async function saveMilestone(_previous: ActionState, form: FormData): Pro
       attempt: Date.now(),
       errors: result.errors,
       values: values(form),
-      conflict: result.kind === "conflict" ? result.theirChanges : undefined,
+      conflict: result.kind === "conflict" ? withDirectionControlsNeutralised(result.theirChanges) : undefined,
     };
   }
   redirect(`/staff/milestones/${encodeURIComponent(input.code)}?saved=1`);

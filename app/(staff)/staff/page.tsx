@@ -6,6 +6,7 @@ import { MilestoneTable } from "@/components/milestone-table";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { roleMay } from "@/lib/auth/permissions";
 import { listMilestones } from "@/lib/reform/milestones.server";
+import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 import { ROLE_LABELS } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export default async function StaffHomePage({
 }) {
   const actor = await requireStaffPage();
   const passwordChanged = (await searchParams).password === "changed";
-  const milestones = await listMilestones({ sort: "code" }, { all: true });
+  const milestones = withDirectionControlsNeutralised(await listMilestones({ sort: "code" }, { all: true }));
 
   return (
     <div className="space-y-8">

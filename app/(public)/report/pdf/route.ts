@@ -1,6 +1,6 @@
 import { badRequest } from "@/lib/http/api.server";
 import { publicOrigin } from "@/lib/http/site";
-import { buildBriefing } from "@/lib/scrutiny/briefing.server";
+import { cachedBriefing } from "@/lib/scrutiny/public-history-data.server";
 import { renderBriefingPdf } from "@/lib/scrutiny/briefing-pdf.server";
 import { parseReportParams } from "@/lib/validations/report";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const parsed = parseReportParams(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.ok) return badRequest(parsed.errors);
-  const pdf = await renderBriefingPdf(await buildBriefing(parsed.params), publicOrigin());
+  const pdf = await renderBriefingPdf(await cachedBriefing(parsed.params), publicOrigin());
   const name = `reform-briefing-${parsed.params.asAt}${parsed.params.pillar ? `-pillar-${parsed.params.pillar}` : ""}${parsed.params.outcome ? `-outcome-${parsed.params.outcome}` : ""}.pdf`;
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -5,13 +5,14 @@ import { excerpt } from "@/components/source-text";
 import { Table, td, th } from "@/components/ui/table";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { listRecommendations } from "@/lib/reform/recommendations.server";
+import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Correct response classes" };
 
 export default async function StaffRecommendationsPage() {
   await requireStaffPage("recommendation:reclassify");
-  const list = await listRecommendations({}, { all: true });
+  const list = withDirectionControlsNeutralised(await listRecommendations({}, { all: true }));
   return (
     <div className="space-y-6">
       <p>

@@ -5,6 +5,7 @@ import { UsersAdmin, type UserRow } from "@/app/(staff)/staff/users/users-admin"
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { formatDateTime } from "@/lib/dates";
 import { listUsers } from "@/lib/auth/users.server";
+import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Manage staff accounts" };
@@ -23,7 +24,7 @@ async function signInUrl(): Promise<string> {
 
 export default async function UsersPage() {
   const actor = await requireStaffPage("user:manage");
-  const users = await listUsers(actor.id);
+  const users = withDirectionControlsNeutralised(await listUsers(actor.id));
   const rows: UserRow[] = users.map((u) => ({
     id: u.id,
     email: u.email,

@@ -7,6 +7,7 @@ import { requireStaffPage } from "@/lib/auth/guard.server";
 import { formatDay } from "@/lib/dates";
 import { getMilestone } from "@/lib/reform/milestones.server";
 import { codeFromPath } from "@/lib/reform/codes";
+import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Update a milestone" };
@@ -18,7 +19,9 @@ export default async function EditMilestonePage({ params, searchParams }: Props)
   const code = codeFromPath((await params).code);
   if (!code) notFound();
   const saved = (await searchParams).saved === "1";
-  const m = await getMilestone(code);
+  // Shown, and put in the form, with any invisible direction controls of older text made visible (U+FFFD), so
+  // what staff edit and save again is what they see.
+  const m = withDirectionControlsNeutralised(await getMilestone(code));
   if (!m) notFound();
 
   return (

@@ -7,6 +7,7 @@ import { ResponseClassTag } from "@/components/status-tags";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { getRecommendation } from "@/lib/reform/recommendations.server";
 import { codeFromPath } from "@/lib/reform/codes";
+import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Correct a response class" };
@@ -17,7 +18,7 @@ export default async function ReclassifyPage({ params, searchParams }: Props) {
   await requireStaffPage("recommendation:reclassify");
   const code = codeFromPath((await params).code);
   if (!code) notFound();
-  const r = await getRecommendation(code);
+  const r = withDirectionControlsNeutralised(await getRecommendation(code));
   if (!r) notFound();
   const saved = (await searchParams).saved === "1";
   return (

@@ -1,14 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CROSS_ORIGIN_MESSAGE, crossOriginRefusal } from "@/lib/http/cross-origin";
-import { UNREADABLE_FORM_MESSAGE, unreadableActionBody } from "@/lib/http/action-body.server";
+import { actionBodyProblem, TOO_LARGE_MESSAGE, UNREADABLE_FORM_MESSAGE } from "@/lib/http/action-body.server";
 import { parseAsAt, todayInLondon } from "@/lib/dates";
 import { isFromFrontServer, STATUS_HEADER } from "@/lib/http/internal-headers";
 import { takesAsAt } from "@/lib/http/public-routes";
 import { contentSecurityPolicy, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 
 // Writes that another website makes a visitor's browser send are refused here, before any route or Server Action
-// runs (lib/http/cross-origin.ts), and so are Server Action bodies Next.js could not read (lib/http/action-body.server.ts), which
-// it would answer with a 500.
+// runs (lib/http/cross-origin.ts), and so are Server Action bodies Next.js could not read (400) or that are over its
+// size limit (413) (lib/http/action-body.server.ts), which it would answer with a 500.
 // In production every request comes through the front server (decision 0009), which sets the security headers and a
 // Content Security Policy listing each page's own inline-script hashes. Without it (`next dev`, or `next start` run
 // by hand) this sets them, with a fresh nonce per request that Next.js puts on its own scripts.
@@ -16,22 +16,23 @@ import { contentSecurityPolicy, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } fr
 // cannot set its status: this asks the front server for 400 (STATUS_HEADER, lib/http/front-server.server.ts), the
 // status the API and the briefing PDF already give a bad `asAt`. Under `next dev`, with no front server, it stays 200.
 export async function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
   const refusal = crossOriginRefusal(request.method, request.headers);
   if (refusal) {
-    console.warn(
-      `[reform-tracker] refused a cross-origin ${request.method} to ${request.nextUrl.pathname}: ${refusal}`,
-    );
+    console.warn(`[reform-tracker] refused a cross-origin ${request.method} to ${path}: ${refusal}`);
     return plainText(403, CROSS_ORIGIN_MESSAGE);
   }
-  const unreadable = await unreadableActionBody(request);
-  if (unreadable) {
-    console.warn(`[reform-tracker] refused an unreadable form sent to ${request.nextUrl.pathname}: ${unreadable}`);
-    return plainText(400, UNREADABLE_FORM_MESSAGE);
+  const actionProblem = await actionBodyProblem(request);
+  if (actionProblem) {
+    console.warn(`[reform-tracker] refused a form sent to ${path}: ${actionProblem.reason}`);
+    const message = actionProblem.status === 413 ? TOO_LARGE_MESSAGE : UNREADABLE_FORM_MESSAGE;
+    return plainText(actionProblem.status, message);
   }
   const badAsAt =
     (request.method === "GET" || request.method === "HEAD") &&
-    takesAsAt(request.nextUrl.pathname) &&
+    takesAsAt(path) &&
     !parseAsAt(request.nextUrl.searchParams, todayInLondon()).ok;
+
   if (isFromFrontServer(request.headers)) return withStatus(NextResponse.next(), badAsAt);
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

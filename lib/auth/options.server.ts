@@ -7,6 +7,7 @@ import { BAD_CREDENTIALS, signInWithPassword } from "@/lib/auth/sign-in.server";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
 import { resolveActor, type Actor } from "@/lib/auth/actor.server";
 import { trustedClientAddress } from "@/lib/http/internal-headers";
+import { sameOriginRedirect } from "@/lib/auth/callback-url";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
 
@@ -52,6 +53,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only to this site, and never a throw (next-auth's own throws on a callbackUrl that does not parse: a 500).
+    async redirect(params) {
+      return sameOriginRedirect(params);
+    },
     async jwt({ token, user }) {
       if (user) token.userId = Number(user.id);
       return token;

@@ -7,18 +7,10 @@ import { BAD_CREDENTIALS, signInWithPassword } from "@/lib/auth/sign-in.server";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
 import { resolveActor, type Actor } from "@/lib/auth/actor.server";
 import { endSession, isSessionLive, SessionEndedError, startSession } from "@/lib/auth/sessions.server";
+import { trustedClientAddress } from "@/lib/http/internal-headers";
+import { sameOriginRedirect } from "@/lib/auth/callback-url";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
-
-/**
- * The address the per-address sign-in limit counts: the last X-Forwarded-For entry, the one our load balancer added
- * (earlier entries are whatever the client sent, so anyone could dodge the limit with them). Capped in length.
- */
-function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const last = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(",").at(-1)?.trim();
-  return (last || "unknown").slice(0, 64);
-}
 
 /** What a sign-in form sends; next-auth also takes JSON, so anything else may arrive. */
 const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1_000) });
@@ -44,7 +36,10 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) throw new Error(BAD_CREDENTIALS);
         let result;
         try {
-          result = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(req?.headers));
+          // The per-address limit counts the address the front server saw (never X-Forwarded-For as the client sent
+          // it: anyone could then spray passwords from "new" addresses, or fill another address's count).
+          const address = trustedClientAddress(req?.headers ?? {});
+          result = await signInWithPassword(parsed.data.email, parsed.data.password, address);
         } catch (error) {
           console.error(`sign-in: failed (${describeDatabaseError(error)})`);
           throw new Error(
@@ -59,6 +54,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only to this site, and never a throw (next-auth's own throws on a callbackUrl that does not parse: a 500).
+    async redirect(params) {
+      return sameOriginRedirect(params);
+    },
     // Sign-in starts a session row; every later read of the cookie checks the row is still live. Throwing here
     // makes next-auth answer "no session" and clear the cookie (lib/auth/sessions.server.ts).
     async jwt({ token, user }) {

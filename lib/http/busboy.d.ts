@@ -7,5 +7,9 @@ declare module "next/dist/compiled/busboy" {
     on(event: "error", listener: (error: Error) => void): this;
     on(event: "close", listener: () => void): this;
   }
-  export default function busboy(config: { headers: Record<string, string>; defParamCharset?: string }): Busboy;
+  export default function busboy(config: {
+    headers: Record<string, string>;
+    defParamCharset?: string;
+    limits?: { fieldSize?: number };
+  }): Busboy;
 }

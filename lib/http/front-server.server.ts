@@ -6,8 +6,8 @@ import http, {
   type ServerResponse,
 } from "node:http";
 import zlib from "node:zlib";
-import { clientAddressOf } from "./client-address";
-import { CLIENT_ADDRESS_HEADER, FRONT_SECRET_HEADER, STATUS_HEADER } from "./internal-headers";
+import { clientAddressOf, isHost, requestedHostOf } from "./client-address";
+import { CLIENT_ADDRESS_HEADER, FRONT_SECRET_HEADER, HOST_HEADER, STATUS_HEADER } from "./internal-headers";
 import type { DataVersionWatcher } from "./data-version";
 import { chooseEncoding, compressForStore, isCompressible } from "./encoding";
 import { inlineScriptHashes } from "./inline-scripts";
@@ -375,7 +375,15 @@ export function createFrontServer(options: FrontServerOptions) {
   async function handle(request: IncomingMessage, response: ServerResponse) {
     // Only the front server speaks for itself: whatever a client sent in these headers is thrown away.
     delete request.headers[FRONT_SECRET_HEADER];
+    delete request.headers[HOST_HEADER];
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request, options.trustedProxies);
+    // The host asked for: `Host`, or what a trusted proxy put in X-Forwarded-Host. Next.js (its own Server Action
+    // check) and next-auth (its URLs) read X-Forwarded-Host, so it is replaced by that same host: a client's own copy
+    // never reaches them.
+    const host = requestedHostOf(request, options.trustedProxies);
+    delete request.headers["x-forwarded-host"];
+    if (host !== null && !isHost(host)) return plain(response, 400, "Bad request: the Host header is not a host name.");
+    if (host !== null) request.headers[HOST_HEADER] = request.headers["x-forwarded-host"] = host.toLowerCase();
     const url = request.url ?? "/";
     try {
       if (isStaticAsset(url)) return await options.nextHandler(request, response);

@@ -71,6 +71,9 @@ test("a save sent from another website is refused and changes nothing", async ({
     { origin: "https://attacker.example" },
     { origin: "null" },
     { "sec-fetch-site": "same-site" },
+    // A program can add X-Forwarded-Host: no proxy is trusted (TRUSTED_PROXIES=0), so it is not believed.
+    { origin: "https://attacker.example", "x-forwarded-host": "attacker.example" },
+    { origin: "https://attacker.example", "x-forwarded-host": "attacker.example", "sec-fetch-site": "same-origin" },
   ];
   for (const forged of forgeries) {
     const response = await replay(forged);

@@ -5,7 +5,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DataVersionWatcher } from "@/lib/http/data-version";
 import { createFrontServer, PUBLIC_CACHE_CONTROL } from "@/lib/http/front-server.server";
-import { CLIENT_ADDRESS_HEADER, FRONT_SECRET_HEADER, STATUS_HEADER } from "@/lib/http/internal-headers";
+import { CLIENT_ADDRESS_HEADER, FRONT_SECRET_HEADER, HOST_HEADER, STATUS_HEADER } from "@/lib/http/internal-headers";
 import { PageCache } from "@/lib/http/page-cache";
 
 // The front server over real HTTP, in front of a stand-in for Next.js whose answers and timing each test controls:
@@ -302,6 +302,31 @@ describe("everything else", () => {
     const passed = seen.find((s) => s.url === "/staff/sign-in")!;
     expect(passed.headers[FRONT_SECRET_HEADER]).toBe(SECRET);
     expect(passed.headers[CLIENT_ADDRESS_HEADER]).toBe("127.0.0.1");
+  });
+
+  it("passes on the Host asked for, never a client's X-Forwarded-Host (no proxy is trusted)", async () => {
+    const port = new URL(base).port;
+    await get("/staff/host", { [HOST_HEADER]: "attacker.example", "x-forwarded-host": "attacker.example" });
+    const passed = seen.find((s) => s.url === "/staff/host")!;
+    // Next.js's own Server Action check and next-auth read X-Forwarded-Host: they get the same host.
+    expect([passed.headers[HOST_HEADER], passed.headers["x-forwarded-host"]]).toEqual([
+      `127.0.0.1:${port}`,
+      `127.0.0.1:${port}`,
+    ]);
+  });
+
+  it("refuses a Host that is not a host name, before Next.js or next-auth build a URL of it", async () => {
+    const { port } = new URL(base);
+    const status = await new Promise<number>((resolve, reject) =>
+      http
+        .get({ host: "127.0.0.1", port, path: "/staff/bad-host", headers: { host: "x:y" } }, (response) => {
+          response.resume();
+          resolve(response.statusCode!);
+        })
+        .on("error", reject),
+    );
+    expect(status).toBe(400);
+    expect(seen.find((s) => s.url === "/staff/bad-host")).toBeUndefined();
   });
 
   it("says the service is unavailable, calmly, when Next.js cannot be reached", async () => {

@@ -1,5 +1,6 @@
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { unreadableActionBody } from "@/lib/http/action-body.server";
+import { ACTION_BODY_LIMIT_BYTES, actionBodyProblem } from "@/lib/http/action-body.server";
 import { codeFromPath } from "@/lib/reform/codes";
 import { milestoneUpdateSchema } from "@/lib/validations/milestone-update";
 import { newMilestoneSchema, reclassifySchema } from "@/lib/validations/staff-edits";
@@ -13,22 +14,46 @@ import {
 } from "@/lib/validations/text";
 import { nameSchema } from "@/lib/validations/users";
 
-function actionRequest(parts: Array<[string, string]>, boundary = "b0undary", extra: Record<string, string> = {}) {
-  const body =
+function multipartBody(parts: Array<[string, string]>, boundary = "b0undary") {
+  return (
     parts
       .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
-      .join("") + `--${boundary}--\r\n`;
+      .join("") + `--${boundary}--\r\n`
+  );
+}
+
+function actionRequest(parts: Array<[string, string]>, boundary = "b0undary", extra: Record<string, string> = {}) {
   return new Request("http://tracker.example/staff/password", {
     method: "POST",
     headers: { "next-action": "abc", "content-type": `multipart/form-data; boundary=${boundary}`, ...extra },
+    body: multipartBody(parts, boundary),
+  });
+}
+
+/** A Server Action called with arguments React could send without a FormData: the body is the JSON list itself. */
+function textAction(body: string, type = "text/plain;charset=UTF-8") {
+  return new Request("http://tracker.example/staff/password", {
+    method: "POST",
+    headers: { "next-action": "abc", "content-type": type },
     body,
   });
 }
 
-describe("unreadableActionBody", () => {
+/** A form posted without JavaScript: no Next-Action header, the action named in the fields. */
+function formPost(parts: Array<[string, string]>, boundary = "----formBoundary") {
+  return new Request("http://tracker.example/staff/password", {
+    method: "POST",
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    body: multipartBody(parts, boundary),
+  });
+}
+
+const refusal = async (request: Request) => (await actionBodyProblem(request))?.reason ?? null;
+
+describe("actionBodyProblem", () => {
   it("lets through what React sends for our forms", async () => {
     expect(
-      await unreadableActionBody(
+      await refusal(
         actionRequest([
           ["0", '[{"status":"idle","errors":[],"values":{"a":"$$5"}},"$K1"]'],
           ["_1_code", "M-01"],
@@ -36,20 +61,29 @@ describe("unreadableActionBody", () => {
       ),
     ).toBeNull();
     expect(
-      await unreadableActionBody(
-        actionRequest([["0", '["$undefined","$K1","$D2024-01-01T00:00:00.000Z","$n12","$-0","$NaN"]']]),
+      await refusal(actionRequest([["0", '["$undefined","$K1","$D2024-01-01T00:00:00.000Z","$n12","$-0","$NaN"]']])),
+    ).toBeNull();
+    expect(await refusal(textAction('[{"status":"idle"},"$undefined"]'))).toBeNull();
+    // Without JavaScript, as React renders our useActionState forms (the previous state bound as chunk 1).
+    expect(
+      await refusal(
+        formPost([
+          ["$ACTION_REF_1", ""],
+          ["$ACTION_1:0", '{"id":"606b32446578e0b88fe4fe87e0edbedcf40fcccd29","bound":"$@1"}'],
+          ["$ACTION_1:1", '[{"status":"idle","errors":[]}]'],
+          ["$ACTION_KEY", "k12e7b675b4038bf7687d0074bca7fa67"],
+          ["currentPassword", "x"],
+        ]),
       ),
     ).toBeNull();
   });
 
   it("ignores requests that are not Server Action posts", async () => {
     expect(
-      await unreadableActionBody(
-        new Request("http://tracker.example/", { method: "GET", headers: { "next-action": "abc" } }),
-      ),
+      await refusal(new Request("http://tracker.example/", { method: "GET", headers: { "next-action": "abc" } })),
     ).toBeNull();
     expect(
-      await unreadableActionBody(
+      await refusal(
         new Request("http://tracker.example/", {
           method: "POST",
           body: "a=1",
@@ -57,24 +91,116 @@ describe("unreadableActionBody", () => {
         }),
       ),
     ).toBeNull();
+    // Next.js refuses an urlencoded Server Action unread (404).
+    expect(await refusal(textAction("a=1", "application/x-www-form-urlencoded"))).toBeNull();
   });
 
   it("refuses bodies Next.js could not decode, and references our forms never send", async () => {
-    expect(await unreadableActionBody(actionRequest([["_1_\u0000", "x"]]))).toMatch(/multipart/);
-    expect(await unreadableActionBody(actionRequest([["0", "not json"]]))).toMatch(/not JSON/);
-    expect(await unreadableActionBody(actionRequest([["0", '{"a":1}']]))).toMatch(/not a list/);
+    expect(await refusal(actionRequest([["_1_\u0000", "x"]]))).toMatch(/multipart/);
+    expect(await refusal(actionRequest([["0", "not json"]]))).toMatch(/not JSON/);
+    expect(await refusal(actionRequest([["0", '{"a":1}']]))).toMatch(/not a list/);
     for (const reference of ["$@1", "$Q1", "$W1", "$T", "$h1", "$F1", "$1", "$B1", "$R1", "$Kx"]) {
-      expect(
-        await unreadableActionBody(actionRequest([["0", JSON.stringify([{ deep: [reference] }, "$K1"])]])),
-        reference,
-      ).toMatch(/references/);
+      expect(await refusal(actionRequest([["0", JSON.stringify([{ deep: [reference] }, "$K1"])]])), reference).toMatch(
+        /references/,
+      );
     }
+    // No argument list at all, or two: React's decoder waits for a chunk that never comes ("Connection closed").
+    expect(await refusal(actionRequest([["x", "1"]]))).toMatch(/one argument list/);
+    expect(await refusal(actionRequest([]))).toMatch(/one argument list/);
+    expect(
+      await refusal(
+        actionRequest([
+          ["0", "[]"],
+          ["0", "[]"],
+        ]),
+      ),
+    ).toMatch(/one argument list/);
     const noBoundary = new Request("http://tracker.example/", {
       method: "POST",
       headers: { "next-action": "abc", "content-type": "multipart/form-data" },
       body: "x",
     });
-    expect(await unreadableActionBody(noBoundary)).toMatch(/content-type/);
+    expect(await refusal(noBoundary)).toMatch(/content-type/);
+  });
+
+  it("checks a text/plain Server Action body as the argument list it is", async () => {
+    for (const body of ['["$F1"]', '["$Q2"]', '["$h1"]', '[{"a":"$@3"}]'])
+      expect(await refusal(textAction(body)), body).toMatch(/references/);
+    expect(await refusal(textAction("not json"))).toMatch(/not JSON/);
+    expect(await refusal(textAction(""))).toMatch(/not JSON/);
+    expect(await refusal(textAction('{"0":1}', "application/json"))).toMatch(/not a list/);
+    // Next.js reads the content type case by case: this is not multipart to it, so the body is taken as the list.
+    expect(
+      await refusal(actionRequest([["0", "[]"]], "b", { "content-type": "Multipart/form-data; boundary=b" })),
+    ).toMatch(/not JSON/);
+  });
+
+  it("checks a form posted without JavaScript as Next.js and React read it", async () => {
+    // Next.js parses these with the platform's FormData parser, which fails where busboy would not.
+    expect(await refusal(formPost([["x", "ab"]], "b"))).toMatch(/multipart/);
+    const noBoundary = new Request("http://tracker.example/", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data" },
+      body: "a=1",
+    });
+    expect(await refusal(noBoundary)).toMatch(/multipart/);
+    const ref = (descriptor: string, bound?: string) =>
+      formPost([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", descriptor],
+        ...(bound === undefined ? [] : ([["$ACTION_1:1", bound]] as Array<[string, string]>)),
+      ]);
+    expect(await refusal(ref("not json"))).toMatch(/not JSON/);
+    expect(await refusal(ref('{"id":"abc","bound":"$@1"}'))).toMatch(/missing/);
+    expect(await refusal(ref('{"id":"abc","bound":"$@1"}', '["$Q2"]'))).toMatch(/references/);
+    expect(await refusal(ref('{"id":"abc","bound":"$Q1"}', "[]"))).toMatch(/never write/);
+    expect(await refusal(ref('{"id":"abc","bound":null,"x":"$F1"}'))).toMatch(/never write/);
+    expect(await refusal(formPost([["$ACTION_REF_1", ""]]))).toMatch(/descriptor/);
+    // An action named by id alone carries no arguments to decode.
+    expect(await refusal(formPost([["$ACTION_ID_abc", ""]]))).toBeNull();
+  });
+
+  it("refuses a body over Next.js's limit with 413, before reading it or as soon as it passes the limit", async () => {
+    const limit = createRequire(import.meta.url)("next/dist/compiled/bytes").parse(
+      createRequire(import.meta.url)("../../next.config.js").experimental.serverActions.bodySizeLimit,
+    );
+    expect(ACTION_BODY_LIMIT_BYTES).toBe(limit);
+    const big = "a".repeat(ACTION_BODY_LIMIT_BYTES + 1);
+    expect(await actionBodyProblem(textAction(big))).toMatchObject({ status: 413 });
+    expect(
+      await actionBodyProblem(
+        actionRequest([
+          ["0", "[]"],
+          ["_1_file", big],
+        ]),
+      ),
+    ).toMatchObject({ status: 413 });
+    expect(await actionBodyProblem(formPost([["_1_file", big]]))).toMatchObject({ status: 413 });
+    // Declared too large: refused unread (this body is tiny).
+    const declared = new Request("http://tracker.example/", {
+      method: "POST",
+      headers: { "next-action": "abc", "content-type": "text/plain", "content-length": String(6 * 1024 * 1024) },
+      body: "[]",
+    });
+    expect(await actionBodyProblem(declared)).toMatchObject({ status: 413 });
+    // Sent without a length, in chunks: counted as it comes, and dropped past the limit.
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const chunked = new Request("http://tracker.example/", {
+      method: "POST",
+      headers: { "next-action": "abc", "content-type": "text/plain" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    expect(await actionBodyProblem(chunked)).toMatchObject({ status: 413 });
+    expect(pulled * 64 * 1024).toBeLessThan(ACTION_BODY_LIMIT_BYTES + 4 * 64 * 1024);
+    // Just under the limit is read and checked.
+    expect(await actionBodyProblem(textAction(`[${" ".repeat(ACTION_BODY_LIMIT_BYTES - 2)}]`))).toBeNull();
   });
 });
 

@@ -154,7 +154,12 @@ export function createFrontServer(options: FrontServerOptions) {
   }
 
   function send(request: IncomingMessage, response: ServerResponse, rendered: Rendered, cacheStatus: string) {
-    const cacheControl = rendered.storable ? PUBLIC_CACHE_CONTROL : "no-store";
+    // Passed through: it may depend on who asked. A public answer that is not stored (an error): nobody keeps it.
+    const cacheControl = rendered.storable
+      ? PUBLIC_CACHE_CONTROL
+      : cacheStatus === "BYPASS"
+        ? PRIVATE_CACHE_CONTROL
+        : "no-store";
     const compressed = Boolean(rendered.gzip || rendered.br);
     const headers: Record<string, string | string[] | number | undefined> = {
       ...finalHeaders(compressed ? withVary(rendered.headers, "Accept-Encoding") : rendered.headers, cacheControl),

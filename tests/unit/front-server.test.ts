@@ -258,7 +258,7 @@ describe("everything else", () => {
     const two = await get("/staff/milestones", { cookie: "session=bob" });
     expect(await one.text()).toContain("staff session=alice");
     expect(await two.text()).toContain("staff session=bob");
-    expect(one.headers.get("cache-control")).toBe("no-store");
+    expect(one.headers.get("cache-control")).toBe("private, no-store");
     expect(one.headers.get("set-cookie")).toBe("session=renewed");
     expect(one.headers.get("content-security-policy")).toContain("'sha256-");
     expect(renders("/staff/milestones")).toBe(2);

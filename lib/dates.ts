@@ -1,3 +1,5 @@
+import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
+
 // Days in the tracker are calendar days (YYYY-MM-DD) in UK time: a milestone due "summer 2023" is due on
 // 31 August 2023 wherever the server runs. This module is the one home of the rules about days: what a real day
 // is, today in London, the strategy's date, the range a typed date may fall in, the planning years, and `?asAt=`.
@@ -72,13 +74,10 @@ export type AsAtParam =
   { ok: true; asAt: IsoDay | null } | { ok: false; errors: Array<{ parameter: "asAt"; message: string }> };
 
 /** `?asAt=YYYY-MM-DD` of a page or list: absent, empty or today means today (`asAt: null`). */
-export function parseAsAt(
-  params: URLSearchParams | Record<string, string | string[] | undefined>,
-  today: IsoDay,
-): AsAtParam {
-  const given = (params instanceof URLSearchParams ? params.getAll("asAt") : [params.asAt ?? []].flat()).filter(
-    (v) => v.trim() !== "",
-  );
+export function parseAsAt(params: SearchParamsLike, today: IsoDay): AsAtParam {
+  const given = toSearchParams(params)
+    .getAll("asAt")
+    .filter((v) => v.trim() !== "");
   if (given.length === 0) return { ok: true, asAt: null };
   if (given.length > 1)
     return {

@@ -1,4 +1,5 @@
 import { addDays, formatDay, isRealDay, STRATEGY_PUBLISHED } from "@/lib/dates";
+import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
 import { SLIPPAGE_SORTS, type SlippageSort } from "@/lib/validations/slippage-sorts";
 
 // Query parameters of /changes (since, until) and /slippage (sort); `asAt`, which every view takes, is in
@@ -9,13 +10,8 @@ export interface ParameterError {
   message: string;
 }
 
-type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
-
 function single(params: SearchParamsLike, name: string): { value?: string; error?: ParameterError } {
-  const values =
-    params instanceof URLSearchParams
-      ? params.getAll(name)
-      : [params[name]].flat().filter((v): v is string => v !== undefined);
+  const values = toSearchParams(params).getAll(name);
   const nonEmpty = values.filter((v) => v.trim() !== "");
   if (nonEmpty.length === 0) return {};
   if (nonEmpty.length > 1)

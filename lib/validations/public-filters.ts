@@ -1,5 +1,6 @@
 import { z } from "@/lib/validations/zod";
 import { checkAsAt, isRealDay, PLAN_YEARS, todayInLondon } from "@/lib/dates";
+import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import {
   MILESTONE_GROUPS,
@@ -141,16 +142,9 @@ export interface ParameterError {
 
 export type ParseResult<T> = { ok: true; filters: T } | { ok: false; errors: ParameterError[] };
 
-type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
-
 function entries(params: SearchParamsLike): Array<[string, string[]]> {
-  if (params instanceof URLSearchParams) {
-    const keys = [...new Set(params.keys())];
-    return keys.map((k) => [k, params.getAll(k)]);
-  }
-  return Object.entries(params)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => [k, Array.isArray(v) ? v : [v as string]]);
+  const query = toSearchParams(params);
+  return [...new Set(query.keys())].map((k) => [k, query.getAll(k)]);
 }
 
 function parseWith<T>(

@@ -1,5 +1,6 @@
 import { z } from "@/lib/validations/zod";
 import { addDays, isPlausibleDay, parseAsAt, todayInLondon } from "@/lib/dates";
+import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
 import type { ParameterError } from "@/lib/validations/public-filters";
 
 // Parameters of the briefing pack (/report and /report/pdf). Defaults: as at today, changes in the 90 days before.
@@ -28,15 +29,17 @@ export interface ReportParams {
 }
 
 export function parseReportParams(
-  raw: Record<string, string | string[] | undefined>,
+  raw: SearchParamsLike,
   today = todayInLondon(),
 ): { ok: true; params: ReportParams } | { ok: false; errors: ParameterError[] } {
+  const query = toSearchParams(raw);
   const single = Object.fromEntries(
-    Object.entries(raw)
-      .filter(([k, v]) => ["since", "pillar", "outcome"].includes(k) && v !== undefined && v !== "")
-      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+    ["since", "pillar", "outcome"].flatMap((name) => {
+      const value = query.get(name);
+      return value === null || value === "" ? [] : [[name, value]];
+    }),
   );
-  const asAtParam = parseAsAt(raw, today);
+  const asAtParam = parseAsAt(query, today);
   const parsed = schema.safeParse(single);
   if (!asAtParam.ok || !parsed.success) {
     const invalid = parsed.success

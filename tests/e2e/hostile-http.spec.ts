@@ -319,6 +319,7 @@ const QUERY_KEYS = [
   "view",
   "group",
   "activity",
+  "__proto__",
 ];
 const queryString = fc
   .array(

@@ -11,6 +11,7 @@ import { formatDay } from "@/lib/dates";
 import { numbered } from "@/lib/reform/options";
 import { cachedOutcomes, cachedPillars } from "@/lib/reform/public-data.server";
 import { toQueryString } from "@/lib/validations/public-filters";
+import { toSearchParams } from "@/lib/search-params";
 import { parseReportParams } from "@/lib/validations/report";
 import { CHANGE_KINDS, CHANGE_KIND_LABELS, MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from "@/lib/vocabulary";
 
@@ -35,7 +36,7 @@ function Milestones({ items, caption }: { items: BriefingMilestone[]; caption: s
 }
 
 export default async function ReportPage({ searchParams }: { searchParams: SearchParams }) {
-  const raw = await searchParams;
+  const raw = toSearchParams(await searchParams);
   const parsed = parseReportParams(raw);
   const [pillars, outcomes] = await Promise.all([cachedPillars(), cachedOutcomes()]);
   const b = parsed.ok ? await cachedBriefing(parsed.params) : null;
@@ -54,23 +55,19 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
           <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
         )}
         <FilterForm action="/report" clearHref="/report">
-          <DateField
-            name="since"
-            label="Changes since (your last meeting)"
-            value={typeof raw.since === "string" ? raw.since : undefined}
-          />
-          <DateField name="asAt" label="As at" value={typeof raw.asAt === "string" ? raw.asAt : undefined} />
+          <DateField name="since" label="Changes since (your last meeting)" value={raw.get("since") ?? undefined} />
+          <DateField name="asAt" label="As at" value={raw.get("asAt") ?? undefined} />
           <SelectField
             name="pillar"
             label="Only one pillar"
-            value={typeof raw.pillar === "string" ? raw.pillar : undefined}
+            value={raw.get("pillar") ?? undefined}
             options={numbered(pillars)}
             anyLabel="All pillars"
           />
           <SelectField
             name="outcome"
             label="Only one outcome or enabler"
-            value={typeof raw.outcome === "string" ? raw.outcome : undefined}
+            value={raw.get("outcome") ?? undefined}
             options={numbered(outcomes)}
             anyLabel="All outcomes"
           />

@@ -7,7 +7,7 @@ import { parseReportParams } from "@/lib/validations/report";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const parsed = parseReportParams(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = parseReportParams(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(parsed.errors);
   const pdf = await renderBriefingPdf(await cachedBriefing(parsed.params), publicOrigin());
   const name = `reform-briefing-${parsed.params.asAt}${parsed.params.pillar ? `-pillar-${parsed.params.pillar}` : ""}${parsed.params.outcome ? `-outcome-${parsed.params.outcome}` : ""}.pdf`;

@@ -2,6 +2,14 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import {
+  DEVICE_COOKIE_MAX_AGE_SECONDS,
+  DEVICE_COOKIE_PATH,
+  deviceCookieName,
+  issueDeviceCookie,
+  readDeviceCookie,
+} from "@/lib/auth/device-cookie";
 import { z } from "@/lib/validations/zod";
 import { BAD_CREDENTIALS, signInWithPassword } from "@/lib/auth/sign-in.server";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
@@ -12,6 +20,10 @@ import { sameOriginRedirect } from "@/lib/auth/callback-url";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
 
+/** Secure (https-only) cookies whenever the site is served over https, as in production. */
+const SECURE_COOKIES = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const DEVICE_COOKIE = deviceCookieName(SECURE_COOKIES);
+
 /** What a sign-in form sends; next-auth also takes JSON, so anything else may arrive. */
 const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1_000) });
 
@@ -20,8 +32,7 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
-  // Secure (https-only) cookies whenever the site is served over https, as in production.
-  useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+  useSecureCookies: SECURE_COOKIES,
   pages: { signIn: "/staff/sign-in", error: "/staff/sign-in" },
   providers: [
     CredentialsProvider({
@@ -39,7 +50,19 @@ export const authOptions: NextAuthOptions = {
           // The per-address limit counts the address the front server saw (never X-Forwarded-For as the client sent
           // it: anyone could then spray passwords from "new" addresses, or fill another address's count).
           const address = trustedClientAddress(req?.headers ?? {});
-          result = await signInWithPassword(parsed.data.email, parsed.data.password, address);
+          const jar = await cookies();
+          const device = readDeviceCookie(jar.get(DEVICE_COOKIE)?.value, process.env.NEXTAUTH_SECRET);
+          result = await signInWithPassword(parsed.data.email, parsed.data.password, address, { device });
+          // A browser that signs in gets (or keeps) a device cookie: its own budget of failed attempts next time.
+          if (result.ok && !result.knownDevice && process.env.NEXTAUTH_SECRET) {
+            jar.set(DEVICE_COOKIE, issueDeviceCookie(result.user.id, process.env.NEXTAUTH_SECRET).value, {
+              httpOnly: true,
+              sameSite: "lax",
+              secure: SECURE_COOKIES,
+              path: DEVICE_COOKIE_PATH,
+              maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+            });
+          }
         } catch (error) {
           console.error(`sign-in: failed (${describeDatabaseError(error)})`);
           throw new Error(

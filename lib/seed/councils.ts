@@ -8,7 +8,13 @@ import { z } from "@/lib/validations/zod";
 // `st-helens`, "Bournemouth, Christchurch and Poole" `bournemouth-christchurch-and-poole`.
 // No "server-only": `npm start`, `npm run db:seed` and the tests load it in plain Node.
 
-export const COUNCILS_FILE = path.join("prisma", "seed", "data", "councils", "english-childrens-services-authorities.csv");
+export const COUNCILS_FILE = path.join(
+  "prisma",
+  "seed",
+  "data",
+  "councils",
+  "english-childrens-services-authorities.csv",
+);
 
 /** Shown wherever the council list is used: its source and licence. */
 export const COUNCILS_ATTRIBUTION = {

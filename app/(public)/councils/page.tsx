@@ -31,8 +31,8 @@ export default async function CouncilsPage({ searchParams }: { searchParams: Sea
       <h1 className="text-4xl font-bold">Councils</h1>
       <p className="max-w-3xl">
         The 153 councils in England with duties for children&apos;s services, by region. Each council&apos;s page will
-        show what it is doing locally about the national reform, beside the national picture, once the council
-        publishes its local actions.
+        show what it is doing locally about the national reform, beside the national picture, once the council publishes
+        its local actions.
       </p>
       {!parsed.ok && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
@@ -54,8 +54,8 @@ export default async function CouncilsPage({ searchParams }: { searchParams: Sea
       </p>
       {councils.length === 0 && (
         <p>
-          No council matches. Check the spelling, try part of the name, or <Link href="/councils">see all councils</Link>
-          .
+          No council matches. Check the spelling, try part of the name, or{" "}
+          <Link href="/councils">see all councils</Link>.
         </p>
       )}
       {byRegion(councils).map(([name, list]) => (
@@ -84,7 +84,9 @@ export default async function CouncilsPage({ searchParams }: { searchParams: Sea
                     <Link href={`/councils/${c.slug}`} prefetch={false}>
                       {c.name}
                     </Link>
-                    {c.endedOn && <span className="block text-base text-govuk-secondary">Ended {formatDay(c.endedOn)}</span>}
+                    {c.endedOn && (
+                      <span className="block text-base text-govuk-secondary">Ended {formatDay(c.endedOn)}</span>
+                    )}
                   </th>
                   <td className={td}>{c.typeName}</td>
                   <td className={`${td} ${num}`}>{c.population2020?.toLocaleString("en-GB") ?? "Not known"}</td>

@@ -49,8 +49,8 @@ export default async function CouncilPage({ params }: { params: Params }) {
             {council.successor && (
               <>
                 {" "}
-                Its services passed to <Link href={`/councils/${council.successor.slug}`}>{council.successor.name}</Link>
-                .
+                Its services passed to{" "}
+                <Link href={`/councils/${council.successor.slug}`}>{council.successor.name}</Link>.
               </>
             )}
           </p>
@@ -74,8 +74,8 @@ export default async function CouncilPage({ params }: { params: Params }) {
         </h2>
         <p className="max-w-3xl">
           {council.name} has not published local actions yet, and no national programme has been recorded for it. When
-          it does, this page will list what the council is doing about each national milestone and recommendation,
-          with its status, dates and what changed.
+          it does, this page will list what the council is doing about each national milestone and recommendation, with
+          its status, dates and what changed.
         </p>
       </section>
 
@@ -84,8 +84,8 @@ export default async function CouncilPage({ params }: { params: Params }) {
           The national picture
         </h2>
         <p className="max-w-3xl">
-          Where the national reform stands today, across all of England. See the <Link href="/">dashboard</Link> for
-          the detail, by pillar and outcome.
+          Where the national reform stands today, across all of England. See the <Link href="/">dashboard</Link> for the
+          detail, by pillar and outcome.
         </p>
         <CountsTable
           id="national-milestones"

@@ -9,7 +9,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const keys = [...new Set(new URL(request.url).searchParams.keys())];
   if (keys.length)
-    return badRequest(keys.map((k) => ({ parameter: k, message: `Unknown parameter "${k}". This address takes none.` })));
+    return badRequest(
+      keys.map((k) => ({ parameter: k, message: `Unknown parameter "${k}". This address takes none.` })),
+    );
   const council = await findCouncil((await params).slug);
   if (!council)
     return Response.json(

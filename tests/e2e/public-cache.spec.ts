@@ -30,6 +30,9 @@ const PUBLIC_PAGES = [
   "/report",
   "/open-data",
   "/?asAt=2024-06-30",
+  "/councils",
+  "/councils?q=thurrock",
+  "/councils/thurrock",
 ];
 const NOT_FOUND = "/no-such-page";
 const EDITOR_PAGES = [

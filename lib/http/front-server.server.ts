@@ -6,7 +6,7 @@ import http, {
   type ServerResponse,
 } from "node:http";
 import zlib from "node:zlib";
-import { clientAddressOf, isHost, requestedHostOf } from "./client-address";
+import { clientAddressOf, isHost, requestedHostOf, requestedProtocolOf } from "./client-address";
 import { CLIENT_ADDRESS_HEADER, FRONT_SECRET_HEADER, HOST_HEADER, STATUS_HEADER } from "./internal-headers";
 import type { DataVersionWatcher } from "./data-version";
 import { chooseEncoding, compressForStore, isCompressible } from "./encoding";
@@ -396,6 +396,8 @@ export function createFrontServer(options: FrontServerOptions) {
     delete request.headers["x-forwarded-host"];
     if (host !== null && !isHost(host)) return plain(response, 400, "Bad request: the Host header is not a host name.");
     if (host !== null) request.headers[HOST_HEADER] = request.headers["x-forwarded-host"] = host.toLowerCase();
+    // The same for the protocol: a client's own X-Forwarded-Proto never reaches Next.js or next-auth.
+    request.headers["x-forwarded-proto"] = requestedProtocolOf(request, options.trustedProxies);
     const url = request.url ?? "/";
     // Next.js answers a path it cannot decode (%FF, a cut-off %E0%A4) with a 500.
     if (hasBrokenPathEncoding(url))

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { clientAddressOf } from "@/lib/http/client-address";
+import { clientAddressOf, requestedProtocolOf } from "@/lib/http/client-address";
 import { chooseEncoding, compressForStore } from "@/lib/http/encoding";
 import { inlineScriptHashes } from "@/lib/http/inline-scripts";
 import { PageCache, type StoredResponse } from "@/lib/http/page-cache";
@@ -206,5 +206,18 @@ describe("hasBrokenPathEncoding", () => {
       expect(hasBrokenPathEncoding(url), url).toBe(true);
     for (const url of ["/", "/councils/thurrock", "/x/%C3%A9", "/x/%00", "/recommendations?q=%FF", "/a?b=%"])
       expect(hasBrokenPathEncoding(url), url).toBe(false);
+  });
+});
+
+describe("requestedProtocolOf", () => {
+  const request = (proto: string | undefined, encrypted = false) =>
+    ({ headers: proto === undefined ? {} : { "x-forwarded-proto": proto }, socket: { encrypted } }) as never;
+  it("believes X-Forwarded-Proto only from the proxies the operator trusts", () => {
+    expect(requestedProtocolOf(request("https"), 0)).toBe("http");
+    expect(requestedProtocolOf(request(undefined, true), 0)).toBe("https");
+    expect(requestedProtocolOf(request("https"), 1)).toBe("https");
+    // The client wrote the left entry, our one proxy the right one.
+    expect(requestedProtocolOf(request("https, http"), 1)).toBe("http");
+    expect(requestedProtocolOf(request("gopher"), 1)).toBe("http");
   });
 });

@@ -457,9 +457,21 @@ export async function signOutEverywhere(
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { userId } = parsed.data;
   if (userId !== actor.id && !roleMay(actor.role, "user:manage")) throw new ForbiddenError();
-  const target = await db().user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!target) return fail("form", NO_SUCH_USER);
-  return { ok: true, ended: await endSessionsOf(db(), userId, "signed_out_everywhere") };
+  return db().$transaction(async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: userId }, select: USER_FIELDS });
+    if (!target) return fail("form", NO_SUCH_USER);
+    const ended = await endSessionsOf(tx, userId, "signed_out_everywhere");
+    // Recorded like every other account change: who ended whose sessions, and when.
+    await writeAudit(
+      tx,
+      { actorId: actor.id, actorLabel: actor.email },
+      "sign_out_everywhere",
+      target,
+      auditState(target),
+      auditState(target),
+    );
+    return { ok: true as const, ended };
+  }, WRITE_TRANSACTION);
 }
 
 /**

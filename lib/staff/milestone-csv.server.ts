@@ -32,7 +32,8 @@ import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 //                 address, `\|` stands for a "|", `\\` for a backslash, `\n` and `\r` for line breaks; the
 //                 export writes exactly these escapes, so every title and address survives the round trip.
 //                 Empty = no links. Blank lines are ignored.
-//   reason        why the milestone changed; published in its history. Required when the forecast date moves
+//   reason        why the milestone changed; published in its history, so a short sentence (20 characters and 3
+//                 words, lib/validations/reason.ts). Required when the forecast date moves
 //                 later or the status becomes at risk, delayed or superseded. The export leaves it empty.
 //
 // Columns may come in any order; title and dueDate may be left out; any other column is refused. The export is

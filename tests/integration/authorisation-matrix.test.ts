@@ -64,7 +64,7 @@ const OPERATIONS: Operation[] = [
         pillars: [1],
         outcomes: [1],
         recommendations: [],
-        reason: "r",
+        reason: "Recorded as part of this test",
       }),
   },
   {
@@ -76,7 +76,7 @@ const OPERATIONS: Operation[] = [
         version: (await database.prisma.recommendation.findUniqueOrThrow({ where: { code: "CR-01" } })).version,
         responseClass: "accepted",
         rationale: `Rationale by ${u}, long enough`,
-        reason: "r",
+        reason: "Recorded as part of this test",
       }),
   },
   { name: "export milestones for bulk update", permission: "milestone:import", call: (u) => exportMilestonesCsv(u) },

@@ -354,6 +354,18 @@ describe("applying an edited file", () => {
         /Enter the reason the milestone is now at risk, delayed or superseded/,
       ],
       [
+        "a one-character reason",
+        { "M-12": { status: "at_risk", reason: "x" } },
+        "M-12",
+        /Write the reason as a short sentence, at least 20 characters and 3 words: it is published with the change/,
+      ],
+      [
+        "a reason of two words",
+        { "M-12": { commentary: "Checked", reason: "Checked again" } },
+        "M-12",
+        /Write the reason as a short sentence, at least 20 characters and 3 words/,
+      ],
+      [
         "a completion date in the future",
         { "M-12": { status: "complete", actualDate: "2030-01-01" } },
         "M-12",

@@ -356,6 +356,8 @@ test("route handlers and public pages answer hostile addresses with 2xx or 4xx, 
     "/report",
     "/feed.xml",
     "/api/health",
+    "/api/staff/session",
+    "/staff",
   ];
   const addresses = fc.oneof(
     fc.tuple(fc.constantFrom(...fixed), queryString).map(([path, query]) => `${path}?${query}`),

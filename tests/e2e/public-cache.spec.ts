@@ -112,6 +112,33 @@ async function visitAndHydrate(page: Page, url: string) {
   return response!;
 }
 
+test("a public page is the same bytes for signed-in staff (session and hint cookies) as for anyone", async ({
+  browser,
+}) => {
+  const anonymous = await browser.newContext();
+  const staff = await browser.newContext();
+  const staffPage = await staff.newPage();
+  await signIn(staffPage, EDITOR.email, EDITOR.password);
+  expect((await staff.cookies()).map((c) => c.name)).toEqual(
+    expect.arrayContaining(["next-auth.session-token", "reform-tracker-staff"]),
+  );
+  try {
+    for (const url of ["/milestones/M-01", "/recommendations/CR-01", "/"]) {
+      // The staff reader first, so that a page not yet stored is rendered while they ask for it.
+      const forStaff = await staff.request.get(url);
+      const forAnyone = await anonymous.request.get(url);
+      expect(forStaff.headers()["cache-control"], url).toMatch(/^public/);
+      expect(forStaff.headers()["set-cookie"], url).toBeUndefined();
+      const html = await forStaff.body();
+      expect(html.equals(await forAnyone.body()), url).toBe(true);
+      expect(html.toString("utf8"), url).not.toMatch(/Signed in as|e2e\.cache\.editor/);
+    }
+  } finally {
+    await anonymous.close();
+    await staff.close();
+  }
+});
+
 test.describe("in Chromium", () => {
   test.beforeEach(async ({ context }) => {
     await context.addInitScript(() => {

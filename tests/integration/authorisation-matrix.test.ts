@@ -18,6 +18,7 @@ import {
   deactivateUser,
   inviteUser,
   listUsers,
+  prepareDeactivation,
   reactivateUser,
   resetPassword,
 } from "@/lib/auth/users.server";
@@ -102,6 +103,11 @@ const OPERATIONS: Operation[] = [
     name: "change a user's role",
     permission: "user:manage",
     call: (u) => changeUserRole(u, { userId: target, role: "admin" }),
+  },
+  {
+    name: "ask to deactivate a user (the confirmation step)",
+    permission: "user:manage",
+    call: (u) => prepareDeactivation(u, { userId: target }),
   },
   { name: "deactivate a user", permission: "user:manage", call: (u) => deactivateUser(u, { userId: target }) },
   { name: "reactivate a user", permission: "user:manage", call: (u) => reactivateUser(u, { userId: target }) },

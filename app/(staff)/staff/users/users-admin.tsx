@@ -86,7 +86,7 @@ function ConfirmDeactivation({ state, formAction }: { state: UsersActionState; f
       aria-labelledby="confirm-deactivate-title"
       tabIndex={-1}
     >
-      <h2 id="confirm-deactivate-title" className="text-2xl font-bold">
+      <h2 id="confirm-deactivate-title" className="text-2xl font-bold wrap-anywhere">
         Deactivate {name} ({email})?
       </h2>
       <p>
@@ -98,7 +98,7 @@ function ConfirmDeactivation({ state, formAction }: { state: UsersActionState; f
           <input type="hidden" name="intent" value="deactivate" />
           <input type="hidden" name="userId" value={state.userId} />
           <input type="hidden" name="confirm" value="yes" />
-          <button type="submit" className={buttonClass.warning}>
+          <button type="submit" className={`${buttonClass.warning} wrap-anywhere`}>
             Yes, deactivate {email}
           </button>
         </form>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { StaffBar } from "@/components/site/staff-bar";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,6 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to main content
         </a>
+        <StaffBar />
         {/* The header's links are on every page and in every viewport, so Next.js would prefetch them all on every page
             load. The pages they lead to (all but Open data) are rendered per request and have no loading state, so a
             prefetch fetches little that the click does not fetch again; handling the prefetched responses cost about

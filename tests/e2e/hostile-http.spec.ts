@@ -363,6 +363,8 @@ test("route handlers and public pages answer hostile addresses with 2xx or 4xx, 
     "/api/health",
     "/councils",
     "/api/v1/councils",
+    "/api/staff/session",
+    "/staff",
   ];
   const addresses = fc.oneof(
     fc.tuple(fc.constantFrom(...fixed), queryString).map(([path, query]) => `${path}?${query}`),

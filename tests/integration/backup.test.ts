@@ -78,13 +78,13 @@ beforeAll(async () => {
   expect(reclassified.ok).toBe(true);
   const added = await addMilestone(adminId, {
     group: "laying_the_groundwork",
-    activity: "Phase two",
+    activity: "Phase two of the programme began",
     title: "Publish the phase two plan",
     dueDate: "2027-03-31",
     pillars: [1, 2],
     outcomes: [3],
     recommendations: ["CR-01", "CPE-01"],
-    reason: "Phase two starts",
+    reason: "Phase two starts next spring",
   });
   expect(added.ok).toBe(true);
   const invited = await inviteUser(adminId, { email: "new.editor@example.gov.uk", name: "New Editor", role: "editor" });
@@ -208,7 +208,7 @@ describe("import into an empty database, then export again", () => {
       pillars: [3],
       outcomes: [1],
       recommendations: [],
-      reason: "Checking sequences",
+      reason: "Checking sequences after a restore",
     });
     expect(added).toEqual({ ok: true, value: { code: expect.stringMatching(/^M-\d+$/) } });
     const created = await target.prisma.milestone.findUniqueOrThrow({

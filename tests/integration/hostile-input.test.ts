@@ -392,7 +392,7 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
           version: 1,
           responseClass: "accepted",
           rationale: "long enough rationale",
-          reason: "r",
+          reason: "Recorded as part of this test",
         }),
       (u) =>
         addMilestone(u, {
@@ -403,7 +403,7 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
           pillars: [1],
           outcomes: [1],
           recommendations: [],
-          reason: "r",
+          reason: "Recorded as part of this test",
         }),
       (u) => inviteUser(u, { email: "someone@example.gov.uk", name: "S", role: "admin" }),
       (u) => changeUserRole(u, { userId: targetId, role: "admin" }),

@@ -64,8 +64,15 @@ describe("describeChange: a change in plain English, one wording for the page, t
 describe("describeChangeWithReason", () => {
   it("adds the reason as a sentence of its own", () => {
     expect(
-      describeChangeWithReason({ kind: "slipped", from: "2024-03-31", to: "2025-03-31", reason: "Supplier withdrew" }),
-    ).toBe("Planned date moved later, from 31 March 2024 to 31 March 2025. Reason: Supplier withdrew");
+      describeChangeWithReason({
+        kind: "slipped",
+        from: "2024-03-31",
+        to: "2025-03-31",
+        reason: "The supplier withdrew from the contract",
+      }),
+    ).toBe(
+      "Planned date moved later, from 31 March 2024 to 31 March 2025. Reason: The supplier withdrew from the contract",
+    );
   });
 
   it("is one sentence when no reason was given", () => {

@@ -1,4 +1,9 @@
+"use client";
+
 import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { Suspense } from "react";
+import { asAtToCarry, withAsAt } from "@/lib/as-at-pages";
 
 /** The sections of the site, in the order the main menu lists them. */
 export const MAIN_MENU_SECTIONS = [
@@ -12,22 +17,60 @@ export const MAIN_MENU_SECTIONS = [
   { href: "/open-data", label: "Open data" },
 ] as const;
 
+/**
+ * GOV.UK's service navigation: `aria-current="page"` on the link to the page itself, `"true"` on the section a page
+ * belongs to (a recommendation is in Recommendations). The slippage register is reached from What changed.
+ */
+function currentness(pathname: string, href: string): "page" | "true" | undefined {
+  if (pathname === href) return "page";
+  if (href === "/") return undefined;
+  if (pathname.startsWith(`${href}/`)) return "true";
+  if (href === "/changes" && pathname === "/slippage") return "true";
+  return undefined;
+}
+
+// The menu is in the root layout, which the server does not render again on client navigation, so it reads the
+// address with the router's hooks: on the server they give the page's own URL (public HTML is stored per URL, so
+// the current section and a carried `asAt` are the same for every reader of that URL), and in the browser they follow
+// each navigation.
+export function MainMenu() {
+  return (
+    <nav aria-label="Main" className="mx-auto max-w-5xl px-4 pb-3">
+      {/* A page prerendered at build time has no query: there the menu renders without `asAt`, then takes it up. */}
+      <Suspense fallback={<MenuLinks asAt={null} />}>
+        <MenuLinksKeepingAsAt />
+      </Suspense>
+    </nav>
+  );
+}
+
+function MenuLinksKeepingAsAt() {
+  return <MenuLinks asAt={asAtToCarry(useSearchParams())} />;
+}
+
 // The header's links are on every page and in every viewport, so Next.js would prefetch them all on every page
 // load. The pages they lead to (all but Open data) are rendered per request and have no loading state, so a
 // prefetch fetches little that the click does not fetch again; handling the prefetched responses cost about
 // 200 ms of a phone's main thread on each load (Lighthouse mobile, total blocking time on the dashboard).
-export function MainMenu() {
+function MenuLinks({ asAt }: { asAt: string | null }) {
+  const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="mx-auto max-w-5xl px-4 pb-3">
-      <ul className="flex flex-wrap gap-x-6 gap-y-2 text-base">
-        {MAIN_MENU_SECTIONS.map(({ href, label }) => (
+    <ul className="flex flex-wrap gap-x-6 gap-y-2 text-base">
+      {MAIN_MENU_SECTIONS.map(({ href, label }) => {
+        const current = currentness(pathname, href);
+        return (
           <li key={href}>
-            <Link href={href} prefetch={false} className="font-bold text-white! visited:text-white">
+            <Link
+              href={withAsAt(href, asAt)}
+              prefetch={false}
+              aria-current={current}
+              className={`font-bold text-white! visited:text-white ${current ? "underline decoration-4 underline-offset-6" : ""}`}
+            >
               {label}
             </Link>
           </li>
-        ))}
-      </ul>
-    </nav>
+        );
+      })}
+    </ul>
   );
 }

@@ -171,7 +171,9 @@ describe("the pages that take asAt", () => {
       "/recommendations/CR-01",
       "/milestones",
       "/milestones/M-01",
+      "/pillars",
       "/pillars/1",
+      "/outcomes",
       "/outcomes/6",
       "/slippage",
       "/report",
@@ -185,7 +187,6 @@ describe("the pages that take asAt", () => {
       "/pillars/1/feed.xml",
       "/report/pdf",
       "/api/v1/milestones",
-      "/pillars",
       "/staff",
       "/milestonesx",
     ]) {

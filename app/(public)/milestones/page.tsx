@@ -51,8 +51,8 @@ export default async function MilestonesPage({ searchParams }: { searchParams: S
       {!parsed.ok && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
       )}
-      <AsAtBanner asAt={filters.asAt} todayHref="/milestones" />
-      <FilterForm action="/milestones" clearHref={view === "timeline" ? "/milestones?view=timeline" : "/milestones"}>
+      <AsAtBanner asAt={filters.asAt} todayHref="/milestones" keep={{ ...shareable, ...viewParam }} />
+      <FilterForm action="/milestones" clearHref={`/milestones${toQueryString({ ...viewParam, asAt: filters.asAt })}`}>
         {view === "timeline" && <input type="hidden" name="view" value="timeline" />}
         {filters.asAt && <input type="hidden" name="asAt" value={filters.asAt} />}
         <SelectField name="group" label="Group" value={filters.group} options={GROUP_OPTIONS} />

@@ -42,8 +42,8 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
       {!parsed.ok && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
       )}
-      <AsAtBanner asAt={filters.asAt} todayHref="/recommendations" />
-      <FilterForm action="/recommendations" clearHref="/recommendations">
+      <AsAtBanner asAt={filters.asAt} todayHref="/recommendations" keep={shareable} />
+      <FilterForm action="/recommendations" clearHref={`/recommendations${toQueryString({ asAt: filters.asAt })}`}>
         {filters.asAt && <input type="hidden" name="asAt" value={filters.asAt} />}
         <TextField name="q" label="Search" value={filters.q} hint="Words in the recommendation or the response" />
         <SelectField name="review" label="Review" value={filters.review} options={REVIEW_OPTIONS} />

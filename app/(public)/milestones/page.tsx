@@ -13,7 +13,12 @@ import {
   cachedOutcomes,
   cachedPillars,
 } from "@/lib/reform/public-data.server";
-import { parseMilestoneFilters, toQueryString, type MilestoneFilters } from "@/lib/validations/public-filters";
+import {
+  appliedFilters,
+  parseMilestoneFilters,
+  toQueryString,
+  type MilestoneFilters,
+} from "@/lib/validations/public-filters";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Milestones" };
@@ -52,7 +57,12 @@ export default async function MilestonesPage({ searchParams }: { searchParams: S
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
       )}
       <AsAtBanner asAt={filters.asAt} todayHref="/milestones" keep={{ ...shareable, ...viewParam }} />
-      <FilterForm action="/milestones" clearHref={`/milestones${toQueryString({ ...viewParam, asAt: filters.asAt })}`}>
+      <FilterForm
+        open={!parsed.ok}
+        applied={appliedFilters(shareable)}
+        action="/milestones"
+        clearHref={`/milestones${toQueryString({ ...viewParam, asAt: filters.asAt })}`}
+      >
         {view === "timeline" && <input type="hidden" name="view" value="timeline" />}
         {filters.asAt && <input type="hidden" name="asAt" value={filters.asAt} />}
         <SelectField name="group" label="Group" value={filters.group} options={GROUP_OPTIONS} />

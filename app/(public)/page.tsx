@@ -107,7 +107,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           describedBy="responses-table"
           categoryKey="name"
           series={RESPONSE_CLASS_SERIES}
-          height={220}
+          height={340}
           rows={d.recommendationsByReview.map((r) => ({
             name: REVIEW_LABELS[r.review as ReviewCode] ?? r.title,
             ...r.byClass,

@@ -56,7 +56,7 @@ function ChangeTable({ caption, items }: { caption: string; items: ListedChange[
             <td className={`${td} min-w-48`} data-label={c.entityType === "milestone" ? "Milestone" : "Recommendation"}>
               <Link href={hrefFor(c)}>
                 <span className="font-bold">{c.entityType === "milestone" ? c.code : `Recommendation ${c.code}`}</span>{" "}
-                {shortTitle(c.title)}
+                {c.entityType === "milestone" ? c.title : shortTitle(c.title)}
               </Link>
               {c.pillars.length > 0 && (
                 <span className="mt-1 flex flex-wrap gap-1">

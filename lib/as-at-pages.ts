@@ -1,4 +1,5 @@
-import { checkAsAt, todayInLondon, type IsoDay } from "@/lib/dates";
+// Relative imports: scripts/serve.ts loads this file (through lib/http/public-routes.ts) without the "@/" alias.
+import { checkAsAt, todayInLondon, type IsoDay } from "./dates";
 
 // Which pages read `?asAt=`, in one module with no server imports: the proxy answers a bad one on these with 400
 // (lib/http/public-routes.ts), and the menu and the link keeper (components/site/) carry a reader's date to them

@@ -1,4 +1,6 @@
-import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
+// Relative, not "@/": scripts/serve.ts loads this file with tsx from a folder without tsconfig.json
+// (tests/e2e/support/instance.ts), where the alias does not resolve.
+import { type SearchParamsLike, toSearchParams } from "./search-params";
 
 // Days in the tracker are calendar days (YYYY-MM-DD) in UK time: a milestone due "summer 2023" is due on
 // 31 August 2023 wherever the server runs. This module is the one home of the rules about days: what a real day

@@ -47,7 +47,7 @@ export function isPublicRead(
 }
 
 // The pages that read `?asAt=`, which proxy.ts answers a bad one on with 400, are listed in lib/as-at-pages.ts.
-export { takesAsAt } from "@/lib/as-at-pages";
+export { takesAsAt } from "../as-at-pages";
 
 /**
  * The request headers Next.js renders differently for (client navigation asks for the page's RSC payload, a

@@ -38,7 +38,15 @@ const CATEGORY_WIDTH = 140;
 // ("The Independent Review of …").
 function CategoryTick({ x = 0, y = 0, payload }: TickProps) {
   return (
-    <Text x={x} y={y} width={CATEGORY_WIDTH - 12} textAnchor="end" verticalAnchor="middle" fontSize={14} fill="#0b0c0c">
+    <Text
+      x={x}
+      y={y}
+      width={CATEGORY_WIDTH - 12}
+      textAnchor="end"
+      verticalAnchor="middle"
+      fontSize={14}
+      fill={GOVUK_COLOURS.text}
+    >
       {String(payload?.value ?? "")}
     </Text>
   );
@@ -47,7 +55,7 @@ function CategoryTick({ x = 0, y = 0, payload }: TickProps) {
 // Quarters under vertical bars, turned so that all twelve fit on a phone ("2025 Q4" was cut at the edge).
 function AngledTick({ x = 0, y = 0, payload }: TickProps) {
   return (
-    <Text x={x} y={y + 4} angle={-40} textAnchor="end" verticalAnchor="start" fontSize={13} fill="#0b0c0c">
+    <Text x={x} y={y + 4} angle={-40} textAnchor="end" verticalAnchor="start" fontSize={13} fill={GOVUK_COLOURS.text}>
       {String(payload?.value ?? "")}
     </Text>
   );

@@ -240,3 +240,25 @@ test("/changes lists each change once, with its pillars as tags, and filters by 
   await expect(page.getByRole("link", { name: "Changes in the last 30 days" })).toBeVisible();
   await expect(page.getByRole("link", { name: /^Changes since the strategy was published/ })).toBeVisible();
 });
+
+test("a chart's tooltip lists the categories in the legend's order, and its labels are whole", async ({ page }) => {
+  await page.goto("/");
+  const figure = page.locator("figure[data-described-by='responses-table']");
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  const legend = await figure.locator(".recharts-legend-item-text").allTextContents();
+  await figure.locator(".recharts-bar-rectangle").first().hover();
+  const tooltip = figure.locator(".recharts-tooltip-item-name");
+  await expect(tooltip.first()).toBeVisible();
+  const listed = await tooltip.allTextContents();
+  expect(listed.length).toBeGreaterThan(1);
+  expect(listed).toEqual(legend.filter((name) => listed.includes(name)));
+  // The review's whole name, on as many lines as it needs, not cut with an ellipsis.
+  const ticks = await figure
+    .locator("svg text")
+    .evaluateAll((texts) =>
+      texts.map((t) => [...t.querySelectorAll("tspan")].map((line) => line.textContent).join(" ")).join(" | "),
+    );
+  expect(ticks).toContain("Independent Review of Children's Social Care");
+  expect(ticks).not.toContain("…");
+});

@@ -17,6 +17,9 @@ export const MAIN_MENU_SECTIONS = [
   { href: "/open-data", label: "Open data" },
 ] as const;
 
+// The current item is marked with a bar under it as well as by aria-current: a thicker underline would not show,
+// as the global link style (app/globals.css) sets text-decoration after Tailwind's utilities.
+
 /**
  * GOV.UK's service navigation: `aria-current="page"` on the link to the page itself, `"true"` on the section a page
  * belongs to (a recommendation is in Recommendations). The slippage register is reached from What changed.
@@ -64,7 +67,7 @@ function MenuLinks({ asAt }: { asAt: string | null }) {
               href={withAsAt(href, asAt)}
               prefetch={false}
               aria-current={current}
-              className={`font-bold text-white! visited:text-white ${current ? "underline decoration-4 underline-offset-6" : ""}`}
+              className={`font-bold text-white! visited:text-white ${current ? "inline-block border-b-4 border-white" : ""}`}
             >
               {label}
             </Link>

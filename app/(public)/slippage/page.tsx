@@ -32,8 +32,8 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
 
   return (
     <div className="space-y-6">
-      <AsAtBanner asAt={asAt} todayHref="/slippage" />
       <h1 className="text-4xl font-bold">Slippage register</h1>
+      <AsAtBanner asAt={asAt} todayHref="/slippage" />
       <p className="max-w-3xl">
         For every milestone: the date <cite>Stable Homes, Built on Love</cite> gave it, each date DfE has re-planned it
         to, with the reason and when it was set, and when it was actually completed. A milestone has slipped each time

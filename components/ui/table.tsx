@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 export const th = "border-b border-govuk-border py-2 pr-4 text-left align-bottom font-bold";
 // text-left: a row header (<th scope="row">) takes these classes too, and a browser centres a <th> by default.
 export const td = "border-b border-govuk-border py-2 pr-4 text-left align-top";
+// With `td`, text-right wins over text-left: Tailwind writes both in one layer, text-right last.
 export const num = "text-right tabular-nums";
 
 /**

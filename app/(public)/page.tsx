@@ -11,6 +11,8 @@ import {
   RESPONSE_CLASSES,
   RESPONSE_CLASS_LABELS,
   OUTCOME_KIND_LABELS,
+  REVIEW_LABELS,
+  type ReviewCode,
 } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +38,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const q = asAt ? `asAt=${asAt}` : "";
   const withAsAt = (href: string) => (q ? `${href}${href.includes("?") ? "&" : "?"}${q}` : href);
   const totalRecommendations = d.recommendationsByReview.reduce((sum, r) => sum + r.total, 0);
-  const shortName = (title: string) => (title.length > 28 ? `${title.slice(0, 26)}…` : title);
 
   return (
     <div className="space-y-12">
@@ -106,8 +107,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           describedBy="responses-table"
           categoryKey="name"
           series={RESPONSE_CLASS_SERIES}
-          height={220}
-          rows={d.recommendationsByReview.map((r) => ({ name: shortName(r.title), ...r.byClass }))}
+          height={340}
+          rows={d.recommendationsByReview.map((r) => ({
+            name: REVIEW_LABELS[r.review as ReviewCode] ?? r.title,
+            ...r.byClass,
+          }))}
         />
         <CountsTable
           id="responses-table"

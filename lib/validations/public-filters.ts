@@ -208,6 +208,13 @@ export function parseMilestoneFilters(
   return parseWith<MilestoneFilters>(MILESTONE_RULES, params, options);
 }
 
+/** How many filters narrow a list (not its order, page, format or date): what a closed filter form says. */
+export function appliedFilters(filters: object): number {
+  return Object.entries(filters).filter(
+    ([name, value]) => value !== undefined && !["sort", "page", "pageSize", "format", "asAt"].includes(name),
+  ).length;
+}
+
 /** The query string for a set of filters, in a stable order, leaving out empty ones. */
 export function toQueryString(filters: object, overrides: Record<string, string | number | undefined> = {}): string {
   const merged: Record<string, unknown> = { ...filters, ...overrides };

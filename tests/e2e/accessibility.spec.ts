@@ -21,6 +21,8 @@ const PAGES = [
   ["milestone as at a past date", "/milestones/M-01?asAt=2023-06-30"],
   ["what changed", "/changes?since=2023-02-02"],
   ["what changed, no period chosen", "/changes"],
+  ["what changed in one pillar, with a bad outcome (error summary)", "/changes?since=2023-02-02&pillar=2&outcome=9"],
+  ["recommendations as at a past date, filtered", "/recommendations?pillar=2&asAt=2024-06-30"],
   ["slippage register", "/slippage"],
   ["briefing pack", "/report?since=2023-02-02"],
   ["briefing pack for one pillar", "/report?pillar=2"],

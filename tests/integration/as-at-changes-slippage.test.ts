@@ -568,12 +568,19 @@ describe("query parameters", () => {
 });
 
 describe("the pages", () => {
-  it("/changes shows counts and changes by pillar, and an error summary for bad dates", async () => {
+  it("/changes shows counts and each change once with its pillars, filters, and an error summary for bad values", async () => {
     const html = await render(ChangesPage, { since: "2023-09-01", until: "2024-01-31" });
-    expect(html).toContain("Changes from 1 September 2023 to 31 January 2024");
-    expect(html).toContain("Pillar 1: Pillar 1");
+    expect(html).toContain("3 changes from 1 September 2023 to 31 January 2024");
     expect(html).toContain("Planned date moved later, from 30 November 2023 to 29 February 2024");
-    expect(html).toContain('href="/milestones/M-02"');
+    // M-02 serves pillars 1 and 2: each of its two updates is one row, with both pillars as tags.
+    expect(html.match(/href="\/milestones\/M-02"/g)).toHaveLength(2);
+    expect(html.match(/>Pillar 2</g)).toHaveLength(2);
+    const pillar2 = await render(ChangesPage, { since: "2023-09-01", until: "2024-01-31", pillar: "2" });
+    expect(pillar2).toContain("2 changes in pillar 2 from 1 September 2023 to 31 January 2024");
+    expect(pillar2).not.toContain('href="/milestones/M-01"');
+    const badPillar = await render(ChangesPage, { since: "2023-09-01", pillar: "7" });
+    expect(badPillar).toContain('href="#filter-pillar"');
+    expect(badPillar).toContain("&quot;pillar&quot; must be one of: 1, 2, 3, 4, 5, 6.");
     const bad = await render(ChangesPage, { since: "2024-02-30" });
     expect(bad).toContain("There is a problem");
     expect(bad).toContain('href="#filter-since"');

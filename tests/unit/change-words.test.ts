@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeChange, describeChangeWithReason, titleSentence } from "@/lib/scrutiny/change-words";
+import { describeChange, describeChangeWithReason, shortTitle, titleSentence } from "@/lib/scrutiny/change-words";
 import { CHANGE_KINDS } from "@/lib/vocabulary";
 
 describe("describeChange: a change in plain English, one wording for the page, the feed and the briefing", () => {
@@ -88,5 +88,17 @@ describe("titleSentence", () => {
     expect(titleSentence("Family Help should be delivered locally.\n\nMore detail")).toBe(
       "Family Help should be delivered locally.",
     );
+  });
+});
+
+describe("shortTitle", () => {
+  it("keeps a short title whole and cuts a recommendation to its first sentence, at a word boundary", () => {
+    expect(shortTitle("National Kinship Care Strategy")).toBe("National Kinship Care Strategy");
+    expect(shortTitle("First line\nSecond line")).toBe("First line");
+    expect(shortTitle("Local authorities should do this. And then that.")).toBe("Local authorities should do this.");
+    const long = shortTitle(`The government should ${"act on the market, ".repeat(10)}now.`);
+    expect(long.length).toBeLessThanOrEqual(90);
+    expect(long.endsWith("…")).toBe(true);
+    expect(long).not.toMatch(/[,;:]…$/);
   });
 });

@@ -13,7 +13,12 @@ import {
   cachedOutcomes,
   cachedPillars,
 } from "@/lib/reform/public-data.server";
-import { parseMilestoneFilters, toQueryString, type MilestoneFilters } from "@/lib/validations/public-filters";
+import {
+  appliedFilters,
+  parseMilestoneFilters,
+  toQueryString,
+  type MilestoneFilters,
+} from "@/lib/validations/public-filters";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Milestones" };
@@ -51,8 +56,13 @@ export default async function MilestonesPage({ searchParams }: { searchParams: S
       {!parsed.ok && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
       )}
-      <AsAtBanner asAt={filters.asAt} todayHref="/milestones" />
-      <FilterForm action="/milestones" clearHref={view === "timeline" ? "/milestones?view=timeline" : "/milestones"}>
+      <AsAtBanner asAt={filters.asAt} todayHref="/milestones" keep={{ ...shareable, ...viewParam }} />
+      <FilterForm
+        open={!parsed.ok}
+        applied={appliedFilters(shareable)}
+        action="/milestones"
+        clearHref={`/milestones${toQueryString({ ...viewParam, asAt: filters.asAt })}`}
+      >
         {view === "timeline" && <input type="hidden" name="view" value="timeline" />}
         {filters.asAt && <input type="hidden" name="asAt" value={filters.asAt} />}
         <SelectField name="group" label="Group" value={filters.group} options={GROUP_OPTIONS} />

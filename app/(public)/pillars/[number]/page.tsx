@@ -42,11 +42,11 @@ export default async function PillarPage({ params, searchParams }: { params: Par
   return (
     <div className="space-y-8">
       <AsAtErrorSummary param={asAtParam} />
-      <AsAtBanner asAt={asAt} todayHref={`/pillars/${n}`} />
       <div>
         <p className="text-xl text-govuk-secondary">Pillar {pillar.number} of 6</p>
         <h1 className="text-4xl font-bold">{pillar.title}</h1>
       </div>
+      <AsAtBanner asAt={asAt} todayHref={`/pillars/${n}`} />
       <p>
         Set out in chapter {pillar.strategyChapter} of the strategy, &ldquo;{pillar.chapterTitle}&rdquo;. Its
         recommendations are those the strategy answers under &ldquo;{pillar.section}&rdquo;. It works towards:

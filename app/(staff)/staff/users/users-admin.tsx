@@ -257,7 +257,7 @@ export function UsersAdmin({
           Deactivating an account stops it working on the person&apos;s next click; its changes stay in the history.
           Resetting a password gives the account a new one-time password and the old one stops working.
         </p>
-        <Table caption="Staff accounts">
+        <Table caption="Staff accounts" stackOnPhone>
           <thead>
             <tr>
               <th scope="col" className={th}>
@@ -284,8 +284,10 @@ export function UsersAdmin({
                   <span className="block font-bold">{user.name}</span>
                   <span className="block break-all">{user.email}</span>
                 </th>
-                <td className={td}>{ROLE_LABELS[user.role]}</td>
-                <td className={`${td} space-y-1`}>
+                <td className={td} data-label="Role">
+                  {ROLE_LABELS[user.role]}
+                </td>
+                <td className={`${td} space-y-1`} data-label="Status">
                   {user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
                   {!user.active && user.deactivatedOn && (
                     <span className="block text-base text-govuk-secondary">since {user.deactivatedOn}</span>
@@ -304,7 +306,9 @@ export function UsersAdmin({
                     </span>
                   )}
                 </td>
-                <td className={td}>{user.lastSignIn ?? "Never"}</td>
+                <td className={td} data-label="Last signed in">
+                  {user.lastSignIn ?? "Never"}
+                </td>
                 <td className={td}>
                   <UserActions user={user} isSelf={user.id === currentUserId} state={state} formAction={formAction} />
                 </td>

@@ -76,6 +76,8 @@ test.describe("at 390 px wide", () => {
       `/changes?since=${since}`,
       "/changes?since=2023-02-02",
       "/slippage",
+      "/councils",
+      "/councils/thurrock",
       "/report",
       `/?asAt=${AS_AT}`,
       `/milestones?asAt=${AS_AT}`,

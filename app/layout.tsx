@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { SearchBox } from "@/components/site/search-box";
+import { WHOLE_REFORM_FEED } from "@/components/feed-links";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Reform Tracker: children's social care in England", template: "%s - Reform Tracker" },
   description:
     "How far the reform of children's social care in England has got: every recommendation, the government's response and every milestone of Stable Homes, Built on Love.",
+  alternates: { types: { "application/atom+xml": [WHOLE_REFORM_FEED] } },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
@@ -29,6 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               Reform Tracker
             </Link>
             <span className="text-base">Children&apos;s social care reform in England</span>
+            <SearchBox />
           </div>
           <nav aria-label="Main" className="mx-auto max-w-5xl px-4 pb-3">
             <ul className="flex flex-wrap gap-x-6 gap-y-2 text-base">

@@ -2,7 +2,14 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { linkedMilestonesOf, type LinkedMilestone } from "@/lib/reform/recommendations.server";
-import { LESS_THAN, MATCH_START, MATCH_STOP, type SnippetPart, toSnippetParts } from "@/lib/reform/snippets";
+import {
+  LESS_THAN,
+  MATCH_START,
+  MATCH_STOP,
+  type SnippetPart,
+  snippetText,
+  toSnippetParts,
+} from "@/lib/reform/snippets";
 import { SEARCH_KINDS, SEARCH_PAGE_SIZE, type SearchKind, type SearchQuery } from "@/lib/validations/search";
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
 
@@ -57,8 +64,9 @@ export interface SearchResults {
 
 /** A whole short text, every match marked. */
 const WHOLE = `HighlightAll=true, StartSel=${MATCH_START}, StopSel=${MATCH_STOP}`;
+const PASSAGE_BREAK = " … ";
 /** Up to two passages of a long text around the matches. */
-const PASSAGES = `MaxFragments=2, MaxWords=35, MinWords=15, ShortWord=3, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_STOP}`;
+const PASSAGES = `MaxFragments=2, MaxWords=35, MinWords=15, ShortWord=3, FragmentDelimiter="${PASSAGE_BREAK}", StartSel=${MATCH_START}, StopSel=${MATCH_STOP}`;
 
 /**
  * Every match, one row per thing found. Columns: kind, kind_order, code, path, position (document order within a
@@ -116,6 +124,8 @@ interface HitRow {
   f1: string | null;
   f2_name: SnippetField | null;
   f2: string | null;
+  f1_source: string | null;
+  f2_source: string | null;
   response_class: ResponseClassValue | null;
   status: MilestoneStatusValue | null;
   outcome_kind: "outcome" | "enabler" | null;
@@ -148,7 +158,8 @@ export async function searchEverything(search: SearchQuery): Promise<SearchResul
       ${words}
       SELECT page.kind, page.code, page.path, page.rank::float8 AS rank,
              ts_headline('english', ${forHeadline(Prisma.sql`page.title`)}, words.query, ${WHOLE}) AS title,
-             page.f1_name, ${headline("f1")} AS f1, page.f2_name, ${headline("f2")} AS f2,
+             page.f1_name, ${headline("f1")} AS f1, page.f1 AS f1_source,
+             page.f2_name, ${headline("f2")} AS f2, page.f2 AS f2_source,
              page.response_class, page.status, page.outcome_kind, page.commitment_kind
       FROM (SELECT * FROM (${hitsSql()}) hits ${kindFilter}
             ORDER BY hits.rank DESC, hits.kind_order, hits.position, hits.code
@@ -174,10 +185,19 @@ export async function searchEverything(search: SearchQuery): Promise<SearchResul
   };
 }
 
+/** A snippet that says where it cuts the text: "…" before a passage that is not the start, after one not the end. */
+function passages(marked: string, source: string): SnippetPart[] {
+  const parts = toSnippetParts(marked);
+  const text = snippetText(parts).trim();
+  if (!source.trim().startsWith(text.split(PASSAGE_BREAK)[0]!)) parts.unshift({ text: "… ", match: false });
+  if (!source.trim().endsWith(text.split(PASSAGE_BREAK).at(-1)!)) parts.push({ text: " …", match: false });
+  return parts;
+}
+
 function toResult(r: HitRow, milestones: Map<string, LinkedMilestone[]>): SearchResult {
   const snippets: SearchSnippet[] = [];
-  if (r.f1_name && r.f1) snippets.push({ field: r.f1_name, parts: toSnippetParts(r.f1) });
-  if (r.f2_name && r.f2) snippets.push({ field: r.f2_name, parts: toSnippetParts(r.f2) });
+  if (r.f1_name && r.f1) snippets.push({ field: r.f1_name, parts: passages(r.f1, r.f1_source ?? "") });
+  if (r.f2_name && r.f2) snippets.push({ field: r.f2_name, parts: passages(r.f2, r.f2_source ?? "") });
   return {
     kind: r.kind,
     code: r.code,

@@ -3,7 +3,7 @@ import { GET as searchApi } from "@/app/api/v1/search/route";
 import { listMilestones } from "@/lib/reform/milestones.server";
 import { listRecommendations } from "@/lib/reform/recommendations.server";
 import { searchEverything, type SearchResult } from "@/lib/reform/search.server";
-import { snippetText } from "@/lib/reform/snippets";
+import { type SnippetPart, snippetText } from "@/lib/reform/snippets";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { parseSearch, SEARCH_KINDS } from "@/lib/validations/search";
@@ -31,6 +31,9 @@ const matches = (r: SearchResult) =>
     .flat()
     .filter((p) => p.match)
     .map((p) => p.text.toLowerCase());
+
+/** A snippet's passages as the stored text has them, without the "…" that says where it was cut. */
+const passagesOf = (parts: SnippetPart[]) => snippetText(parts).replace(/^… /, "").replace(/ …$/, "").split(" … ");
 
 async function api(query: string) {
   const response = await searchApi(new Request(`http://localhost/api/v1/search${query}`));
@@ -103,9 +106,13 @@ describe("searching everything", () => {
       );
       for (const snippet of r.snippets) {
         expect(["text", "response"]).toContain(snippet.field);
-        // Every word of a snippet is the stored text's, in order: only the marks were added.
+        // Every word of a snippet is the stored text's, in order: only the marks, and "…" where a passage is cut.
         const source = snippet.field === "text" ? s.text : s.responseText;
-        for (const passage of snippetText(snippet.parts).split(" … ")) expect(source).toContain(passage);
+        const shown = snippetText(snippet.parts);
+        const cut = passagesOf(snippet.parts);
+        for (const passage of cut) expect(source).toContain(passage);
+        expect(shown.startsWith("… ")).toBe(!source.startsWith(cut[0]!));
+        expect(shown.endsWith(" …")).toBe(!source.endsWith(cut.at(-1)!));
       }
     }
     expect(results.items.some((r) => (r.milestones ?? []).length > 0)).toBe(true);
@@ -150,7 +157,7 @@ describe("searching everything", () => {
       { text: "wombat", match: true },
       { text: "wombat", match: true },
     ]);
-    expect("a wombat b <i>  wombat").toContain(snippetText(parts));
+    for (const passage of passagesOf(parts)) expect("a wombat b <i>  wombat").toContain(passage);
     expect(snippetText(parts)).not.toMatch(/[\u0001-\u0003]/);
   });
 

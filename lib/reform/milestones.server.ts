@@ -44,7 +44,7 @@ export interface MilestoneList {
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** The words of milestone `m` as migration 0008's generated column `milestone.search` holds them. */
+/** The words of milestone `m` as migration 0011's generated column `milestone.search` holds them. */
 const milestoneSearchDocumentSql = Prisma.sql`(setweight(to_tsvector('english', m.code || ' ' || m.title), 'A') ||
   setweight(to_tsvector('english', m.activity), 'B') || setweight(to_tsvector('english', coalesce(m.commentary, '')), 'C'))`;
 

@@ -14,7 +14,7 @@ import { SEARCH_KINDS, SEARCH_PAGE_SIZE, type SearchKind, type SearchQuery } fro
 import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
 
 // One search across the tracker's texts, with PostgreSQL's full-text search (English stemming, so "carers" finds
-// "carer"). Each kind of thing has a generated `search` column (migrations 0002 and 0008) whose weights rank a
+// "carer"). Each kind of thing has a generated `search` column (migrations 0002 and 0011) whose weights rank a
 // title above body text. Ranks are comparable across kinds: ts_rank with normalisation 1 divides by the log of the
 // document's length, so a short title that is all about the words ("National Kinship Care Strategy") is not
 // drowned by a long recommendation that mentions them twice. It searches today's texts: the words of

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { WHOLE_REFORM_FEED } from "@/components/feed-links";
 import { NavigationEffects } from "@/components/site/navigation-effects";
 import { SiteHeader } from "@/components/site/site-header";
 import { StaffBar } from "@/components/site/staff-bar";
@@ -9,6 +10,7 @@ export const metadata: Metadata = {
   title: { default: "Reform Tracker: children's social care in England", template: "%s - Reform Tracker" },
   description:
     "How far the reform of children's social care in England has got: every recommendation, the government's response and every milestone of Stable Homes, Built on Love.",
+  alternates: { types: { "application/atom+xml": [WHOLE_REFORM_FEED] } },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -3,6 +3,7 @@ import { CountsTable } from "@/components/counts-table";
 import { MILESTONE_STATUS_SERIES, RESPONSE_CLASS_SERIES, TIMELINE_SERIES } from "@/components/charts/series";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
+import { FollowChanges } from "@/components/feed-links";
 import { formatDay, parseAsAt, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import { cachedDashboard } from "@/lib/reform/public-data.server";
 import {
@@ -51,6 +52,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <p className="text-govuk-secondary">Figures as at {formatDay(d.today)}.</p>
         <AsAtErrorSummary param={asAtParam} />
         <AsAtBanner asAt={asAt} todayHref="/" />
+        <FollowChanges />
       </div>
 
       <section aria-labelledby="headline-heading">

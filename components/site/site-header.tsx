@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { MainMenu } from "@/components/site/main-menu";
+import { SearchBox } from "@/components/site/search-box";
 
 /**
  * The black header on every page. Other parts of the header (a search box, a staff bar) are their own components,
@@ -13,6 +14,7 @@ export function SiteHeader() {
           Reform Tracker
         </Link>
         <span className="text-base">Children&apos;s social care reform in England</span>
+        <SearchBox />
       </div>
       <MainMenu />
     </header>

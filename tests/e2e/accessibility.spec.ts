@@ -30,6 +30,11 @@ const PAGES = [
   ["councils", "/councils"],
   ["councils, a search with a bad region (error summary)", "/councils?q=north&region=Wales"],
   ["council", "/councils/thurrock"],
+  ["search, no words yet", "/search"],
+  ["search results", "/search?q=kinship"],
+  ["search results of one kind, second page", "/search?q=foster+carers&kind=recommendation&page=2"],
+  ["search with no words (error summary)", "/search?q=+"],
+  ["search of only common words", "/search?q=the+and"],
 ] as const;
 
 for (const [name, path] of PAGES) {

@@ -33,6 +33,9 @@ const PUBLIC_PAGES = [
   "/councils",
   "/councils?q=thurrock",
   "/councils/thurrock",
+  "/search",
+  "/search?q=kinship",
+  "/search?q=foster+carers&kind=recommendation&page=2",
 ];
 const NOT_FOUND = "/no-such-page";
 const EDITOR_PAGES = [

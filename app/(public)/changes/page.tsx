@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FollowChanges } from "@/components/feed-links";
 import { DateField, SelectField } from "@/components/filter-form";
 import { Tag } from "@/components/ui/tag";
 import { buttonClass } from "@/components/ui/button";
@@ -118,6 +119,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
         completed, newly at risk or delayed, dates moved, responses reclassified and milestones added. The address of
         this page holds the period, so you can share it.
       </p>
+      <FollowChanges />
 
       {!parsed.ok && !parsed.missing && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />

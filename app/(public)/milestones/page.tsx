@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DateField, FilterForm, SelectField } from "@/components/filter-form";
+import { DateField, FilterForm, SelectField, TextField } from "@/components/filter-form";
 import { MilestoneTable } from "@/components/milestone-table";
 import { AsAtBanner } from "@/components/as-at-banner";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -65,6 +65,7 @@ export default async function MilestonesPage({ searchParams }: { searchParams: S
       >
         {view === "timeline" && <input type="hidden" name="view" value="timeline" />}
         {filters.asAt && <input type="hidden" name="asAt" value={filters.asAt} />}
+        <TextField name="q" label="Search" value={filters.q} hint="Words in the title, activity or commentary" />
         <SelectField name="group" label="Group" value={filters.group} options={GROUP_OPTIONS} />
         <SelectField
           name="activity"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ResponseClassTag } from "@/components/status-tags";
+import { LinkedMilestones } from "@/components/linked-milestones";
 import { FilterForm, SelectField, TextField } from "@/components/filter-form";
 import { excerpt } from "@/components/source-text";
 import { AsAtBanner } from "@/components/as-at-banner";
@@ -110,12 +111,8 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
                   <span>
                     Pillar {r.pillar}: {r.section}
                   </span>
-                  <span>
-                    {r.milestones.length === 0
-                      ? "No milestones"
-                      : `${r.milestones.length} milestone${r.milestones.length > 1 ? "s" : ""}`}
-                  </span>
                 </p>
+                <LinkedMilestones milestones={r.linkedMilestones} asAt={filters.asAt} />
               </li>
             ))}
           </ol>

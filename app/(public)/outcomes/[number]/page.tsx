@@ -93,6 +93,7 @@ export default async function OutcomePage({ params, searchParams }: { params: Pa
         classCounts={counts.recommendations}
         recommendations={recommendations.items}
         milestones={milestones.items}
+        asAt={asAt}
       />
     </div>
   );

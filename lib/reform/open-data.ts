@@ -3,46 +3,9 @@ import type { MilestoneSummary } from "@/lib/reform/milestones.server";
 import type { RecommendationSummary } from "@/lib/reform/recommendations.server";
 
 // The open-data shapes: the field names of the JSON API and the header row of the CSV downloads are the same,
-// and documented in docs/open-data-api.md. Change them only by adding fields.
+// and each is described in lib/reform/open-data-fields.ts (shown on /open-data). Change them only by adding fields.
 
-export const RECOMMENDATION_FIELDS = [
-  "code",
-  "review",
-  "section",
-  "subsection",
-  "pillar",
-  "outcomes",
-  "text",
-  "responseText",
-  "responseInherited",
-  "responseInheritedFrom",
-  "statedResponse",
-  "responseClass",
-  "responseRationale",
-  "milestones",
-  "sourceAnnex",
-  "sourceRow",
-  "url",
-] as const;
-
-export const MILESTONE_FIELDS = [
-  "code",
-  "group",
-  "activity",
-  "title",
-  "dateAsWritten",
-  "dueDate",
-  "forecastDate",
-  "actualDate",
-  "plannedDate",
-  "status",
-  "overdue",
-  "lastUpdated",
-  "pillars",
-  "outcomes",
-  "recommendations",
-  "url",
-] as const;
+export { MILESTONE_FIELDS, OUTCOME_FIELDS, PILLAR_FIELDS, RECOMMENDATION_FIELDS } from "@/lib/reform/open-data-fields";
 
 export function recommendationRecord(r: RecommendationSummary, origin: string) {
   return {
@@ -63,6 +26,8 @@ export function recommendationRecord(r: RecommendationSummary, origin: string) {
     sourceAnnex: r.sourceAnnex,
     sourceRow: r.sourceRow,
     url: `${origin}/recommendations/${r.code}`,
+    milestonesOverdueNotYetAssessed: r.milestonesOverdueNotYetAssessed,
+    milestonesAssessedLate: r.milestonesAssessedLate,
   };
 }
 
@@ -84,6 +49,7 @@ export function milestoneRecord(m: MilestoneSummary, origin: string) {
     outcomes: m.outcomes,
     recommendations: m.recommendations,
     url: `${origin}/milestones/${m.code}`,
+    lateness: m.lateness,
   };
 }
 

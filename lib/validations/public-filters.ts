@@ -3,6 +3,7 @@ import { checkAsAt, isRealDay, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import {
+  LATENESS_KINDS,
   MILESTONE_GROUPS,
   MILESTONE_STATUSES,
   RESPONSE_CLASSES,
@@ -60,6 +61,7 @@ const RECOMMENDATION_RULES = {
   class: enumRule(RESPONSE_CLASSES),
   status: enumRule(MILESTONE_STATUSES),
   gap: enumRule(RECOMMENDATION_GAPS),
+  lateness: enumRule(LATENESS_KINDS),
   q: {
     schema: z
       .string()
@@ -94,6 +96,7 @@ const MILESTONE_RULES = {
   dueFrom: { schema: isoDay, allowed: "a date as YYYY-MM-DD" },
   dueTo: { schema: isoDay, allowed: "a date as YYYY-MM-DD" },
   gap: enumRule(MILESTONE_GAPS),
+  lateness: enumRule(LATENESS_KINDS),
   sort: enumRule(MILESTONE_SORTS),
   page: pageRule,
   pageSize: pageSizeRule,
@@ -108,6 +111,8 @@ export interface RecommendationFilters {
   class?: (typeof RESPONSE_CLASSES)[number];
   status?: (typeof MILESTONE_STATUSES)[number];
   gap?: (typeof RECOMMENDATION_GAPS)[number];
+  /** Recommendations with a milestone overdue in this way. */
+  lateness?: (typeof LATENESS_KINDS)[number];
   q?: string;
   sort?: (typeof RECOMMENDATION_SORTS)[number];
   page?: number;
@@ -127,6 +132,8 @@ export interface MilestoneFilters {
   dueFrom?: string;
   dueTo?: string;
   gap?: (typeof MILESTONE_GAPS)[number];
+  /** Overdue milestones of one kind: date passed and not yet assessed, or assessed and late. */
+  lateness?: (typeof LATENESS_KINDS)[number];
   sort?: (typeof MILESTONE_SORTS)[number];
   page?: number;
   pageSize?: number;

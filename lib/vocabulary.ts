@@ -48,6 +48,12 @@ export const LATENESS_LABELS: Record<LatenessValue, string> = {
   assessed_late: "Assessed and late",
 };
 
+/** The short words of the tag shown beside the status of an overdue milestone. */
+export const LATENESS_TAG_LABELS: Record<LatenessValue, string> = {
+  not_yet_assessed: "Date passed",
+  assessed_late: "Overdue",
+};
+
 export const LATENESS_DEFINITIONS: Record<LatenessValue, string> = {
   not_yet_assessed:
     "Its planned date has passed and it is still \u201cNot yet assessed\u201d: nobody has said whether it was done. This is not evidence that it was missed.",

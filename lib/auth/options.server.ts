@@ -10,7 +10,9 @@ import { endSession, isSessionLive, SessionEndedError, startSession } from "@/li
 import { trustedClientAddress } from "@/lib/http/internal-headers";
 import { sameOriginRedirect } from "@/lib/auth/callback-url";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
+import { SESSION_MAX_AGE_SECONDS, usesSecureCookies } from "@/lib/auth/cookies";
+
+export { SESSION_MAX_AGE_SECONDS };
 
 /** What a sign-in form sends; next-auth also takes JSON, so anything else may arrive. */
 const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1_000) });
@@ -21,7 +23,7 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   // Secure (https-only) cookies whenever the site is served over https, as in production.
-  useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+  useSecureCookies: usesSecureCookies(),
   pages: { signIn: "/staff/sign-in", error: "/staff/sign-in" },
   providers: [
     CredentialsProvider({

@@ -1,0 +1,40 @@
+// The cookies this software sets, all of them next-auth's, all only for staff who sign in: public pages are
+// rendered without cookies and answered without Set-Cookie (decision 0009; tests/e2e/public-cache.spec.ts). The
+// /cookies page lists them from here, and tests/unit/cookies.test.ts checks the names against next-auth's own.
+
+/** How long a staff session lasts: a working day. */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+/** Secure (https-only, with the __Secure- or __Host- prefix) whenever the site is served over https. */
+export function usesSecureCookies(env: Record<string, string | undefined> = process.env): boolean {
+  return (env.NEXTAUTH_URL ?? "").startsWith("https://");
+}
+
+export interface CookieDoc {
+  name: string;
+  purpose: string;
+  expires: string;
+}
+
+export function staffCookies(secure: boolean): CookieDoc[] {
+  const prefix = secure ? "__Secure-" : "";
+  return [
+    {
+      name: `${secure ? "__Host-" : ""}next-auth.csrf-token`,
+      purpose:
+        "Set when the sign-in page is opened. Proves that a sign-in or sign-out request came from this site's own form (protection against cross-site request forgery).",
+      expires: "When you close your browser",
+    },
+    {
+      name: `${prefix}next-auth.callback-url`,
+      purpose: "Remembers which staff page to return to after signing in.",
+      expires: "When you close your browser",
+    },
+    {
+      name: `${prefix}next-auth.session-token`,
+      purpose:
+        "Keeps a member of staff signed in. It is signed by the server and names a session that the server checks on every staff request, so signing out ends it at once.",
+      expires: `Stops working ${SESSION_MAX_AGE_SECONDS / 3600} hours after signing in, or when you sign out`,
+    },
+  ];
+}

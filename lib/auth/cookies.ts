@@ -22,12 +22,12 @@ export function staffCookies(secure: boolean): CookieDoc[] {
     {
       name: `${secure ? "__Host-" : ""}next-auth.csrf-token`,
       purpose:
-        "Set when the sign-in page is opened. Proves that a sign-in or sign-out request came from this site's own form (protection against cross-site request forgery).",
+        "Set when you sign in or out. Proves that the request came from this site's own form (protection against cross-site request forgery).",
       expires: "When you close your browser",
     },
     {
       name: `${prefix}next-auth.callback-url`,
-      purpose: "Remembers which staff page to return to after signing in.",
+      purpose: "Remembers which page to go to after signing in or out.",
       expires: "When you close your browser",
     },
     {

@@ -29,6 +29,11 @@ const PUBLIC_PAGES = [
   "/slippage",
   "/report",
   "/open-data",
+  "/about",
+  "/about/statuses",
+  "/accessibility",
+  "/cookies",
+  "/privacy",
   "/?asAt=2024-06-30",
 ];
 const NOT_FOUND = "/no-such-page";

@@ -64,6 +64,7 @@ export const USER_ACTIONS = [
   "reactivate",
   "password_reset",
   "password_change",
+  "sign_in_lock_lift",
 ] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 

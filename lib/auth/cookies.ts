@@ -1,4 +1,6 @@
-// The cookies this software sets, all of them next-auth's, all only for staff who sign in: public pages are
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName } from "@/lib/auth/device-cookie";
+
+// The cookies this software sets, next-auth's and the device cookie, all only for staff who sign in: public pages are
 // rendered without cookies and answered without Set-Cookie (decision 0009; tests/e2e/public-cache.spec.ts). The
 // /cookies page lists them from here, and tests/unit/cookies.test.ts checks the names against next-auth's own.
 
@@ -35,6 +37,12 @@ export function staffCookies(secure: boolean): CookieDoc[] {
       purpose:
         "Keeps a member of staff signed in. It is signed by the server and names a session that the server checks on every staff request, so signing out ends it at once.",
       expires: `Stops working ${SESSION_MAX_AGE_SECONDS / 3600} hours after signing in, or when you sign out`,
+    },
+    {
+      name: deviceCookieName(secure),
+      purpose:
+        "Set when you sign in. Tells the tracker this browser has signed in to your account before, so that someone guessing passwords from elsewhere cannot lock you out. It is sent only when signing in and holds no password.",
+      expires: `${Math.round(DEVICE_COOKIE_MAX_AGE_SECONDS / 86_400)} days after signing in`,
     },
   ];
 }

@@ -2,6 +2,14 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import {
+  DEVICE_COOKIE_MAX_AGE_SECONDS,
+  DEVICE_COOKIE_PATH,
+  deviceCookieName,
+  issueDeviceCookie,
+  readDeviceCookie,
+} from "@/lib/auth/device-cookie";
 import { z } from "@/lib/validations/zod";
 import { BAD_CREDENTIALS, signInWithPassword } from "@/lib/auth/sign-in.server";
 import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_LATER_MESSAGE } from "@/lib/db/errors";
@@ -14,6 +22,10 @@ import { SESSION_MAX_AGE_SECONDS, usesSecureCookies } from "@/lib/auth/cookies";
 
 export { SESSION_MAX_AGE_SECONDS };
 
+/** Secure (https-only) cookies whenever the site is served over https, as in production. */
+const SECURE_COOKIES = usesSecureCookies();
+const DEVICE_COOKIE = deviceCookieName(SECURE_COOKIES);
+
 /** What a sign-in form sends; next-auth also takes JSON, so anything else may arrive. */
 const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1_000) });
 
@@ -22,8 +34,7 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
-  // Secure (https-only) cookies whenever the site is served over https, as in production.
-  useSecureCookies: usesSecureCookies(),
+  useSecureCookies: SECURE_COOKIES,
   pages: { signIn: "/staff/sign-in", error: "/staff/sign-in" },
   providers: [
     CredentialsProvider({
@@ -41,7 +52,19 @@ export const authOptions: NextAuthOptions = {
           // The per-address limit counts the address the front server saw (never X-Forwarded-For as the client sent
           // it: anyone could then spray passwords from "new" addresses, or fill another address's count).
           const address = trustedClientAddress(req?.headers ?? {});
-          result = await signInWithPassword(parsed.data.email, parsed.data.password, address);
+          const jar = await cookies();
+          const device = readDeviceCookie(jar.get(DEVICE_COOKIE)?.value, process.env.NEXTAUTH_SECRET);
+          result = await signInWithPassword(parsed.data.email, parsed.data.password, address, { device });
+          // A browser that signs in gets (or keeps) a device cookie: its own budget of failed attempts next time.
+          if (result.ok && !result.knownDevice && process.env.NEXTAUTH_SECRET) {
+            jar.set(DEVICE_COOKIE, issueDeviceCookie(result.user.id, process.env.NEXTAUTH_SECRET).value, {
+              httpOnly: true,
+              sameSite: "lax",
+              secure: SECURE_COOKIES,
+              path: DEVICE_COOKIE_PATH,
+              maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+            });
+          }
         } catch (error) {
           console.error(`sign-in: failed (${describeDatabaseError(error)})`);
           throw new Error(

@@ -272,6 +272,63 @@ export async function reactivateUser(actorId: number | null, input: UserRefInput
   });
 }
 
+/**
+ * An administrator lifts an account's sign-in lock-out: the failed attempts of clients we do not know, made before
+ * now, count towards nothing. (Known devices are never locked out by others' guesses; decision 0013.)
+ */
+export async function liftSignInLock(actorId: number | null, input: UserRefInput): Promise<UserResult> {
+  const { authorise } = await actorModule();
+  const actor = await authorise(actorId, "user:manage");
+  const parsed = userRefSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const { userId } = parsed.data;
+  return db().$transaction(async (tx): Promise<UserResult> => {
+    const target = await lockActorAndTarget(tx, actor.id, userId);
+    if (!target) return fail("form", NO_SUCH_USER);
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { signInLockLiftedAt: new Date() },
+      select: USER_FIELDS,
+    });
+    await writeAudit(
+      tx,
+      { actorId: actor.id, actorLabel: actor.email },
+      "sign_in_lock_lift",
+      user,
+      auditState(target),
+      auditState(user),
+    );
+    return { ok: true, user };
+  }, WRITE_TRANSACTION);
+}
+
+export interface SignInLock {
+  /** Failed attempts from clients we do not know that still count. */
+  failures: number;
+  /** When the lock-out ends by itself, if nothing more is tried. */
+  until: Date;
+}
+
+/** The accounts whose unknown clients are locked out now, by account id: for the admin page. */
+export async function signInLocks(actorId: number | null): Promise<Map<number, SignInLock>> {
+  const { authorise } = await actorModule();
+  await authorise(actorId, "user:manage");
+  const { MAX_FAILURES_PER_ACCOUNT, WINDOW_MINUTES } = await signInModule();
+  // The lock-out ends when the MAX_FAILURES_PER_ACCOUNT-th most recent counted failure leaves the window.
+  const rows = await db().$queryRaw<Array<{ id: number; failures: number; until: Date }>>`
+    SELECT u.id, count(*)::int AS failures,
+           (array_agg(a.occurred_at ORDER BY a.occurred_at DESC))[${MAX_FAILURES_PER_ACCOUNT}::int]
+             + make_interval(mins => ${WINDOW_MINUTES}::int) AS until
+      FROM app_user u
+      JOIN sign_in_attempt a ON a.email = u.email
+     WHERE a.client_key IS NULL AND a.checked AND NOT a.succeeded
+       AND a.occurred_at >= greatest(now() - make_interval(mins => ${WINDOW_MINUTES}::int),
+                                     coalesce(u.sign_in_lock_lifted_at, '-infinity'::timestamptz))
+     GROUP BY u.id
+    HAVING count(*) >= ${MAX_FAILURES_PER_ACCOUNT}::int`;
+  return new Map(rows.map((r) => [r.id, { failures: r.failures, until: r.until }]));
+}
+
 /** Gives an account a new one-time password (the old password stops working); they choose their own at sign-in. */
 export async function resetPassword(actorId: number | null, input: UserRefInput): Promise<OneTimePasswordResult> {
   const { authorise } = await actorModule();
@@ -322,21 +379,32 @@ export async function changeOwnPassword(
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { currentPassword, newPassword } = parsed.data;
 
-  const { MAX_FAILURES_PER_ACCOUNT, TOO_MANY_ATTEMPTS, WINDOW_MINUTES, accountLockKey } = await signInModule();
+  const { MAX_FAILURES_PER_ACCOUNT, TOO_MANY_PASSWORD_CHECKS, WINDOW_MINUTES, accountLockKey, sessionClientKey } =
+    await signInModule();
   const prisma = db();
   const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);
-  // Under the same per-account lock as sign-in: checks sent in parallel queue up, and each sees the failures before
-  // it, so no more guesses get checked than the limit allows.
+  // A session has a budget of wrong current passwords of its own (decision 0013), so guesses at the sign-in page
+  // cannot stop the owner changing their password; without a session, the account's shared budget is used. Under
+  // the same per-account lock as sign-in: checks sent in parallel queue up, and each sees the failures before it,
+  // so no more guesses get checked than the limit allows.
+  const clientKey = options.keepSession ? sessionClientKey(options.keepSession) : null;
   const checked = await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${accountLockKey(actor.email)}))`;
     const failures = await tx.signInAttempt.count({
-      where: { email: actor.email, succeeded: false, occurredAt: { gte: since } },
+      where: { email: actor.email, clientKey, checked: true, succeeded: false, occurredAt: { gte: since } },
     });
-    if (failures >= MAX_FAILURES_PER_ACCOUNT) return { ok: false as const, message: TOO_MANY_ATTEMPTS };
+    if (failures >= MAX_FAILURES_PER_ACCOUNT) {
+      await tx.signInAttempt.create({
+        data: { email: actor.email, ip: "password-change", clientKey, succeeded: false, checked: false },
+      });
+      return { ok: false as const, message: TOO_MANY_PASSWORD_CHECKS };
+    }
     const stored = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
     const matches = stored.passwordHash !== null && (await verifyPassword(currentPassword, stored.passwordHash));
     if (!matches) {
-      await tx.signInAttempt.create({ data: { email: actor.email, ip: "password-change", succeeded: false } });
+      await tx.signInAttempt.create({
+        data: { email: actor.email, ip: "password-change", clientKey, succeeded: false },
+      });
       return { ok: false as const, message: "Your current password is incorrect" };
     }
     return { ok: true as const, stored };

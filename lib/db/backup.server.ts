@@ -36,6 +36,7 @@ export const BACKUP_TABLES = [
   "milestone_pillar",
   "milestone_outcome",
   "milestone_recommendation",
+  "council",
   "app_user",
   "audit_event",
   "seed_run",

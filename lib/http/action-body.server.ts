@@ -68,7 +68,40 @@ function argumentsProblem(text: string): string | null {
   }
   if (!Array.isArray(args)) return "arguments are not a list";
   if (!onlyPlainReferences(args)) return "arguments hold references our forms never send";
+  if (overReactArrayLimit(args)) return "arguments too large for React's decoder";
   return null;
+}
+
+/**
+ * React's decoder (decodeReply) throws, which Next.js answers with a 500, when the arrays of one JSON chunk hold more
+ * than a million "slots": each array counts its length plus one, and each plain string in an array its length (one
+ * less for an escaped "$$"; references such as "$undefined" count nothing); an object starts the count afresh for the arrays below it. It throws only once some array of
+ * the count has two or more elements. This is React's rule (bumpArrayCount in react-server-dom-webpack), counted the
+ * same way.
+ */
+export const REACT_ARRAY_SIZE_LIMIT = 1_000_000;
+
+function overReactArrayLimit(root: unknown[]): boolean {
+  type Count = { slots: number; fork: boolean };
+  const over = (count: Count) => count.slots > REACT_ARRAY_SIZE_LIMIT && count.fork;
+  const visit = (value: unknown, count: Count | null): boolean => {
+    if (typeof value === "string") {
+      // A reference ("$undefined", "$K1"...) is not counted; an escaped "$$" counts without its escape.
+      if (count === null || (value.startsWith("$") && !value.startsWith("$$"))) return false;
+      count.slots += value.startsWith("$$") ? value.length - 1 : value.length;
+      return over(count);
+    }
+    if (Array.isArray(value)) {
+      const own = count ?? { slots: 0, fork: false };
+      if (value.length > 1) own.fork = true;
+      own.slots += value.length + 1;
+      return over(own) || value.some((item) => visit(item, own));
+    }
+    if (value && typeof value === "object") return Object.values(value).some((item) => visit(item, null));
+    return false;
+  };
+  // The argument list is the chunk's root value, which React counts in the chunk's own context.
+  return visit(root, { slots: 0, fork: false });
 }
 
 /** A fetch action's multipart body, parsed with the same busboy as Next.js. */

@@ -12,7 +12,14 @@ import type { DataVersionWatcher } from "./data-version";
 import { chooseEncoding, compressForStore, isCompressible } from "./encoding";
 import { inlineScriptHashes } from "./inline-scripts";
 import type { PageCache, StoredResponse } from "./page-cache";
-import { badRenderHeader, isPublicRead, isStaticAsset, RENDER_HEADERS, storeKey } from "./public-routes";
+import {
+  badRenderHeader,
+  hasBrokenPathEncoding,
+  isPublicRead,
+  isStaticAsset,
+  RENDER_HEADERS,
+  storeKey,
+} from "./public-routes";
 import { contentSecurityPolicy, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "./security-headers";
 
 // The front server: the HTTP server the public talks to, in front of Next.js's request handler (decision 0009).
@@ -390,6 +397,9 @@ export function createFrontServer(options: FrontServerOptions) {
     if (host !== null && !isHost(host)) return plain(response, 400, "Bad request: the Host header is not a host name.");
     if (host !== null) request.headers[HOST_HEADER] = request.headers["x-forwarded-host"] = host.toLowerCase();
     const url = request.url ?? "/";
+    // Next.js answers a path it cannot decode (%FF, a cut-off %E0%A4) with a 500.
+    if (hasBrokenPathEncoding(url))
+      return plain(response, 400, "Bad request: the address has %-encoding that is not UTF-8.");
     try {
       if (isStaticAsset(url)) return await options.nextHandler(request, response);
       if (isPublicRead(request.method ?? "GET", url, request.headers)) return await servePublic(request, response);

@@ -110,3 +110,14 @@ export function storeKey(
 ): string {
   return [dataVersion, ukDay, url, ...RENDER_HEADERS.map((name) => headers[name] ?? "")].join("\n");
 }
+
+/** Whether an address's path holds %-escapes that do not decode to UTF-8 (the query is read leniently, the path not). */
+export function hasBrokenPathEncoding(url: string): boolean {
+  const path = url.split("?", 1)[0]!;
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}

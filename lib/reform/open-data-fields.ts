@@ -13,7 +13,7 @@ export interface FieldDoc {
 }
 
 export interface DatasetDoc {
-  id: "recommendations" | "milestones" | "pillars" | "outcomes";
+  id: "recommendations" | "milestones" | "pillars" | "outcomes" | "councils";
   title: string;
   path: string;
   fields: readonly FieldDoc[];
@@ -172,6 +172,34 @@ const OUTCOME_FIELD_DOCS = [
   { name: "url", type: "address", description: "Its page on this site." },
 ] as const satisfies readonly FieldDoc[];
 
+const COUNCIL_FIELD_DOCS = [
+  { name: "slug", type: "text", description: "The council's stable name in addresses, for example thurrock." },
+  { name: "gssCode", type: "text", description: "The council's ONS GSS code, for example E06000034." },
+  { name: "name", type: "text", description: "The council's usual name." },
+  { name: "officialName", type: "text", description: "The council's official name." },
+  {
+    name: "type",
+    type: "text",
+    description: "CTY (county), UA (unitary authority), MD (metropolitan district), LBO (London borough) or CC.",
+  },
+  { name: "typeName", type: "text", description: "The type in words." },
+  { name: "region", type: "text", description: "The English region the council is in." },
+  { name: "population2020", type: "number or null", description: "Its population in 2020, as the source gives it." },
+  { name: "startedOn", type: "date or null", description: "The day the council began, where the source gives one." },
+  {
+    name: "endedOn",
+    type: "date or null",
+    description: "The day a reorganised council ended; null for a council that still exists.",
+  },
+  { name: "successor", type: "text or null", description: "The slug of the council that took over from it." },
+  { name: "url", type: "address", description: "Its page on this site." },
+  {
+    name: "attribution",
+    type: "text",
+    description: "Where the council data comes from and its licence (mySociety, CC BY 4.0), to quote when reusing it.",
+  },
+] as const satisfies readonly FieldDoc[];
+
 type Names<T extends readonly FieldDoc[]> = { [K in keyof T]: T[K] extends { name: infer N } ? N : never };
 const names = <T extends readonly FieldDoc[]>(docs: T) => docs.map((d) => d.name) as unknown as Names<T>;
 
@@ -179,6 +207,7 @@ export const RECOMMENDATION_FIELDS = names(RECOMMENDATION_FIELD_DOCS);
 export const MILESTONE_FIELDS = names(MILESTONE_FIELD_DOCS);
 export const PILLAR_FIELDS = names(PILLAR_FIELD_DOCS);
 export const OUTCOME_FIELDS = names(OUTCOME_FIELD_DOCS);
+export const COUNCIL_FIELDS = names(COUNCIL_FIELD_DOCS);
 
 export const DATASETS: readonly DatasetDoc[] = [
   {
@@ -190,4 +219,5 @@ export const DATASETS: readonly DatasetDoc[] = [
   { id: "milestones", title: "Milestones", path: "/api/v1/milestones", fields: MILESTONE_FIELD_DOCS },
   { id: "pillars", title: "Pillars", path: "/api/v1/pillars", fields: PILLAR_FIELD_DOCS },
   { id: "outcomes", title: "Outcomes and enablers", path: "/api/v1/outcomes", fields: OUTCOME_FIELD_DOCS },
+  { id: "councils", title: "Councils", path: "/api/v1/councils", fields: COUNCIL_FIELD_DOCS },
 ];

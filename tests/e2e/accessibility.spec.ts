@@ -30,6 +30,9 @@ const PAGES = [
   ["briefing pack", "/report?since=2023-02-02"],
   ["briefing pack for one pillar", "/report?pillar=2"],
   ["page not found", "/recommendations/NOPE-1"],
+  ["councils", "/councils"],
+  ["councils, a search with a bad region (error summary)", "/councils?q=north&region=Wales"],
+  ["council", "/councils/thurrock"],
 ] as const;
 
 for (const [name, path] of PAGES) {

@@ -35,6 +35,9 @@ const PUBLIC_PAGES = [
   "/cookies",
   "/privacy",
   "/?asAt=2024-06-30",
+  "/councils",
+  "/councils?q=thurrock",
+  "/councils/thurrock",
 ];
 const NOT_FOUND = "/no-such-page";
 const EDITOR_PAGES = [

@@ -76,6 +76,7 @@ test("the open-data page documents every field of every dataset", async ({ page,
     ["milestones", "/api/v1/milestones?pageSize=1"],
     ["pillars", "/api/v1/pillars"],
     ["outcomes", "/api/v1/outcomes"],
+    ["councils", "/api/v1/councils"],
   ] as const) {
     const item = (await (await request.get(path)).json()).items[0] as Record<string, unknown>;
     const section = page.locator(`section[aria-labelledby="${id}"]`);

@@ -18,6 +18,7 @@ import {
   deactivateUser,
   inviteUser,
   listUsers,
+  liftSignInLock,
   reactivateUser,
   resetPassword,
 } from "@/lib/auth/users.server";
@@ -106,6 +107,11 @@ const OPERATIONS: Operation[] = [
   { name: "deactivate a user", permission: "user:manage", call: (u) => deactivateUser(u, { userId: target }) },
   { name: "reactivate a user", permission: "user:manage", call: (u) => reactivateUser(u, { userId: target }) },
   { name: "reset a user's password", permission: "user:manage", call: (u) => resetPassword(u, { userId: target }) },
+  {
+    name: "lift a user's sign-in lock",
+    permission: "user:manage",
+    call: (u) => liftSignInLock(u, { userId: target }),
+  },
   {
     name: "change your own password",
     permission: "signed-in",

@@ -38,6 +38,15 @@ beforeAll(async () => {
   source = await createTestDatabase();
   const prisma = source.prisma;
   await loadReformData(prisma);
+  // A reorganised council whose successor has a higher id: the import must restore it in id order all the same.
+  const [oldest, newest] = await Promise.all([
+    prisma.council.findFirstOrThrow({ orderBy: { id: "asc" } }),
+    prisma.council.findFirstOrThrow({ orderBy: { id: "desc" } }),
+  ]);
+  await prisma.council.update({
+    where: { id: oldest.id },
+    data: { endedOn: new Date("2028-04-01T00:00:00Z"), successorId: newest.id },
+  });
   editorId = (await createUser(prisma, { email: "editor@example.gov.uk", role: "editor" })).id;
   adminId = (await createUser(prisma, { email: "admin@example.gov.uk", role: "admin" })).id;
   // Some password hashes, which must not reach the backup.
@@ -110,6 +119,7 @@ describe("export", () => {
       "milestone_pillar",
       "milestone_outcome",
       "milestone_recommendation",
+      "council",
       "app_user",
       "audit_event",
       "seed_run",
@@ -119,6 +129,7 @@ describe("export", () => {
     expect(counts.milestone).toBe(await source.prisma.milestone.count());
     expect(counts.audit_event).toBe(await source.prisma.auditEvent.count());
     expect(counts.evidence_link).toBe(2);
+    expect(counts.council).toBe(153);
     expect(counts.app_user).toBe(3);
   });
 

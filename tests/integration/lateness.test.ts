@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as councilsApi } from "@/app/api/v1/councils/route";
 import { GET as milestonesApi } from "@/app/api/v1/milestones/route";
 import { GET as outcomesApi } from "@/app/api/v1/outcomes/route";
 import { GET as pillarsApi } from "@/app/api/v1/pillars/route";
@@ -233,6 +234,7 @@ describe("the open-data API over the reform data", () => {
       milestones: milestonesApi,
       pillars: pillarsApi,
       outcomes: outcomesApi,
+      councils: councilsApi,
     };
     for (const dataset of DATASETS) {
       const documented = dataset.fields.map((f) => f.name);

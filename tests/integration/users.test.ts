@@ -19,6 +19,7 @@ import {
   MAX_FAILURES_PER_ADDRESS,
   signInWithPassword,
   TOO_MANY_ATTEMPTS,
+  TOO_MANY_PASSWORD_CHECKS,
 } from "@/lib/auth/sign-in.server";
 import {
   changeOwnPassword,
@@ -28,9 +29,11 @@ import {
   deactivateUser,
   DUPLICATE_EMAIL,
   inviteUser,
+  liftSignInLock,
   listUsers,
   reactivateUser,
   resetPassword,
+  signInLocks,
 } from "@/lib/auth/users.server";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createUser } from "@/tests/support/factories";
@@ -481,7 +484,7 @@ describe("changing your own password", () => {
     const right = { ...guess, currentPassword: invited.oneTimePassword };
     expect(await changeOwnPassword(invited.user.id, right)).toEqual({
       ok: false,
-      errors: [{ field: "currentPassword", message: TOO_MANY_ATTEMPTS }],
+      errors: [{ field: "currentPassword", message: TOO_MANY_PASSWORD_CHECKS }],
     });
     expect(await verifyPassword(invited.oneTimePassword, await storedHash(invited.user.id))).toBe(true);
   });
@@ -511,6 +514,112 @@ describe("signing in", () => {
       results.push(await signInWithPassword(`nobody${i}@education.gov.uk`, "a guess", "198.51.100.7"));
     expect(results.slice(0, MAX_FAILURES_PER_ADDRESS).every((r) => !r.ok && r.message === BAD_CREDENTIALS)).toBe(true);
     expect(results.at(-1)).toEqual({ ok: false, message: TOO_MANY_ATTEMPTS });
+  });
+});
+
+describe("lock-outs an attacker cannot hold (decision 0013)", () => {
+  const device = (userId: number, id = "a".repeat(22)) => ({ userId, id });
+  const wrongGuesses = async (email: string, options: { device?: { userId: number; id: string } } = {}) => {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++)
+      expect(await signInWithPassword(email, `guess ${i}`, `203.0.113.${i}`, options)).toEqual({
+        ok: false,
+        message: BAD_CREDENTIALS,
+      });
+  };
+  /** Moves this account's checked attempts back in time, as if that many minutes had passed. */
+  const age = (email: string, minutes: number, where: { checked?: boolean } = {}) =>
+    database.prisma.$executeRaw`UPDATE sign_in_attempt SET occurred_at = occurred_at - make_interval(mins => ${minutes})
+      WHERE email = ${email} AND (${where.checked ?? null}::boolean IS NULL OR checked = ${where.checked ?? null})`;
+
+  it("refused attempts count towards nothing, so they never extend a lock-out", async () => {
+    const { user, oneTimePassword } = await invite("refusals@education.gov.uk");
+    await wrongGuesses(user.email);
+    for (let i = 0; i < 3 * MAX_FAILURES_PER_ACCOUNT; i++)
+      expect(await signInWithPassword(user.email, `guess ${i}`, "203.0.113.50")).toEqual({
+        ok: false,
+        message: TOO_MANY_ATTEMPTS,
+      });
+    const refused = await database.prisma.signInAttempt.count({ where: { email: user.email, checked: false } });
+    expect(refused).toBe(3 * MAX_FAILURES_PER_ACCOUNT);
+    // The checked failures leave the window; the refusals, made just now, do not hold the account.
+    await age(user.email, 16, { checked: true });
+    expect(await signInWithPassword(user.email, oneTimePassword, "203.0.113.50")).toMatchObject({ ok: true });
+  });
+
+  it("a browser that signed in before keeps its own budget while other clients are locked out", async () => {
+    const { user, oneTimePassword } = await invite("known.device@education.gov.uk");
+    const own = device(user.id);
+    expect(await signInWithPassword(user.email, oneTimePassword, "203.0.113.60")).toMatchObject({
+      ok: true,
+      knownDevice: false,
+    });
+    await wrongGuesses(user.email);
+    expect(await signInWithPassword(user.email, oneTimePassword, "203.0.113.61")).toEqual({
+      ok: false,
+      message: TOO_MANY_ATTEMPTS,
+    });
+    // The owner's browser, with the device cookie this account was given, still signs in ...
+    expect(await signInWithPassword(user.email, oneTimePassword, "203.0.113.60", { device: own })).toMatchObject({
+      ok: true,
+      knownDevice: true,
+    });
+    // ... but another account's device cookie is no key to this one.
+    const other = await invite("other.device@education.gov.uk");
+    expect(
+      await signInWithPassword(user.email, oneTimePassword, "203.0.113.62", { device: device(other.user.id) }),
+    ).toEqual({ ok: false, message: TOO_MANY_ATTEMPTS });
+  });
+
+  it("a known device gets no more guesses than anyone else, and spending them locks out only that device", async () => {
+    const { user, oneTimePassword } = await invite("device.guesses@education.gov.uk");
+    const own = device(user.id, "b".repeat(22));
+    await wrongGuesses(user.email, { device: own });
+    expect(await signInWithPassword(user.email, oneTimePassword, "203.0.113.70", { device: own })).toEqual({
+      ok: false,
+      message: TOO_MANY_ATTEMPTS,
+    });
+    expect(await signInWithPassword(user.email, oneTimePassword, "203.0.113.71")).toMatchObject({ ok: true });
+  });
+
+  it("an administrator sees the lock-out and lifts it, audited; an editor cannot", async () => {
+    const { user, oneTimePassword } = await invite("lifted@education.gov.uk");
+    const editor = await invite("not.an.admin@education.gov.uk");
+    await wrongGuesses(user.email);
+    const locks = await signInLocks(adminId);
+    expect(locks.get(user.id)).toMatchObject({ failures: MAX_FAILURES_PER_ACCOUNT });
+    const until = locks.get(user.id)!.until.getTime();
+    expect(until).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect(until).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
+
+    const before = await checksumTables(database.prisma);
+    await expect(liftSignInLock(editor.user.id, { userId: user.id })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await liftSignInLock(adminId, { userId: "9999999" })).toEqual({
+      ok: false,
+      errors: [{ field: "form", message: "This user does not exist" }],
+    });
+    expect(await checksumTables(database.prisma)).toEqual(before);
+
+    expect(await liftSignInLock(adminId, { userId: user.id })).toMatchObject({ ok: true });
+    expect((await signInLocks(adminId)).has(user.id)).toBe(false);
+    expect((await userEvents(user.id)).at(-1)).toMatchObject({ action: "sign_in_lock_lift", actorId: adminId });
+    expect(await signInWithPassword(user.email, oneTimePassword, "203.0.113.80")).toMatchObject({ ok: true });
+  });
+
+  it("guesses at the sign-in page do not stop a signed-in member of staff changing their password", async () => {
+    const { user, oneTimePassword } = await invite("changes.anyway@education.gov.uk");
+    await wrongGuesses(user.email);
+    const change = {
+      currentPassword: oneTimePassword,
+      newPassword: "a new passphrase",
+      confirmPassword: "a new passphrase",
+    };
+    // Without a session (the command line, say) the account's shared budget applies, and it is spent.
+    expect(await changeOwnPassword(user.id, change)).toEqual({
+      ok: false,
+      errors: [{ field: "currentPassword", message: TOO_MANY_PASSWORD_CHECKS }],
+    });
+    const sid = "00000000-0000-4000-8000-000000000001";
+    expect(await changeOwnPassword(user.id, change, { keepSession: sid })).toMatchObject({ ok: true });
   });
 });
 

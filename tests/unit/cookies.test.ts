@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { staffCookies, usesSecureCookies } from "@/lib/auth/cookies";
+import { deviceCookieName } from "@/lib/auth/device-cookie";
 
 // next-auth's own list of the cookies it sets, by name, for a site served over http or https (not in its exports).
 const { defaultCookies } = createRequire(import.meta.url)(
@@ -10,7 +11,8 @@ const { defaultCookies } = createRequire(import.meta.url)(
 
 // The /cookies page lists the cookies from lib/auth/cookies.ts: they must be the ones next-auth actually sets with
 // the Credentials provider and JWT sessions (the session, CSRF and callback cookies; the PKCE, state and nonce
-// cookies belong to OAuth sign-in, which the tracker does not offer).
+// cookies belong to OAuth sign-in, which the tracker does not offer), and the tracker's own device cookie
+// (lib/auth/device-cookie.ts, decision 0013).
 
 describe("the cookies the /cookies page lists", () => {
   for (const secure of [false, true]) {
@@ -20,6 +22,7 @@ describe("the cookies the /cookies page lists", () => {
         theirs.csrfToken!.name,
         theirs.callbackUrl!.name,
         theirs.sessionToken!.name,
+        deviceCookieName(secure),
       ]);
     });
   }

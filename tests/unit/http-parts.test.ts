@@ -5,7 +5,13 @@ import { clientAddressOf } from "@/lib/http/client-address";
 import { chooseEncoding, compressForStore } from "@/lib/http/encoding";
 import { inlineScriptHashes } from "@/lib/http/inline-scripts";
 import { PageCache, type StoredResponse } from "@/lib/http/page-cache";
-import { badRenderHeader, isPublicRead, isStaticAsset, storeKey } from "@/lib/http/public-routes";
+import {
+  badRenderHeader,
+  hasBrokenPathEncoding,
+  isPublicRead,
+  isStaticAsset,
+  storeKey,
+} from "@/lib/http/public-routes";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -191,5 +197,14 @@ describe("clientAddressOf", () => {
     expect(clientAddressOf(request("10.66.0.1, 203.0.113.5"), 1)).toBe("203.0.113.5");
     expect(clientAddressOf(request("10.66.0.1, 203.0.113.5, 198.51.100.2"), 2)).toBe("203.0.113.5");
     expect(clientAddressOf(request(), 1)).toBe("192.0.2.10");
+  });
+});
+
+describe("hasBrokenPathEncoding", () => {
+  it("finds %-escapes in the path that are not UTF-8, and leaves the query to its lenient reader", () => {
+    for (const url of ["/councils/%FF", "/outcomes/%E0%A4%A", "/pillars/%", "/x/%C3%28", "/x/%ED%A0%80?q=1"])
+      expect(hasBrokenPathEncoding(url), url).toBe(true);
+    for (const url of ["/", "/councils/thurrock", "/x/%C3%A9", "/x/%00", "/recommendations?q=%FF", "/a?b=%"])
+      expect(hasBrokenPathEncoding(url), url).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT_BYTES, actionBodyProblem } from "@/lib/http/action-body.server";
+import { ACTION_BODY_LIMIT_BYTES, actionBodyProblem, REACT_ARRAY_SIZE_LIMIT } from "@/lib/http/action-body.server";
 import { codeFromPath } from "@/lib/reform/codes";
 import { milestoneUpdateSchema } from "@/lib/validations/milestone-update";
 import { newMilestoneSchema, reclassifySchema } from "@/lib/validations/staff-edits";
@@ -51,6 +51,27 @@ function formPost(parts: Array<[string, string]>, boundary = "----formBoundary")
 const refusal = async (request: Request) => (await actionBodyProblem(request))?.reason ?? null;
 
 describe("actionBodyProblem", () => {
+  // The limits at the edges were checked against React's own decodeReply (react-server-dom-webpack, Next.js 16.4).
+  it("refuses argument lists over React's array limit, and lets through those at it", async () => {
+    const tooLarge = "arguments too large for React's decoder";
+    const args = (...values: unknown[]) => textAction(JSON.stringify(values));
+    const x = (n: number) => "x".repeat(n);
+    // An array of two counts 3 slots; a reference counts none; a string its length.
+    expect(await refusal(args("$undefined", x(REACT_ARRAY_SIZE_LIMIT - 3)))).toBeNull();
+    expect(await refusal(args("$undefined", x(REACT_ARRAY_SIZE_LIMIT - 2)))).toBe(tooLarge);
+    expect(await refusal(args(`$$${x(REACT_ARRAY_SIZE_LIMIT - 4)}`, "$K1"))).toBeNull();
+    expect(await refusal(args(`$$${x(REACT_ARRAY_SIZE_LIMIT - 3)}`, "$K1"))).toBe(tooLarge);
+    expect(await refusal(actionRequest([["0", JSON.stringify(["$undefined", "M-01,".repeat(210_000)])]]))).toBe(
+      tooLarge,
+    );
+    // No array of two or more elements: React never refuses.
+    expect(await refusal(args(x(REACT_ARRAY_SIZE_LIMIT + 10)))).toBeNull();
+    // Arrays under an object start a count of their own; nested arrays share their parent's.
+    const half = x(REACT_ARRAY_SIZE_LIMIT / 2);
+    expect(await refusal(args({ a: ["a", half, half.slice(10)] }, { b: ["b", half, half.slice(10)] }))).toBeNull();
+    expect(await refusal(args([half], [half]))).toBe(tooLarge);
+  });
+
   it("lets through what React sends for our forms", async () => {
     expect(
       await refusal(

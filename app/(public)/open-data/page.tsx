@@ -13,6 +13,7 @@ const ENDPOINTS = [
   ],
   ["/api/v1/pillars", "format"],
   ["/api/v1/outcomes", "format"],
+  ["/api/v1/councils", "q, region, format"],
 ];
 
 export default function OpenDataPage() {

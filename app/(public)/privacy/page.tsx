@@ -66,9 +66,10 @@ export default function PrivacyPage() {
             later) and when and why it ended.
           </li>
           <li>
-            <strong>sign-in attempts</strong>: the email address typed, the internet address the attempt came from,
-            whether it succeeded and when. These limit repeated guessing of passwords. Attempts more than 24 hours old
-            are deleted at a later sign-in.
+            <strong>sign-in attempts</strong>: the email address typed, the internet address the attempt came from, the
+            browser or session it came from when the tracker knows it (its device cookie), whether it succeeded and
+            when. These limit repeated guessing of passwords. Attempts more than 24 hours old are deleted at a later
+            sign-in. When an administrator lifts a lock-out of your account, the time is kept with your account.
           </li>
           <li>
             <strong>the record of changes</strong>: every change to a milestone, a recommendation or an account is kept

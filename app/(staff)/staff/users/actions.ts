@@ -7,6 +7,7 @@ import {
   changeUserRole,
   deactivateUser,
   inviteUser,
+  liftSignInLock,
   reactivateUser,
   resetPassword,
   signOutEverywhere,
@@ -25,7 +26,7 @@ import {
 // signed-in user comes from the session cookie, and the domain function checks against the database that they
 // are an active admin before it validates and writes anything. Account changes are not public: nothing to publish.
 
-const INTENTS: readonly UsersIntent[] = ["invite", "role", "deactivate", "reactivate", "reset", "sign-out"];
+const INTENTS: readonly UsersIntent[] = ["invite", "role", "deactivate", "reactivate", "reset", "sign-out", "unlock"];
 
 export async function manageUsers(_previous: UsersActionState, form: FormData): Promise<UsersActionState> {
   if (!isFormData(form)) return { status: "error", errors: [{ field: "form", message: UNREADABLE_FORM_MESSAGE }] };
@@ -111,6 +112,18 @@ export async function manageUsers(_previous: UsersActionState, form: FormData): 
           userId,
           errors: [],
           message: `Signed out everywhere: ${result.ended === 1 ? "1 session" : `${result.ended} sessions`} ended.`,
+        };
+      }
+      case "unlock": {
+        const result = await liftSignInLock(actorId, { userId: userIdText });
+        if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
+        revalidatePath("/staff/users");
+        return {
+          status: "done",
+          intent,
+          userId,
+          errors: [],
+          message: `The sign-in lock on ${result.user.email} has been lifted: they can sign in again now.`,
         };
       }
       case "reactivate": {

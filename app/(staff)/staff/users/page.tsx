@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { UsersAdmin, type UserRow } from "@/app/(staff)/staff/users/users-admin";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { formatDateTime } from "@/lib/dates";
-import { listUsers } from "@/lib/auth/users.server";
+import { listUsers, signInLocks, type SignInLock } from "@/lib/auth/users.server";
 import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
 export const dynamic = "force-dynamic";
@@ -22,9 +22,14 @@ async function signInUrl(): Promise<string> {
   return `${proto}://${host}/staff/sign-in`;
 }
 
+function lockRow(lock: SignInLock | undefined): UserRow["signInLock"] {
+  return lock ? { failures: lock.failures, until: formatDateTime(lock.until.toISOString()) } : null;
+}
+
 export default async function UsersPage() {
   const actor = await requireStaffPage("user:manage");
-  const users = withDirectionControlsNeutralised(await listUsers(actor.id));
+  const [listed, locks] = await Promise.all([listUsers(actor.id), signInLocks(actor.id)]);
+  const users = withDirectionControlsNeutralised(listed);
   const rows: UserRow[] = users.map((u) => ({
     id: u.id,
     email: u.email,
@@ -34,6 +39,7 @@ export default async function UsersPage() {
     mustChangePassword: u.mustChangePassword,
     lastSignIn: u.lastSignInAt ? formatDateTime(u.lastSignInAt.toISOString()) : null,
     deactivatedOn: u.deactivatedAt ? formatDateTime(u.deactivatedAt.toISOString()) : null,
+    signInLock: lockRow(locks.get(u.id)),
   }));
 
   return (

@@ -3,7 +3,7 @@ import type { FieldError } from "@/lib/validations/milestone-update";
 // What the users page's server action sends back to the page (kept apart from actions.ts, which may only
 // export async functions).
 
-export type UsersIntent = "invite" | "role" | "deactivate" | "reactivate" | "reset" | "sign-out";
+export type UsersIntent = "invite" | "role" | "deactivate" | "reactivate" | "reset" | "sign-out" | "unlock";
 
 export interface UsersActionState {
   status: "idle" | "error" | "done";

@@ -22,6 +22,8 @@ export interface UserRow {
   /** Already formatted on the server, in UK time. */
   lastSignIn: string | null;
   deactivatedOn: string | null;
+  /** Sign-in locked for clients the tracker does not know (too many failed attempts), until (formatted). */
+  signInLock: { failures: number; until: string } | null;
 }
 
 // Every form here is a plain HTML form posting to one server action, so the page works without JavaScript too.
@@ -154,6 +156,15 @@ function UserActions({
             </button>
           </form>
         )}
+        {user.signInLock && (
+          <form action={formAction}>
+            <input type="hidden" name="intent" value="unlock" />
+            <input type="hidden" name="userId" value={user.id} />
+            <button type="submit" className={buttonClass.secondary}>
+              Lift sign-in lock<span className="sr-only"> of {user.email}</span>
+            </button>
+          </form>
+        )}
         <form action={formAction}>
           <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
           <input type="hidden" name="userId" value={user.id} />
@@ -246,6 +257,16 @@ export function UsersAdmin({
                   )}
                   {user.active && user.mustChangePassword && (
                     <span className="block text-base text-govuk-secondary">Has a one-time password</span>
+                  )}
+                  {user.signInLock && (
+                    <span className="block">
+                      <Tag colour="red">Sign-in locked</Tag>
+                      <span className="block text-base text-govuk-secondary">
+                        {user.signInLock.failures} failed attempts from computers not used by this account before, in
+                        the last 15 minutes; unlocks by itself at {user.signInLock.until} if nothing more is tried. Lift
+                        the lock only if you know the attempts were theirs or they have confirmed it is them.
+                      </span>
+                    </span>
                   )}
                 </td>
                 <td className={td}>{user.lastSignIn ?? "Never"}</td>

@@ -51,7 +51,7 @@ export default function CookiesPage() {
           <tbody>
             {cookies.map((c) => (
               <tr key={c.name}>
-                <td className={`${td} break-all`}>
+                <td className={`${td} break-words`}>
                   <code>{c.name}</code>
                 </td>
                 <td className={td}>{c.purpose}</td>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Table, td, th } from "@/components/ui/table";
 import Link from "next/link";
+import { Fragment } from "react";
 import { DATASETS } from "@/lib/reform/open-data-fields";
 
 export const metadata: Metadata = { title: "Open data" };
@@ -111,8 +112,16 @@ export default function OpenDataPage() {
             <tbody>
               {dataset.fields.map((f) => (
                 <tr key={f.name}>
-                  <td className={`${td} break-all`}>
-                    <code>{f.name}</code>
+                  <td className={td}>
+                    <code>
+                      {/* A long camelCase name may wrap on a phone, between its words only. */}
+                      {f.name.split(/(?=[A-Z])/).map((part, i) => (
+                        <Fragment key={i}>
+                          {i > 0 && <wbr />}
+                          {part}
+                        </Fragment>
+                      ))}
+                    </code>
                   </td>
                   <td className={td}>{f.type}</td>
                   <td className={td}>{f.description}</td>

@@ -232,6 +232,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           ]}
           rows={d.timeline.map((t) => ({ label: t.quarter, counts: { due: t.due, done: t.done, overdue: t.overdue } }))}
         />
+        <p>
+          &ldquo;Overdue&rdquo; counts every milestone past its planned date and not complete, whether or not anyone has
+          assessed it: of the {d.overdue} overdue on {formatDay(d.today)}, {d.lateness.not_yet_assessed} had not been
+          assessed by staff. <Link href="/about/statuses#overdue">What overdue means</Link>.
+        </p>
       </section>
     </div>
   );

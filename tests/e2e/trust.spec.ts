@@ -40,6 +40,13 @@ test("the dashboard splits overdue milestones into 'not yet assessed' and 'asses
     `${overdue.total} milestones past their planned date and not complete: ${unassessed.total} not yet assessed, ${late.total} assessed and late`,
   );
 
+  await expect(page.getByText(/counts every milestone past its planned date/)).toContainText(
+    `of the ${overdue.total} overdue on`,
+  );
+  await expect(page.getByText(/counts every milestone past its planned date/)).toContainText(
+    `${unassessed.total} had not been assessed by staff`,
+  );
+
   // The list it leads to tags each of them "Date passed", not a red "Overdue".
   await glance.getByRole("link", { name: /not yet assessed by staff/ }).click();
   await expect(page).toHaveURL(/lateness=not_yet_assessed/);

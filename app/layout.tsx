@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { WHOLE_REFORM_FEED } from "@/components/feed-links";
 import { NavigationEffects } from "@/components/site/navigation-effects";
 import { SiteHeader } from "@/components/site/site-header";
@@ -31,6 +32,23 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <footer className="border-t border-govuk-border bg-govuk-light-grey">
           <div className="mx-auto max-w-5xl space-y-2 px-4 py-6 text-base text-govuk-secondary">
+            <nav aria-label="Support links">
+              <ul className="mb-4 flex flex-wrap gap-x-6 gap-y-2">
+                {[
+                  ["/about", "About the tracker"],
+                  ["/about/statuses", "What the statuses mean"],
+                  ["/accessibility", "Accessibility statement"],
+                  ["/cookies", "Cookies"],
+                  ["/privacy", "Privacy"],
+                ].map(([href, label]) => (
+                  <li key={href}>
+                    <Link href={href!} prefetch={false}>
+                      {label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
             <p>
               Recommendations, responses, pillars, outcomes and milestones are taken from{" "}
               <cite>Stable Homes, Built on Love: Implementation Strategy and Consultation</cite> (Department for

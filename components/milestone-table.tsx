@@ -46,7 +46,7 @@ export function MilestoneTable({
               )}
             </td>
             <td className={`${td} space-y-1`}>
-              <MilestoneStatusTag status={m.status} /> {m.overdue && <OverdueTag />}
+              <MilestoneStatusTag status={m.status} /> <OverdueTag lateness={m.lateness} />
             </td>
           </tr>
         ))}

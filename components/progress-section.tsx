@@ -7,7 +7,31 @@ import { excerpt } from "@/components/source-text";
 import type { ClassCounts, StatusCounts } from "@/lib/reform/dashboard.server";
 import type { MilestoneSummary } from "@/lib/reform/milestones.server";
 import type { RecommendationSummary } from "@/lib/reform/recommendations.server";
-import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS, RESPONSE_CLASSES, RESPONSE_CLASS_LABELS } from "@/lib/vocabulary";
+import {
+  MILESTONE_STATUSES,
+  MILESTONE_STATUS_LABELS,
+  RESPONSE_CLASSES,
+  RESPONSE_CLASS_LABELS,
+  type LatenessValue,
+} from "@/lib/vocabulary";
+
+/** How many of these milestones are past their planned date, split by whether anyone has assessed them. */
+function LatenessSentence({ milestones, filterQuery }: { milestones: MilestoneSummary[]; filterQuery: string }) {
+  const count = (kind: LatenessValue) => milestones.filter((m) => m.lateness === kind).length;
+  const overdue = milestones.filter((m) => m.overdue).length;
+  if (overdue === 0) return <p>No milestone here is past its planned date and still open.</p>;
+  return (
+    <p>
+      {overdue} {overdue === 1 ? "milestone is" : "milestones are"} past the planned date and not complete:{" "}
+      <Link href={`/milestones?${filterQuery}&lateness=not_yet_assessed`}>
+        {count("not_yet_assessed")} not yet assessed by staff
+      </Link>{" "}
+      and{" "}
+      <Link href={`/milestones?${filterQuery}&lateness=assessed_late`}>{count("assessed_late")} assessed and late</Link>
+      . <Link href="/about/statuses">What this means</Link>.
+    </p>
+  );
+}
 
 /** Progress, recommendations and milestones of one pillar or outcome: shared by their pages. */
 export function ProgressSection({
@@ -41,6 +65,7 @@ export function ProgressSection({
           columns={MILESTONE_STATUSES.map((s) => ({ key: s, label: MILESTONE_STATUS_LABELS[s] }))}
           rows={[{ label: "Number of milestones", counts: milestoneCounts }]}
         />
+        <LatenessSentence milestones={milestones} filterQuery={filterQuery} />
         <CountsTable
           id="progress-class"
           caption={`Recommendations of ${name} by government response`}

@@ -1,7 +1,9 @@
 import { Tag, type TagColour } from "@/components/ui/tag";
 import {
+  LATENESS_TAG_LABELS,
   MILESTONE_STATUS_LABELS,
   RESPONSE_CLASS_LABELS,
+  type LatenessValue,
   type MilestoneStatusValue,
   type ResponseClassValue,
 } from "@/lib/vocabulary";
@@ -32,6 +34,11 @@ export function ResponseClassTag({ responseClass }: { responseClass: ResponseCla
   return <Tag colour={RESPONSE_CLASS_COLOURS[responseClass]}>{RESPONSE_CLASS_LABELS[responseClass]}</Tag>;
 }
 
-export function OverdueTag() {
-  return <Tag colour="red">Overdue</Tag>;
+/**
+ * An overdue milestone's second tag. Red "Overdue" only when staff have assessed it and it is late; a date that passed
+ * before anyone assessed the milestone is "Date passed", so a list of unassessed milestones does not read as broken.
+ */
+export function OverdueTag({ lateness }: { lateness: LatenessValue | null }) {
+  if (!lateness) return null;
+  return <Tag colour={lateness === "assessed_late" ? "red" : "orange"}>{LATENESS_TAG_LABELS[lateness]}</Tag>;
 }

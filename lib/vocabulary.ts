@@ -23,6 +23,44 @@ export const MILESTONE_STATUS_LABELS: Record<MilestoneStatusValue, string> = {
   superseded: "Superseded or cancelled",
 };
 
+/** What each status means, as the /about/statuses page and the staff forms explain it. */
+export const MILESTONE_STATUS_DEFINITIONS: Record<MilestoneStatusValue, string> = {
+  not_yet_assessed:
+    "No member of staff has given this milestone a status yet. The strategy reports no progress, so every milestone starts here.",
+  not_started: "Staff have assessed it: work towards it has not started.",
+  on_track: "Staff have assessed it: they expect it to be met by its planned date.",
+  at_risk: "Staff have assessed it: it may not be met by its planned date. Staff give a reason.",
+  delayed: "Staff have assessed it: it will not be met by its planned date. Staff give a reason.",
+  complete: "Staff have recorded it as done, with the date it was completed.",
+  superseded:
+    "Staff have recorded that it was replaced by other work or cancelled. Staff give a reason. It no longer counts as open.",
+};
+
+/**
+ * Two kinds of overdue (lib/reform/milestone-rules.ts): the date has passed on a milestone nobody has assessed yet,
+ * or on one staff have assessed. The open-data field `lateness` uses these codes.
+ */
+export const LATENESS_KINDS = ["not_yet_assessed", "assessed_late"] as const;
+export type LatenessValue = (typeof LATENESS_KINDS)[number];
+
+export const LATENESS_LABELS: Record<LatenessValue, string> = {
+  not_yet_assessed: "Date passed, not yet assessed",
+  assessed_late: "Assessed and late",
+};
+
+/** The short words of the tag shown beside the status of an overdue milestone. */
+export const LATENESS_TAG_LABELS: Record<LatenessValue, string> = {
+  not_yet_assessed: "Date passed",
+  assessed_late: "Overdue",
+};
+
+export const LATENESS_DEFINITIONS: Record<LatenessValue, string> = {
+  not_yet_assessed:
+    "Its planned date has passed and it is still \u201cNot yet assessed\u201d: nobody has said whether it was done. This is not evidence that it was missed.",
+  assessed_late:
+    "Its planned date has passed and staff have assessed it with a status other than complete or superseded: it is open and late.",
+};
+
 export const RESPONSE_CLASSES = ["accepted", "accepted_in_principle", "testing", "consulting", "not_accepted"] as const;
 export type ResponseClassValue = (typeof RESPONSE_CLASSES)[number];
 

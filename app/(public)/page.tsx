@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { CountsTable } from "@/components/counts-table";
 import { MILESTONE_STATUS_SERIES, RESPONSE_CLASS_SERIES, TIMELINE_SERIES } from "@/components/charts/series";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
@@ -21,11 +22,12 @@ export const dynamic = "force-dynamic";
 const STATUS_COLUMNS = MILESTONE_STATUSES.map((s) => ({ key: s, label: MILESTONE_STATUS_LABELS[s] }));
 const CLASS_COLUMNS = RESPONSE_CLASSES.map((c) => ({ key: c, label: RESPONSE_CLASS_LABELS[c] }));
 
-function Figure({ value, label, href }: { value: number; label: string; href?: string }) {
+function Figure({ value, label, href, detail }: { value: number; label: string; href?: string; detail?: ReactNode }) {
   return (
     <div className="border-l-4 border-govuk-blue bg-govuk-light-grey p-4">
       <dd className="text-5xl font-bold tabular-nums">{value}</dd>
       <dt className="mt-1">{href ? <Link href={href}>{label}</Link> : label}</dt>
+      {detail && <dd className="mt-2 text-base">{detail}</dd>}
     </div>
   );
 }
@@ -66,19 +68,48 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             label={`of ${d.milestoneTotal} milestones complete`}
             href={withAsAt("/milestones?status=complete")}
           />
-          <Figure value={d.overdue} label="milestones overdue" href={withAsAt("/milestones?due=overdue")} />
+          <Figure
+            value={d.overdue}
+            label="milestones overdue"
+            href={withAsAt("/milestones?due=overdue")}
+            detail={
+              <>
+                <Link href={withAsAt("/milestones?lateness=not_yet_assessed")}>
+                  {d.lateness.not_yet_assessed} not yet assessed by staff
+                </Link>
+                ;{" "}
+                <Link href={withAsAt("/milestones?lateness=assessed_late")}>
+                  {d.lateness.assessed_late} assessed and late
+                </Link>
+              </>
+            }
+          />
           <Figure
             value={d.dueNext90Days}
             label="milestones due in the next 90 days"
             href={withAsAt("/milestones?due=next-90-days")}
           />
         </dl>
+        {d.lateness.not_yet_assessed > 0 && (
+          <p className="mt-4 max-w-3xl" id="lateness-note">
+            {d.lateness.not_yet_assessed === d.overdue ? "All" : `${d.lateness.not_yet_assessed} of the`} {d.overdue}{" "}
+            milestones past their planned date {d.lateness.not_yet_assessed === 1 ? "has" : "have"} not been assessed by
+            DfE staff yet: each still has the status &ldquo;Not yet assessed&rdquo; it started with, because the
+            strategy reports no progress. A date passing before anyone has assessed a milestone does not show that it
+            was missed. <Link href="/about/statuses">What the statuses and figures mean</Link>.
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="gaps-heading" className="space-y-3">
         <h2 id="gaps-heading" className="text-2xl font-bold">
           Gaps to look at
         </h2>
+        <p>
+          <Link href="/about/statuses">
+            What &ldquo;overdue&rdquo;, &ldquo;stale&rdquo; and &ldquo;undelivered&rdquo; mean
+          </Link>
+        </p>
         <ul className="list-disc space-y-2 pl-6">
           <li>
             <Link href={withAsAt("/recommendations?gap=undelivered")}>
@@ -90,6 +121,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             <Link href={withAsAt("/milestones?gap=overdue")}>
               {d.gaps.overdueMilestones} milestones past their planned date and not complete
             </Link>
+            : {d.lateness.not_yet_assessed} not yet assessed, {d.lateness.assessed_late} assessed and late
           </li>
           <li>
             <Link href={withAsAt("/milestones?gap=stale")}>
@@ -206,6 +238,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           ]}
           rows={d.timeline.map((t) => ({ label: t.quarter, counts: { due: t.due, done: t.done, overdue: t.overdue } }))}
         />
+        <p>
+          &ldquo;Overdue&rdquo; counts every milestone past its planned date and not complete, whether or not anyone has
+          assessed it: of the {d.overdue} overdue on {formatDay(d.today)}, {d.lateness.not_yet_assessed} had not been
+          assessed by staff. <Link href="/about/statuses#overdue">What overdue means</Link>.
+        </p>
       </section>
     </div>
   );

@@ -6,6 +6,9 @@ import { describeChangeWithReason, titleSentence } from "@/lib/scrutiny/change-w
 import {
   CHANGE_KINDS,
   CHANGE_KIND_LABELS,
+  LATENESS_KINDS,
+  LATENESS_LABELS,
+  LATENESS_TAG_LABELS,
   MILESTONE_STATUSES,
   MILESTONE_STATUS_LABELS,
   RESPONSE_CLASSES,
@@ -48,7 +51,8 @@ function CountsTable({ groups, kind }: { groups: BriefingGroup[]; kind: "milesto
             {c.label}
           </Text>
         ))}
-        {kind === "milestones" && <Text style={styles.cell}>Overdue</Text>}
+        {kind === "milestones" &&
+          LATENESS_KINDS.map((k) => <Text key={k} style={styles.cell}>{`Overdue: ${LATENESS_LABELS[k]}`}</Text>)}
       </View>
       {groups.map((g) => (
         <View key={g.number} style={styles.row} wrap={false}>
@@ -58,7 +62,12 @@ function CountsTable({ groups, kind }: { groups: BriefingGroup[]; kind: "milesto
               {String((kind === "milestones" ? g.milestones : g.recommendations)[c.key as never] ?? 0)}
             </Text>
           ))}
-          {kind === "milestones" && <Text style={styles.cell}>{String(g.overdue)}</Text>}
+          {kind === "milestones" &&
+            LATENESS_KINDS.map((k) => (
+              <Text key={k} style={styles.cell}>
+                {String(g.lateness[k])}
+              </Text>
+            ))}
         </View>
       ))}
     </View>
@@ -74,7 +83,7 @@ function MilestoneList({ items, origin, empty }: { items: BriefingMilestone[]; o
           <Link src={`${origin}/milestones/${m.code}`} style={styles.link}>
             {m.code}
           </Link>
-          {` ${m.title}: ${MILESTONE_STATUS_LABELS[m.status]}, planned ${formatDay(m.plannedDate)}`}
+          {` ${m.title}: ${MILESTONE_STATUS_LABELS[m.status]}${m.lateness ? ` (${LATENESS_TAG_LABELS[m.lateness]})` : ""}, planned ${formatDay(m.plannedDate)}`}
           {m.daysLate > 0 ? ` (${m.daysLate} days after the strategy's ${formatDay(m.dueDate)})` : ""}
         </Text>
       ))}
@@ -98,7 +107,7 @@ export function BriefingPdf({ briefing: b, origin }: { briefing: Briefing; origi
         <Text>{`${b.totals.milestones} milestones: ${MILESTONE_STATUSES.filter((s) => b.totals.byStatus[s] > 0)
           .map((s) => `${MILESTONE_STATUS_LABELS[s]} ${b.totals.byStatus[s]}`)
           .join(", ")}.`}</Text>
-        <Text>{`${b.totals.overdue} milestones overdue. ${b.slipped.length} milestones re-planned later than the strategy's date.`}</Text>
+        <Text>{`${b.totals.overdue} milestones past their planned date and not complete: ${b.totals.lateness.not_yet_assessed} not yet assessed by staff, ${b.totals.lateness.assessed_late} assessed and late. ${b.slipped.length} milestones re-planned later than the strategy's date.`}</Text>
         <Text>{`${b.totals.recommendations} recommendations: ${RESPONSE_CLASSES.filter((c) => b.totals.byClass[c] > 0)
           .map((c) => `${RESPONSE_CLASS_LABELS[c]} ${b.totals.byClass[c]}`)
           .join(", ")}.`}</Text>
@@ -131,7 +140,13 @@ export function BriefingPdf({ briefing: b, origin }: { briefing: Briefing; origi
           </View>
         ))}
 
-        <Text style={styles.h2}>Overdue milestones</Text>
+        <Text style={styles.h2}>Milestones past their planned date and not complete</Text>
+        <Text style={styles.item}>
+          {`"Date passed": nobody has assessed the milestone yet, so its date passing does not show it was missed. "Overdue": staff have assessed it and it is late. What every status and figure means: `}
+          <Link src={`${origin}/about/statuses`} style={styles.link}>
+            {`${origin}/about/statuses`}
+          </Link>
+        </Text>
         <MilestoneList items={b.overdue} origin={origin} empty="None." />
         <Text style={styles.h2}>Slipped milestones</Text>
         <MilestoneList items={b.slipped} origin={origin} empty="None." />

@@ -18,10 +18,12 @@ import { endSession, isSessionLive, SessionEndedError, startSession } from "@/li
 import { trustedClientAddress } from "@/lib/http/internal-headers";
 import { sameOriginRedirect } from "@/lib/auth/callback-url";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
+import { SESSION_MAX_AGE_SECONDS, usesSecureCookies } from "@/lib/auth/cookies";
+
+export { SESSION_MAX_AGE_SECONDS };
 
 /** Secure (https-only) cookies whenever the site is served over https, as in production. */
-const SECURE_COOKIES = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const SECURE_COOKIES = usesSecureCookies();
 const DEVICE_COOKIE = deviceCookieName(SECURE_COOKIES);
 
 /** What a sign-in form sends; next-auth also takes JSON, so anything else may arrive. */

@@ -3,21 +3,8 @@ import { COUNCILS_ATTRIBUTION } from "@/lib/seed/councils";
 
 // One council as the open-data API gives it, in JSON and (the same fields) in CSV.
 
-export const COUNCIL_FIELDS = [
-  "slug",
-  "gssCode",
-  "name",
-  "officialName",
-  "type",
-  "typeName",
-  "region",
-  "population2020",
-  "startedOn",
-  "endedOn",
-  "successor",
-  "url",
-  "attribution",
-] as const;
+// The field names, and what each means, are written once in lib/reform/open-data-fields.ts (shown on /open-data).
+export { COUNCIL_FIELDS } from "@/lib/reform/open-data-fields";
 
 export function councilJson(c: CouncilSummary, origin: string) {
   return {

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client.server";
 import { FIRST_PLAN_DAY, LAST_PLAN_DAY, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import {
   isDueSoonSql,
+  isLateSql,
   isOverdueSql,
   isStaleSql,
   isUndeliveredSql,
@@ -14,6 +15,7 @@ import {
 import {
   MILESTONE_STATUSES,
   RESPONSE_CLASSES,
+  type LatenessValue,
   type MilestoneStatusValue,
   type ResponseClassValue,
 } from "@/lib/vocabulary";
@@ -30,18 +32,29 @@ export interface Dashboard {
   milestonesByStatus: StatusCounts;
   milestoneTotal: number;
   overdue: number;
+  /** `overdue`, split: date passed and not yet assessed, or assessed and late (lib/reform/milestone-rules.ts). */
+  lateness: LatenessCounts;
   dueNext90Days: number;
-  byPillar: Array<{ number: number; title: string; milestones: StatusCounts; recommendations: ClassCounts }>;
+  byPillar: Array<{
+    number: number;
+    title: string;
+    milestones: StatusCounts;
+    lateness: LatenessCounts;
+    recommendations: ClassCounts;
+  }>;
   byOutcome: Array<{
     number: number;
     kind: "outcome" | "enabler";
     title: string;
     milestones: StatusCounts;
+    lateness: LatenessCounts;
     recommendations: ClassCounts;
   }>;
   timeline: Array<{ quarter: string; due: number; done: number; overdue: number }>;
   gaps: { undeliveredRecommendations: number; overdueMilestones: number; staleMilestones: number };
 }
+
+export type LatenessCounts = Record<LatenessValue, number>;
 
 export function emptyStatusCounts(): StatusCounts {
   return Object.fromEntries(MILESTONE_STATUSES.map((s) => [s, 0])) as StatusCounts;
@@ -49,6 +62,24 @@ export function emptyStatusCounts(): StatusCounts {
 
 export function emptyClassCounts(): ClassCounts {
   return Object.fromEntries(RESPONSE_CLASSES.map((c) => [c, 0])) as ClassCounts;
+}
+
+interface LatenessRow {
+  not_yet_assessed: bigint;
+  assessed_late: bigint;
+}
+
+/** Two count columns, `not_yet_assessed` and `assessed_late`, over milestone alias `m`. */
+function latenessCountsSql(today: string): Prisma.Sql {
+  return Prisma.sql`count(*) FILTER (WHERE ${isLateSql("not_yet_assessed", today)}) AS not_yet_assessed,
+               count(*) FILTER (WHERE ${isLateSql("assessed_late", today)}) AS assessed_late`;
+}
+
+function toLatenessCounts(rows: LatenessRow[]): LatenessCounts {
+  return {
+    not_yet_assessed: rows.reduce((sum, r) => sum + Number(r.not_yet_assessed), 0),
+    assessed_late: rows.reduce((sum, r) => sum + Number(r.assessed_late), 0),
+  };
 }
 
 /** Quarters shown on the timeline: the strategy's phase one and the year after it. */
@@ -81,19 +112,20 @@ export async function summariseDashboard(options: { today?: string; asAt?: strin
         FROM ${recommendations} r JOIN review rv ON rv.id = r.review_id GROUP BY rv.code, r.response_class`,
     prisma.$queryRaw<Array<{ status: MilestoneStatusValue; n: bigint }>>`
         SELECT m.status::text AS status, count(*) AS n FROM ${milestones} m GROUP BY m.status`,
-    prisma.$queryRaw<Array<{ overdue: bigint; due_soon: bigint }>>`
+    prisma.$queryRaw<Array<{ overdue: bigint; due_soon: bigint } & LatenessRow>>`
         SELECT count(*) FILTER (WHERE ${isOverdueSql(today)}) AS overdue,
+               ${latenessCountsSql(today)},
                count(*) FILTER (WHERE ${isDueSoonSql(today)}) AS due_soon
         FROM ${milestones} m`,
-    prisma.$queryRaw<Array<{ number: number; status: MilestoneStatusValue; n: bigint }>>`
-        SELECT p.number, m.status::text AS status, count(*) AS n
+    prisma.$queryRaw<Array<{ number: number; status: MilestoneStatusValue; n: bigint } & LatenessRow>>`
+        SELECT p.number, m.status::text AS status, count(*) AS n, ${latenessCountsSql(today)}
         FROM milestone_pillar mp JOIN pillar p ON p.id = mp.pillar_id JOIN ${milestones} m ON m.id = mp.milestone_id
         GROUP BY p.number, m.status`,
     prisma.$queryRaw<Array<{ number: number; response_class: ResponseClassValue; n: bigint }>>`
         SELECT p.number, r.response_class::text AS response_class, count(*) AS n
         FROM ${recommendations} r JOIN pillar p ON p.id = r.pillar_id GROUP BY p.number, r.response_class`,
-    prisma.$queryRaw<Array<{ number: number; status: MilestoneStatusValue; n: bigint }>>`
-        SELECT o.number, m.status::text AS status, count(*) AS n
+    prisma.$queryRaw<Array<{ number: number; status: MilestoneStatusValue; n: bigint } & LatenessRow>>`
+        SELECT o.number, m.status::text AS status, count(*) AS n, ${latenessCountsSql(today)}
         FROM milestone_outcome mo JOIN outcome o ON o.id = mo.outcome_id JOIN ${milestones} m ON m.id = mo.milestone_id
         GROUP BY o.number, m.status`,
     prisma.$queryRaw<Array<{ number: number; response_class: ResponseClassValue; n: bigint }>>`
@@ -132,6 +164,8 @@ export async function summariseDashboard(options: { today?: string; asAt?: strin
     for (const row of rows.filter((r) => r.number === n)) counts[row.status] = Number(row.n);
     return counts;
   };
+  const latenessBy = (rows: Array<{ number: number } & LatenessRow>, n: number) =>
+    toLatenessCounts(rows.filter((r) => r.number === n));
   const classBy = (rows: Array<{ number: number; response_class: ResponseClassValue; n: bigint }>, n: number) => {
     const counts = emptyClassCounts();
     for (const row of rows.filter((r) => r.number === n)) counts[row.response_class] = Number(row.n);
@@ -149,15 +183,18 @@ export async function summariseDashboard(options: { today?: string; asAt?: strin
     milestonesByStatus,
     milestoneTotal: Object.values(milestonesByStatus).reduce((a, b) => a + b, 0),
     overdue: Number(headline?.overdue ?? 0),
+    lateness: toLatenessCounts(headline ? [headline] : []),
     dueNext90Days: Number(headline?.due_soon ?? 0),
     byPillar: pillars.map((p) => ({
       ...p,
       milestones: statusBy(pillarStatus, p.number),
+      lateness: latenessBy(pillarStatus, p.number),
       recommendations: classBy(pillarClass, p.number),
     })),
     byOutcome: outcomes.map((o) => ({
       ...o,
       milestones: statusBy(outcomeStatus, o.number),
+      lateness: latenessBy(outcomeStatus, o.number),
       recommendations: classBy(outcomeClass, o.number),
     })),
     timeline: TIMELINE_QUARTERS.map((q) => {

@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { endOfUkDaySql, milestonesAsAtSql, recommendationsAsAtSql } from "@/lib/audit/as-at.server";
 import { addDays } from "@/lib/dates";
-import type { MilestoneStatusValue } from "@/lib/vocabulary";
+import type { LatenessValue, MilestoneStatusValue } from "@/lib/vocabulary";
 
 // What "overdue" and "stale" mean, written once. A milestone's current planned date is its forecast date when
 // staff have set one, otherwise the date in the strategy. It is overdue when that date has passed and it is
@@ -55,6 +55,28 @@ export function recommendationSource(asAt?: string | null): Prisma.Sql {
 
 export function isOverdue(m: { status: MilestoneStatusValue; plannedDate: string }, today: string): boolean {
   return !CLOSED_STATUSES.includes(m.status) && m.plannedDate < today;
+}
+
+// Overdue, split in two (issue 13): before any staff update every milestone is "Not yet assessed", so its date
+// passing says nothing about delivery. "not_yet_assessed": overdue and nobody has given it a status yet;
+// "assessed_late": overdue with a status staff chose. Every page, the briefing and the API read the split from here.
+
+/** The kind of lateness of milestone alias `m`, as SQL: true when it is overdue in that way. */
+export function isLateSql(kind: LatenessValue, today: string): Prisma.Sql {
+  const assessed =
+    kind === "not_yet_assessed"
+      ? Prisma.sql`m.status = 'not_yet_assessed'`
+      : Prisma.sql`m.status <> 'not_yet_assessed'`;
+  return Prisma.sql`(${isOverdueSql(today)} AND ${assessed})`;
+}
+
+/** The same rule in TypeScript: null when the milestone is not overdue. */
+export function latenessOf(
+  m: { status: MilestoneStatusValue; plannedDate: string },
+  today: string,
+): LatenessValue | null {
+  if (!isOverdue(m, today)) return null;
+  return m.status === "not_yet_assessed" ? "not_yet_assessed" : "assessed_late";
 }
 
 /** The response classes for which a scrutineer expects a milestone: the government said it would act. */

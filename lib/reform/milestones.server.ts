@@ -4,8 +4,10 @@ import { db } from "@/lib/db/client.server";
 import { LAST_PLAN_DAY, todayInLondon, toIsoDay } from "@/lib/dates";
 import {
   isDueSoonSql,
+  isLateSql,
   isOverdue,
   isOverdueSql,
+  latenessOf,
   isStaleSql,
   lastStaffUpdateSql,
   milestoneSource,
@@ -14,7 +16,7 @@ import {
 } from "@/lib/reform/milestone-rules";
 import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/audit/history.server";
 import type { MilestoneFilters } from "@/lib/validations/public-filters";
-import type { MilestoneGroupValue, MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
+import type { LatenessValue, MilestoneGroupValue, MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
 import { ITEM_CODE } from "@/lib/reform/codes";
 
 export interface MilestoneSummary {
@@ -29,6 +31,8 @@ export interface MilestoneSummary {
   plannedDate: string;
   status: MilestoneStatusValue;
   overdue: boolean;
+  /** Which kind of overdue (lib/reform/milestone-rules.ts), or null when it is not overdue. */
+  lateness: LatenessValue | null;
   lastUpdated: string | null;
   pillars: number[];
   outcomes: number[];
@@ -85,6 +89,7 @@ export function milestoneWhere(filters: MilestoneFilters, today: string, asAt?: 
     const words = asAt ? milestoneSearchDocumentSql : Prisma.sql`m.search`;
     conditions.push(Prisma.sql`${words} @@ websearch_to_tsquery('english', ${filters.q})`);
   }
+  if (filters.lateness) conditions.push(isLateSql(filters.lateness, today));
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
@@ -125,6 +130,7 @@ function toSummary(row: MilestoneRow, today: string): MilestoneSummary {
     plannedDate,
     status: row.status,
     overdue: isOverdue({ status: row.status, plannedDate }, today),
+    lateness: latenessOf({ status: row.status, plannedDate }, today),
     lastUpdated: row.last_updated ? row.last_updated.toISOString() : null,
     pillars: row.pillars,
     outcomes: row.outcomes,
@@ -256,6 +262,7 @@ export async function getMilestone(
     plannedDate: planned,
     status: m.status,
     overdue: isOverdue({ status: m.status, plannedDate: planned }, today),
+    lateness: latenessOf({ status: m.status, plannedDate: planned }, today),
     lastUpdated: lastStaff?.occurredAt ?? null,
     pillars: m.pillars.map((p) => p.pillar.number),
     outcomes: m.outcomes.map((o) => o.outcome.number),

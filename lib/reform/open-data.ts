@@ -5,46 +5,9 @@ import type { SearchResult } from "@/lib/reform/search.server";
 import { snippetText } from "@/lib/reform/snippets";
 
 // The open-data shapes: the field names of the JSON API and the header row of the CSV downloads are the same,
-// and documented in docs/open-data-api.md. Change them only by adding fields.
+// and each is described in lib/reform/open-data-fields.ts (shown on /open-data). Change them only by adding fields.
 
-export const RECOMMENDATION_FIELDS = [
-  "code",
-  "review",
-  "section",
-  "subsection",
-  "pillar",
-  "outcomes",
-  "text",
-  "responseText",
-  "responseInherited",
-  "responseInheritedFrom",
-  "statedResponse",
-  "responseClass",
-  "responseRationale",
-  "milestones",
-  "sourceAnnex",
-  "sourceRow",
-  "url",
-] as const;
-
-export const MILESTONE_FIELDS = [
-  "code",
-  "group",
-  "activity",
-  "title",
-  "dateAsWritten",
-  "dueDate",
-  "forecastDate",
-  "actualDate",
-  "plannedDate",
-  "status",
-  "overdue",
-  "lastUpdated",
-  "pillars",
-  "outcomes",
-  "recommendations",
-  "url",
-] as const;
+export { MILESTONE_FIELDS, OUTCOME_FIELDS, PILLAR_FIELDS, RECOMMENDATION_FIELDS } from "@/lib/reform/open-data-fields";
 
 export function recommendationRecord(r: RecommendationSummary, origin: string) {
   return {
@@ -65,6 +28,8 @@ export function recommendationRecord(r: RecommendationSummary, origin: string) {
     sourceAnnex: r.sourceAnnex,
     sourceRow: r.sourceRow,
     url: `${origin}/recommendations/${r.code}`,
+    milestonesOverdueNotYetAssessed: r.milestonesOverdueNotYetAssessed,
+    milestonesAssessedLate: r.milestonesAssessedLate,
   };
 }
 
@@ -86,6 +51,7 @@ export function milestoneRecord(m: MilestoneSummary, origin: string) {
     outcomes: m.outcomes,
     recommendations: m.recommendations,
     url: `${origin}/milestones/${m.code}`,
+    lateness: m.lateness,
   };
 }
 

@@ -1,4 +1,6 @@
 import {
+  LATENESS_KINDS,
+  LATENESS_LABELS,
   MILESTONE_GROUPS,
   MILESTONE_GROUP_LABELS,
   MILESTONE_STATUSES,
@@ -21,5 +23,6 @@ export const DUE_OPTIONS = [
   ...PLAN_YEARS.map((year) => ({ value: year, label: `Planned for ${year}` })),
   { value: "later", label: `Planned after ${PLAN_YEARS[PLAN_YEARS.length - 1]}` },
 ];
+export const LATENESS_OPTIONS = LATENESS_KINDS.map((k) => ({ value: k, label: LATENESS_LABELS[k] }));
 export const numbered = (items: Array<{ number: number; title: string }>) =>
   items.map((i) => ({ value: i.number, label: `${i.number}. ${i.title}` }));

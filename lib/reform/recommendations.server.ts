@@ -3,15 +3,17 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
 import {
+  isLateSql,
   isOverdue,
   isUndeliveredSql,
+  latenessOf,
   milestoneSource,
   plannedDate,
   recommendationSource,
 } from "@/lib/reform/milestone-rules";
 import { historyUpTo, publicHistory, type HistoryEntry } from "@/lib/audit/history.server";
 import type { RecommendationFilters } from "@/lib/validations/public-filters";
-import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
+import type { LatenessValue, MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
 import { ITEM_CODE } from "@/lib/reform/codes";
 
 export interface RecommendationSummary {
@@ -35,6 +37,10 @@ export interface RecommendationSummary {
   milestones: string[];
   /** The same milestones with their status (as at the view's date), for lists that show progress. */
   linkedMilestones: LinkedMilestone[];
+  /** Its milestones whose planned date has passed that nobody has assessed yet. */
+  milestonesOverdueNotYetAssessed: string[];
+  /** Its milestones that staff have assessed and that are late. */
+  milestonesAssessedLate: string[];
 }
 
 export interface LinkedMilestone {
@@ -57,7 +63,22 @@ function searchQuery(q: string) {
   return Prisma.sql`websearch_to_tsquery('english', ${q})`;
 }
 
-export function recommendationWhere(filters: RecommendationFilters): Prisma.Sql {
+/** Recommendation alias `r` has a milestone (as at the view's date) overdue in this way. */
+function hasLateMilestoneSql(kind: LatenessValue, today: string, asAt?: string) {
+  return Prisma.sql`EXISTS (SELECT 1 FROM milestone_recommendation mr JOIN ${milestoneSource(asAt)} m ON m.id = mr.milestone_id
+      WHERE mr.recommendation_id = r.id AND ${isLateSql(kind, today)})`;
+}
+
+/** The codes of recommendation alias `r`'s milestones overdue in this way, as an SQL array. */
+function lateMilestoneCodesSql(kind: LatenessValue, today: string, asAt?: string) {
+  return Prisma.sql`ARRAY(SELECT m.code FROM milestone_recommendation mr JOIN ${milestoneSource(asAt)} m ON m.id = mr.milestone_id
+      WHERE mr.recommendation_id = r.id AND ${isLateSql(kind, today)} ORDER BY m.code)`;
+}
+
+export function recommendationWhere(
+  filters: RecommendationFilters,
+  today = filters.asAt ?? todayInLondon(),
+): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.review) conditions.push(Prisma.sql`rv.code = ${filters.review}`);
   if (filters.pillar) conditions.push(Prisma.sql`p.number = ${filters.pillar}`);
@@ -73,6 +94,7 @@ export function recommendationWhere(filters: RecommendationFilters): Prisma.Sql 
   if (filters.gap === "undelivered") {
     conditions.push(isUndeliveredSql(Prisma.raw("rs")));
   }
+  if (filters.lateness) conditions.push(hasLateMilestoneSql(filters.lateness, today, filters.asAt));
   if (filters.q) conditions.push(Prisma.sql`r.search @@ ${searchQuery(filters.q)}`);
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
@@ -113,6 +135,8 @@ interface RecommendationRow {
   source_annex: number;
   source_row: number;
   milestones: string[];
+  milestones_not_yet_assessed: string[];
+  milestones_assessed_late: string[];
 }
 
 /** `rs` carries the response class: now, or as at a past day. */
@@ -123,9 +147,10 @@ function fromClause(asAt?: string) {
 
 export async function listRecommendations(
   filters: RecommendationFilters,
-  options: { all?: boolean } = {},
+  options: { all?: boolean; today?: string } = {},
 ): Promise<RecommendationList> {
-  const where = recommendationWhere(filters);
+  const today = filters.asAt ?? options.today ?? todayInLondon();
+  const where = recommendationWhere(filters, today);
   const pageSize = filters.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = filters.page ?? 1;
   const limit = options.all ? Prisma.empty : Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
@@ -137,7 +162,9 @@ export async function listRecommendations(
              rs.response_rationale, r.stated_response, r.response_inherited, r.response_inherited_from,
              r.source_annex, r.source_row,
              ARRAY(SELECT o.number FROM recommendation_outcome ro JOIN outcome o ON o.id = ro.outcome_id WHERE ro.recommendation_id = r.id ORDER BY o.number) AS outcomes,
-             ARRAY(SELECT m.code FROM milestone_recommendation mr JOIN milestone m ON m.id = mr.milestone_id WHERE mr.recommendation_id = r.id ORDER BY m.code) AS milestones
+             ARRAY(SELECT m.code FROM milestone_recommendation mr JOIN milestone m ON m.id = mr.milestone_id WHERE mr.recommendation_id = r.id ORDER BY m.code) AS milestones,
+             ${lateMilestoneCodesSql("not_yet_assessed", today, filters.asAt)} AS milestones_not_yet_assessed,
+             ${lateMilestoneCodesSql("assessed_late", today, filters.asAt)} AS milestones_assessed_late
       ${fromClause(filters.asAt)}
       ${where}
       ${orderBy(filters)}
@@ -182,6 +209,8 @@ export async function listRecommendations(
       sourceRow: r.source_row,
       milestones: r.milestones,
       linkedMilestones: linked.get(r.code) ?? [],
+      milestonesOverdueNotYetAssessed: r.milestones_not_yet_assessed,
+      milestonesAssessedLate: r.milestones_assessed_late,
     })),
   };
 }
@@ -214,6 +243,7 @@ export interface RecommendationDetail extends RecommendationSummary {
     status: MilestoneStatusValue;
     plannedDate: string;
     overdue: boolean;
+    lateness: LatenessValue | null;
   }>;
   history: HistoryEntry[];
   version: number;
@@ -257,6 +287,18 @@ export async function getRecommendation(
         },
       }));
   }
+  const milestoneLinks = r.milestones.map(({ milestone: m }) => {
+    const planned = toIsoDay(plannedDate(m))!;
+    return {
+      code: m.code,
+      title: m.title,
+      status: m.status,
+      plannedDate: planned,
+      overdue: isOverdue({ status: m.status, plannedDate: planned }, today),
+      lateness: latenessOf({ status: m.status, plannedDate: planned }, today),
+    };
+  });
+  const lateCodes = (kind: LatenessValue) => milestoneLinks.filter((m) => m.lateness === kind).map((m) => m.code);
   return {
     code: r.code,
     review: r.review.code,
@@ -277,17 +319,10 @@ export async function getRecommendation(
     sourceRow: r.sourceRow,
     milestones: r.milestones.map((m) => m.milestone.code),
     linkedMilestones: r.milestones.map(({ milestone: m }) => ({ code: m.code, title: m.title, status: m.status })),
+    milestonesOverdueNotYetAssessed: lateCodes("not_yet_assessed"),
+    milestonesAssessedLate: lateCodes("assessed_late"),
     outcomeLinks: r.outcomes.map((o) => ({ number: o.outcome.number, kind: o.outcome.kind, title: o.outcome.title })),
-    milestoneLinks: r.milestones.map(({ milestone: m }) => {
-      const planned = toIsoDay(plannedDate(m))!;
-      return {
-        code: m.code,
-        title: m.title,
-        status: m.status,
-        plannedDate: planned,
-        overdue: isOverdue({ status: m.status, plannedDate: planned }, today),
-      };
-    }),
+    milestoneLinks,
     history: historyUpTo(await publicHistory("recommendation", r.id), options.asAt),
     version: r.version,
   };

@@ -2,14 +2,15 @@ import "server-only";
 import { db } from "@/lib/db/client.server";
 import { milestoneStatesAsAt, recommendationClassesAsAt } from "@/lib/audit/as-at.server";
 import { listChanges, type ChangesReport } from "@/lib/scrutiny/changes.server";
-import { CLOSED_STATUSES, DELIVERY_EXPECTED_CLASSES } from "@/lib/reform/milestone-rules";
+import { DELIVERY_EXPECTED_CLASSES, isOverdue, latenessOf } from "@/lib/reform/milestone-rules";
 import {
   emptyClassCounts,
   emptyStatusCounts,
   type ClassCounts,
+  type LatenessCounts,
   type StatusCounts,
 } from "@/lib/reform/dashboard.server";
-import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
+import type { LatenessValue, MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
 
 // The briefing pack a committee clerk puts in the agenda: the reform as it stood at the end of `asAt`
 // (reconstructed from the audit trail) and what changed since the committee's last meeting (`since`),
@@ -27,6 +28,8 @@ export interface BriefingGroup {
   milestones: StatusCounts;
   recommendations: ClassCounts;
   overdue: number;
+  /** `overdue`, split by whether staff have assessed the milestone (lib/reform/milestone-rules.ts). */
+  lateness: LatenessCounts;
 }
 
 export interface BriefingMilestone {
@@ -36,6 +39,7 @@ export interface BriefingMilestone {
   dueDate: string;
   plannedDate: string;
   daysLate: number;
+  lateness: LatenessValue | null;
 }
 
 export interface Briefing {
@@ -46,6 +50,7 @@ export interface Briefing {
     milestones: number;
     byStatus: StatusCounts;
     overdue: number;
+    lateness: LatenessCounts;
     recommendations: number;
     byClass: ClassCounts;
   };
@@ -113,7 +118,11 @@ export async function buildBriefing(input: {
   const states = milestoneStates
     .map((s) => ({ ...s, ...links.get(s.code)! }))
     .filter((s) => s.title !== undefined && inScope(s.pillars, s.outcomes));
-  const isOverdue = (s: (typeof states)[number]) => !CLOSED_STATUSES.includes(s.status) && s.plannedDate < input.asAt;
+  const overdue = (s: (typeof states)[number]) => isOverdue(s, input.asAt);
+  const countLateness = (items: typeof states): LatenessCounts => ({
+    not_yet_assessed: items.filter((s) => latenessOf(s, input.asAt) === "not_yet_assessed").length,
+    assessed_late: items.filter((s) => latenessOf(s, input.asAt) === "assessed_late").length,
+  });
   const classByCode = new Map(recommendationStates.map((r) => [r.code, r.responseClass]));
   const recs = recommendations
     .filter(
@@ -137,14 +146,18 @@ export async function buildBriefing(input: {
     recIn: (r: (typeof recs)[number]) => boolean,
   ): BriefingGroup => {
     const byStatus = emptyStatusCounts();
-    let overdue = 0;
-    for (const s of states.filter(milestoneIn)) {
-      byStatus[s.status] += 1;
-      if (isOverdue(s)) overdue += 1;
-    }
+    const mine = states.filter(milestoneIn);
+    for (const s of mine) byStatus[s.status] += 1;
     const byClass = emptyClassCounts();
     for (const r of recs.filter(recIn)) byClass[r.responseClass] += 1;
-    return { number, title, milestones: byStatus, recommendations: byClass, overdue };
+    return {
+      number,
+      title,
+      milestones: byStatus,
+      recommendations: byClass,
+      overdue: mine.filter(overdue).length,
+      lateness: countLateness(mine),
+    };
   };
 
   const totalStatus = emptyStatusCounts();
@@ -158,6 +171,7 @@ export async function buildBriefing(input: {
     dueDate: s.dueDate,
     plannedDate: s.plannedDate,
     daysLate: Math.max(0, daysBetween(s.dueDate, s.plannedDate)),
+    lateness: latenessOf(s, input.asAt),
   });
 
   const scopeTitle =
@@ -182,7 +196,8 @@ export async function buildBriefing(input: {
     totals: {
       milestones: states.length,
       byStatus: totalStatus,
-      overdue: states.filter(isOverdue).length,
+      overdue: states.filter(overdue).length,
+      lateness: countLateness(states),
       recommendations: recs.length,
       byClass: totalClass,
     },
@@ -203,7 +218,7 @@ export async function buildBriefing(input: {
       ),
     ),
     overdue: states
-      .filter(isOverdue)
+      .filter(overdue)
       .map(toItem)
       .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate)),
     slipped: states

@@ -1,15 +1,18 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
-import { toIsoDay } from "@/lib/dates";
+import { todayInLondon, toIsoDay } from "@/lib/dates";
 import { endOfUkDaySql } from "@/lib/audit/as-at.server";
-import { milestoneSource, plannedDateSql } from "@/lib/reform/milestone-rules";
-import type { MilestoneStatusValue } from "@/lib/vocabulary";
+import { latenessOf, milestoneSource, plannedDateSql } from "@/lib/reform/milestone-rules";
+import type { LatenessValue, MilestoneStatusValue } from "@/lib/vocabulary";
 import type { SlippageSort } from "@/lib/validations/slippage-sorts";
 
 // The slippage register: for every milestone, the date the strategy gave it, each date it was re-planned to (with
 // the reason and when), when it was actually completed, and how often and how far it has slipped. Built from the
-// audit trail's update events; the strategy's date (due_date) is never moved.
+// audit trail's update events; the strategy's date (due_date) is never moved. Slippage and lateness are different
+// measures, shown side by side (issue 13): a milestone slips when staff move its date later; it is overdue when
+// its planned date, moved or not, has passed and it is still open. Before any staff update nothing has slipped
+// and every milestone whose date has passed is overdue.
 
 export { SLIPPAGE_SORTS, type SlippageSort } from "@/lib/validations/slippage-sorts";
 
@@ -39,6 +42,10 @@ export interface SlippageEntry {
   timesSlipped: number;
   /** Days from the strategy's date to the current planned date, never below 0. */
   totalSlippageDays: number;
+  /** Which kind of overdue it is on the view's day (lib/reform/milestone-rules.ts), or null. */
+  lateness: LatenessValue | null;
+  /** Days from the planned date to the view's day when it is overdue, else 0. */
+  daysOverdue: number;
 }
 
 interface Row {
@@ -58,8 +65,14 @@ const ORDER: Record<SlippageSort, Prisma.Sql> = {
   code: Prisma.sql`ORDER BY m.code`,
 };
 
-export async function slippageRegister(options: { sort?: SlippageSort; asAt?: string } = {}): Promise<SlippageEntry[]> {
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+export async function slippageRegister(
+  options: { sort?: SlippageSort; asAt?: string; today?: string } = {},
+): Promise<SlippageEntry[]> {
   const sort = options.sort ?? "slippage";
+  const today = options.asAt ?? options.today ?? todayInLondon();
   // As at a past day: the milestones as they stood then, and only the re-plans made by then.
   const eventBound = options.asAt ? Prisma.sql`AND a.occurred_at < ${endOfUkDaySql(options.asAt)}` : Prisma.empty;
   const rows = await db().$queryRaw<Row[]>`
@@ -88,6 +101,8 @@ export async function slippageRegister(options: { sort?: SlippageSort; asAt?: st
       const from = p.before || dueDate;
       return { setAt: p.at, from, to: p.after, slipped: p.after > from, reason: p.reason };
     });
+    const plannedDate = toIsoDay(r.planned_date)!;
+    const lateness = latenessOf({ status: r.status, plannedDate }, today);
     return {
       code: r.code,
       title: r.title,
@@ -95,10 +110,12 @@ export async function slippageRegister(options: { sort?: SlippageSort; asAt?: st
       dateAsWritten: r.date_as_written,
       dueDate,
       replans,
-      plannedDate: toIsoDay(r.planned_date)!,
+      plannedDate,
       actualDate: toIsoDay(r.actual_date),
       timesSlipped: replans.filter((p) => p.slipped).length,
       totalSlippageDays: Number(r.total_days),
+      lateness,
+      daysOverdue: lateness ? daysBetween(plannedDate, today) : 0,
     };
   });
 }

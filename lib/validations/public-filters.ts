@@ -3,6 +3,7 @@ import { checkAsAt, isRealDay, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import {
+  LATENESS_KINDS,
   MILESTONE_GROUPS,
   MILESTONE_STATUSES,
   RESPONSE_CLASSES,
@@ -72,6 +73,7 @@ const RECOMMENDATION_RULES = {
   class: enumRule(RESPONSE_CLASSES),
   status: enumRule(MILESTONE_STATUSES),
   gap: enumRule(RECOMMENDATION_GAPS),
+  lateness: enumRule(LATENESS_KINDS),
   q: searchWordsRule,
   sort: enumRule(RECOMMENDATION_SORTS),
   page: pageRule,
@@ -99,6 +101,7 @@ const MILESTONE_RULES = {
   dueTo: { schema: isoDay, allowed: "a date as YYYY-MM-DD" },
   gap: enumRule(MILESTONE_GAPS),
   q: searchWordsRule,
+  lateness: enumRule(LATENESS_KINDS),
   sort: enumRule(MILESTONE_SORTS),
   page: pageRule,
   pageSize: pageSizeRule,
@@ -113,6 +116,8 @@ export interface RecommendationFilters {
   class?: (typeof RESPONSE_CLASSES)[number];
   status?: (typeof MILESTONE_STATUSES)[number];
   gap?: (typeof RECOMMENDATION_GAPS)[number];
+  /** Recommendations with a milestone overdue in this way. */
+  lateness?: (typeof LATENESS_KINDS)[number];
   q?: string;
   sort?: (typeof RECOMMENDATION_SORTS)[number];
   page?: number;
@@ -134,6 +139,8 @@ export interface MilestoneFilters {
   gap?: (typeof MILESTONE_GAPS)[number];
   /** Words in the milestone's code, title, activity or commentary. */
   q?: string;
+  /** Overdue milestones of one kind: date passed and not yet assessed, or assessed and late. */
+  lateness?: (typeof LATENESS_KINDS)[number];
   sort?: (typeof MILESTONE_SORTS)[number];
   page?: number;
   pageSize?: number;

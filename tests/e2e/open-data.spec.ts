@@ -26,6 +26,8 @@ test.describe("the JSON API", () => {
       "sourceAnnex",
       "sourceRow",
       "url",
+      "milestonesOverdueNotYetAssessed",
+      "milestonesAssessedLate",
     ]);
     expect(body.items.map((r: { code: string }) => r.code)).toEqual([
       "CMA-01",
@@ -59,6 +61,26 @@ test.describe("the JSON API", () => {
     expect(milestones.total).toBe(6);
     expect(milestones.items[0]).toHaveProperty("dateAsWritten");
     expect(milestones.items.every((m: { status: string }) => m.status === "not_yet_assessed")).toBe(true);
+    // Before any staff update, an overdue milestone's lateness says nobody has assessed it; `overdue` is unchanged.
+    for (const m of milestones.items as Array<{ overdue: boolean; lateness: string | null }>) {
+      expect(m.lateness).toBe(m.overdue ? "not_yet_assessed" : null);
+    }
+    // The two kinds of lateness, filtered, add up to the overdue milestones (staff specs may have assessed some).
+    const list = async (query: string) =>
+      (await (await request.get(`/api/v1/milestones?${query}&pageSize=500`)).json()).items as Array<{
+        code: string;
+        status: string;
+        overdue: boolean;
+        lateness: string | null;
+      }>;
+    const unassessed = await list("lateness=not_yet_assessed");
+    const late = await list("lateness=assessed_late");
+    expect(unassessed.length).toBeGreaterThan(0);
+    expect(unassessed.every((m) => m.overdue && m.status === "not_yet_assessed")).toBe(true);
+    expect(late.every((m) => m.overdue && m.status !== "not_yet_assessed")).toBe(true);
+    expect([...unassessed, ...late].map((m) => m.code).sort()).toEqual(
+      (await list("due=overdue")).map((m) => m.code).sort(),
+    );
     const pillars = await (await request.get("/api/v1/pillars")).json();
     expect(pillars.items).toHaveLength(6);
     expect(pillars.items[3].title).toBe(

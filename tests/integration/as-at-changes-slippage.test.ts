@@ -532,6 +532,25 @@ describe("the slippage register", () => {
     expect(register.find((r) => r.code === "M-04")).toMatchObject({ dateAsWritten: null, replans: [] });
   });
 
+  it("shows how many days each open milestone is past its planned date, beside how far it slipped", async () => {
+    const register = await slippageRegister({ sort: "code", today: "2024-10-31" });
+    // M-02: planned 31 May 2024, on track, so 153 days overdue by 31 October; M-03: planned 30 September, 31 days.
+    expect(register.map((r) => [r.code, r.totalSlippageDays, r.daysOverdue, r.lateness])).toEqual([
+      ["M-01", 61, 0, null],
+      ["M-02", 183, 153, "assessed_late"],
+      ["M-03", 183, 31, "assessed_late"],
+      ["M-04", 0, 0, null],
+    ]);
+    // As at 1 June 2024: M-02 (on track) one day overdue; M-03, planned 31 March and not yet assessed, 62 days.
+    const then = await slippageRegister({ sort: "code", asAt: "2024-06-01" });
+    expect(then.map((r) => [r.code, r.daysOverdue, r.lateness])).toEqual([
+      ["M-01", 0, null],
+      ["M-02", 1, "assessed_late"],
+      ["M-03", 62, "not_yet_assessed"],
+      ["M-04", 0, null],
+    ]);
+  });
+
   it("sorts by code on request", async () => {
     expect((await slippageRegister({ sort: "code" })).map((r) => r.code)).toEqual(["M-01", "M-02", "M-03", "M-04"]);
   });
@@ -594,6 +613,10 @@ describe("the pages", () => {
     expect(html.indexOf("M-02")).toBeLessThan(html.indexOf("M-01"));
     expect(html).toContain("Waiting for ministerial sign-off");
     expect(html).toContain('href="/slippage?sort=code"');
+    // Both measures, side by side: slipped (dates moved later) and overdue (past the planned date, still open).
+    expect(html).toContain("Days overdue");
+    expect(html).toMatch(/3 of 4 milestones have slipped at least once/);
+    expect(html).toMatch(/\d of 4 are overdue/);
     expect(await render(SlippagePage, { sort: "nonsense" })).toContain("There is a problem");
     // A bad asAt is said, not silently replaced by today's register (the status, 400, is set in front of the page).
     const early = await render(SlippagePage, { asAt: "1999-01-01", sort: "nonsense" });

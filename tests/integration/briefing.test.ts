@@ -77,6 +77,11 @@ describe("the briefing pack", () => {
     expect(b.overdue.map((m) => m.code)).not.toContain("M-01");
     expect(b.overdue.map((m) => m.code)).not.toContain("M-04");
     expect(b.overdue).toHaveLength(35);
+    // The delayed milestone (M-04) is planned for 2099, so every overdue one is still "Not yet assessed".
+    expect(b.totals.lateness).toEqual({ not_yet_assessed: 35, assessed_late: 0 });
+    expect(b.overdue.every((m) => m.lateness === "not_yet_assessed")).toBe(true);
+    const pillar4 = b.pillars.find((p) => p.number === 4)!;
+    expect(pillar4.lateness.not_yet_assessed + pillar4.lateness.assessed_late).toBe(pillar4.overdue);
     expect(b.changes.counts).toMatchObject({ completed: 1, slipped: 1, at_risk_or_delayed: 1 });
     expect(b.undelivered.length).toBeGreaterThan(0);
     expect(b.pillars.find((p) => p.number === 4)?.milestones).toMatchObject({ complete: 1, delayed: 1 });
@@ -109,14 +114,18 @@ describe("the briefing pack", () => {
       "Summary",
       "By pillar",
       "By outcome and enabler",
-      "Overdue milestones",
+      "Milestones past their planned date and not complete",
       "Slipped milestones",
       "Gaps",
     ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain("37 milestones:");
-    expect(text).toContain("35 milestones overdue");
+    expect(text).toContain(
+      "35 milestones past their planned date and not complete: 35 not yet assessed by staff, 0 assessed and late.",
+    );
+    expect(text).toContain("Not yet assessed (Date passed)");
+    expect(text).toContain("https://reform-tracker.example/about/statuses");
     expect(text).toContain("Dates slipped: 1");
     expect(text).toContain("Waiting for regional partners");
     // Changes in the words of the /changes page and the feeds (lib/scrutiny/change-words.ts), not as stored codes.

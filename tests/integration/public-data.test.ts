@@ -290,7 +290,14 @@ describe("detail pages' data", () => {
   it("gives a recommendation its milestones with their status", async () => {
     const r = await getRecommendation("CMA-01", { today: TODAY });
     expect(r?.milestoneLinks).toEqual([
-      { code: "M-06", title: "Milestone M-06", status: "at_risk", plannedDate: "2024-03-31", overdue: true },
+      {
+        code: "M-06",
+        title: "Milestone M-06",
+        status: "at_risk",
+        plannedDate: "2024-03-31",
+        overdue: true,
+        lateness: "assessed_late",
+      },
     ]);
     expect(await getRecommendation("CR-99")).toBeNull();
   });

@@ -6,7 +6,7 @@ import { AsAtBanner } from "@/components/as-at-banner";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Pagination } from "@/components/ui/pagination";
 import { quarterOf } from "@/lib/dates";
-import { DUE_OPTIONS, GROUP_OPTIONS, numbered, STATUS_OPTIONS } from "@/lib/reform/options";
+import { DUE_OPTIONS, GROUP_OPTIONS, LATENESS_OPTIONS, numbered, STATUS_OPTIONS } from "@/lib/reform/options";
 import {
   cachedMilestoneActivities,
   cachedMilestones,
@@ -51,7 +51,9 @@ export default async function MilestonesPage({ searchParams }: { searchParams: S
       <p className="max-w-3xl">
         The phase-one milestones of <cite>Stable Homes, Built on Love</cite> (Figure 3), and any milestones DfE has
         added since. A milestone&apos;s planned date is its forecast date where staff have set one, otherwise the date
-        in the strategy.
+        in the strategy. A milestone whose date has passed is tagged &ldquo;Date passed&rdquo; while nobody has assessed
+        it, and &ldquo;Overdue&rdquo; once staff have assessed it and it is late:{" "}
+        <Link href="/about/statuses">what the statuses and tags mean</Link>.
       </p>
       {!parsed.ok && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
@@ -88,6 +90,13 @@ export default async function MilestonesPage({ searchParams }: { searchParams: S
             { value: "overdue", label: "Past the planned date and not complete" },
             { value: "stale", label: "No update from staff for 90 days" },
           ]}
+        />
+        <SelectField
+          name="lateness"
+          label="Past the planned date"
+          value={filters.lateness}
+          anyLabel="Show all"
+          options={LATENESS_OPTIONS}
         />
       </FilterForm>
 

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import { Table, td, th } from "@/components/ui/table";
-import { MILESTONE_FIELDS, RECOMMENDATION_FIELDS } from "@/lib/reform/open-data";
+import Link from "next/link";
+import { Fragment } from "react";
+import { DATASETS } from "@/lib/reform/open-data-fields";
 
 export const metadata: Metadata = { title: "Open data" };
 
 const ENDPOINTS = [
-  ["/api/v1/recommendations", "review, pillar, outcome, class, status, gap, q, sort, page, pageSize, format"],
+  ["/api/v1/recommendations", "review, pillar, outcome, class, status, gap, lateness, q, sort, page, pageSize, format"],
   [
     "/api/v1/milestones",
-    "group, activity, pillar, outcome, status, due, dueFrom, dueTo, gap, sort, page, pageSize, format",
+    "group, activity, pillar, outcome, status, due, dueFrom, dueTo, gap, lateness, sort, page, pageSize, format",
   ],
   ["/api/v1/pillars", "format"],
   ["/api/v1/outcomes", "format"],
+  ["/api/v1/councils", "q, region, format"],
 ];
 
 export default function OpenDataPage() {
@@ -73,13 +76,61 @@ export default function OpenDataPage() {
           new text; where older text had one, it is shown as &ldquo;&#xFFFD;&rdquo;, in these files as on the pages.
         </li>
       </ul>
-      <h2 className="text-2xl font-bold">Fields</h2>
-      <p>Recommendations: {RECOMMENDATION_FIELDS.join(", ")}.</p>
-      <p>Milestones: {MILESTONE_FIELDS.join(", ")}.</p>
+      <h2 id="fields" className="text-2xl font-bold">
+        Fields
+      </h2>
       <p>
-        The project documentation (docs/open-data-api.md in its source) describes each field. Response classes, statuses
-        and groups use the codes listed there, for example <code>accepted_in_principle</code> or <code>at_risk</code>.
+        Each dataset&apos;s fields, in the order the JSON answers and the CSV header row give them. The names are the
+        same in both. Fields are only ever added, never renamed or removed. In a CSV file a list is one cell, its items
+        separated by &ldquo;; &rdquo;, and an empty cell means null. What the statuses, response classes and flags mean:{" "}
+        <Link href="/about/statuses">statuses and figures</Link>.
       </p>
+      <p>
+        The <code>lateness</code> filter (<code>not_yet_assessed</code> or <code>assessed_late</code>) lists the
+        milestones overdue in that way, or the recommendations with such a milestone. The <code>overdue</code> field and
+        the <code>due=overdue</code> filter are unchanged and include both.
+      </p>
+      {DATASETS.map((dataset) => (
+        <section key={dataset.id} aria-labelledby={dataset.id} className="space-y-2">
+          <h3 id={dataset.id} className="text-xl font-bold">
+            {dataset.title} (<code>{dataset.path}</code>)
+          </h3>
+          <Table caption={`Fields of ${dataset.title.toLowerCase()}`}>
+            <thead>
+              <tr>
+                <th scope="col" className={th}>
+                  Field
+                </th>
+                <th scope="col" className={th}>
+                  Value
+                </th>
+                <th scope="col" className={th}>
+                  Meaning
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {dataset.fields.map((f) => (
+                <tr key={f.name}>
+                  <td className={td}>
+                    <code>
+                      {/* A long camelCase name may wrap on a phone, between its words only. */}
+                      {f.name.split(/(?=[A-Z])/).map((part, i) => (
+                        <Fragment key={i}>
+                          {i > 0 && <wbr />}
+                          {part}
+                        </Fragment>
+                      ))}
+                    </code>
+                  </td>
+                  <td className={td}>{f.type}</td>
+                  <td className={td}>{f.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </section>
+      ))}
     </div>
   );
 }

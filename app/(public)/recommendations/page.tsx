@@ -7,7 +7,13 @@ import { excerpt } from "@/components/source-text";
 import { AsAtBanner } from "@/components/as-at-banner";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Pagination } from "@/components/ui/pagination";
-import { numbered, RESPONSE_CLASS_OPTIONS, REVIEW_OPTIONS, STATUS_OPTIONS } from "@/lib/reform/options";
+import {
+  LATENESS_OPTIONS,
+  numbered,
+  RESPONSE_CLASS_OPTIONS,
+  REVIEW_OPTIONS,
+  STATUS_OPTIONS,
+} from "@/lib/reform/options";
 import { cachedOutcomes, cachedPillars, cachedRecommendations } from "@/lib/reform/public-data.server";
 import {
   appliedFilters,
@@ -39,7 +45,8 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
       <h1 className="text-4xl font-bold">Recommendations</h1>
       <p className="max-w-3xl">
         Every recommendation of the three reviews, with the government&apos;s response in{" "}
-        <cite>Stable Homes, Built on Love</cite> and how we classify that response.
+        <cite>Stable Homes, Built on Love</cite> and how we classify that response.{" "}
+        <Link href="/about/statuses#response-classes">What each response class means</Link>.
       </p>
       {!parsed.ok && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
@@ -64,6 +71,13 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
           value={filters.gap}
           anyLabel="Show all"
           options={[{ value: "undelivered", label: "Accepted or testing, but no milestone delivers it" }]}
+        />
+        <SelectField
+          name="lateness"
+          label="Has a milestone past its date"
+          value={filters.lateness}
+          anyLabel="Show all"
+          options={LATENESS_OPTIONS}
         />
         <SelectField
           name="sort"

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CountsTable } from "@/components/counts-table";
 import { DateField, FilterForm, SelectField } from "@/components/filter-form";
-import { MilestoneStatusTag, ResponseClassTag } from "@/components/status-tags";
+import { MilestoneStatusTag, OverdueTag, ResponseClassTag } from "@/components/status-tags";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import type { BriefingMilestone } from "@/lib/scrutiny/briefing.server";
 import { cachedBriefing } from "@/lib/scrutiny/public-history-data.server";
@@ -13,12 +13,25 @@ import { cachedOutcomes, cachedPillars } from "@/lib/reform/public-data.server";
 import { toQueryString } from "@/lib/validations/public-filters";
 import { toSearchParams } from "@/lib/search-params";
 import { parseReportParams } from "@/lib/validations/report";
-import { CHANGE_KINDS, CHANGE_KIND_LABELS, MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from "@/lib/vocabulary";
+import type { LatenessCounts } from "@/lib/reform/dashboard.server";
+import {
+  CHANGE_KINDS,
+  CHANGE_KIND_LABELS,
+  LATENESS_KINDS,
+  LATENESS_LABELS,
+  MILESTONE_STATUSES,
+  MILESTONE_STATUS_LABELS,
+} from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Briefing pack" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// The overdue column, split: the two add up to the milestones past their date and not complete.
+const latenessColumns = LATENESS_KINDS.map((k) => ({ key: `late_${k}`, label: `Overdue: ${LATENESS_LABELS[k]}` }));
+const latenessCounts = (c: LatenessCounts) =>
+  Object.fromEntries(LATENESS_KINDS.map((k) => [`late_${k}`, c[k]])) as Record<string, number>;
 
 function Milestones({ items, caption }: { items: BriefingMilestone[]; caption: string }) {
   if (items.length === 0) return <p>None.</p>;
@@ -27,7 +40,7 @@ function Milestones({ items, caption }: { items: BriefingMilestone[]; caption: s
       {items.map((m) => (
         <li key={m.code} className="break-inside-avoid">
           <Link href={`/milestones/${m.code}`}>{`${m.code} ${m.title}`}</Link>: <MilestoneStatusTag status={m.status} />{" "}
-          planned {formatDay(m.plannedDate)}
+          <OverdueTag lateness={m.lateness} /> planned {formatDay(m.plannedDate)}
           {m.daysLate > 0 && ` (${m.daysLate} days after the strategy's ${formatDay(m.dueDate)})`}
         </li>
       ))}
@@ -106,8 +119,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
                 .
               </li>
               <li>
-                {b.totals.overdue} milestones overdue; {b.slipped.length} re-planned later than the strategy&apos;s
-                date.
+                {b.totals.overdue} milestones past their planned date and not complete (
+                {b.totals.lateness.not_yet_assessed} not yet assessed by staff, {b.totals.lateness.assessed_late}{" "}
+                assessed and late); {b.slipped.length} re-planned later than the strategy&apos;s date.
               </li>
               <li>
                 {b.totals.recommendations} recommendations; {b.undelivered.length} accepted or being tested that no
@@ -124,12 +138,12 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
               id="briefing-pillars"
               caption="Milestones by pillar and status, as at the briefing date"
               rowHeader="Pillar"
-              columns={[...statusColumns, { key: "overdue", label: "Overdue" }]}
+              columns={[...statusColumns, ...latenessColumns]}
               showTotal={false}
               rows={b.pillars.map((p) => ({
                 label: `${p.number}. ${p.title}`,
                 href: `/pillars/${p.number}`,
-                counts: { ...p.milestones, overdue: p.overdue },
+                counts: { ...p.milestones, ...latenessCounts(p.lateness) },
               }))}
             />
           </section>
@@ -142,12 +156,12 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
               id="briefing-outcomes"
               caption="Milestones by outcome or enabler and status, as at the briefing date"
               rowHeader="Outcome or enabler"
-              columns={[...statusColumns, { key: "overdue", label: "Overdue" }]}
+              columns={[...statusColumns, ...latenessColumns]}
               showTotal={false}
               rows={b.outcomes.map((o) => ({
                 label: `${o.number}. ${o.title}`,
                 href: `/outcomes/${o.number}`,
-                counts: { ...o.milestones, overdue: o.overdue },
+                counts: { ...o.milestones, ...latenessCounts(o.lateness) },
               }))}
             />
           </section>
@@ -179,9 +193,14 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
 
           <section aria-labelledby="overdue-heading" className="space-y-2">
             <h3 id="overdue-heading" className="text-2xl font-bold">
-              Overdue milestones ({b.overdue.length})
+              Milestones past their planned date and not complete ({b.overdue.length})
             </h3>
-            <Milestones items={b.overdue} caption="Overdue milestones" />
+            <p>
+              &ldquo;Date passed&rdquo;: nobody has assessed the milestone yet, so its date passing does not show it was
+              missed. &ldquo;Overdue&rdquo;: staff have assessed it and it is late.{" "}
+              <Link href="/about/statuses">What the statuses and figures mean</Link>.
+            </p>
+            <Milestones items={b.overdue} caption="Milestones past their planned date and not complete" />
           </section>
 
           <section aria-labelledby="slipped-heading" className="space-y-2">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MilestoneStatusTag } from "@/components/status-tags";
+import { MilestoneStatusTag, OverdueTag } from "@/components/status-tags";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { num, Table, td, th } from "@/components/ui/table";
 import { AsAtBanner, asAtErrors } from "@/components/as-at-banner";
@@ -29,6 +29,9 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
   const asAt = asAtParam.ok ? (asAtParam.asAt ?? undefined) : undefined;
   const register = await cachedSlippageRegister(sort, asAt);
   const slipped = register.filter((m) => m.timesSlipped > 0).length;
+  const late = (kind: "not_yet_assessed" | "assessed_late") => register.filter((m) => m.lateness === kind).length;
+  const overdue = register.filter((m) => m.lateness !== null).length;
+  const asAtQuery = asAt ? `&asAt=${asAt}` : "";
 
   return (
     <div className="space-y-6">
@@ -39,6 +42,13 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
         to, with the reason and when it was set, and when it was actually completed. A milestone has slipped each time
         its planned date moved later. Total slippage is the number of days from the strategy&apos;s date to today&apos;s
         planned date.
+      </p>
+      <p className="max-w-3xl">
+        Slipping and being overdue are different measures. A milestone <strong>slips</strong> only when DfE staff move
+        its planned date later. It is <strong>overdue</strong> when its planned date, moved or not, has passed and it is
+        not complete or superseded; days overdue count from the planned date to {asAt ? "the date shown" : "today"}. So
+        a milestone nobody has updated has not slipped, but is overdue once its date passes, even though nobody has yet
+        said whether the work was done. <Link href="/about/statuses">What the statuses and figures mean</Link>.
       </p>
       <ErrorSummary
         errors={[
@@ -52,9 +62,20 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
         ]}
       />
 
-      <p className="text-xl">
-        {slipped} of {register.length} milestone{register.length === 1 ? "" : "s"} have slipped at least once.
-      </p>
+      <ul className="list-disc space-y-1 pl-6 text-xl">
+        <li>
+          {slipped} of {register.length} milestone{register.length === 1 ? "" : "s"} have slipped at least once.
+        </li>
+        <li>
+          {overdue} of {register.length} are overdue:{" "}
+          <Link href={`/milestones?lateness=not_yet_assessed${asAtQuery}`}>
+            {late("not_yet_assessed")} not yet assessed by staff
+          </Link>{" "}
+          and{" "}
+          <Link href={`/milestones?lateness=assessed_late${asAtQuery}`}>{late("assessed_late")} assessed and late</Link>
+          .
+        </li>
+      </ul>
 
       <nav id="sort-links" aria-label="Sort the register" className="flex flex-wrap gap-6">
         <span>Sort by:</span>
@@ -92,6 +113,9 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
             <th scope="col" className={`${th} ${num}`} aria-sort={sort === "slippage" ? "descending" : undefined}>
               Total slippage
             </th>
+            <th scope="col" className={`${th} ${num}`}>
+              Days overdue
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -101,8 +125,8 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
                 <Link href={`/milestones/${encodeURIComponent(m.code)}`}>
                   <span className="font-bold">{m.code}</span> {m.title}
                 </Link>
-                <div className="mt-1">
-                  <MilestoneStatusTag status={m.status} />
+                <div className="mt-1 space-x-2">
+                  <MilestoneStatusTag status={m.status} /> <OverdueTag lateness={m.lateness} />
                 </div>
               </th>
               <td className={`${td} whitespace-nowrap`} data-label="Date in the strategy">
@@ -135,6 +159,9 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
               </td>
               <td className={`${td} ${num} whitespace-nowrap`} data-label="Total slippage">
                 {days(m.totalSlippageDays)}
+              </td>
+              <td className={`${td} ${num} whitespace-nowrap`} data-label="Days overdue">
+                {days(m.daysOverdue)}
               </td>
             </tr>
           ))}

@@ -7,7 +7,7 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { formatDateTime, formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
 import { cachedMilestone } from "@/lib/reform/public-data.server";
-import { MILESTONE_GROUP_LABELS } from "@/lib/vocabulary";
+import { LATENESS_DEFINITIONS, MILESTONE_GROUP_LABELS } from "@/lib/vocabulary";
 import { codeFromPath } from "@/lib/reform/codes";
 
 export const dynamic = "force-dynamic";
@@ -38,8 +38,13 @@ export default async function MilestonePage({ params, searchParams }: { params: 
         </p>
         <h1 className="text-4xl font-bold">{m.title}</h1>
         <p className="mt-3 space-x-2">
-          <MilestoneStatusTag status={m.status} /> {m.overdue && <OverdueTag />}
+          <MilestoneStatusTag status={m.status} /> <OverdueTag lateness={m.lateness} />
         </p>
+        {m.lateness && (
+          <p className="mt-3 max-w-3xl">
+            {LATENESS_DEFINITIONS[m.lateness]} <Link href="/about/statuses">What the statuses and tags mean</Link>
+          </p>
+        )}
       </div>
       <AsAtBanner asAt={asAt} todayHref={`/milestones/${m.code}`} />
 

@@ -132,7 +132,7 @@ export default async function RecommendationPage({
                   <td className={td}>{formatDay(m.plannedDate)}</td>
                   <td className={`${td} space-x-2`}>
                     <MilestoneStatusTag status={m.status} />
-                    {m.overdue && <OverdueTag />}
+                    <OverdueTag lateness={m.lateness} />
                   </td>
                 </tr>
               ))}

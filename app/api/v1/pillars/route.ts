@@ -1,21 +1,9 @@
 import { badRequest, csvResponse, jsonResponse, parseFormatOnly } from "@/lib/http/api.server";
 import { publicOrigin } from "@/lib/http/site";
-import { countCells, toCsv } from "@/lib/reform/open-data";
+import { countCells, PILLAR_FIELDS, toCsv } from "@/lib/reform/open-data";
 import { cachedDashboard, cachedPillars } from "@/lib/reform/public-data.server";
 
 export const dynamic = "force-dynamic";
-
-const FIELDS = [
-  "number",
-  "title",
-  "section",
-  "strategyChapter",
-  "chapterTitle",
-  "outcomes",
-  "recommendationsByResponseClass",
-  "milestonesByStatus",
-  "url",
-];
 
 export async function GET(request: Request) {
   const parsed = parseFormatOnly(new URL(request.url).searchParams);
@@ -42,7 +30,7 @@ export async function GET(request: Request) {
       recommendationsByResponseClass: countCells(i.recommendationsByResponseClass),
       milestonesByStatus: countCells(i.milestonesByStatus),
     }));
-    return csvResponse("pillars.csv", toCsv(FIELDS, flat));
+    return csvResponse("pillars.csv", toCsv(PILLAR_FIELDS, flat));
   }
   return jsonResponse({ total: items.length, items });
 }

@@ -1,0 +1,223 @@
+import { LATENESS_KINDS, MILESTONE_GROUPS, MILESTONE_STATUSES, RESPONSE_CLASSES, REVIEW_CODES } from "@/lib/vocabulary";
+
+// Every field of every open-data dataset, in the order the JSON API writes them and the CSV header lists them.
+// The API's records (lib/reform/open-data.ts, app/api/v1/*) take their field names from here and the /open-data
+// page prints these descriptions, so the documentation cannot drift from the output; a test checks that every
+// field the API emits is described here. Change a dataset only by adding fields: people's scripts read them.
+
+export interface FieldDoc {
+  name: string;
+  /** What a value looks like in the JSON answers. */
+  type: string;
+  description: string;
+}
+
+export interface DatasetDoc {
+  id: "recommendations" | "milestones" | "pillars" | "outcomes" | "councils";
+  title: string;
+  path: string;
+  fields: readonly FieldDoc[];
+}
+
+const codes = (values: readonly string[]) => values.join(", ");
+const COUNTS_NOTE = "In the CSV, one cell of code=count pairs separated by \u201c; \u201d.";
+
+const RECOMMENDATION_FIELD_DOCS = [
+  {
+    name: "code",
+    type: "text",
+    description: "The tracker's code: CR-01 to CR-97, CPE-01 to CPE-08, CMA-01 to CMA-08.",
+  },
+  { name: "review", type: "text", description: `The review that made it: ${codes(REVIEW_CODES)}.` },
+  { name: "section", type: "text", description: "The section of the strategy's annex the row sits under." },
+  { name: "subsection", type: "text or null", description: "The CMA market study's heading, where there is one." },
+  { name: "pillar", type: "number", description: "The pillar of reform (1 to 6) the strategy places it under." },
+  { name: "outcomes", type: "list of numbers", description: "The outcomes and enablers (1 to 6) it serves." },
+  { name: "text", type: "text", description: "The recommendation, verbatim from the strategy's annex." },
+  { name: "responseText", type: "text", description: "The government's response, verbatim from the strategy." },
+  {
+    name: "responseInherited",
+    type: "true or false",
+    description:
+      "True when the response cell said \u201cAs above\u201d: responseText then holds the response it refers to.",
+  },
+  {
+    name: "responseInheritedFrom",
+    type: "text or null",
+    description: "The code of the recommendation whose response was inherited.",
+  },
+  {
+    name: "statedResponse",
+    type: "text or null",
+    description: "The CMA rows' own \u201cAccept\u201d or \u201cAccept in principle\u201d.",
+  },
+  {
+    name: "responseClass",
+    type: "text",
+    description: `How the response was judged: ${codes(RESPONSE_CLASSES)}. See what each means on the statuses page.`,
+  },
+  {
+    name: "responseRationale",
+    type: "text",
+    description: "Why the response was given that class, quoting the words of the response that decide it.",
+  },
+  { name: "milestones", type: "list of codes", description: "The milestones that deliver it." },
+  {
+    name: "sourceAnnex",
+    type: "number",
+    description: "The annex of the strategy it comes from (3, 4 or 5).",
+  },
+  { name: "sourceRow", type: "number", description: "Its row in that annex's table." },
+  { name: "url", type: "address", description: "Its page on this site." },
+  {
+    name: "milestonesOverdueNotYetAssessed",
+    type: "list of codes",
+    description:
+      "Its milestones whose planned date has passed and that nobody has assessed yet (lateness not_yet_assessed).",
+  },
+  {
+    name: "milestonesAssessedLate",
+    type: "list of codes",
+    description:
+      "Its milestones that staff have assessed and that are past their planned date (lateness assessed_late).",
+  },
+] as const satisfies readonly FieldDoc[];
+
+const MILESTONE_FIELD_DOCS = [
+  { name: "code", type: "text", description: "The tracker's code, M-01 onwards, in the strategy's order." },
+  { name: "group", type: "text", description: `Figure 3's heading it sits under: ${codes(MILESTONE_GROUPS)}.` },
+  { name: "activity", type: "text", description: "Figure 3's activity (its row)." },
+  { name: "title", type: "text", description: "The milestone, verbatim from Figure 3." },
+  {
+    name: "dateAsWritten",
+    type: "text or null",
+    description: "The date as the strategy wrote it, for example \u201csummer 2023\u201d.",
+  },
+  {
+    name: "dueDate",
+    type: "date (YYYY-MM-DD)",
+    description: "The strategy's date as a day: the end of the period it names. Never moved.",
+  },
+  { name: "forecastDate", type: "date or null", description: "The date staff now forecast, when they have set one." },
+  { name: "actualDate", type: "date or null", description: "The day it was completed, for a complete milestone." },
+  { name: "plannedDate", type: "date", description: "forecastDate when set, otherwise dueDate." },
+  { name: "status", type: "text", description: `Its status: ${codes(MILESTONE_STATUSES)}.` },
+  {
+    name: "overdue",
+    type: "true or false",
+    description:
+      "True when its planned date has passed and it is neither complete nor superseded, whether or not anyone has assessed it.",
+  },
+  {
+    name: "lastUpdated",
+    type: "date and time or null",
+    description: "When a member of staff last updated it (loading the strategy does not count).",
+  },
+  { name: "pillars", type: "list of numbers", description: "The pillars of reform (1 to 6) it serves." },
+  { name: "outcomes", type: "list of numbers", description: "The outcomes and enablers (1 to 6) it serves." },
+  { name: "recommendations", type: "list of codes", description: "The recommendations it delivers." },
+  { name: "url", type: "address", description: "Its page on this site." },
+  {
+    name: "lateness",
+    type: "text or null",
+    description: `Which kind of overdue: ${codes(LATENESS_KINDS)}; null when it is not overdue. not_yet_assessed means the date passed while its status is still \u201cNot yet assessed\u201d, which is not evidence that it was missed.`,
+  },
+] as const satisfies readonly FieldDoc[];
+
+const PILLAR_FIELD_DOCS = [
+  { name: "number", type: "number", description: "The pillar's number, 1 to 6." },
+  { name: "title", type: "text", description: "The pillar, verbatim from the strategy." },
+  { name: "section", type: "text", description: "The name of the Annex 3 section that matches the pillar." },
+  { name: "strategyChapter", type: "number", description: "The strategy's chapter about the pillar." },
+  { name: "chapterTitle", type: "text", description: "That chapter's title." },
+  { name: "outcomes", type: "list of numbers", description: "The outcomes and enablers the pillar serves." },
+  {
+    name: "recommendationsByResponseClass",
+    type: "object of counts",
+    description: `Its recommendations counted by response class. ${COUNTS_NOTE}`,
+  },
+  {
+    name: "milestonesByStatus",
+    type: "object of counts",
+    description: `Its milestones counted by status. ${COUNTS_NOTE}`,
+  },
+  { name: "url", type: "address", description: "Its page on this site." },
+] as const satisfies readonly FieldDoc[];
+
+const OUTCOME_FIELD_DOCS = [
+  { name: "number", type: "number", description: "1 to 4 for the outcomes, 5 and 6 for the enablers." },
+  { name: "kind", type: "text", description: "outcome or enabler." },
+  { name: "title", type: "text", description: "The outcome or enabler, verbatim from the strategy." },
+  { name: "pillars", type: "list of numbers", description: "The pillars that serve it." },
+  {
+    name: "nextActions",
+    type: "list of texts",
+    description: "Annex 1's \u201cWhat will we do next?\u201d actions, verbatim.",
+  },
+  {
+    name: "twoYearResults",
+    type: "list of texts",
+    description: "Annex 1's \u201cWhat will we have achieved after 2 years?\u201d results, verbatim.",
+  },
+  {
+    name: "recommendationsByResponseClass",
+    type: "object of counts",
+    description: `Recommendations serving it, counted by response class. ${COUNTS_NOTE}`,
+  },
+  {
+    name: "milestonesByStatus",
+    type: "object of counts",
+    description: `Milestones serving it, counted by status. ${COUNTS_NOTE}`,
+  },
+  { name: "url", type: "address", description: "Its page on this site." },
+] as const satisfies readonly FieldDoc[];
+
+const COUNCIL_FIELD_DOCS = [
+  { name: "slug", type: "text", description: "The council's stable name in addresses, for example thurrock." },
+  { name: "gssCode", type: "text", description: "The council's ONS GSS code, for example E06000034." },
+  { name: "name", type: "text", description: "The council's usual name." },
+  { name: "officialName", type: "text", description: "The council's official name." },
+  {
+    name: "type",
+    type: "text",
+    description: "CTY (county), UA (unitary authority), MD (metropolitan district), LBO (London borough) or CC.",
+  },
+  { name: "typeName", type: "text", description: "The type in words." },
+  { name: "region", type: "text", description: "The English region the council is in." },
+  { name: "population2020", type: "number or null", description: "Its population in 2020, as the source gives it." },
+  { name: "startedOn", type: "date or null", description: "The day the council began, where the source gives one." },
+  {
+    name: "endedOn",
+    type: "date or null",
+    description: "The day a reorganised council ended; null for a council that still exists.",
+  },
+  { name: "successor", type: "text or null", description: "The slug of the council that took over from it." },
+  { name: "url", type: "address", description: "Its page on this site." },
+  {
+    name: "attribution",
+    type: "text",
+    description: "Where the council data comes from and its licence (mySociety, CC BY 4.0), to quote when reusing it.",
+  },
+] as const satisfies readonly FieldDoc[];
+
+type Names<T extends readonly FieldDoc[]> = { [K in keyof T]: T[K] extends { name: infer N } ? N : never };
+const names = <T extends readonly FieldDoc[]>(docs: T) => docs.map((d) => d.name) as unknown as Names<T>;
+
+export const RECOMMENDATION_FIELDS = names(RECOMMENDATION_FIELD_DOCS);
+export const MILESTONE_FIELDS = names(MILESTONE_FIELD_DOCS);
+export const PILLAR_FIELDS = names(PILLAR_FIELD_DOCS);
+export const OUTCOME_FIELDS = names(OUTCOME_FIELD_DOCS);
+export const COUNCIL_FIELDS = names(COUNCIL_FIELD_DOCS);
+
+export const DATASETS: readonly DatasetDoc[] = [
+  {
+    id: "recommendations",
+    title: "Recommendations",
+    path: "/api/v1/recommendations",
+    fields: RECOMMENDATION_FIELD_DOCS,
+  },
+  { id: "milestones", title: "Milestones", path: "/api/v1/milestones", fields: MILESTONE_FIELD_DOCS },
+  { id: "pillars", title: "Pillars", path: "/api/v1/pillars", fields: PILLAR_FIELD_DOCS },
+  { id: "outcomes", title: "Outcomes and enablers", path: "/api/v1/outcomes", fields: OUTCOME_FIELD_DOCS },
+  { id: "councils", title: "Councils", path: "/api/v1/councils", fields: COUNCIL_FIELD_DOCS },
+];

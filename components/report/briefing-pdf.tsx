@@ -81,9 +81,10 @@ const styles = StyleSheet.create({
 /** @react-pdf draws an outline entry (a bookmark) for any element with this prop, but types it on Page only. */
 const bookmark = (title: string) => ({ bookmark: { title, fit: true } }) as object;
 
-function Heading({ id, title }: { id: string; title: string }) {
+/** A section's heading, kept on the page of at least `ahead` points of what follows it (the whole status chart). */
+function Heading({ id, title, ahead = 90 }: { id: string; title: string; ahead?: number }) {
   return (
-    <View id={id} {...bookmark(title)} minPresenceAhead={60}>
+    <View id={id} {...bookmark(title)} minPresenceAhead={ahead}>
       <Text style={styles.h2}>{title}</Text>
     </View>
   );
@@ -102,9 +103,9 @@ function Cell({
   bold?: boolean;
 }) {
   return (
-    <View style={{ width, paddingRight: 8 }}>
-      <Text style={[right ? { textAlign: "right" } : {}, bold ? styles.bold : {}]}>{children}</Text>
-    </View>
+    <Text style={[{ width, paddingRight: 8 }, right ? { textAlign: "right" } : {}, bold ? styles.bold : {}]}>
+      {children}
+    </Text>
   );
 }
 
@@ -202,7 +203,7 @@ export function BriefingPdf({ briefing: b, origin, htmlUrl }: { briefing: Briefi
   const sections = briefingSections(b);
   const title = (id: string) => sections.find((s) => s.id === id)!.title;
   const [scopeLine, ...dateLines] = coverLines(b);
-  const running = `${b.scope.title} · as at ${formatDay(b.asAt)}`;
+  const running = `${b.scope.name}, as at ${formatDay(b.asAt)}`;
   return (
     <Document
       title={`${BRIEFING_TITLE}: ${b.scope.title}, as at ${formatDay(b.asAt)}`}
@@ -250,7 +251,7 @@ export function BriefingPdf({ briefing: b, origin, htmlUrl }: { briefing: Briefi
         <Heading id="summary" title={title("summary")} />
         <Text style={styles.paragraph}>{summaryParagraph(b)}</Text>
 
-        <Heading id="status" title={title("status")} />
+        <Heading id="status" title={title("status")} ahead={230} />
         <StatusChart b={b} />
 
         <Heading id="changes" title={title("changes")} />

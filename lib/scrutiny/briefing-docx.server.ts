@@ -105,7 +105,7 @@ export async function renderBriefingDocx(b: Briefing, origin: string, htmlUrl: s
   const subheading = (text: string) =>
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(text)] });
   const [scopeLine, ...dateLines] = coverLines(b);
-  const running = `${b.scope.title}, as at ${formatDay(b.asAt)}`;
+  const running = `${BRIEFING_TITLE}: ${b.scope.name}, as at ${formatDay(b.asAt)}`;
 
   const document = new Document({
     title: `${BRIEFING_TITLE}: ${b.scope.title}, as at ${formatDay(b.asAt)}`,

@@ -21,6 +21,8 @@ import { CHANGE_KINDS, RESPONSE_CLASSES, type ChangeKind, type ResponseClassValu
 export interface BriefingScope {
   kind: "all" | "pillar" | "outcome";
   number?: number;
+  /** "The whole reform", "Pillar 1" or "Enabler 5": for a running header. */
+  name: string;
   /** "The whole reform", "Pillar 1: …" or "Outcome 2: …". */
   title: string;
 }
@@ -102,20 +104,24 @@ export async function buildBriefing(input: BriefingInput): Promise<Briefing> {
     ],
   );
 
+  const outcome = outcomes.find((o) => o.number === input.outcome);
+  const outcomeName = `${outcome?.kind === "enabler" ? "Enabler" : "Outcome"} ${input.outcome}`;
   const scope: BriefingScope =
     input.pillar !== undefined
       ? {
           kind: "pillar",
           number: input.pillar,
+          name: `Pillar ${input.pillar}`,
           title: `Pillar ${input.pillar}: ${pillars.find((p) => p.number === input.pillar)?.title ?? ""}`,
         }
       : input.outcome !== undefined
         ? {
             kind: "outcome",
             number: input.outcome,
-            title: `${outcomes.find((o) => o.number === input.outcome)?.kind === "enabler" ? "Enabler" : "Outcome"} ${input.outcome}: ${outcomes.find((o) => o.number === input.outcome)?.title ?? ""}`,
+            name: outcomeName,
+            title: `${outcomeName}: ${outcome?.title ?? ""}`,
           }
-        : { kind: "all", title: "The whole reform" };
+        : { kind: "all", name: "The whole reform", title: "The whole reform" };
 
   // The counts the dashboard, pillar and outcome pages show for this scope and date.
   const counts =

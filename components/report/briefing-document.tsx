@@ -14,6 +14,7 @@ import {
   coverLines,
   definitions,
   dueSectionIntro,
+  milestoneDates,
   sourceLine,
   summaryParagraph,
 } from "@/lib/scrutiny/briefing-words";
@@ -39,33 +40,45 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** Bars drawn with SVG attributes (the CSP allows no style attributes); the table beside it holds the numbers. */
-function StatusBars({ b }: { b: Briefing }) {
-  const max = Math.max(1, ...MILESTONE_STATUSES.map((s) => b.milestones.byStatus[s]));
-  const rowHeight = 22;
+/** A bar drawn with SVG attributes (the CSP allows no style attributes), in the row whose number it draws. */
+function Bar({ value, max, fill }: { value: number; max: number; fill: string }) {
   return (
-    <svg
-      viewBox={`0 0 300 ${rowHeight * MILESTONE_STATUSES.length}`}
-      className="w-full max-w-sm"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {MILESTONE_STATUSES.map((s, i) => (
-        <rect
-          key={s}
-          x={0}
-          y={i * rowHeight + 3}
-          height={rowHeight - 6}
-          width={b.milestones.byStatus[s] === 0 ? 0 : Math.max(2, (300 * b.milestones.byStatus[s]) / max)}
-          fill={CHART_COLOURS[MILESTONE_STATUS_COLOURS[s]]}
-        />
-      ))}
+    <svg className="mt-1.5 block h-3 w-full min-w-16" aria-hidden="true" focusable="false">
+      <rect x={0} y={0} height="100%" width={value === 0 ? 0 : `${Math.max(1, (100 * value) / max)}%`} fill={fill} />
     </svg>
   );
 }
 
 function MilestoneTable({ items, caption }: { items: BriefingMilestone[]; caption: string }) {
   if (items.length === 0) return <p>None.</p>;
+  // On a phone, a list (a four-column table would hide the dates off to the side); wider, and in print, a table.
+  return (
+    <>
+      <ul
+        className="divide-y divide-govuk-border border-y border-govuk-border sm:hidden print:hidden"
+        aria-label={caption}
+      >
+        {items.map((m) => (
+          <li key={m.code} className="space-y-1 py-3">
+            <p>
+              <Link href={`/milestones/${m.code}`}>{m.code}</Link> {m.name}
+            </p>
+            <p>
+              <MilestoneStatusTag status={m.status} />
+              {m.overdue && " Overdue"}
+            </p>
+            <p>{milestoneDates(m)}.</p>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden sm:block print:block">
+        <MilestoneRows items={items} caption={caption} />
+      </div>
+    </>
+  );
+}
+
+function MilestoneRows({ items, caption }: { items: BriefingMilestone[]; caption: string }) {
   return (
     <Table caption={caption}>
       <thead>
@@ -110,6 +123,7 @@ export function BriefingDocument({ b, origin }: { b: Briefing; origin: string })
   const sections = briefingSections(b);
   const title = (id: string) => sections.find((s) => s.id === id)!.title;
   const [scopeLine, ...dateLines] = coverLines(b);
+  const max = Math.max(1, ...MILESTONE_STATUSES.map((s) => b.milestones.byStatus[s]));
   return (
     <article className="space-y-8 print:space-y-5" aria-labelledby="briefing-title">
       <header className="space-y-2 border-b-4 border-govuk-blue pb-4">
@@ -141,43 +155,48 @@ export function BriefingDocument({ b, origin }: { b: Briefing; origin: string })
       </Section>
 
       <Section id="status" title={title("status")}>
-        <div className="grid gap-6 md:grid-cols-2 print:grid-cols-2">
-          <Table caption={`Milestones by status, ${b.scope.title}, as at ${formatDay(b.asAt)}`}>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Status
-                </th>
-                <th scope="col" className={`${th} ${num}`}>
-                  Milestones
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {MILESTONE_STATUSES.map((s) => (
-                <tr key={s}>
-                  <th scope="row" className={`${td} text-left font-normal`}>
-                    {MILESTONE_STATUS_LABELS[s]}
-                  </th>
-                  <td className={`${td} ${num}`}>{b.milestones.byStatus[s]}</td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row" className={`${td} text-left`}>
-                  Total
-                </th>
-                <td className={`${td} ${num} font-bold`}>{b.milestones.total}</td>
-              </tr>
-              <tr>
+        <Table caption={`Milestones by status, ${b.scope.title}, as at ${formatDay(b.asAt)}`}>
+          <thead>
+            <tr>
+              <th scope="col" className={th}>
+                Status
+              </th>
+              <th scope="col" className={`${th} ${num}`}>
+                Milestones
+              </th>
+              <th scope="col" className={`${th} w-1/2`}>
+                Chart
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {MILESTONE_STATUSES.map((s) => (
+              <tr key={s}>
                 <th scope="row" className={`${td} text-left font-normal`}>
-                  Overdue (of the total)
+                  {MILESTONE_STATUS_LABELS[s]}
                 </th>
-                <td className={`${td} ${num}`}>{b.milestones.overdue}</td>
+                <td className={`${td} ${num}`}>{b.milestones.byStatus[s]}</td>
+                <td className={`${td} align-middle`}>
+                  <Bar value={b.milestones.byStatus[s]} max={max} fill={CHART_COLOURS[MILESTONE_STATUS_COLOURS[s]]} />
+                </td>
               </tr>
-            </tbody>
-          </Table>
-          <StatusBars b={b} />
-        </div>
+            ))}
+            <tr>
+              <th scope="row" className={`${td} text-left`}>
+                Total
+              </th>
+              <td className={`${td} ${num} font-bold`}>{b.milestones.total}</td>
+              <td className={td} />
+            </tr>
+            <tr>
+              <th scope="row" className={`${td} text-left font-normal`}>
+                Overdue (of the total)
+              </th>
+              <td className={`${td} ${num}`}>{b.milestones.overdue}</td>
+              <td className={td} />
+            </tr>
+          </tbody>
+        </Table>
       </Section>
 
       <Section id="changes" title={title("changes")}>

@@ -94,8 +94,8 @@ export function changeDay(c: BriefingChange): string {
 
 export function milestoneDates(m: { plannedDate: string; dueDate: string; daysLate: number }): string {
   return m.daysLate > 0
-    ? `planned for ${formatDay(m.plannedDate)}, ${count(m.daysLate, "day")} after the strategy's ${formatDay(m.dueDate)}`
-    : `planned for ${formatDay(m.plannedDate)}`;
+    ? `Planned for ${formatDay(m.plannedDate)}, ${count(m.daysLate, "day")} after the strategy's ${formatDay(m.dueDate)}`
+    : `Planned for ${formatDay(m.plannedDate)}`;
 }
 
 export function dueSectionIntro(b: Briefing): string {

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { WHOLE_REFORM_FEED } from "@/components/feed-links";
+import { NavigationEffects } from "@/components/site/navigation-effects";
+import { SiteHeader } from "@/components/site/site-header";
+import { StaffBar } from "@/components/site/staff-bar";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Reform Tracker: children's social care in England", template: "%s - Reform Tracker" },
   description:
     "How far the reform of children's social care in England has got: every recommendation, the government's response and every milestone of Stable Homes, Built on Love.",
+  alternates: { types: { "application/atom+xml": [WHOLE_REFORM_FEED] } },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
@@ -19,38 +23,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to main content
         </a>
-        {/* The header's links are on every page and in every viewport, so Next.js would prefetch them all on every page
-            load. The pages they lead to (all but Open data) are rendered per request and have no loading state, so a
-            prefetch fetches little that the click does not fetch again; handling the prefetched responses cost about
-            200 ms of a phone's main thread on each load (Lighthouse mobile, total blocking time on the dashboard). */}
-        <header className="border-b-[10px] border-govuk-blue bg-black text-white">
-          <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-4 px-4 py-3">
-            <Link href="/" prefetch={false} className="text-2xl font-bold text-white! no-underline visited:text-white">
-              Reform Tracker
-            </Link>
-            <span className="text-base">Children&apos;s social care reform in England</span>
-          </div>
-          <nav aria-label="Main" className="mx-auto max-w-5xl px-4 pb-3">
-            <ul className="flex flex-wrap gap-x-6 gap-y-2 text-base">
-              {[
-                ["/", "Dashboard"],
-                ["/recommendations", "Recommendations"],
-                ["/milestones", "Milestones"],
-                ["/pillars", "Pillars"],
-                ["/outcomes", "Outcomes"],
-                ["/changes", "What changed"],
-                ["/report", "Briefing pack"],
-                ["/open-data", "Open data"],
-              ].map(([href, label]) => (
-                <li key={href}>
-                  <Link href={href!} prefetch={false} className="font-bold text-white! visited:text-white">
-                    {label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </header>
+        <StaffBar />
+        <SiteHeader />
+        <NavigationEffects />
         <main id="main-content" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8" tabIndex={-1}>
           {children}
         </main>

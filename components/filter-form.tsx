@@ -4,25 +4,44 @@ import { buttonClass } from "@/components/ui/button";
 
 // Filters are a plain GET form: they work without JavaScript, and the URL holds the view so it can be shared.
 
+/**
+ * On a phone the filters would fill a screen and a half before the first result, so they sit in a <details> that is
+ * closed there (it works without JavaScript) and always shown on a wider screen (app/globals.css, .filters). It opens
+ * by itself when a filter has an error, so the error summary's links lead to a visible field.
+ */
 export function FilterForm({
   action,
   children,
   clearHref,
+  applied = 0,
+  open = false,
+  summary = "Filters",
 }: {
   action: string;
   children: ReactNode;
   clearHref: string;
+  /** How many filters the view has: the closed summary says so. */
+  applied?: number;
+  open?: boolean;
+  /** What the closed <details> says. */
+  summary?: string;
 }) {
   return (
-    <form method="get" action={action} className="space-y-4 bg-govuk-light-grey p-4" role="search" aria-label="Filter">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{children}</div>
-      <div className="flex flex-wrap items-center gap-6">
-        <button type="submit" className={buttonClass.primary}>
-          Apply filters
-        </button>
-        <Link href={clearHref}>Clear filters</Link>
-      </div>
-    </form>
+    <details className="filters bg-govuk-light-grey" open={open}>
+      <summary className="cursor-pointer p-4 font-bold text-govuk-link">
+        {summary}
+        {applied > 0 ? ` (${applied} applied)` : ""}
+      </summary>
+      <form method="get" action={action} className="space-y-4 px-4 pb-4" role="search" aria-label="Filter">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{children}</div>
+        <div className="flex flex-wrap items-center gap-6">
+          <button type="submit" className={buttonClass.primary}>
+            Apply filters
+          </button>
+          <Link href={clearHref}>Clear filters</Link>
+        </div>
+      </form>
+    </details>
   );
 }
 

@@ -1,4 +1,7 @@
-import { formatDateTime, formatDay } from "@/lib/dates";
+import { formatDateTime, formatDay, isRealDay } from "@/lib/dates";
+
+// Dates in a change ("Forecast date") are stored as YYYY-MM-DD: shown as every other date on the site is.
+const shown = (value: string | null) => (value === null ? "(none)" : isRealDay(value) ? formatDay(value) : value);
 import type { HistoryEntry } from "@/lib/audit/history.server";
 
 /** The public change history: when, what changed and why. It never names the member of staff. */
@@ -18,7 +21,7 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
             <ul className="list-disc pl-6">
               {e.changes.map((c) => (
                 <li key={c.field}>
-                  {c.field}: {c.before ?? "(none)"} → {c.after ?? "(none)"}
+                  {c.field}: {shown(c.before)} → {shown(c.after)}
                 </li>
               ))}
             </ul>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CountsTable } from "@/components/counts-table";
 import { MilestoneTable } from "@/components/milestone-table";
 import { ResponseClassTag } from "@/components/status-tags";
+import { LinkedMilestones } from "@/components/linked-milestones";
 import { excerpt } from "@/components/source-text";
 import type { ClassCounts, StatusCounts } from "@/lib/reform/dashboard.server";
 import type { MilestoneSummary } from "@/lib/reform/milestones.server";
@@ -16,6 +17,7 @@ export function ProgressSection({
   classCounts,
   recommendations,
   milestones,
+  asAt,
 }: {
   name: string;
   filterQuery: string;
@@ -23,6 +25,8 @@ export function ProgressSection({
   classCounts: ClassCounts;
   recommendations: RecommendationSummary[];
   milestones: MilestoneSummary[];
+  /** The view's past day, kept in the links to milestones. */
+  asAt?: string;
 }) {
   return (
     <>
@@ -72,6 +76,7 @@ export function ProgressSection({
               </Link>
               <p>{excerpt(r.text, 200)}</p>
               <ResponseClassTag responseClass={r.responseClass} />
+              <LinkedMilestones milestones={r.linkedMilestones} asAt={asAt} />
             </li>
           ))}
         </ul>

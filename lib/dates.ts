@@ -1,4 +1,6 @@
-import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
+// Relative, not "@/": scripts/serve.ts loads this file with tsx from a folder without tsconfig.json
+// (tests/e2e/support/instance.ts), where the alias does not resolve.
+import { type SearchParamsLike, toSearchParams } from "./search-params";
 
 // Days in the tracker are calendar days (YYYY-MM-DD) in UK time: a milestone due "summer 2023" is due on
 // 31 August 2023 wherever the server runs. This module is the one home of the rules about days: what a real day
@@ -108,15 +110,33 @@ export function formatDay(day: IsoDay | null | undefined): string {
   );
 }
 
+/**
+ * "31 March 2027 at 6:18pm" in UK time, as GOV.UK writes times: 12-hour with "am" or "pm" and no space, no ":00" on
+ * the hour, and "midnight" and "midday" rather than 12am and 12pm.
+ */
 export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: "Europe/London",
-  }).format(new Date(iso));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone: "Europe/London",
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.day} ${parts.month} ${parts.year} at ${formatTime(Number(parts.hour), Number(parts.minute))}`;
+}
+
+/** "6:18pm", "9am", "midday", "midnight": a time of day as GOV.UK writes it. */
+export function formatTime(hour: number, minute: number): string {
+  if (minute === 0 && hour === 0) return "midnight";
+  if (minute === 0 && hour === 12) return "midday";
+  const h12 = hour % 12 === 0 ? 12 : hour % 12;
+  return `${h12}${minute === 0 ? "" : `:${String(minute).padStart(2, "0")}`}${hour < 12 ? "am" : "pm"}`;
 }
 
 /** "2023 Q3" for a day in July to September 2023 (calendar quarters). */

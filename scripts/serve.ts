@@ -20,6 +20,8 @@ function log(message: string) {
   console.log(`[reform-tracker] ${message}`);
 }
 
+class PortTakenError extends Error {}
+
 function option(short: string, long: string): string | undefined {
   const args = process.argv.slice(2);
   const at = args.findIndex((arg) => arg === short || arg === long);
@@ -105,9 +107,20 @@ async function main() {
   const server = http.createServer((request, response) => void front.handle(request, response));
   // Longer than a load balancer's idle timeout, so it never sends on a connection this side has closed.
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) =>
-    hostname ? server.listen(port, hostname, resolve) : server.listen(port, resolve),
-  );
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new PortTakenError(
+              `Port ${port} is already in use, perhaps by another copy of the Reform Tracker. Stop the other copy, or ` +
+                `choose a free port with PORT, for example: PORT=${port + 1} npm start`,
+            )
+          : error,
+      ),
+    );
+    if (hostname) server.listen(port, hostname, resolve);
+    else server.listen(port, resolve);
+  });
   log(`ready on port ${port} for ${process.env.PUBLIC_URL} (stored pages: up to ${cacheMegabytes} MB)`);
 
   const stop = () => {
@@ -123,6 +136,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // A taken port is the reader's to fix: the message says how, and a stack trace would bury it.
+  console.error(error instanceof PortTakenError ? `[reform-tracker] ${error.message}` : error);
   process.exit(1);
 });

@@ -8,7 +8,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres.server";
+import {
+  DatabasePortTakenError,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from "@/lib/db/embedded-postgres.server";
 import { applyMigrations } from "@/lib/db/migrate.server";
 import { db } from "@/lib/db/client.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
@@ -63,9 +67,16 @@ async function main() {
     log(
       `starting embedded PostgreSQL on 127.0.0.1:${pgPort} (${ephemeral ? "throwaway database" : `data: ${dataDir}`})`,
     );
-    embedded = ephemeral
-      ? await startEmbeddedPostgres({ ephemeral: true, port: pgPort, database: EMBEDDED_DATABASE })
-      : await startEmbeddedPostgres({ dataDir, port: pgPort, database: EMBEDDED_DATABASE });
+    try {
+      embedded = ephemeral
+        ? await startEmbeddedPostgres({ ephemeral: true, port: pgPort, database: EMBEDDED_DATABASE })
+        : await startEmbeddedPostgres({ dataDir, port: pgPort, database: EMBEDDED_DATABASE });
+    } catch (error) {
+      // A taken port is the reader's to fix: the message says how, and a stack trace would bury it.
+      if (error instanceof DatabasePortTakenError) console.error(`[reform-tracker] ${error.message}`);
+      else console.error(error);
+      process.exit(1);
+    }
     process.env.DATABASE_URL = embedded.url;
   } else {
     log("using the PostgreSQL server in DATABASE_URL");
@@ -136,4 +147,7 @@ async function main() {
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

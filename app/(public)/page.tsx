@@ -3,6 +3,7 @@ import { CountsTable } from "@/components/counts-table";
 import { MILESTONE_STATUS_SERIES, RESPONSE_CLASS_SERIES, TIMELINE_SERIES } from "@/components/charts/series";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
+import { FollowChanges } from "@/components/feed-links";
 import { formatDay, parseAsAt, PLAN_YEARS, todayInLondon } from "@/lib/dates";
 import { cachedDashboard } from "@/lib/reform/public-data.server";
 import {
@@ -11,6 +12,8 @@ import {
   RESPONSE_CLASSES,
   RESPONSE_CLASS_LABELS,
   OUTCOME_KIND_LABELS,
+  REVIEW_LABELS,
+  type ReviewCode,
 } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +39,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const q = asAt ? `asAt=${asAt}` : "";
   const withAsAt = (href: string) => (q ? `${href}${href.includes("?") ? "&" : "?"}${q}` : href);
   const totalRecommendations = d.recommendationsByReview.reduce((sum, r) => sum + r.total, 0);
-  const shortName = (title: string) => (title.length > 28 ? `${title.slice(0, 26)}…` : title);
 
   return (
     <div className="space-y-12">
@@ -50,6 +52,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <p className="text-govuk-secondary">Figures as at {formatDay(d.today)}.</p>
         <AsAtErrorSummary param={asAtParam} />
         <AsAtBanner asAt={asAt} todayHref="/" />
+        <FollowChanges />
       </div>
 
       <section aria-labelledby="headline-heading">
@@ -106,8 +109,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           describedBy="responses-table"
           categoryKey="name"
           series={RESPONSE_CLASS_SERIES}
-          height={220}
-          rows={d.recommendationsByReview.map((r) => ({ name: shortName(r.title), ...r.byClass }))}
+          height={340}
+          rows={d.recommendationsByReview.map((r) => ({
+            name: REVIEW_LABELS[r.review as ReviewCode] ?? r.title,
+            ...r.byClass,
+          }))}
         />
         <CountsTable
           id="responses-table"

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Text, Tooltip, XAxis, YAxis } from "recharts";
 import { GOVUK_COLOURS } from "@/lib/palette";
 import type { ChartSeries, StackedBarChartProps } from "./stacked-bar-chart";
 
@@ -26,6 +26,41 @@ function Pattern({ id, series }: { id: string; series: ChartSeries }) {
   );
 }
 
+interface TickProps {
+  x?: number;
+  y?: number;
+  payload?: { value?: string | number };
+}
+
+const CATEGORY_WIDTH = 140;
+
+// A category's whole name, on as many lines as it needs: recharts' default tick is one line, cut at the axis edge
+// ("The Independent Review of …").
+function CategoryTick({ x = 0, y = 0, payload }: TickProps) {
+  return (
+    <Text
+      x={x}
+      y={y}
+      width={CATEGORY_WIDTH - 12}
+      textAnchor="end"
+      verticalAnchor="middle"
+      fontSize={14}
+      fill={GOVUK_COLOURS.text}
+    >
+      {String(payload?.value ?? "")}
+    </Text>
+  );
+}
+
+// Quarters under vertical bars, turned so that all twelve fit on a phone ("2025 Q4" was cut at the edge).
+function AngledTick({ x = 0, y = 0, payload }: TickProps) {
+  return (
+    <Text x={x} y={y + 4} angle={-40} textAnchor="end" verticalAnchor="start" fontSize={13} fill={GOVUK_COLOURS.text}>
+      {String(payload?.value ?? "")}
+    </Text>
+  );
+}
+
 export function RechartsBarChart({
   id,
   rows,
@@ -36,12 +71,15 @@ export function RechartsBarChart({
   height,
 }: Required<Omit<StackedBarChartProps, "describedBy">>) {
   const horizontalBars = layout === "vertical";
+  // Tooltip and legend list the series in one order, the status order, as the table beside the chart does.
+  const inSeriesOrder = (item: { dataKey?: unknown; value?: unknown }) =>
+    series.findIndex((s) => s.key === item.dataKey || s.label === item.value);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart
         data={rows}
         layout={layout}
-        margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+        margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
         accessibilityLayer={false}
       >
         <defs>
@@ -53,17 +91,17 @@ export function RechartsBarChart({
         {horizontalBars ? (
           <>
             <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey={categoryKey} width={140} tick={{ fontSize: 14 }} />
+            <YAxis type="category" dataKey={categoryKey} width={CATEGORY_WIDTH} tick={<CategoryTick />} interval={0} />
           </>
         ) : (
           <>
-            <XAxis dataKey={categoryKey} tick={{ fontSize: 14 }} />
+            <XAxis dataKey={categoryKey} tick={<AngledTick />} interval={0} height={56} />
             <YAxis allowDecimals={false} />
           </>
         )}
-        <Tooltip />
+        <Tooltip itemSorter={inSeriesOrder} />
         {/* Keep the legend in the order of the series (the status order), not sorted by name. */}
-        <Legend itemSorter={(item) => series.findIndex((s) => s.label === item.value)} />
+        <Legend itemSorter={inSeriesOrder} />
         {series.map((s) => (
           <Bar
             key={s.key}

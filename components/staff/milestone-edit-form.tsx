@@ -109,7 +109,7 @@ export function MilestoneEditForm({ milestone }: { milestone: EditableMilestone 
       <TextArea
         name="reason"
         label="Reason for this change"
-        hint="Required when the forecast date moves later, or the status becomes at risk, delayed or superseded. It is published in the milestone's history."
+        hint="Required when the forecast date moves later, or the status becomes at risk, delayed or superseded. It is published in the milestone's history: write a short sentence (at least 20 characters and 3 words)."
         error={errors.reason}
         defaultValue={v("reason", null)}
         rows={3}

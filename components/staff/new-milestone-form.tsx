@@ -75,7 +75,7 @@ export function NewMilestoneForm({
       <TextArea
         name="reason"
         label="Why it is being added"
-        hint="It is published in the milestone's history."
+        hint="It is published in the milestone's history: write a short sentence (at least 20 characters and 3 words)."
         error={errors.reason}
         defaultValue={v("reason")}
         rows={3}

@@ -47,7 +47,7 @@ export function ReclassifyForm({
       <TextArea
         name="reason"
         label="Reason for this correction"
-        hint="It is published in the recommendation's history."
+        hint="It is published in the recommendation's history: write a short sentence (at least 20 characters and 3 words)."
         error={errors.reason}
         defaultValue={v("reason", "")}
         rows={3}

@@ -65,6 +65,7 @@ export const USER_ACTIONS = [
   "password_reset",
   "password_change",
   "sign_in_lock_lift",
+  "sign_out_everywhere",
 ] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 

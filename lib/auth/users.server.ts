@@ -214,6 +214,24 @@ export async function changeUserRole(actorId: number | null, input: ChangeRoleIn
   });
 }
 
+/**
+ * The first step of deactivating an account: the same checks as deactivateUser, writing nothing, so the page can ask
+ * "are you sure?" about the account it names (one click on "Deactivate" used to lock a colleague out at once).
+ */
+export async function prepareDeactivation(actorId: number | null, input: UserRefInput): Promise<UserResult> {
+  const { authorise } = await actorModule();
+  const actor = await authorise(actorId, "user:manage");
+  const parsed = userRefSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const { userId } = parsed.data;
+  if (userId === actor.id)
+    return fail("form", "You cannot deactivate your own account. Ask another administrator to do it.");
+  const target = await db().user.findUnique({ where: { id: userId }, select: USER_FIELDS });
+  if (!target) return fail("form", NO_SUCH_USER);
+  if (!target.active) return fail("form", `${target.email} is already deactivated`);
+  return { ok: true, user: target };
+}
+
 /** Accounts are deactivated, never deleted: the audit trail keeps pointing at them. Takes effect on the next request. */
 export async function deactivateUser(actorId: number | null, input: UserRefInput): Promise<UserResult> {
   const { authorise } = await actorModule();
@@ -457,9 +475,21 @@ export async function signOutEverywhere(
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { userId } = parsed.data;
   if (userId !== actor.id && !roleMay(actor.role, "user:manage")) throw new ForbiddenError();
-  const target = await db().user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!target) return fail("form", NO_SUCH_USER);
-  return { ok: true, ended: await endSessionsOf(db(), userId, "signed_out_everywhere") };
+  return db().$transaction(async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: userId }, select: USER_FIELDS });
+    if (!target) return fail("form", NO_SUCH_USER);
+    const ended = await endSessionsOf(tx, userId, "signed_out_everywhere");
+    // Recorded like every other account change: who ended whose sessions, and when.
+    await writeAudit(
+      tx,
+      { actorId: actor.id, actorLabel: actor.email },
+      "sign_out_everywhere",
+      target,
+      auditState(target),
+      auditState(target),
+    );
+    return { ok: true as const, ended };
+  }, WRITE_TRANSACTION);
 }
 
 /**

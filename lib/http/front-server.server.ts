@@ -6,13 +6,20 @@ import http, {
   type ServerResponse,
 } from "node:http";
 import zlib from "node:zlib";
-import { clientAddressOf, isHost, requestedHostOf } from "./client-address";
+import { clientAddressOf, isHost, requestedHostOf, requestedProtocolOf } from "./client-address";
 import { CLIENT_ADDRESS_HEADER, FRONT_SECRET_HEADER, HOST_HEADER, STATUS_HEADER } from "./internal-headers";
 import type { DataVersionWatcher } from "./data-version";
 import { chooseEncoding, compressForStore, isCompressible } from "./encoding";
 import { inlineScriptHashes } from "./inline-scripts";
 import type { PageCache, StoredResponse } from "./page-cache";
-import { badRenderHeader, isPublicRead, isStaticAsset, RENDER_HEADERS, storeKey } from "./public-routes";
+import {
+  badRenderHeader,
+  hasBrokenPathEncoding,
+  isPublicRead,
+  isStaticAsset,
+  RENDER_HEADERS,
+  storeKey,
+} from "./public-routes";
 import { contentSecurityPolicy, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "./security-headers";
 
 // The front server: the HTTP server the public talks to, in front of Next.js's request handler (decision 0009).
@@ -389,7 +396,12 @@ export function createFrontServer(options: FrontServerOptions) {
     delete request.headers["x-forwarded-host"];
     if (host !== null && !isHost(host)) return plain(response, 400, "Bad request: the Host header is not a host name.");
     if (host !== null) request.headers[HOST_HEADER] = request.headers["x-forwarded-host"] = host.toLowerCase();
+    // The same for the protocol: a client's own X-Forwarded-Proto never reaches Next.js or next-auth.
+    request.headers["x-forwarded-proto"] = requestedProtocolOf(request, options.trustedProxies);
     const url = request.url ?? "/";
+    // Next.js answers a path it cannot decode (%FF, a cut-off %E0%A4) with a 500.
+    if (hasBrokenPathEncoding(url))
+      return plain(response, 400, "Bad request: the address has %-encoding that is not UTF-8.");
     try {
       if (isStaticAsset(url)) return await options.nextHandler(request, response);
       if (isPublicRead(request.method ?? "GET", url, request.headers)) return await servePublic(request, response);

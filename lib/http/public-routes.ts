@@ -46,20 +46,8 @@ export function isPublicRead(
   return !PRIVATE_PREFIXES.some((prefix) => underPrefix(path, prefix));
 }
 
-/**
- * The pages that read `?asAt=` (the dashboard, the lists, a recommendation or milestone, a pillar or outcome, the
- * slippage register and the briefing pack): proxy.ts answers a bad one on these with 400.
- */
-const AS_AT_PAGES = [
-  /^\/$/,
-  /^\/(recommendations|milestones)(\/[^/]+)?$/,
-  /^\/(pillars|outcomes)\/[^/]+$/,
-  /^\/(slippage|report)$/,
-];
-
-export function takesAsAt(path: string): boolean {
-  return AS_AT_PAGES.some((page) => page.test(path));
-}
+// The pages that read `?asAt=`, which proxy.ts answers a bad one on with 400, are listed in lib/as-at-pages.ts.
+export { takesAsAt } from "../as-at-pages";
 
 /**
  * The request headers Next.js renders differently for (client navigation asks for the page's RSC payload, a
@@ -109,4 +97,15 @@ export function storeKey(
   headers: Record<string, string | string[] | undefined>,
 ): string {
   return [dataVersion, ukDay, url, ...RENDER_HEADERS.map((name) => headers[name] ?? "")].join("\n");
+}
+
+/** Whether an address's path holds %-escapes that do not decode to UTF-8 (the query is read leniently, the path not). */
+export function hasBrokenPathEncoding(url: string): boolean {
+  const path = url.split("?", 1)[0]!;
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
 }

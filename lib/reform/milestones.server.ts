@@ -44,6 +44,10 @@ export interface MilestoneList {
 
 export const DEFAULT_PAGE_SIZE = 50;
 
+/** The words of milestone `m` as migration 0011's generated column `milestone.search` holds them. */
+const milestoneSearchDocumentSql = Prisma.sql`(setweight(to_tsvector('english', m.code || ' ' || m.title), 'A') ||
+  setweight(to_tsvector('english', m.activity), 'B') || setweight(to_tsvector('english', coalesce(m.commentary, '')), 'C'))`;
+
 export function milestoneWhere(filters: MilestoneFilters, today: string, asAt?: string): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.group) conditions.push(Prisma.sql`m."group" = CAST(${filters.group} AS "MilestoneGroup")`);
@@ -76,6 +80,11 @@ export function milestoneWhere(filters: MilestoneFilters, today: string, asAt?: 
   if (filters.dueTo) conditions.push(Prisma.sql`${plannedDateSql} <= CAST(${filters.dueTo} AS date)`);
   if (filters.gap === "overdue") conditions.push(isOverdueSql(today));
   if (filters.gap === "stale") conditions.push(isStaleSql(today, asAt));
+  if (filters.q) {
+    // As at a past day the commentary is the one of that day, so the words are looked for in it, not in today's.
+    const words = asAt ? milestoneSearchDocumentSql : Prisma.sql`m.search`;
+    conditions.push(Prisma.sql`${words} @@ websearch_to_tsquery('english', ${filters.q})`);
+  }
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 

@@ -1,6 +1,8 @@
 import { writeCsv, type CsvValue } from "@/lib/csv";
 import type { MilestoneSummary } from "@/lib/reform/milestones.server";
 import type { RecommendationSummary } from "@/lib/reform/recommendations.server";
+import type { SearchResult } from "@/lib/reform/search.server";
+import { snippetText } from "@/lib/reform/snippets";
 
 // The open-data shapes: the field names of the JSON API and the header row of the CSV downloads are the same,
 // and documented in docs/open-data-api.md. Change them only by adding fields.
@@ -98,4 +100,32 @@ export function toCsv(fields: readonly string[], records: ReadonlyArray<Readonly
 /** Counts by status or class as CSV cells: `on_track=3; delayed=1`. */
 export function countCells(counts: Record<string, number>): string[] {
   return Object.entries(counts).map(([k, v]) => `${k}=${v}`);
+}
+
+/**
+ * One result of /api/v1/search. Highlighted text is given as parts, each plain or a match, so that a user of the
+ * data can mark the matches as they like without parsing markup.
+ */
+export function searchResultRecord(r: SearchResult, origin: string) {
+  return {
+    kind: r.kind,
+    code: r.code,
+    title: snippetText(r.title),
+    titleParts: r.title,
+    snippets: r.snippets,
+    rank: Math.round(r.rank * 1e6) / 1e6,
+    ...(r.responseClass && { responseClass: r.responseClass }),
+    ...(r.milestones && {
+      milestones: r.milestones.map((m) => ({
+        code: m.code,
+        title: m.title,
+        status: m.status,
+        url: `${origin}/milestones/${m.code}`,
+      })),
+    }),
+    ...(r.status && { status: r.status }),
+    ...(r.outcomeKind && { outcomeKind: r.outcomeKind }),
+    ...(r.commitmentKind && { commitmentKind: r.commitmentKind }),
+    url: `${origin}${r.path}`,
+  };
 }

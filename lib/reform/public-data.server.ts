@@ -4,6 +4,8 @@ import { summariseDashboard } from "@/lib/reform/dashboard.server";
 import { getMilestone, listMilestoneActivities, listMilestones } from "@/lib/reform/milestones.server";
 import { getRecommendation, listRecommendations } from "@/lib/reform/recommendations.server";
 import { getOutcome, getPillar, listOutcomes, listPillars } from "@/lib/reform/pillars-outcomes.server";
+import { searchEverything } from "@/lib/reform/search.server";
+import type { SearchQuery } from "@/lib/validations/search";
 import type { MilestoneFilters, RecommendationFilters } from "@/lib/validations/public-filters";
 import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
@@ -33,3 +35,4 @@ export const cachedPillars = publicRead(() => listPillars());
 export const cachedPillar = publicRead((n: number) => getPillar(n));
 export const cachedOutcomes = publicRead(() => listOutcomes());
 export const cachedOutcome = publicRead((n: number) => getOutcome(n));
+export const cachedSearch = publicRead((search: SearchQuery) => searchEverything(search));

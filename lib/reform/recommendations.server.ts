@@ -33,6 +33,14 @@ export interface RecommendationSummary {
   sourceAnnex: number;
   sourceRow: number;
   milestones: string[];
+  /** The same milestones with their status (as at the view's date), for lists that show progress. */
+  linkedMilestones: LinkedMilestone[];
+}
+
+export interface LinkedMilestone {
+  code: string;
+  title: string;
+  status: MilestoneStatusValue;
 }
 
 export interface RecommendationList {
@@ -145,6 +153,10 @@ export async function listRecommendations(
     not_accepted: 0,
   } satisfies Record<ResponseClassValue, number>;
   for (const c of classCounts) countsByClass[c.response_class] = Number(c.n);
+  const linked = await linkedMilestonesOf(
+    rows.map((r) => r.code),
+    filters.asAt,
+  );
   return {
     total: Object.values(countsByClass).reduce((a, b) => a + b, 0),
     page: options.all ? 1 : page,
@@ -169,8 +181,29 @@ export async function listRecommendations(
       sourceAnnex: r.source_annex,
       sourceRow: r.source_row,
       milestones: r.milestones,
+      linkedMilestones: linked.get(r.code) ?? [],
     })),
   };
+}
+
+/**
+ * The milestones of each of these recommendations with their status, now or as at a past day (a milestone added
+ * after that day is left out): one query for a whole page of recommendations.
+ */
+export async function linkedMilestonesOf(codes: string[], asAt?: string): Promise<Map<string, LinkedMilestone[]>> {
+  const linked = new Map<string, LinkedMilestone[]>();
+  if (codes.length === 0) return linked;
+  const rows = await db().$queryRaw<Array<{ recommendation: string } & LinkedMilestone>>`
+    SELECT r.code AS recommendation, m.code, m.title, m.status::text AS status
+    FROM milestone_recommendation mr
+    JOIN recommendation r ON r.id = mr.recommendation_id
+    JOIN ${milestoneSource(asAt)} m ON m.id = mr.milestone_id
+    WHERE r.code = ANY(CAST(${codes} AS text[]))
+    ORDER BY m.code`;
+  for (const { recommendation, ...milestone } of rows) {
+    linked.set(recommendation, [...(linked.get(recommendation) ?? []), milestone]);
+  }
+  return linked;
 }
 
 export interface RecommendationDetail extends RecommendationSummary {
@@ -243,6 +276,7 @@ export async function getRecommendation(
     sourceAnnex: r.sourceAnnex,
     sourceRow: r.sourceRow,
     milestones: r.milestones.map((m) => m.milestone.code),
+    linkedMilestones: r.milestones.map(({ milestone: m }) => ({ code: m.code, title: m.title, status: m.status })),
     outcomeLinks: r.outcomes.map((o) => ({ number: o.outcome.number, kind: o.outcome.kind, title: o.outcome.title })),
     milestoneLinks: r.milestones.map(({ milestone: m }) => {
       const planned = toIsoDay(plannedDate(m))!;

@@ -55,3 +55,15 @@ export function titleSentence(title: string): string {
   const line = title.split("\n")[0]!.trim();
   return /[.!?]$/.test(line) ? line : `${line}.`;
 }
+
+/**
+ * A short title for a list: a milestone's first line, or a recommendation's first sentence cut at a word boundary
+ * (a CMA recommendation runs to a paragraph; its whole text is on its own page).
+ */
+export function shortTitle(title: string, max = 90): string {
+  const line = title.split("\n")[0]!.trim();
+  const sentence = /^(.+?[.!?])(\s|$)/.exec(line)?.[1] ?? line;
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.lastIndexOf(" ", max - 1);
+  return `${sentence.slice(0, cut > 0 ? cut : max - 1).replace(/[,;:]$/, "")}…`;
+}

@@ -31,6 +31,22 @@ export interface PillarChanges {
   byKind: Record<ChangeKind, ChangeItem[]>;
 }
 
+/**
+ * One audit event, listed once whatever the number of pillars it belongs to: the pillars and outcomes it serves, and
+ * each kind of change it made (an update can complete a milestone and move its date).
+ */
+export interface ListedChange {
+  eventId: string;
+  occurredAt: string;
+  entityType: "milestone" | "recommendation";
+  code: string;
+  title: string;
+  reason: string | null;
+  pillars: number[];
+  outcomes: number[];
+  changes: Array<{ kind: ChangeKind; from: string | null; to: string | null }>;
+}
+
 export interface ChangesReport {
   since: string;
   until: string;
@@ -39,6 +55,8 @@ export interface ChangesReport {
   /** Audit events in the period (one event can be more than one kind of change, e.g. completed and re-dated). */
   events: number;
   pillars: PillarChanges[];
+  /** Each event once, newest first (the /changes page). */
+  changes: ListedChange[];
 }
 
 interface EventRow {
@@ -53,6 +71,7 @@ interface EventRow {
   title: string | null;
   due_date: Date | null;
   pillars: number[] | null;
+  outcomes: number[] | null;
 }
 
 const str = (v: unknown): string | null => (v === undefined || v === null || v === "" ? null : String(v));
@@ -107,7 +126,10 @@ export async function listChanges(input: { since: string; until?: string }): Pro
              COALESCE(m.title, r.text) AS title, m.due_date,
              CASE WHEN a.entity_type = 'milestone'
                   THEN ARRAY(SELECT p.number FROM milestone_pillar mp JOIN pillar p ON p.id = mp.pillar_id WHERE mp.milestone_id = a.entity_id ORDER BY p.number)
-                  ELSE ARRAY(SELECT p.number FROM pillar p WHERE p.id = r.pillar_id) END AS pillars
+                  ELSE ARRAY(SELECT p.number FROM pillar p WHERE p.id = r.pillar_id) END AS pillars,
+             CASE WHEN a.entity_type = 'milestone'
+                  THEN ARRAY(SELECT o.number FROM milestone_outcome mo JOIN outcome o ON o.id = mo.outcome_id WHERE mo.milestone_id = a.entity_id ORDER BY o.number)
+                  ELSE ARRAY(SELECT o.number FROM recommendation_outcome ro JOIN outcome o ON o.id = ro.outcome_id WHERE ro.recommendation_id = a.entity_id ORDER BY o.number) END AS outcomes
       FROM audit_event a
       LEFT JOIN milestone m ON a.entity_type = 'milestone' AND m.id = a.entity_id
       LEFT JOIN recommendation r ON a.entity_type = 'recommendation' AND r.id = a.entity_id
@@ -122,6 +144,7 @@ export async function listChanges(input: { since: string; until?: string }): Pro
   const groups = new Map<number | null, PillarChanges>(
     pillarRows.map((p) => [p.number, { number: p.number, title: p.title, total: 0, byKind: emptyByKind() }]),
   );
+  const changes: ListedChange[] = [];
   for (const row of rows) {
     // A milestone's update is read as the full states it describes, whichever release wrote it (lib/audit).
     const update = row.entity_type === "milestone" && row.action === "update";
@@ -131,6 +154,17 @@ export async function listChanges(input: { since: string; until?: string }): Pro
       before: (update ? upgradeState("milestone", row.before) : (row.before ?? {})) as Record<string, unknown>,
       after: (update ? upgradeState("milestone", row.after) : (row.after ?? {})) as Record<string, unknown>,
       dueDate: toIsoDay(row.due_date),
+    });
+    changes.push({
+      eventId: String(row.id),
+      occurredAt: row.occurred_at.toISOString(),
+      entityType: row.entity_type,
+      code: row.entity_code ?? "",
+      title: row.title ?? "",
+      reason: row.reason,
+      pillars: row.pillars ?? [],
+      outcomes: row.outcomes ?? [],
+      changes: kinds,
     });
     const pillars: Array<number | null> = row.pillars?.length ? row.pillars : [null];
     for (const k of kinds) {
@@ -161,5 +195,6 @@ export async function listChanges(input: { since: string; until?: string }): Pro
     counts,
     events: rows.length,
     pillars: [...groups.values()].filter((g) => g.total > 0),
+    changes: changes.reverse(),
   };
 }

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { milestoneStateOf, recommendationStateOf } from "@/lib/audit/records";
 import { recordAuditEvents } from "@/lib/audit/trail.server";
 import { readReformDataset, type ReformDataset } from "@/lib/seed/dataset";
+import { readCouncils, type SeedCouncil } from "@/lib/seed/councils";
 import { ADVISORY_LOCKS } from "@/lib/db/locks";
 
 export const SOURCE_ACTOR_LABEL = "Source: Stable Homes, Built on Love (DfE, February 2023)";
@@ -10,7 +11,14 @@ export const SOURCE_ACTOR_LABEL = "Source: Stable Homes, Built on Love (DfE, Feb
 const SEED_LOCK = ADVISORY_LOCKS.seed;
 
 export interface LoadResult {
-  inserted: { reviews: number; pillars: number; outcomes: number; recommendations: number; milestones: number };
+  inserted: {
+    reviews: number;
+    pillars: number;
+    outcomes: number;
+    recommendations: number;
+    milestones: number;
+    councils: number;
+  };
   total: number;
 }
 
@@ -19,10 +27,12 @@ export interface LoadResult {
  * Rows are matched on their stable codes and never updated, and links are only made for rows created in this
  * load, so whatever staff have changed since (a status, a response class, a removed link) survives every
  * restart. Each created recommendation and milestone gets its "created" audit event in the same transaction.
+ * The reference list of councils (lib/seed/councils.ts) is loaded the same way.
  */
 export async function loadReformData(
   prisma: PrismaClient,
   dataset: ReformDataset = readReformDataset(),
+  councilList: SeedCouncil[] = readCouncils(),
 ): Promise<LoadResult> {
   return prisma.$transaction(
     async (tx) => {
@@ -160,12 +170,22 @@ export async function loadReformData(
         })),
       ]);
 
+      // Councils are matched on their GSS code (and slug): one already here, perhaps marked as ended since, is kept.
+      const councils = await tx.council.createManyAndReturn({
+        data: councilList.map((c) => ({
+          ...c,
+          startedOn: c.startedOn ? new Date(`${c.startedOn}T00:00:00Z`) : null,
+        })),
+        skipDuplicates: true,
+      });
+
       const inserted = {
         reviews: reviews.length,
         pillars: pillars.length,
         outcomes: outcomes.length,
         recommendations: recommendations.length,
         milestones: milestones.length,
+        councils: councils.length,
       };
       const total = Object.values(inserted).reduce((a, b) => a + b, 0);
       if (total > 0) await tx.seedRun.create({ data: { datasetHash: dataset.hash, inserted: total } });

@@ -32,7 +32,8 @@ import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 //                 address, `\|` stands for a "|", `\\` for a backslash, `\n` and `\r` for line breaks; the
 //                 export writes exactly these escapes, so every title and address survives the round trip.
 //                 Empty = no links. Blank lines are ignored.
-//   reason        why the milestone changed; published in its history. Required when the forecast date moves
+//   reason        why the milestone changed; published in its history, so a short sentence (20 characters and 3
+//                 words, lib/validations/reason.ts). Required when the forecast date moves
 //                 later or the status becomes at risk, delayed or superseded. The export leaves it empty.
 //
 // Columns may come in any order; title and dueDate may be left out; any other column is refused. The export is
@@ -199,6 +200,8 @@ export interface ImportRow {
   /** The row's number as a spreadsheet shows it: the header is row 1, the first milestone row 2. */
   line: number;
   code: string;
+  /** The milestone's title in the tracker (not the file's, which is read-only), or null for an unknown code. */
+  title: string | null;
   outcome: ImportOutcome;
   changes: HistoryChange[];
   reason: string | null;
@@ -338,7 +341,7 @@ function plural(n: number, word: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Checking the rows against the milestones as they are
 
-interface AssessedRow extends ImportRow {
+interface AssessedRow extends Omit<ImportRow, "title"> {
   update: MilestoneUpdate | null;
   current: CurrentMilestone | null;
 }
@@ -459,10 +462,12 @@ function summarise(rows: ImportRow[]): ImportSummary {
   };
 }
 
-function report(assessed: AssessedRow[]): ImportReport {
+function report(assessed: AssessedRow[], currentByCode: Map<string, CurrentMilestone>): ImportReport {
   const rows = assessed.map(({ line, code, outcome, changes, reason, errors }) => ({
     line,
     code,
+    // Shown so staff can tell milestones apart without the code list; neutralised like every other stored text.
+    title: withDirectionControlsNeutralised(currentByCode.get(code)?.title ?? null),
     outcome,
     // The milestones' values as they are now may be older text with invisible direction controls: shown neutralised.
     changes: withDirectionControlsNeutralised(changes),
@@ -495,7 +500,7 @@ export async function previewMilestoneImport(
     include: { evidence: true },
   });
   const currentByCode = new Map(milestones.map((m) => [m.code, currentOf(m)]));
-  return report(assessRows(file.rows, currentByCode, options.today ?? todayInLondon()));
+  return report(assessRows(file.rows, currentByCode, options.today ?? todayInLondon()), currentByCode);
 }
 
 /**
@@ -526,8 +531,9 @@ export async function applyMilestoneImport(
         where: { id: { in: locked.map((l) => l.id) } },
         include: { evidence: true },
       });
-      const assessed = assessRows(file.rows, new Map(milestones.map((m) => [m.code, currentOf(m)])), today);
-      const result = report(assessed);
+      const currentByCode = new Map(milestones.map((m) => [m.code, currentOf(m)]));
+      const assessed = assessRows(file.rows, currentByCode, today);
+      const result = report(assessed, currentByCode);
       if (!result.ok) return { ...result, applied: 0 };
 
       let applied = 0;

@@ -36,28 +36,47 @@ function day(
   return { value };
 }
 
-/** Suggested periods for /changes, for links when no start date is given. */
+/** Suggested periods for /changes, for links when no start date is given: "Changes {label}". */
 export function suggestedPeriods(today: string): Array<{ label: string; since: string }> {
   return [
-    { label: "the last 30 days", since: addDays(today, -29) },
-    { label: "the last 90 days", since: addDays(today, -89) },
-    { label: "the last year", since: addDays(today, -364) },
+    { label: "in the last 30 days", since: addDays(today, -29) },
+    { label: "in the last 90 days", since: addDays(today, -89) },
+    { label: "in the last year", since: addDays(today, -364) },
     { label: `since the strategy was published (${formatDay(STRATEGY_PUBLISHED)})`, since: STRATEGY_PUBLISHED },
   ];
 }
 
+/** A pillar or an outcome or enabler, 1 to 6: the same rule and message as the lists' filters. */
+function numberOneToSix(params: SearchParamsLike, name: string): { value?: number; error?: ParameterError } {
+  const { value, error } = single(params, name);
+  if (error || value === undefined) return { error };
+  if (!/^[1-6]$/.test(value))
+    return { error: { parameter: name, message: `"${name}" must be one of: 1, 2, 3, 4, 5, 6.` } };
+  return { value: Number(value) };
+}
+
+export interface ChangesScope {
+  pillar?: number;
+  outcome?: number;
+}
+
 export type ChangesParams =
-  | { ok: true; since: string; until: string }
+  | ({ ok: true; since: string; until: string } & ChangesScope)
   /** `missing`: no start date yet (a first visit): show the form and suggestions, not errors. */
-  | { ok: false; missing: boolean; errors: ParameterError[]; since?: string; until?: string };
+  | ({ ok: false; missing: boolean; errors: ParameterError[]; since?: string; until?: string } & ChangesScope);
 
 export function parseChangesParams(params: SearchParamsLike, today: string): ChangesParams {
   const since = day(params, "since", "The start date", today);
   const until = day(params, "until", "The end date", today);
-  const errors = [since.error, until.error].filter((e): e is ParameterError => e !== undefined);
-  if (errors.length) return { ok: false, missing: false, errors, since: since.value, until: until.value };
+  const pillar = numberOneToSix(params, "pillar");
+  const outcome = numberOneToSix(params, "outcome");
+  const scope: ChangesScope = { pillar: pillar.value, outcome: outcome.value };
+  const errors = [since.error, until.error, pillar.error, outcome.error].filter(
+    (e): e is ParameterError => e !== undefined,
+  );
+  if (errors.length) return { ok: false, missing: false, errors, since: since.value, until: until.value, ...scope };
   if (since.value === undefined) {
-    return { ok: false, missing: true, errors: [], until: until.value };
+    return { ok: false, missing: true, errors: [], until: until.value, ...scope };
   }
   const end = until.value ?? today;
   if (since.value > end) {
@@ -67,9 +86,10 @@ export function parseChangesParams(params: SearchParamsLike, today: string): Cha
       errors: [{ parameter: "until", message: "The end date must be the same as or after the start date" }],
       since: since.value,
       until: until.value,
+      ...scope,
     };
   }
-  return { ok: true, since: since.value, until: end };
+  return { ok: true, since: since.value, until: end, ...scope };
 }
 
 export function parseSlippageSort(

@@ -3,6 +3,7 @@ import { withoutControlCharacters, withoutDirectionControls } from "@/lib/valida
 import { MILESTONE_STATUSES } from "@/lib/vocabulary";
 import { ITEM_CODE } from "@/lib/reform/codes";
 import { isPlausibleDay } from "@/lib/dates";
+import { optionalReason } from "@/lib/validations/reason";
 
 // One set of rules for a milestone update, shared by the staff form, its server action and the CSV import.
 // Field names match the form's inputs, so an error can link to the field it is about.
@@ -56,13 +57,9 @@ export const milestoneUpdateSchema = z.object({
     .refine(...withoutDirectionControls("Commentary"))
     .transform((s) => (s === "" ? null : s)),
   evidence: z.array(evidenceLink).max(LIMITS.evidenceLinks, `Add at most ${LIMITS.evidenceLinks} evidence links`),
-  reason: z
-    .string()
-    .trim()
-    .max(LIMITS.reason, `The reason must be ${LIMITS.reason} characters or fewer`)
-    .refine(...withoutControlCharacters("The reason"))
-    .refine(...withoutDirectionControls("The reason"))
-    .transform((s) => (s === "" ? null : s)),
+  // Optional here (a first assessment needs none); required by checkAgainstCurrent when the date slips or the
+  // status worsens. Whenever given, it is published, so it must be a short sentence.
+  reason: optionalReason(),
 });
 
 export type MilestoneUpdateInput = z.input<typeof milestoneUpdateSchema>;

@@ -23,7 +23,7 @@ export const FORMATS = ["json", "csv"] as const;
 const number1to6 = z.coerce.number().int().min(1).max(6);
 const isoDay = z.string().refine(isRealDay);
 
-type ParameterRule =
+export type ParameterRule =
   | {
       schema: z.ZodType;
       /** What the error message lists as allowed. */
@@ -40,17 +40,29 @@ const asAtRule: ParameterRule = {
   },
 };
 
-const enumRule = (values: readonly string[]): ParameterRule => ({
+export const enumRule = (values: readonly string[]): ParameterRule => ({
   schema: z.enum(values as [string, ...string[]]),
   allowed: values.join(", "),
 });
-const pageRule: ParameterRule = {
+export const pageRule: ParameterRule = {
   schema: z.coerce.number().int().min(1).max(100_000),
   allowed: "a whole number from 1",
 };
-const pageSizeRule: ParameterRule = {
+export const pageSizeRule: ParameterRule = {
   schema: z.coerce.number().int().min(1).max(500),
   allowed: "a whole number from 1 to 500",
+};
+
+/** Search words, for the lists' `q` and the site search (lib/validations/search.ts). */
+export const SEARCH_WORDS_MAX = 200;
+export const searchWordsRule: ParameterRule = {
+  schema: z
+    .string()
+    .trim()
+    .min(1)
+    .max(SEARCH_WORDS_MAX)
+    .refine(...withoutControlCharacters("Search words")),
+  allowed: `search words, at most ${SEARCH_WORDS_MAX} characters, without control characters`,
 };
 
 const RECOMMENDATION_RULES = {
@@ -60,15 +72,7 @@ const RECOMMENDATION_RULES = {
   class: enumRule(RESPONSE_CLASSES),
   status: enumRule(MILESTONE_STATUSES),
   gap: enumRule(RECOMMENDATION_GAPS),
-  q: {
-    schema: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .refine(...withoutControlCharacters("Search words")),
-    allowed: "search words, at most 200 characters, without control characters",
-  },
+  q: searchWordsRule,
   sort: enumRule(RECOMMENDATION_SORTS),
   page: pageRule,
   pageSize: pageSizeRule,
@@ -94,6 +98,7 @@ const MILESTONE_RULES = {
   dueFrom: { schema: isoDay, allowed: "a date as YYYY-MM-DD" },
   dueTo: { schema: isoDay, allowed: "a date as YYYY-MM-DD" },
   gap: enumRule(MILESTONE_GAPS),
+  q: searchWordsRule,
   sort: enumRule(MILESTONE_SORTS),
   page: pageRule,
   pageSize: pageSizeRule,
@@ -127,6 +132,8 @@ export interface MilestoneFilters {
   dueFrom?: string;
   dueTo?: string;
   gap?: (typeof MILESTONE_GAPS)[number];
+  /** Words in the milestone's code, title, activity or commentary. */
+  q?: string;
   sort?: (typeof MILESTONE_SORTS)[number];
   page?: number;
   pageSize?: number;
@@ -147,7 +154,7 @@ function entries(params: SearchParamsLike): Array<[string, string[]]> {
   return [...new Set(query.keys())].map((k) => [k, query.getAll(k)]);
 }
 
-function parseWith<T>(
+export function parseWith<T>(
   rules: Record<string, ParameterRule>,
   params: SearchParamsLike,
   options: { strict: boolean },
@@ -206,6 +213,13 @@ export function parseMilestoneFilters(
   options = { strict: false },
 ): ParseResult<MilestoneFilters> {
   return parseWith<MilestoneFilters>(MILESTONE_RULES, params, options);
+}
+
+/** How many filters narrow a list (not its order, page, format or date): what a closed filter form says. */
+export function appliedFilters(filters: object): number {
+  return Object.entries(filters).filter(
+    ([name, value]) => value !== undefined && !["sort", "page", "pageSize", "format", "asAt"].includes(name),
+  ).length;
 }
 
 /** The query string for a set of filters, in a stable order, leaving out empty ones. */

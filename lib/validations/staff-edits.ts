@@ -3,6 +3,7 @@ import { withoutControlCharacters, withoutDirectionControls } from "@/lib/valida
 import { MILESTONE_GROUPS, RESPONSE_CLASSES } from "@/lib/vocabulary";
 import { isPlausibleDay } from "@/lib/dates";
 import { RECOMMENDATION_CODE } from "@/lib/reform/codes";
+import { requiredReason } from "@/lib/validations/reason";
 
 // Rules for the other staff edits: correcting a response class, and adding a milestone.
 
@@ -17,13 +18,7 @@ export const reclassifySchema = z.object({
     .max(1000, "The rationale must be 1000 characters or fewer")
     .refine(...withoutControlCharacters("The rationale"))
     .refine(...withoutDirectionControls("The rationale")),
-  reason: z
-    .string()
-    .trim()
-    .min(1, "Enter the reason for this correction")
-    .max(1000, "The reason must be 1000 characters or fewer")
-    .refine(...withoutControlCharacters("The reason"))
-    .refine(...withoutDirectionControls("The reason")),
+  reason: requiredReason("Enter the reason for this correction"),
 });
 
 const numberList = (max: number, label: string) =>
@@ -51,13 +46,7 @@ export const newMilestoneSchema = z.object({
   recommendations: z
     .array(z.string().trim().regex(RECOMMENDATION_CODE, "Recommendation codes look like CR-01, CPE-02 or CMA-03"))
     .max(50, "Link at most 50 recommendations"),
-  reason: z
-    .string()
-    .trim()
-    .min(1, "Enter why this milestone is being added")
-    .max(1000, "The reason must be 1000 characters or fewer")
-    .refine(...withoutControlCharacters("The reason"))
-    .refine(...withoutDirectionControls("The reason")),
+  reason: requiredReason("Enter why this milestone is being added"),
 });
 
 export type NewMilestoneInput = z.input<typeof newMilestoneSchema>;

@@ -21,11 +21,21 @@ const PAGES = [
   ["milestone as at a past date", "/milestones/M-01?asAt=2023-06-30"],
   ["what changed", "/changes?since=2023-02-02"],
   ["what changed, no period chosen", "/changes"],
+  ["what changed in one pillar, with a bad outcome (error summary)", "/changes?since=2023-02-02&pillar=2&outcome=9"],
+  ["recommendations as at a past date, filtered", "/recommendations?pillar=2&asAt=2024-06-30"],
   ["slippage register", "/slippage"],
   ["briefing pack", "/report?since=2023-02-02"],
   ["briefing pack for one pillar", "/report?pillar=2"],
   ["briefing pack with a bad parameter (error summary)", "/report?pillar=9&nextMeeting=2024-02-30"],
   ["page not found", "/recommendations/NOPE-1"],
+  ["councils", "/councils"],
+  ["councils, a search with a bad region (error summary)", "/councils?q=north&region=Wales"],
+  ["council", "/councils/thurrock"],
+  ["search, no words yet", "/search"],
+  ["search results", "/search?q=kinship"],
+  ["search results of one kind, second page", "/search?q=foster+carers&kind=recommendation&page=2"],
+  ["search with no words (error summary)", "/search?q=+"],
+  ["search of only common words", "/search?q=the+and"],
 ] as const;
 
 for (const [name, path] of PAGES) {

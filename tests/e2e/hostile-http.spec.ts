@@ -319,7 +319,9 @@ const QUERY_KEYS = [
   "view",
   "group",
   "activity",
+  "kind",
   "__proto__",
+  "region",
 ];
 const queryString = fc
   .array(
@@ -335,12 +337,16 @@ const queryString = fc
   // At most 6,000 characters: a longer address is refused by Node.js itself (431), and a redirect that repeats it
   // would overflow the test client's own header limit. The cut may split a %-escape, which is a test of its own.
   .map((pairs) => new URLSearchParams(pairs).toString().slice(0, 6_000));
-const segment = fc
-  .oneof(
-    fc.constantFrom(...NASTY_STRINGS),
-    hostileString.map((s) => s.slice(0, 500)),
-  )
-  .map((s) => encodeURIComponent(s.toWellFormed()));
+const segment = fc.oneof(
+  fc
+    .oneof(
+      fc.constantFrom(...NASTY_STRINGS),
+      hostileString.map((s) => s.slice(0, 500)),
+    )
+    .map((s) => encodeURIComponent(s.toWellFormed())),
+  // %-escapes that are not UTF-8: Next.js answered each with a 500.
+  fc.constantFrom("%FF", "%E0%A4%A", "%", "%C3%28", "%ED%A0%80", "%00%FF"),
+);
 
 test("route handlers and public pages answer hostile addresses with 2xx or 4xx, never a 5xx", async ({ request }) => {
   const before = await databaseChecksum();
@@ -349,6 +355,8 @@ test("route handlers and public pages answer hostile addresses with 2xx or 4xx, 
     "/api/v1/milestones",
     "/api/v1/pillars",
     "/api/v1/outcomes",
+    "/api/v1/search",
+    "/search",
     "/recommendations",
     "/milestones",
     "/changes",
@@ -357,11 +365,26 @@ test("route handlers and public pages answer hostile addresses with 2xx or 4xx, 
     "/report/docx",
     "/feed.xml",
     "/api/health",
+    "/councils",
+    "/api/v1/councils",
+    "/api/staff/session",
+    "/staff",
   ];
   const addresses = fc.oneof(
     fc.tuple(fc.constantFrom(...fixed), queryString).map(([path, query]) => `${path}?${query}`),
     fc
-      .tuple(fc.constantFrom("/recommendations/", "/milestones/", "/pillars/", "/outcomes/"), segment, queryString)
+      .tuple(
+        fc.constantFrom(
+          "/recommendations/",
+          "/milestones/",
+          "/pillars/",
+          "/outcomes/",
+          "/councils/",
+          "/api/v1/councils/",
+        ),
+        segment,
+        queryString,
+      )
       .map(([path, s, query]) => `${path}${s}?${query}`),
     fc.tuple(segment, queryString).map(([s, query]) => `/pillars/${s}/feed.xml?${query}`),
   );
@@ -384,6 +407,7 @@ test("route handlers and public pages answer hostile addresses with 2xx or 4xx, 
   for (const route of [
     "/api/v1/recommendations",
     "/api/v1/milestones",
+    "/api/v1/search",
     "/api/health",
     "/feed.xml",
     "/api/staff/milestones/export",

@@ -4,7 +4,7 @@ test("filter and search the recommendations, open one and follow it to its miles
   await page.goto("/recommendations");
   await expect(page.getByRole("heading", { name: "Showing 1 to 50 of 113 recommendations" })).toBeVisible();
 
-  await page.getByLabel("Search").fill("Knowledge and Skills Statement");
+  await page.getByLabel("Search", { exact: true }).fill("Knowledge and Skills Statement");
   await page.getByLabel("Review").selectOption("CR");
   await page.getByRole("button", { name: "Apply filters" }).click();
 
@@ -50,7 +50,7 @@ test("the main journey works with the keyboard alone", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
   await page.keyboard.press("Enter");
 
-  await page.getByLabel("Search").focus();
+  await page.getByLabel("Search", { exact: true }).focus();
   await page.keyboard.type("family network plan");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/q=family\+network\+plan/);

@@ -30,6 +30,12 @@ const PUBLIC_PAGES = [
   "/report",
   "/open-data",
   "/?asAt=2024-06-30",
+  "/councils",
+  "/councils?q=thurrock",
+  "/councils/thurrock",
+  "/search",
+  "/search?q=kinship",
+  "/search?q=foster+carers&kind=recommendation&page=2",
 ];
 const NOT_FOUND = "/no-such-page";
 const EDITOR_PAGES = [
@@ -232,11 +238,18 @@ test.describe("over HTTP", () => {
     request,
   }) => {
     await signIn(page, EDITOR.email, EDITOR.password);
-    const signedIn = await page.request.get("/milestones/M-02");
-    const anonymous = await request.get("/milestones/M-02");
-    expect(await signedIn.text()).toBe(await anonymous.text());
-    expect(await anonymous.text()).not.toContain(EDITOR.email);
-    expect(signedIn.headers()["set-cookie"]).toBeUndefined();
+    // The session cookie and the staff bar's "signed in" hint (lib/auth/staff-hint.ts) both go with each request.
+    expect((await page.context().cookies()).map((c) => c.name)).toEqual(
+      expect.arrayContaining(["next-auth.session-token", "reform-tracker-staff"]),
+    );
+    for (const url of ["/milestones/M-02", "/recommendations/CR-02"]) {
+      const signedIn = await page.request.get(url);
+      const anonymous = await request.get(url);
+      expect((await signedIn.body()).equals(await anonymous.body()), url).toBe(true);
+      expect(await anonymous.text()).not.toContain(EDITOR.email);
+      expect(await anonymous.text()).not.toContain("Signed in as");
+      expect(signedIn.headers()["set-cookie"]).toBeUndefined();
+    }
     const session = await page.request.get("/api/auth/session");
     expect(session.headers()["cache-control"]).toMatch(/no-store/);
     expect(session.headers()["x-cache"]).toBe("BYPASS");

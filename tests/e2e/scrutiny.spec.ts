@@ -118,7 +118,9 @@ test("every view that takes asAt answers a bad one with 400 and says why, and a 
     "/",
     "/milestones/M-01",
     "/recommendations/CR-01",
+    "/pillars",
     "/pillars/1",
+    "/outcomes",
     "/outcomes/1",
     "/slippage",
     "/milestones",
@@ -154,7 +156,7 @@ test("public views can be shown as at a past date, with the way back to today", 
   await page.getByRole("link", { name: /milestones overdue/ }).click();
   await expect(page).toHaveURL(/asAt=2024-06-30/);
   await expect(page.getByRole("note", { name: "As at a past date" })).toBeVisible();
-  await page.getByRole("link", { name: "See it as it is today" }).click();
+  await page.getByRole("link", { name: "Back to today" }).click();
   await expect(page.getByRole("note", { name: "As at a past date" })).toHaveCount(0);
   const api = await page.request.get("/api/v1/milestones?asAt=2024-06-30&status=complete");
   expect(api.status()).toBe(200);

@@ -15,8 +15,11 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("staff pages have no WCAG 2.2 AA violations", async ({ page }) => {
+  test.setTimeout(90_000); // ten pages, each scanned whole: slower than one test's default on a busy machine
   for (const path of [
     "/staff",
+    "/staff?show=overdue&pillar=1",
+    "/staff?show=nonsense",
     "/staff/recommendations",
     "/staff/milestones/M-01",
     "/staff/milestones/new",
@@ -43,7 +46,9 @@ test("an admin invites an editor, who gets a one-time password shown once", asyn
   const password = (await banner.locator("code").textContent())!.trim();
   expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
   // The admin is told how long it works: 72 hours from now.
-  await expect(banner).toContainText(/It works until \d{1,2} \w+ \d{4}(,| at) \d{1,2}:\d{2} \(UK time\)/);
+  await expect(banner).toContainText(
+    /It works until \d{1,2} \w+ \d{4} at (\d{1,2}(:\d{2})?(am|pm)|midday|midnight) \(UK time\)/,
+  );
   await page.reload();
   await expect(page.getByText(password)).toHaveCount(0);
   await expect(page.getByRole("row", { name: /new.editor@education.gov.uk/ })).toContainText("Has a one-time password");
@@ -97,3 +102,62 @@ test("a refused new milestone keeps what was typed and ticked", async ({ page })
   await expect(pillars.getByRole("checkbox", { name: /^1\./ })).not.toBeChecked();
   await expect(outcomes.getByRole("checkbox", { name: /^3\./ })).toBeChecked();
 });
+
+test("the staff home filters its milestones, and a bad filter gets an error summary", async ({ page }) => {
+  await page.goto("/staff");
+  const filters = page.getByRole("search", { name: "Filter" });
+  await filters.getByLabel("Show").selectOption("not-assessed");
+  await filters.getByLabel("Pillar").selectOption("1");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/\/staff\?show=not-assessed&pillar=1$/);
+  await expect(page.getByText(/^\d+ milestones? match these filters$/)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Milestones to update, filtered" })).toBeVisible();
+
+  const response = await page.goto("/staff?show=late");
+  expect(response!.status()).toBe(200);
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText('"show" must be one of');
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`deactivating an account asks first, and only "Yes" deactivates (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({
+    page,
+    browser,
+  }) => {
+    const email = `leaver.${javaScriptEnabled ? "js" : "nojs"}@education.gov.uk`;
+    await ensureStaffUser(email, "a long leaver passphrase", "editor");
+    // Signed in with the form (which needs JavaScript), then the same session in a browser without it.
+    const context = await browser.newContext({ javaScriptEnabled, storageState: await page.context().storageState() });
+    const admin = await context.newPage();
+    try {
+      await admin.goto("/staff/users");
+      const row = admin.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) });
+      await row.getByRole("button", { name: `Deactivate ${email}` }).click();
+      const question = admin.getByRole("alert", { name: `Deactivate ${email.split("@")[0]} (${email})?` });
+      await expect(question).toBeVisible();
+      // Nothing has happened yet.
+      await admin.goto("/staff/users");
+      await expect(admin.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) })).toContainText("Active");
+
+      await admin
+        .getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) })
+        .getByRole("button", { name: `Deactivate ${email}` })
+        .click();
+      await expect(question).toBeVisible();
+      if (javaScriptEnabled) {
+        // axe runs as a script in the page, so only where scripts run.
+        const results = await new AxeBuilder({ page: admin })
+          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+          .analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      }
+      await question.getByRole("button", { name: `Yes, deactivate ${email}` }).click();
+      await expect(admin.getByText(`${email} has been deactivated and can no longer sign in.`)).toBeVisible();
+      await admin.goto("/staff/users");
+      await expect(admin.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) })).toContainText(
+        "Deactivated",
+      );
+    } finally {
+      await context.close();
+    }
+  });
+}

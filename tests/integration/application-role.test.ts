@@ -77,7 +77,7 @@ describe("as the application role, the app works", () => {
         actualDate: "",
         commentary: "As the app role",
         evidence: [{ title: "Minutes", url: "https://example.gov.uk/m" }],
-        reason: "Slipped",
+        reason: "The date slipped by a quarter",
       },
       { today: TODAY },
     );
@@ -100,7 +100,7 @@ describe("as the application role, the app works", () => {
       pillars: [1],
       outcomes: [1],
       recommendations: [],
-      reason: "Test",
+      reason: "Test change made by the role test",
     });
     expect(added.ok).toBe(true);
 

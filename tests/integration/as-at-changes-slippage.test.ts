@@ -84,7 +84,7 @@ const UPDATES: Array<[string, string, State, string | null]> = [
     "2023-09-15T10:00:00Z",
     "M-02",
     { ...INITIAL, status: "delayed", forecastDate: "2024-02-29", version: 2 },
-    "Consultation extended",
+    "The consultation was extended",
   ],
   [
     "2023-11-20T10:00:00Z",
@@ -103,7 +103,7 @@ const UPDATES: Array<[string, string, State, string | null]> = [
     "2024-01-15T10:00:00Z",
     "M-02",
     { ...INITIAL, status: "delayed", forecastDate: "2024-06-30", version: 3 },
-    "Ministerial sign-off",
+    "Waiting for ministerial sign-off",
   ],
   [
     "2024-04-01T10:00:00Z",
@@ -276,7 +276,7 @@ beforeAll(async () => {
       recommendations: [],
       version: 1,
     },
-    reason: "Phase two",
+    reason: "Phase two of the programme began",
   });
   // A response reclassified, in reclassifyRecommendation's shape.
   await audit(prisma, {
@@ -288,7 +288,7 @@ beforeAll(async () => {
     entityCode: "CR-02",
     before: { responseClass: "testing", responseRationale: cr02.responseRationale, version: 1 },
     after: { responseClass: "accepted", responseRationale: "Pathfinder finished; rolled out", version: 2 },
-    reason: "Pathfinder finished",
+    reason: "The pathfinder programme finished",
   });
   // A user-account event in the middle of the script: not a change to the reform.
   await audit(prisma, {
@@ -434,8 +434,8 @@ describe("changes in a period", () => {
     expect(report.pillars.map((p) => p.number)).toEqual([1, 2]);
     expect(pillar(1).byKind.completed.map((c) => [c.code, c.to])).toEqual([["M-01", "2023-11-15"]]);
     expect(pillar(1).byKind.slipped.map((c) => [c.code, c.from, c.to, c.reason])).toEqual([
-      ["M-02", "2023-11-30", "2024-02-29", "Consultation extended"],
-      ["M-02", "2024-02-29", "2024-06-30", "Ministerial sign-off"],
+      ["M-02", "2023-11-30", "2024-02-29", "The consultation was extended"],
+      ["M-02", "2024-02-29", "2024-06-30", "Waiting for ministerial sign-off"],
     ]);
     expect(pillar(2).byKind.slipped.map((c) => c.code)).toEqual(["M-02", "M-02"]);
     expect(pillar(2).byKind.at_risk_or_delayed.map((c) => [c.code, c.from, c.to])).toEqual([
@@ -464,7 +464,7 @@ describe("changes in a period", () => {
     const pillar = (n: number) => report.pillars.find((p) => p.number === n)!;
     expect(pillar(3).byKind.added.map((c) => [c.code, c.to])).toEqual([["M-04", "2024-12-31"]]);
     expect(pillar(2).byKind.reclassified.map((c) => [c.code, c.from, c.to, c.reason])).toEqual([
-      ["CR-02", "testing", "accepted", "Pathfinder finished"],
+      ["CR-02", "testing", "accepted", "The pathfinder programme finished"],
     ]);
     expect(pillar(1).byKind.brought_forward.map((c) => [c.code, c.from, c.to])).toEqual([
       ["M-02", "2024-06-30", "2024-05-31"],
@@ -508,14 +508,14 @@ describe("the slippage register", () => {
         from: "2023-11-30",
         to: "2024-02-29",
         slipped: true,
-        reason: "Consultation extended",
+        reason: "The consultation was extended",
       },
       {
         setAt: "2024-01-15T10:00:00.000Z",
         from: "2024-02-29",
         to: "2024-06-30",
         slipped: true,
-        reason: "Ministerial sign-off",
+        reason: "Waiting for ministerial sign-off",
       },
       {
         setAt: "2024-04-01T10:00:00.000Z",
@@ -568,12 +568,19 @@ describe("query parameters", () => {
 });
 
 describe("the pages", () => {
-  it("/changes shows counts and changes by pillar, and an error summary for bad dates", async () => {
+  it("/changes shows counts and each change once with its pillars, filters, and an error summary for bad values", async () => {
     const html = await render(ChangesPage, { since: "2023-09-01", until: "2024-01-31" });
-    expect(html).toContain("Changes from 1 September 2023 to 31 January 2024");
-    expect(html).toContain("Pillar 1: Pillar 1");
+    expect(html).toContain("3 changes from 1 September 2023 to 31 January 2024");
     expect(html).toContain("Planned date moved later, from 30 November 2023 to 29 February 2024");
-    expect(html).toContain('href="/milestones/M-02"');
+    // M-02 serves pillars 1 and 2: each of its two updates is one row, with both pillars as tags.
+    expect(html.match(/href="\/milestones\/M-02"/g)).toHaveLength(2);
+    expect(html.match(/>Pillar 2</g)).toHaveLength(2);
+    const pillar2 = await render(ChangesPage, { since: "2023-09-01", until: "2024-01-31", pillar: "2" });
+    expect(pillar2).toContain("2 changes in pillar 2 from 1 September 2023 to 31 January 2024");
+    expect(pillar2).not.toContain('href="/milestones/M-01"');
+    const badPillar = await render(ChangesPage, { since: "2023-09-01", pillar: "7" });
+    expect(badPillar).toContain('href="#filter-pillar"');
+    expect(badPillar).toContain("&quot;pillar&quot; must be one of: 1, 2, 3, 4, 5, 6.");
     const bad = await render(ChangesPage, { since: "2024-02-30" });
     expect(bad).toContain("There is a problem");
     expect(bad).toContain('href="#filter-since"');
@@ -585,7 +592,7 @@ describe("the pages", () => {
   it("/slippage lists every milestone with sort links", async () => {
     const html = await render(SlippagePage, {});
     expect(html.indexOf("M-02")).toBeLessThan(html.indexOf("M-01"));
-    expect(html).toContain("Ministerial sign-off");
+    expect(html).toContain("Waiting for ministerial sign-off");
     expect(html).toContain('href="/slippage?sort=code"');
     expect(await render(SlippagePage, { sort: "nonsense" })).toContain("There is a problem");
     // A bad asAt is said, not silently replaced by today's register (the status, 400, is set in front of the page).
@@ -625,7 +632,7 @@ describe("the real reform data", () => {
       actualDate: "",
       commentary: "Moved",
       evidence: [{ title: "Minutes", url: "https://example.gov.uk/minutes" }],
-      reason: "Scripted slip",
+      reason: "Scripted slip for the slippage test",
     });
     expect(result.ok).toBe(true);
     expect(await milestoneStatesAsAt(today)).toEqual(await currentFromTable(real.prisma));
@@ -633,7 +640,7 @@ describe("the real reform data", () => {
     expect(register[0]).toMatchObject({
       code: first.code,
       timesSlipped: 1,
-      replans: [{ to: "2030-01-31", reason: "Scripted slip" }],
+      replans: [{ to: "2030-01-31", reason: "Scripted slip for the slippage test" }],
     });
     const changes = await listChanges({ since: today });
     expect(changes.counts.slipped).toBe(1);

@@ -42,7 +42,7 @@ beforeAll(async () => {
         status: "delayed",
         forecastDate: "2027-03-31",
         actualDate: "",
-        reason: "Partners not ready",
+        reason: "Delivery partners were not ready",
         ...none,
       })
     ).ok,
@@ -55,7 +55,7 @@ beforeAll(async () => {
         version: r.version,
         responseClass: "accepted",
         rationale: 'It says "We will test".',
-        reason: "Correction",
+        reason: "Correction of an earlier entry",
       })
     ).ok,
   ).toBe(true);

@@ -19,6 +19,7 @@ import {
   inviteUser,
   listUsers,
   liftSignInLock,
+  prepareDeactivation,
   reactivateUser,
   resetPassword,
 } from "@/lib/auth/users.server";
@@ -65,7 +66,7 @@ const OPERATIONS: Operation[] = [
         pillars: [1],
         outcomes: [1],
         recommendations: [],
-        reason: "r",
+        reason: "Recorded as part of this test",
       }),
   },
   {
@@ -77,7 +78,7 @@ const OPERATIONS: Operation[] = [
         version: (await database.prisma.recommendation.findUniqueOrThrow({ where: { code: "CR-01" } })).version,
         responseClass: "accepted",
         rationale: `Rationale by ${u}, long enough`,
-        reason: "r",
+        reason: "Recorded as part of this test",
       }),
   },
   { name: "export milestones for bulk update", permission: "milestone:import", call: (u) => exportMilestonesCsv(u) },
@@ -103,6 +104,11 @@ const OPERATIONS: Operation[] = [
     name: "change a user's role",
     permission: "user:manage",
     call: (u) => changeUserRole(u, { userId: target, role: "admin" }),
+  },
+  {
+    name: "ask to deactivate a user (the confirmation step)",
+    permission: "user:manage",
+    call: (u) => prepareDeactivation(u, { userId: target }),
   },
   { name: "deactivate a user", permission: "user:manage", call: (u) => deactivateUser(u, { userId: target }) },
   { name: "reactivate a user", permission: "user:manage", call: (u) => reactivateUser(u, { userId: target }) },

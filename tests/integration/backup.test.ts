@@ -38,6 +38,15 @@ beforeAll(async () => {
   source = await createTestDatabase();
   const prisma = source.prisma;
   await loadReformData(prisma);
+  // A reorganised council whose successor has a higher id: the import must restore it in id order all the same.
+  const [oldest, newest] = await Promise.all([
+    prisma.council.findFirstOrThrow({ orderBy: { id: "asc" } }),
+    prisma.council.findFirstOrThrow({ orderBy: { id: "desc" } }),
+  ]);
+  await prisma.council.update({
+    where: { id: oldest.id },
+    data: { endedOn: new Date("2028-04-01T00:00:00Z"), successorId: newest.id },
+  });
   editorId = (await createUser(prisma, { email: "editor@example.gov.uk", role: "editor" })).id;
   adminId = (await createUser(prisma, { email: "admin@example.gov.uk", role: "admin" })).id;
   // Some password hashes, which must not reach the backup.
@@ -69,13 +78,13 @@ beforeAll(async () => {
   expect(reclassified.ok).toBe(true);
   const added = await addMilestone(adminId, {
     group: "laying_the_groundwork",
-    activity: "Phase two",
+    activity: "Phase two of the programme began",
     title: "Publish the phase two plan",
     dueDate: "2027-03-31",
     pillars: [1, 2],
     outcomes: [3],
     recommendations: ["CR-01", "CPE-01"],
-    reason: "Phase two starts",
+    reason: "Phase two starts next spring",
   });
   expect(added.ok).toBe(true);
   const invited = await inviteUser(adminId, { email: "new.editor@example.gov.uk", name: "New Editor", role: "editor" });
@@ -110,6 +119,7 @@ describe("export", () => {
       "milestone_pillar",
       "milestone_outcome",
       "milestone_recommendation",
+      "council",
       "app_user",
       "audit_event",
       "seed_run",
@@ -119,6 +129,7 @@ describe("export", () => {
     expect(counts.milestone).toBe(await source.prisma.milestone.count());
     expect(counts.audit_event).toBe(await source.prisma.auditEvent.count());
     expect(counts.evidence_link).toBe(2);
+    expect(counts.council).toBe(153);
     expect(counts.app_user).toBe(3);
   });
 
@@ -197,7 +208,7 @@ describe("import into an empty database, then export again", () => {
       pillars: [3],
       outcomes: [1],
       recommendations: [],
-      reason: "Checking sequences",
+      reason: "Checking sequences after a restore",
     });
     expect(added).toEqual({ ok: true, value: { code: expect.stringMatching(/^M-\d+$/) } });
     const created = await target.prisma.milestone.findUniqueOrThrow({

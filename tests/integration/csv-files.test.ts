@@ -62,7 +62,7 @@ beforeAll(async () => {
       pillars: [1],
       outcomes: [1],
       recommendations: ["CR-01"],
-      reason: "New work",
+      reason: "New work announced in the delivery plan",
     }),
   ];
   expect(saves.map((s) => s.ok)).toEqual([true, true, true]);

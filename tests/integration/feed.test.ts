@@ -43,7 +43,7 @@ beforeAll(async () => {
         version: 1,
         status: "delayed",
         forecastDate: "2025-03-31",
-        reason: "Supplier withdrew",
+        reason: "The supplier withdrew from the contract",
         ...none,
       })
     ).ok,
@@ -69,7 +69,7 @@ beforeAll(async () => {
         version: r.version,
         responseClass: "accepted",
         rationale: 'It says "we will".',
-        reason: "Misread",
+        reason: "The response was misread at first",
       })
     ).ok,
   ).toBe(true);
@@ -138,7 +138,7 @@ describe("the Atom feed of published changes", () => {
     );
     const slip = JSON.stringify(entries.find((e) => JSON.stringify(e.title).includes("Dates slipped")));
     expect(slip).toContain("Planned date moved later, from 31 March 2024 to 31 March 2025.");
-    expect(slip).toContain("Reason: Supplier withdrew");
+    expect(slip).toContain("Reason: The supplier withdrew from the contract");
   });
 
   it("has a feed per pillar holding only that pillar's changes", async () => {

@@ -34,6 +34,8 @@ import {
   RECOMMENDATION_GAPS,
   RECOMMENDATION_SORTS,
 } from "@/lib/validations/public-filters";
+import { parseSearch, SEARCH_KINDS } from "@/lib/validations/search";
+import { searchEverything } from "@/lib/reform/search.server";
 import { MILESTONE_GROUPS, MILESTONE_STATUSES, RESPONSE_CLASSES, REVIEW_CODES } from "@/lib/vocabulary";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser } from "@/tests/support/factories";
@@ -392,7 +394,7 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
           version: 1,
           responseClass: "accepted",
           rationale: "long enough rationale",
-          reason: "r",
+          reason: "Recorded as part of this test",
         }),
       (u) =>
         addMilestone(u, {
@@ -403,7 +405,7 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
           pillars: [1],
           outcomes: [1],
           recommendations: [],
-          reason: "r",
+          reason: "Recorded as part of this test",
         }),
       (u) => inviteUser(u, { email: "someone@example.gov.uk", name: "S", role: "admin" }),
       (u) => changeUserRole(u, { userId: targetId, role: "admin" }),
@@ -486,10 +488,18 @@ const MILESTONE_ORACLE: Record<string, Rule> = {
   dueFrom: calendarDay,
   dueTo: calendarDay,
   gap: oneOf(MILESTONE_GAPS),
+  q: text(200),
   sort: oneOf(MILESTONE_SORTS),
   page: wholeNumber(1, 100_000),
   pageSize: wholeNumber(1, 500),
   format: oneOf(FORMATS),
+};
+
+const SEARCH_ORACLE: Record<string, Rule> = {
+  q: text(200),
+  kind: oneOf(SEARCH_KINDS),
+  page: wholeNumber(1, 100_000),
+  pageSize: wholeNumber(1, 100),
 };
 
 /** Whether a strict parse should accept these parameters, by the rules as docs/open-data-api.md states them. */
@@ -521,6 +531,7 @@ const ALL_VALUES = [
   ...MILESTONE_SORTS,
   ...RECOMMENDATION_GAPS,
   ...MILESTONE_GAPS,
+  ...SEARCH_KINDS,
   "0",
   "1",
   "3",
@@ -587,4 +598,39 @@ describe("public filter parsers", () => {
       );
     });
   }
+});
+
+describe("the site search", () => {
+  it("parseSearch never throws, and accepts exactly what the rules allow, words being required", () => {
+    fc.assert(
+      fc.property(paramsArbitrary(Object.keys(SEARCH_ORACLE)), (pairs) => {
+        const params = new URLSearchParams();
+        for (const [k, v] of pairs) params.append(k, v);
+        const seen = [...params.entries()];
+        const hasWords = seen.some(([k, v]) => k === "q" && v.trim() !== "");
+        const result = parseSearch(params, { strict: true });
+        expect(result.ok).toBe(hasWords && allowedByRules(SEARCH_ORACLE, seen));
+        if (!result.ok) {
+          const names = new Set([...seen.map(([k]) => k), "q"]);
+          for (const e of result.errors) expect(names.has(e.parameter)).toBe(true);
+        }
+      }),
+      { numRuns: RUNS * 5 },
+    );
+  });
+
+  it("searchEverything answers any words the rules accept, and writes nothing", { timeout: 120_000 }, async () => {
+    const start = await checksumTables(database.prisma);
+    await runProperty(
+      fc.oneof(hostileString, fc.constantFrom('"', "'", "!", "&|", "(", ":*", "<->", "-", "or", "\\")),
+      async (q) => {
+        const parsed = parseSearch(new URLSearchParams({ q }));
+        if (!parsed.ok) return;
+        const results = await searchEverything(parsed.filters);
+        expect(results.items.length).toBeLessThanOrEqual(results.pageSize);
+      },
+      Math.ceil(RUNS / 2),
+    );
+    expect(await checksumTables(database.prisma)).toEqual(start);
+  });
 });

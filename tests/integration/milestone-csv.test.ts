@@ -190,6 +190,7 @@ describe("applying an edited file", () => {
       {
         line: 2,
         code: "M-01",
+        title: "North East hub established to support prospective foster carers",
         outcome: "change",
         changes: [
           { field: "Status", before: "Not yet assessed", after: "Complete" },
@@ -202,6 +203,7 @@ describe("applying an edited file", () => {
       {
         line: 6,
         code: "M-05",
+        title: "Delivery partner contract awarded",
         outcome: "change",
         changes: [
           { field: "Status", before: "Not yet assessed", after: "Delayed" },
@@ -211,6 +213,12 @@ describe("applying an edited file", () => {
         errors: [],
       },
     ]);
+
+    // Unchanged rows carry the title too, for the collapsed list of skipped rows.
+    expect(preview.rows.find((r) => r.code === "M-02")).toMatchObject({
+      outcome: "no_change",
+      title: "North East fostering recruitment marketing launch",
+    });
 
     const eventsBefore = await database.prisma.auditEvent.count();
     const applied = await applyMilestoneImport(editor, edited, { today: TODAY });
@@ -354,6 +362,18 @@ describe("applying an edited file", () => {
         /Enter the reason the milestone is now at risk, delayed or superseded/,
       ],
       [
+        "a one-character reason",
+        { "M-12": { status: "at_risk", reason: "x" } },
+        "M-12",
+        /Write the reason as a short sentence, at least 20 characters and 3 words: it is published with the change/,
+      ],
+      [
+        "a reason of two words",
+        { "M-12": { commentary: "Checked", reason: "Checked again" } },
+        "M-12",
+        /Write the reason as a short sentence, at least 20 characters and 3 words/,
+      ],
+      [
         "a completion date in the future",
         { "M-12": { status: "complete", actualDate: "2030-01-01" } },
         "M-12",
@@ -416,6 +436,8 @@ describe("applying an edited file", () => {
       expect(errors.length, what).toBeGreaterThanOrEqual(1);
       expect(new Set(errors.map((r) => r.code)), what).toEqual(new Set([code]));
       expect(errors[0]!.errors.join(" "), what).toMatch(message);
+      // A row with an error still names the milestone by its title, when the code is one.
+      expect(errors[0]!.title === null, what).toBe(code === "M-99" || code === "<SCRIPT>");
       expect(
         preview.rows.filter((r) => r.outcome === "change").map((r) => r.code),
         what,

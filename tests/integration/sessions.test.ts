@@ -90,6 +90,12 @@ it("signs out everywhere: oneself, or anyone by an admin; an editor cannot end s
   expect(await signOutEverywhere(admin, { userId: String(other) })).toEqual({ ok: true, ended: 1 });
   expect(await live(again, other)).toBe(false);
   await expect(signOutEverywhere(null, { userId: String(other) })).rejects.toThrow(/sign in/);
+  // Each is in the audit trail, with who did it; the refusals are not.
+  const events = await database.prisma.auditEvent.findMany({
+    where: { entityType: "user", entityId: other, action: "sign_out_everywhere" },
+    orderBy: { id: "asc" },
+  });
+  expect(events.map((e) => e.actorId)).toEqual([other, admin]);
 });
 
 it("account events do not move the public data version; a change to the reform data does", async () => {

@@ -67,7 +67,7 @@ describe("updating a milestone", () => {
         status: "delayed",
         forecastDate: "2024-09-30",
         commentary: "Procurement took longer",
-        reason: "Supplier withdrew",
+        reason: "The supplier withdrew from the contract",
         evidence: [{ title: "Board minutes", url: "https://example.gov.uk/minutes" }],
       }),
       { today: TODAY },
@@ -81,7 +81,7 @@ describe("updating a milestone", () => {
     const history = await publicHistory("milestone", m.id);
     expect(history.at(-1)).toMatchObject({
       byStaff: true,
-      reason: "Supplier withdrew",
+      reason: "The supplier withdrew from the contract",
       changes: expect.arrayContaining([
         { field: "Status", before: "On track", after: "Delayed" },
         { field: "Forecast date", before: null, after: "2024-09-30" },
@@ -129,7 +129,7 @@ describe("updating a milestone", () => {
       [{ status: "finished" }, "status"],
       [{ forecastDate: "2024-02-30" }, "forecastDate"],
       [{ forecastDate: "'; DROP TABLE milestone; --" }, "forecastDate"],
-      [{ status: "complete", actualDate: "2099-01-01", reason: "x" }, "actualDate"],
+      [{ status: "complete", actualDate: "2099-01-01", reason: "Recorded as part of this test" }, "actualDate"],
       [{ status: "complete" }, "actualDate"],
       [{ actualDate: "2024-01-01" }, "status"],
       [{ commentary: "x".repeat(4001) }, "commentary"],
@@ -142,7 +142,7 @@ describe("updating a milestone", () => {
       [{ code: "M-999" }, "form"],
       [{ code: "<script>alert(1)</script>" }, "code"],
       [{ version: "abc" }, "version"],
-      [{ reason: "r".repeat(1001), status: "delayed" }, "reason"],
+      [{ reason: "Recorded as part of this test".repeat(1001), status: "delayed" }, "reason"],
       // PostgreSQL cannot store NUL in text: refused with a message, not failed at the database.
       [{ commentary: "before\u0000after" }, "commentary"],
       [{ reason: "bell\u0007", status: "delayed" }, "reason"],
@@ -260,7 +260,7 @@ describe("correcting a response class", () => {
       version: r.version,
       responseClass: "consulting",
       rationale: "Another reading entirely.",
-      reason: "x",
+      reason: "Recorded as part of this test",
     });
     expect(stale.ok).toBe(false);
   });
@@ -282,7 +282,7 @@ describe("correcting a response class", () => {
         version: r.version,
         responseClass: "consulting",
         rationale: "A long enough rationale",
-        reason: "x",
+        reason: "Recorded as part of this test",
       }),
     ).rejects.toBeInstanceOf(NotSignedInError);
     expect(await checksumTables(database.prisma)).toEqual(before);
@@ -299,7 +299,7 @@ describe("adding a milestone", () => {
       pillars: [1],
       outcomes: [1, 4],
       recommendations: ["CR-01"],
-      reason: "Phase two plan",
+      reason: "Phase two plan published in full",
     });
     expect(result).toEqual({ ok: true, value: { code: "M-02" } });
     const m = await database.prisma.milestone.findUniqueOrThrow({
@@ -313,7 +313,9 @@ describe("adding a milestone", () => {
       1,
     ]);
     const history = await publicHistory("milestone", m.id);
-    expect(history).toMatchObject([{ summary: "Added by DfE programme staff", reason: "Phase two plan" }]);
+    expect(history).toMatchObject([
+      { summary: "Added by DfE programme staff", reason: "Phase two plan published in full" },
+    ]);
   });
 
   it("refuses unknown recommendations and missing fields, changing nothing", async () => {
@@ -326,7 +328,7 @@ describe("adding a milestone", () => {
       pillars: [1],
       outcomes: [1],
       recommendations: ["CR-77"],
-      reason: "r",
+      reason: "Recorded as part of this test",
     });
     expect(unknown).toEqual({
       ok: false,
@@ -360,7 +362,7 @@ describe("adding a milestone", () => {
         pillars: [1],
         outcomes: [1],
         recommendations: [],
-        reason: "r",
+        reason: "Recorded as part of this test",
       }),
     ).rejects.toBeInstanceOf(NotSignedInError);
     expect(await checksumTables(database.prisma)).toEqual(before);
@@ -370,4 +372,67 @@ describe("adding a milestone", () => {
 it("an editor may not manage users", async () => {
   const { authorise } = await import("@/lib/auth/actor.server");
   await expect(authorise(editor, "user:manage")).rejects.toBeInstanceOf(ForbiddenError);
+});
+
+describe("a reason is published, so it must be at least a short sentence", () => {
+  const tooShort = ["x", "typo", "Updated date", "aaaaaaaaaaaaaaaaaaaaaaaaa", "x y z", "  Slipped.  "];
+  const expected = {
+    field: "reason",
+    message:
+      "Write the reason as a short sentence, at least 20 characters and 3 words: it is published with the change, for the public to read",
+  };
+
+  it("the milestone form refuses a short reason, given or required, and writes nothing", async () => {
+    const before = await checksumTables(database.prisma);
+    const { version } = await current();
+    for (const reason of tooShort) {
+      for (const change of [{ status: "delayed" }, { status: "on_track", commentary: "Still on track" }]) {
+        const result = await recordMilestoneUpdate(editor, update({ version, ...change, reason }), { today: TODAY });
+        expect(result, `${reason} with ${change.status}`).toEqual({ ok: false, kind: "invalid", errors: [expected] });
+      }
+    }
+    expect(await checksumTables(database.prisma)).toEqual(before);
+  });
+
+  it("the milestone form accepts a short sentence, and no reason where none is needed", async () => {
+    let { version } = await current();
+    const noReason = await recordMilestoneUpdate(editor, update({ version, commentary: "Checked this week" }), {
+      today: TODAY,
+    });
+    expect(noReason.ok).toBe(true);
+    version = (await current()).version;
+    const sentence = await recordMilestoneUpdate(
+      editor,
+      update({ version, commentary: "Checked again", reason: "Forecast checked with the team" }),
+      { today: TODAY },
+    );
+    expect(sentence.ok).toBe(true);
+  });
+
+  it("the reclassify and new milestone forms refuse a short reason, and writes nothing", async () => {
+    const before = await checksumTables(database.prisma);
+    const r = await database.prisma.recommendation.findUniqueOrThrow({ where: { code: "CR-01" } });
+    for (const reason of tooShort) {
+      const reclassified = await reclassifyRecommendation(editor, {
+        code: "CR-01",
+        version: r.version,
+        responseClass: "consulting",
+        rationale: "The response says the department will consult on it.",
+        reason,
+      });
+      expect(reclassified).toEqual({ ok: false, errors: [expected] });
+      const added = await addMilestone(editor, {
+        group: "laying_the_groundwork",
+        activity: "Regional Care Cooperatives",
+        title: "Third wave of Pathfinders",
+        dueDate: "2027-03-31",
+        pillars: [1],
+        outcomes: [1],
+        recommendations: [],
+        reason,
+      });
+      expect(added).toEqual({ ok: false, errors: [expected] });
+    }
+    expect(await checksumTables(database.prisma)).toEqual(before);
+  });
 });

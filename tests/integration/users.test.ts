@@ -31,6 +31,7 @@ import {
   inviteUser,
   liftSignInLock,
   listUsers,
+  prepareDeactivation,
   reactivateUser,
   resetPassword,
   signInLocks,
@@ -306,6 +307,39 @@ describe("deactivating and reactivating", () => {
     expect(back).toMatchObject({ ok: true, user: { active: true, deactivatedAt: null } });
     expect(await resolveActor(user.id)).toMatchObject({ id: user.id, role: "editor" });
     expect((await userEvents(user.id)).map((e) => e.action)).toEqual(["invite", "deactivate", "reactivate"]);
+  });
+
+  it("asks first: the first step names the account and writes nothing; only the second deactivates, audited", async () => {
+    const { user } = await invite("mover@education.gov.uk");
+    const before = await checksumTables(database.prisma);
+    expect(await prepareDeactivation(adminId, { userId: String(user.id) })).toMatchObject({
+      ok: true,
+      user: { id: user.id, email: "mover@education.gov.uk", active: true },
+    });
+    expect(await checksumTables(database.prisma)).toEqual(before);
+    expect(await resolveActor(user.id)).not.toBeNull();
+
+    // The same refusals as the deactivation itself, before anyone is asked to confirm.
+    for (const [userId, message] of [
+      [adminId, "You cannot deactivate your own account. Ask another administrator to do it."],
+      [987654, "This user does not exist"],
+    ] as const) {
+      expect(await prepareDeactivation(adminId, { userId })).toEqual({
+        ok: false,
+        errors: [{ field: "form", message }],
+      });
+    }
+    expect((await prepareDeactivation(adminId, { userId: "abc" })).ok).toBe(false);
+    const editor = await createUser(database.prisma, { email: "not-an-admin@education.gov.uk", role: "editor" });
+    await expect(prepareDeactivation(editor.id, { userId: user.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(prepareDeactivation(null, { userId: user.id })).rejects.toBeInstanceOf(NotSignedInError);
+
+    expect(await deactivateUser(adminId, { userId: user.id })).toMatchObject({ ok: true });
+    expect(await prepareDeactivation(adminId, { userId: user.id })).toEqual({
+      ok: false,
+      errors: [{ field: "form", message: "mover@education.gov.uk is already deactivated" }],
+    });
+    expect((await userEvents(user.id)).map((e) => e.action)).toEqual(["invite", "deactivate"]);
   });
 
   it("refuses to let an admin deactivate themselves", async () => {

@@ -53,6 +53,7 @@ function report(items: Array<Pick<ChangeItem, "title" | "reason">>): ChangesRepo
     >,
     events: items.length,
     pillars: [{ number: 1, title: "Pillar 1", total: items.length, byKind }],
+    changes: [],
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeChange, describeChangeWithReason, titleSentence } from "@/lib/scrutiny/change-words";
+import { describeChange, describeChangeWithReason, shortTitle, titleSentence } from "@/lib/scrutiny/change-words";
 import { CHANGE_KINDS } from "@/lib/vocabulary";
 
 describe("describeChange: a change in plain English, one wording for the page, the feed and the briefing", () => {
@@ -64,8 +64,15 @@ describe("describeChange: a change in plain English, one wording for the page, t
 describe("describeChangeWithReason", () => {
   it("adds the reason as a sentence of its own", () => {
     expect(
-      describeChangeWithReason({ kind: "slipped", from: "2024-03-31", to: "2025-03-31", reason: "Supplier withdrew" }),
-    ).toBe("Planned date moved later, from 31 March 2024 to 31 March 2025. Reason: Supplier withdrew");
+      describeChangeWithReason({
+        kind: "slipped",
+        from: "2024-03-31",
+        to: "2025-03-31",
+        reason: "The supplier withdrew from the contract",
+      }),
+    ).toBe(
+      "Planned date moved later, from 31 March 2024 to 31 March 2025. Reason: The supplier withdrew from the contract",
+    );
   });
 
   it("is one sentence when no reason was given", () => {
@@ -81,5 +88,17 @@ describe("titleSentence", () => {
     expect(titleSentence("Family Help should be delivered locally.\n\nMore detail")).toBe(
       "Family Help should be delivered locally.",
     );
+  });
+});
+
+describe("shortTitle", () => {
+  it("keeps a short title whole and cuts a recommendation to its first sentence, at a word boundary", () => {
+    expect(shortTitle("National Kinship Care Strategy")).toBe("National Kinship Care Strategy");
+    expect(shortTitle("First line\nSecond line")).toBe("First line");
+    expect(shortTitle("Local authorities should do this. And then that.")).toBe("Local authorities should do this.");
+    const long = shortTitle(`The government should ${"act on the market, ".repeat(10)}now.`);
+    expect(long.length).toBeLessThanOrEqual(90);
+    expect(long.endsWith("…")).toBe(true);
+    expect(long).not.toMatch(/[,;:]…$/);
   });
 });

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   checkAsAt,
   FIRST_PLAN_DAY,
+  formatDateTime,
+  formatTime,
   isPlausibleDay,
   isRealDay,
   LAST_PLAN_DAY,
@@ -13,6 +15,7 @@ import {
   STRATEGY_PUBLISHED,
   todayInLondon,
 } from "@/lib/dates";
+import { asAtToCarry, withAsAt } from "@/lib/as-at-pages";
 import { takesAsAt } from "@/lib/http/public-routes";
 import { DUE_OPTIONS } from "@/lib/reform/options";
 import { parseMilestoneFilters, parseRecommendationFilters } from "@/lib/validations/public-filters";
@@ -171,7 +174,9 @@ describe("the pages that take asAt", () => {
       "/recommendations/CR-01",
       "/milestones",
       "/milestones/M-01",
+      "/pillars",
       "/pillars/1",
+      "/outcomes",
       "/outcomes/6",
       "/slippage",
       "/report",
@@ -185,7 +190,6 @@ describe("the pages that take asAt", () => {
       "/pillars/1/feed.xml",
       "/report/pdf",
       "/api/v1/milestones",
-      "/pillars",
       "/staff",
       "/milestonesx",
     ]) {
@@ -207,5 +211,44 @@ describe("the pages that take asAt", () => {
           .replace(/\/$/, "") || "/";
       expect(takesAsAt(address), file).toBe(true);
     }
+  });
+});
+
+describe("formatDateTime and formatTime", () => {
+  it("write UK times as GOV.UK does: 12-hour, am or pm, midday and midnight", () => {
+    expect(formatDateTime("2026-12-02T18:18:00Z")).toBe("2 December 2026 at 6:18pm");
+    // British Summer Time: 08:05 UTC is 9:05am in London.
+    expect(formatDateTime("2026-07-01T08:05:00Z")).toBe("1 July 2026 at 9:05am");
+    expect(formatDateTime("2026-12-02T09:00:00Z")).toBe("2 December 2026 at 9am");
+    expect(formatTime(0, 0)).toBe("midnight");
+    expect(formatTime(12, 0)).toBe("midday");
+    expect(formatTime(0, 30)).toBe("12:30am");
+    expect(formatTime(12, 5)).toBe("12:05pm");
+  });
+});
+
+describe("carrying asAt while navigating", () => {
+  it("carries one valid past day, not today, a future day or a wrong one", () => {
+    const today = "2026-12-02";
+    expect(asAtToCarry(new URLSearchParams("asAt=2024-06-30"), today)).toBe("2024-06-30");
+    expect(asAtToCarry(new URLSearchParams("asAt=2026-12-02"), today)).toBeNull();
+    expect(asAtToCarry(new URLSearchParams("asAt=2027-01-01"), today)).toBeNull();
+    expect(asAtToCarry(new URLSearchParams("asAt=2024-02-30"), today)).toBeNull();
+    expect(asAtToCarry(new URLSearchParams("asAt=2024-06-30&asAt=2024-07-01"), today)).toBeNull();
+    expect(asAtToCarry(new URLSearchParams(""), today)).toBeNull();
+  });
+
+  it("adds it only to links to pages that read it, keeping their own query and fragment", () => {
+    expect(withAsAt("/", "2024-06-30")).toBe("/?asAt=2024-06-30");
+    expect(withAsAt("/milestones?status=complete", "2024-06-30")).toBe("/milestones?status=complete&asAt=2024-06-30");
+    expect(withAsAt("/recommendations/CR-01#response", "2024-06-30")).toBe(
+      "/recommendations/CR-01?asAt=2024-06-30#response",
+    );
+    expect(withAsAt("/pillars", "2024-06-30")).toBe("/pillars?asAt=2024-06-30");
+    expect(withAsAt("/milestones?asAt=2023-05-01", "2024-06-30")).toBe("/milestones?asAt=2023-05-01");
+    for (const other of ["/changes", "/open-data", "/api/v1/milestones", "/feed.xml", "/report/pdf", "/staff"]) {
+      expect(withAsAt(other, "2024-06-30"), other).toBe(other);
+    }
+    expect(withAsAt("/milestones", null)).toBe("/milestones");
   });
 });

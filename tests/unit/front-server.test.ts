@@ -315,6 +315,11 @@ describe("everything else", () => {
     ]);
   });
 
+  it("passes on the protocol the socket spoke, never a client's X-Forwarded-Proto (no proxy is trusted)", async () => {
+    await get("/staff/proto", { "x-forwarded-proto": "https" });
+    expect(seen.find((s) => s.url === "/staff/proto")!.headers["x-forwarded-proto"]).toBe("http");
+  });
+
   it("refuses a Host that is not a host name, before Next.js or next-auth build a URL of it", async () => {
     const { port } = new URL(base);
     const status = await new Promise<number>((resolve, reject) =>

@@ -1,11 +1,17 @@
 import { createHash } from "node:crypto";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { clientAddressOf } from "@/lib/http/client-address";
+import { clientAddressOf, requestedProtocolOf } from "@/lib/http/client-address";
 import { chooseEncoding, compressForStore } from "@/lib/http/encoding";
 import { inlineScriptHashes } from "@/lib/http/inline-scripts";
 import { PageCache, type StoredResponse } from "@/lib/http/page-cache";
-import { badRenderHeader, isPublicRead, isStaticAsset, storeKey } from "@/lib/http/public-routes";
+import {
+  badRenderHeader,
+  hasBrokenPathEncoding,
+  isPublicRead,
+  isStaticAsset,
+  storeKey,
+} from "@/lib/http/public-routes";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -191,5 +197,27 @@ describe("clientAddressOf", () => {
     expect(clientAddressOf(request("10.66.0.1, 203.0.113.5"), 1)).toBe("203.0.113.5");
     expect(clientAddressOf(request("10.66.0.1, 203.0.113.5, 198.51.100.2"), 2)).toBe("203.0.113.5");
     expect(clientAddressOf(request(), 1)).toBe("192.0.2.10");
+  });
+});
+
+describe("hasBrokenPathEncoding", () => {
+  it("finds %-escapes in the path that are not UTF-8, and leaves the query to its lenient reader", () => {
+    for (const url of ["/councils/%FF", "/outcomes/%E0%A4%A", "/pillars/%", "/x/%C3%28", "/x/%ED%A0%80?q=1"])
+      expect(hasBrokenPathEncoding(url), url).toBe(true);
+    for (const url of ["/", "/councils/thurrock", "/x/%C3%A9", "/x/%00", "/recommendations?q=%FF", "/a?b=%"])
+      expect(hasBrokenPathEncoding(url), url).toBe(false);
+  });
+});
+
+describe("requestedProtocolOf", () => {
+  const request = (proto: string | undefined, encrypted = false) =>
+    ({ headers: proto === undefined ? {} : { "x-forwarded-proto": proto }, socket: { encrypted } }) as never;
+  it("believes X-Forwarded-Proto only from the proxies the operator trusts", () => {
+    expect(requestedProtocolOf(request("https"), 0)).toBe("http");
+    expect(requestedProtocolOf(request(undefined, true), 0)).toBe("https");
+    expect(requestedProtocolOf(request("https"), 1)).toBe("https");
+    // The client wrote the left entry, our one proxy the right one.
+    expect(requestedProtocolOf(request("https, http"), 1)).toBe("http");
+    expect(requestedProtocolOf(request("gopher"), 1)).toBe("http");
   });
 });

@@ -293,7 +293,7 @@ describe("invisible direction controls", () => {
       version: 1,
       responseClass: "accepted",
       rationale: "The response says we will",
-      reason: "Misread",
+      reason: "The response was misread at first",
     };
     const addition = {
       group: "laying_the_groundwork",
@@ -303,7 +303,7 @@ describe("invisible direction controls", () => {
       pillars: [1],
       outcomes: [1],
       recommendations: [],
-      reason: "New work",
+      reason: "New work announced in the delivery plan",
     };
     expect(milestoneUpdateSchema.safeParse(update).success).toBe(true);
     expect(reclassifySchema.safeParse(reclassify).success).toBe(true);

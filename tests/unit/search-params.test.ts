@@ -41,6 +41,7 @@ describe("a page's query read through toSearchParams", () => {
       ok: true,
       since: "2023-06-01",
       until: "2026-12-02",
+      pillar: 2,
     });
     expect(parseReportParams(pageQuery(hostile), "2026-12-02")).toMatchObject({ ok: true, params: { pillar: 2 } });
     expect(parseRecommendationFilters(pageQuery("__proto__=x&pillar=2"))).toMatchObject({ ok: true });

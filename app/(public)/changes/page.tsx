@@ -1,37 +1,44 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DateField } from "@/components/filter-form";
+import { FollowChanges } from "@/components/feed-links";
+import { DateField, SelectField } from "@/components/filter-form";
+import { Tag } from "@/components/ui/tag";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { num, Table, td, th } from "@/components/ui/table";
-import { describeChange } from "@/lib/scrutiny/change-words";
-import type { ChangeItem } from "@/lib/scrutiny/changes.server";
+import { describeChange, shortTitle } from "@/lib/scrutiny/change-words";
+import type { ListedChange } from "@/lib/scrutiny/changes.server";
+import { numbered } from "@/lib/reform/options";
+import { cachedOutcomes, cachedPillars } from "@/lib/reform/public-data.server";
+import { toQueryString } from "@/lib/validations/public-filters";
 import { formatDateTime, formatDay, todayInLondon } from "@/lib/dates";
 import { cachedChanges } from "@/lib/scrutiny/public-history-data.server";
 import { parseChangesParams, suggestedPeriods } from "@/lib/validations/changes";
-import { CHANGE_KIND_LABELS, CHANGE_KINDS, type ChangeKind } from "@/lib/vocabulary";
+import { CHANGE_KIND_LABELS, CHANGE_KINDS, OUTCOME_KIND_LABELS, type ChangeKind } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "What changed" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function hrefFor(c: ChangeItem): string {
+function hrefFor(c: ListedChange): string {
   return c.entityType === "milestone"
     ? `/milestones/${encodeURIComponent(c.code)}`
     : `/recommendations/${encodeURIComponent(c.code)}`;
 }
 
-function ChangeTable({ caption, items }: { caption: string; items: ChangeItem[] }) {
+// Each change once, newest first, with the pillars it belongs to as tags. On a phone each row is a card
+// (stackOnPhone) so the reason is read in full, not squeezed into a column off to the side.
+function ChangeTable({ caption, items }: { caption: string; items: ListedChange[] }) {
   return (
-    <Table caption={caption}>
+    <Table caption={caption} stackOnPhone>
       <thead>
         <tr>
           <th scope="col" className={th}>
             When
           </th>
           <th scope="col" className={th}>
-            {items[0]?.entityType === "recommendation" ? "Recommendation" : "Milestone"}
+            Milestone or recommendation
           </th>
           <th scope="col" className={th}>
             Change
@@ -43,15 +50,33 @@ function ChangeTable({ caption, items }: { caption: string; items: ChangeItem[] 
       </thead>
       <tbody>
         {items.map((c) => (
-          <tr key={`${c.eventId}-${c.kind}`}>
-            <td className={`${td} whitespace-nowrap`}>{formatDateTime(c.occurredAt)}</td>
-            <td className={td}>
-              <Link href={hrefFor(c)}>
-                <span className="font-bold">{c.code}</span> {c.title}
-              </Link>
+          <tr key={c.eventId}>
+            <td className={`${td} sm:whitespace-nowrap`} data-label="When">
+              {formatDateTime(c.occurredAt)}
             </td>
-            <td className={td}>{describeChange(c)}</td>
-            <td className={td}>{c.reason ?? <span className="text-govuk-secondary">None given</span>}</td>
+            <td className={`${td} min-w-48`} data-label={c.entityType === "milestone" ? "Milestone" : "Recommendation"}>
+              <Link href={hrefFor(c)}>
+                <span className="font-bold">{c.entityType === "milestone" ? c.code : `Recommendation ${c.code}`}</span>{" "}
+                {c.entityType === "milestone" ? c.title : shortTitle(c.title)}
+              </Link>
+              {c.pillars.length > 0 && (
+                <span className="mt-1 flex flex-wrap gap-1">
+                  {c.pillars.map((n) => (
+                    <Tag key={n} colour="blue">{`Pillar ${n}`}</Tag>
+                  ))}
+                </span>
+              )}
+            </td>
+            <td className={td} data-label="Change">
+              {c.changes.map((k) => (
+                <span key={k.kind} className="block">
+                  {describeChange(k)}
+                </span>
+              ))}
+            </td>
+            <td className={`${td} min-w-48`} data-label="Reason given">
+              {c.reason ?? <span className="text-govuk-secondary">None given</span>}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -63,8 +88,28 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const today = todayInLondon();
   const parsed = parseChangesParams(params, today);
-  const report = parsed.ok ? await cachedChanges(parsed.since, parsed.until) : null;
-  const { since, until } = parsed;
+  const [report, pillars, outcomes] = await Promise.all([
+    parsed.ok ? cachedChanges(parsed.since, parsed.until) : null,
+    cachedPillars(),
+    cachedOutcomes(),
+  ]);
+  const { since, until, pillar, outcome } = parsed;
+  const listed = (report?.changes ?? []).filter(
+    (c) =>
+      (pillar === undefined || c.pillars.includes(pillar)) && (outcome === undefined || c.outcomes.includes(outcome)),
+  );
+  const counts = Object.fromEntries(
+    CHANGE_KINDS.map((k) => [k, listed.filter((c) => c.changes.some((x) => x.kind === k)).length]),
+  ) as Record<ChangeKind, number>;
+  const scope = [
+    pillar === undefined ? null : `pillar ${pillar}`,
+    outcome === undefined
+      ? null
+      : `${OUTCOME_KIND_LABELS[outcomes.find((o) => o.number === outcome)?.kind ?? "outcome"].toLowerCase()} ${outcome}`,
+  ]
+    .filter(Boolean)
+    .join(" and ");
+  const scopeWords = scope ? ` in ${scope}` : "";
 
   return (
     <div className="space-y-6">
@@ -74,6 +119,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
         completed, newly at risk or delayed, dates moved, responses reclassified and milestones added. The address of
         this page holds the period, so you can share it.
       </p>
+      <FollowChanges />
 
       {!parsed.ok && !parsed.missing && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
@@ -94,6 +140,16 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
             />
           </div>
         </fieldset>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField name="pillar" label="Pillar" value={pillar} options={numbered(pillars)} anyLabel="All pillars" />
+          <SelectField
+            name="outcome"
+            label="Outcome or enabler"
+            value={outcome}
+            options={numbered(outcomes)}
+            anyLabel="All outcomes and enablers"
+          />
+        </div>
         <button type="submit" className={buttonClass.primary}>
           Show changes
         </button>
@@ -107,7 +163,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
           <ul className="list-disc space-y-1 pl-6">
             {suggestedPeriods(today).map((p) => (
               <li key={p.since}>
-                <Link href={`/changes?since=${p.since}`}>Changes in {p.label}</Link>
+                <Link href={`/changes${toQueryString({ since: p.since, pillar, outcome })}`}>Changes {p.label}</Link>
               </li>
             ))}
           </ul>
@@ -117,12 +173,12 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
       {report && (
         <>
           <h2 className="text-2xl font-bold" aria-live="polite">
-            {report.events === 0
-              ? `No changes from ${formatDay(report.since)} to ${formatDay(report.until)}`
-              : `Changes from ${formatDay(report.since)} to ${formatDay(report.until)}`}
+            {listed.length === 0
+              ? `No changes${scopeWords} from ${formatDay(report.since)} to ${formatDay(report.until)}`
+              : `${listed.length} ${listed.length === 1 ? "change" : "changes"}${scopeWords} from ${formatDay(report.since)} to ${formatDay(report.until)}`}
           </h2>
           <Table
-            caption={`Number of changes of each kind from ${formatDay(report.since)} to ${formatDay(report.until)}`}
+            caption={`Number of changes of each kind${scopeWords} from ${formatDay(report.since)} to ${formatDay(report.until)}`}
             captionVisible
           >
             <thead>
@@ -141,35 +197,21 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
                   <th scope="row" className={`${td} font-normal`}>
                     {CHANGE_KIND_LABELS[k]}
                   </th>
-                  <td className={`${td} ${num}`}>{report.counts[k]}</td>
+                  <td className={`${td} ${num}`}>{counts[k]}</td>
                 </tr>
               ))}
             </tbody>
           </Table>
           <p className="text-base text-govuk-secondary">
-            One update can be counted under two kinds, for example a milestone completed later than planned. A milestone
-            in more than one pillar is listed under each, but counted once.
+            One update can be of two kinds, for example a milestone completed later than planned: it is listed once and
+            counted under each kind. A milestone serving more than one pillar is listed once, with a tag for each.
           </p>
-
-          {report.pillars.map((p) => {
-            const id = `pillar-${p.number ?? "none"}`;
-            const heading = p.number === null ? p.title : `Pillar ${p.number}: ${p.title}`;
-            return (
-              <section key={id} aria-labelledby={id} className="space-y-4">
-                <h2 id={id} className="text-2xl font-bold">
-                  {heading}
-                </h2>
-                {CHANGE_KINDS.filter((k: ChangeKind) => p.byKind[k].length > 0).map((k) => (
-                  <div key={k} className="space-y-2">
-                    <h3 className="text-xl font-bold">
-                      {CHANGE_KIND_LABELS[k]} ({p.byKind[k].length})
-                    </h3>
-                    <ChangeTable caption={`${CHANGE_KIND_LABELS[k]}: ${heading}`} items={p.byKind[k]} />
-                  </div>
-                ))}
-              </section>
-            );
-          })}
+          {listed.length > 0 && (
+            <ChangeTable
+              caption={`Changes${scopeWords} from ${formatDay(report.since)} to ${formatDay(report.until)}, newest first`}
+              items={listed}
+            />
+          )}
         </>
       )}
       <p>

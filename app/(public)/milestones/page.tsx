@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DateField, FilterForm, SelectField } from "@/components/filter-form";
+import { DateField, FilterForm, SelectField, TextField } from "@/components/filter-form";
 import { MilestoneTable } from "@/components/milestone-table";
 import { AsAtBanner } from "@/components/as-at-banner";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -13,7 +13,12 @@ import {
   cachedOutcomes,
   cachedPillars,
 } from "@/lib/reform/public-data.server";
-import { parseMilestoneFilters, toQueryString, type MilestoneFilters } from "@/lib/validations/public-filters";
+import {
+  appliedFilters,
+  parseMilestoneFilters,
+  toQueryString,
+  type MilestoneFilters,
+} from "@/lib/validations/public-filters";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Milestones" };
@@ -51,10 +56,16 @@ export default async function MilestonesPage({ searchParams }: { searchParams: S
       {!parsed.ok && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
       )}
-      <AsAtBanner asAt={filters.asAt} todayHref="/milestones" />
-      <FilterForm action="/milestones" clearHref={view === "timeline" ? "/milestones?view=timeline" : "/milestones"}>
+      <AsAtBanner asAt={filters.asAt} todayHref="/milestones" keep={{ ...shareable, ...viewParam }} />
+      <FilterForm
+        open={!parsed.ok}
+        applied={appliedFilters(shareable)}
+        action="/milestones"
+        clearHref={`/milestones${toQueryString({ ...viewParam, asAt: filters.asAt })}`}
+      >
         {view === "timeline" && <input type="hidden" name="view" value="timeline" />}
         {filters.asAt && <input type="hidden" name="asAt" value={filters.asAt} />}
+        <TextField name="q" label="Search" value={filters.q} hint="Words in the title, activity or commentary" />
         <SelectField name="group" label="Group" value={filters.group} options={GROUP_OPTIONS} />
         <SelectField
           name="activity"

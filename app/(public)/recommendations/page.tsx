@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ResponseClassTag } from "@/components/status-tags";
+import { LinkedMilestones } from "@/components/linked-milestones";
 import { FilterForm, SelectField, TextField } from "@/components/filter-form";
 import { excerpt } from "@/components/source-text";
 import { AsAtBanner } from "@/components/as-at-banner";
@@ -9,6 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { numbered, RESPONSE_CLASS_OPTIONS, REVIEW_OPTIONS, STATUS_OPTIONS } from "@/lib/reform/options";
 import { cachedOutcomes, cachedPillars, cachedRecommendations } from "@/lib/reform/public-data.server";
 import {
+  appliedFilters,
   parseRecommendationFilters,
   toQueryString,
   type RecommendationFilters,
@@ -42,8 +44,13 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
       {!parsed.ok && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
       )}
-      <AsAtBanner asAt={filters.asAt} todayHref="/recommendations" />
-      <FilterForm action="/recommendations" clearHref="/recommendations">
+      <AsAtBanner asAt={filters.asAt} todayHref="/recommendations" keep={shareable} />
+      <FilterForm
+        open={!parsed.ok}
+        applied={appliedFilters(shareable)}
+        action="/recommendations"
+        clearHref={`/recommendations${toQueryString({ asAt: filters.asAt })}`}
+      >
         {filters.asAt && <input type="hidden" name="asAt" value={filters.asAt} />}
         <TextField name="q" label="Search" value={filters.q} hint="Words in the recommendation or the response" />
         <SelectField name="review" label="Review" value={filters.review} options={REVIEW_OPTIONS} />
@@ -104,12 +111,8 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
                   <span>
                     Pillar {r.pillar}: {r.section}
                   </span>
-                  <span>
-                    {r.milestones.length === 0
-                      ? "No milestones"
-                      : `${r.milestones.length} milestone${r.milestones.length > 1 ? "s" : ""}`}
-                  </span>
                 </p>
+                <LinkedMilestones milestones={r.linkedMilestones} asAt={filters.asAt} />
               </li>
             ))}
           </ol>

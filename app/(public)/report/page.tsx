@@ -36,7 +36,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
         {!parsed.ok && (
           <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
         )}
-        <FilterForm action="/report" clearHref="/report">
+        <FilterForm action="/report" clearHref="/report" open={!parsed.ok} summary="Date and scope of the briefing">
           <DateField name="since" label="Changes since (your last meeting)" value={raw.get("since") ?? undefined} />
           <DateField name="asAt" label="As at" value={raw.get("asAt") ?? undefined} />
           <DateField name="nextMeeting" label="Date of the next meeting" value={raw.get("nextMeeting") ?? undefined} />

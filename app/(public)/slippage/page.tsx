@@ -32,8 +32,8 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
 
   return (
     <div className="space-y-6">
-      <AsAtBanner asAt={asAt} todayHref="/slippage" />
       <h1 className="text-4xl font-bold">Slippage register</h1>
+      <AsAtBanner asAt={asAt} todayHref="/slippage" />
       <p className="max-w-3xl">
         For every milestone: the date <cite>Stable Homes, Built on Love</cite> gave it, each date DfE has re-planned it
         to, with the reason and when it was set, and when it was actually completed. A milestone has slipped each time
@@ -71,7 +71,7 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
         )}
       </nav>
 
-      <Table caption={`Slippage of every milestone, sorted by ${SORT_LABELS[sort]}`} captionVisible>
+      <Table caption={`Slippage of every milestone, sorted by ${SORT_LABELS[sort]}`} captionVisible stackOnPhone>
         <thead>
           <tr>
             <th scope="col" className={th} aria-sort={sort === "code" ? "ascending" : undefined}>
@@ -105,14 +105,14 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
                   <MilestoneStatusTag status={m.status} />
                 </div>
               </th>
-              <td className={`${td} whitespace-nowrap`}>
+              <td className={`${td} whitespace-nowrap`} data-label="Date in the strategy">
                 {formatDay(m.dueDate)}
                 {m.dateAsWritten && m.dateAsWritten !== m.dueDate && (
                   <div className="text-govuk-secondary">(&ldquo;{m.dateAsWritten}&rdquo;)</div>
                 )}
                 {!m.dateAsWritten && <div className="text-govuk-secondary">(added by DfE)</div>}
               </td>
-              <td className={td}>
+              <td className={td} data-label="Re-planned dates">
                 {m.replans.length === 0 ? (
                   <span className="text-govuk-secondary">Never re-planned</span>
                 ) : (
@@ -127,11 +127,15 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
                   </ol>
                 )}
               </td>
-              <td className={`${td} whitespace-nowrap`}>
+              <td className={`${td} whitespace-nowrap`} data-label="Completed">
                 {m.actualDate ? formatDay(m.actualDate) : <span className="text-govuk-secondary">Not yet</span>}
               </td>
-              <td className={`${td} ${num}`}>{m.timesSlipped}</td>
-              <td className={`${td} ${num} whitespace-nowrap`}>{days(m.totalSlippageDays)}</td>
+              <td className={`${td} ${num}`} data-label="Times slipped">
+                {m.timesSlipped}
+              </td>
+              <td className={`${td} ${num} whitespace-nowrap`} data-label="Total slippage">
+                {days(m.totalSlippageDays)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -3,9 +3,19 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/staff/sign-in-form";
 import { SignOutEverywhere } from "@/components/staff/sign-out-everywhere";
 import { MilestoneTable } from "@/components/milestone-table";
+import { FilterForm, SelectField } from "@/components/filter-form";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { roleMay } from "@/lib/auth/permissions";
 import { listMilestones } from "@/lib/reform/milestones.server";
+import { listPillars } from "@/lib/reform/pillars-outcomes.server";
+import { numbered } from "@/lib/reform/options";
+import {
+  parseStaffHomeFilters,
+  STAFF_HOME_SHOW_LABELS,
+  STAFF_HOME_SHOWS,
+  staffHomeMilestoneFilters,
+} from "@/lib/validations/staff-home";
 import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 import { ROLE_LABELS } from "@/lib/vocabulary";
 
@@ -18,8 +28,17 @@ export default async function StaffHomePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requireStaffPage();
-  const passwordChanged = (await searchParams).password === "changed";
-  const milestones = withDirectionControlsNeutralised(await listMilestones({ sort: "code" }, { all: true }));
+  const params = await searchParams;
+  const passwordChanged = params.password === "changed";
+  const parsed = parseStaffHomeFilters(params);
+  const filters = parsed.ok ? parsed.filters : {};
+  const filtered = filters.show !== undefined || filters.pillar !== undefined;
+  const [milestones, pillars] = await Promise.all([
+    parsed.ok
+      ? listMilestones(staffHomeMilestoneFilters(filters), { all: true }).then(withDirectionControlsNeutralised)
+      : null,
+    listPillars(),
+  ]);
 
   return (
     <div className="space-y-8">
@@ -62,11 +81,35 @@ export default async function StaffHomePage({
       </ul>
       <SignOutEverywhere />
       <h2 className="text-2xl font-bold">Milestones to update</h2>
-      <MilestoneTable
-        caption="Milestones to update"
-        milestones={milestones.items}
-        linkFor={(m) => ({ href: `/staff/milestones/${m.code}`, text: `Update ${m.code}: ${m.title}` })}
-      />
+      {!parsed.ok && (
+        <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
+      )}
+      <FilterForm action="/staff" clearHref="/staff">
+        <SelectField
+          name="show"
+          label="Show"
+          value={filters.show}
+          anyLabel="All milestones"
+          options={STAFF_HOME_SHOWS.map((show) => ({ value: show, label: STAFF_HOME_SHOW_LABELS[show] }))}
+        />
+        <SelectField name="pillar" label="Pillar" value={filters.pillar} options={numbered(pillars)} />
+      </FilterForm>
+      {milestones && (
+        <>
+          <p className="font-bold" aria-live="polite">
+            {milestones.total === 0
+              ? "No milestones match these filters"
+              : `${milestones.total} milestone${milestones.total === 1 ? "" : "s"}${filtered ? " match these filters" : ""}`}
+          </p>
+          {milestones.total > 0 && (
+            <MilestoneTable
+              caption={filtered ? "Milestones to update, filtered" : "Milestones to update"}
+              milestones={milestones.items}
+              linkFor={(m) => ({ href: `/staff/milestones/${m.code}`, text: `Update ${m.code}: ${m.title}` })}
+            />
+          )}
+        </>
+      )}
     </div>
   );
 }

@@ -32,7 +32,6 @@ export default async function MilestonePage({ params, searchParams }: { params: 
   return (
     <div className="space-y-8">
       <AsAtErrorSummary param={asAtParam} />
-      <AsAtBanner asAt={asAt} todayHref={`/milestones/${m.code}`} />
       <div>
         <p className="text-xl text-govuk-secondary">
           Milestone {m.code} · {m.activity}
@@ -42,6 +41,7 @@ export default async function MilestonePage({ params, searchParams }: { params: 
           <MilestoneStatusTag status={m.status} /> {m.overdue && <OverdueTag />}
         </p>
       </div>
+      <AsAtBanner asAt={asAt} todayHref={`/milestones/${m.code}`} />
 
       <SummaryList
         rows={[

@@ -43,13 +43,13 @@ export default async function OutcomePage({ params, searchParams }: { params: Pa
   return (
     <div className="space-y-8">
       <AsAtErrorSummary param={asAtParam} />
-      <AsAtBanner asAt={asAt} todayHref={`/outcomes/${n}`} />
       <div>
         <p className="text-xl text-govuk-secondary">
           {OUTCOME_KIND_LABELS[outcome.kind]} {outcome.number}
         </p>
         <h1 className="text-4xl font-bold">{outcome.title}</h1>
       </div>
+      <AsAtBanner asAt={asAt} todayHref={`/outcomes/${n}`} />
       <p>
         Pillars that serve it:{" "}
         {outcome.pillars.map((p, i) => (
@@ -93,6 +93,7 @@ export default async function OutcomePage({ params, searchParams }: { params: Pa
         classCounts={counts.recommendations}
         recommendations={recommendations.items}
         milestones={milestones.items}
+        asAt={asAt}
       />
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
+import { ATOM_TYPE, FollowChanges, pillarFeed, WHOLE_REFORM_FEED } from "@/components/feed-links";
 import { ProgressSection } from "@/components/progress-section";
 import { parseAsAt, todayInLondon } from "@/lib/dates";
 import {
@@ -22,7 +23,9 @@ function pillarNumber(raw: string): number | null {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const n = pillarNumber((await params).number);
-  return { title: n ? `Pillar ${n}` : "Pillar not found" };
+  if (!n) return { title: "Pillar not found" };
+  // The pillar's own feed first, then the whole reform's (a page's alternates replace the layout's).
+  return { title: `Pillar ${n}`, alternates: { types: { [ATOM_TYPE]: [pillarFeed(n), WHOLE_REFORM_FEED] } } };
 }
 
 export default async function PillarPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
@@ -42,11 +45,11 @@ export default async function PillarPage({ params, searchParams }: { params: Par
   return (
     <div className="space-y-8">
       <AsAtErrorSummary param={asAtParam} />
-      <AsAtBanner asAt={asAt} todayHref={`/pillars/${n}`} />
       <div>
         <p className="text-xl text-govuk-secondary">Pillar {pillar.number} of 6</p>
         <h1 className="text-4xl font-bold">{pillar.title}</h1>
       </div>
+      <AsAtBanner asAt={asAt} todayHref={`/pillars/${n}`} />
       <p>
         Set out in chapter {pillar.strategyChapter} of the strategy, &ldquo;{pillar.chapterTitle}&rdquo;. Its
         recommendations are those the strategy answers under &ldquo;{pillar.section}&rdquo;. It works towards:
@@ -58,6 +61,7 @@ export default async function PillarPage({ params, searchParams }: { params: Par
           </li>
         ))}
       </ul>
+      <FollowChanges pillar={n} />
       <ProgressSection
         name={`pillar ${n}`}
         filterQuery={`pillar=${n}`}
@@ -65,6 +69,7 @@ export default async function PillarPage({ params, searchParams }: { params: Par
         classCounts={counts.recommendations}
         recommendations={recommendations.items}
         milestones={milestones.items}
+        asAt={asAt}
       />
     </div>
   );

@@ -39,11 +39,11 @@ export default async function RecommendationPage({
   return (
     <div className="space-y-8">
       <AsAtErrorSummary param={asAtParam} />
-      <AsAtBanner asAt={asAt} todayHref={`/recommendations/${r.code}`} />
       <div>
         <p className="text-xl text-govuk-secondary">{r.reviewTitle}</p>
         <h1 className="text-4xl font-bold">Recommendation {r.code}</h1>
       </div>
+      <AsAtBanner asAt={asAt} todayHref={`/recommendations/${r.code}`} />
 
       <section aria-labelledby="recommendation-heading" className="space-y-3">
         <h2 id="recommendation-heading" className="text-2xl font-bold">

@@ -8,6 +8,7 @@ import {
   deactivateUser,
   inviteUser,
   liftSignInLock,
+  prepareDeactivation,
   reactivateUser,
   resetPassword,
   signOutEverywhere,
@@ -92,6 +93,18 @@ export async function manageUsers(_previous: UsersActionState, form: FormData): 
         };
       }
       case "deactivate": {
+        // Two steps, without JavaScript too: the first names the account and asks; only confirm=yes deactivates.
+        if (formText(form, "confirm") !== "yes") {
+          const checked = await prepareDeactivation(actorId, { userId: userIdText });
+          if (!checked.ok) return { status: "error", intent, userId, errors: checked.errors };
+          return {
+            status: "confirm",
+            intent,
+            userId,
+            errors: [],
+            confirm: { name: checked.user.name, email: checked.user.email },
+          };
+        }
         const result = await deactivateUser(actorId, { userId: userIdText });
         if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
         revalidatePath("/staff/users");

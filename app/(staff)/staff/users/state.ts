@@ -6,13 +6,16 @@ import type { FieldError } from "@/lib/validations/milestone-update";
 export type UsersIntent = "invite" | "role" | "deactivate" | "reactivate" | "reset" | "sign-out" | "unlock";
 
 export interface UsersActionState {
-  status: "idle" | "error" | "done";
+  /** "confirm": a deactivation waits for the admin to confirm it (nothing written yet). */
+  status: "idle" | "error" | "done" | "confirm";
   intent?: UsersIntent;
   /** The account the action was about (not set for a refused invitation). */
   userId?: number;
   errors: FieldError[];
   /** What the admin typed into the invitation form, so a refused invitation keeps it. */
   values?: { email: string; name: string; role: string };
+  /** The account a deactivation waits to be confirmed for. */
+  confirm?: { name: string; email: string };
   /** What was done, in a sentence. */
   message?: string;
   /** After an invitation or a reset: the one-time password, shown once and never stored in clear. */

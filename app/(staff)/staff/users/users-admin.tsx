@@ -76,6 +76,40 @@ function SuccessBanner({ state, signInUrl }: { state: UsersActionState; signInUr
   );
 }
 
+/** "Are you sure?" before an account is deactivated: a form of its own, so it works without JavaScript. */
+function ConfirmDeactivation({ state, formAction }: { state: UsersActionState; formAction: (form: FormData) => void }) {
+  if (state.status !== "confirm" || !state.confirm || state.userId === undefined) return null;
+  const { name, email } = state.confirm;
+  return (
+    <div
+      id="users-result"
+      className="mb-6 space-y-4 border-4 border-govuk-red p-4"
+      role="alert"
+      aria-labelledby="confirm-deactivate-title"
+      tabIndex={-1}
+    >
+      <h2 id="confirm-deactivate-title" className="text-2xl font-bold wrap-anywhere">
+        Deactivate {name} ({email})?
+      </h2>
+      <p>
+        They will be signed out on their next click and will not be able to sign in until an administrator reactivates
+        the account. Their changes stay in the history.
+      </p>
+      <div className="flex flex-wrap items-center gap-6">
+        <form action={formAction}>
+          <input type="hidden" name="intent" value="deactivate" />
+          <input type="hidden" name="userId" value={state.userId} />
+          <input type="hidden" name="confirm" value="yes" />
+          <button type="submit" className={`${buttonClass.warning} wrap-anywhere`}>
+            Yes, deactivate {email}
+          </button>
+        </form>
+        <a href="/staff/users">No, keep the account active</a>
+      </div>
+    </div>
+  );
+}
+
 function FieldErrorText({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
   return (
@@ -213,6 +247,7 @@ export function UsersAdmin({
         errors={state.errors.map((e) => ({ href: `#${usersFieldId(state, e.field)}`, message: e.message }))}
       />
       <SuccessBanner state={state} signInUrl={signInUrl} />
+      <ConfirmDeactivation state={state} formAction={formAction} />
 
       <section aria-labelledby="users-heading" className="space-y-4">
         <h2 id="users-heading" className="text-2xl font-bold" tabIndex={-1}>
@@ -222,7 +257,7 @@ export function UsersAdmin({
           Deactivating an account stops it working on the person&apos;s next click; its changes stay in the history.
           Resetting a password gives the account a new one-time password and the old one stops working.
         </p>
-        <Table caption="Staff accounts">
+        <Table caption="Staff accounts" stackOnPhone>
           <thead>
             <tr>
               <th scope="col" className={th}>
@@ -249,8 +284,10 @@ export function UsersAdmin({
                   <span className="block font-bold">{user.name}</span>
                   <span className="block break-all">{user.email}</span>
                 </th>
-                <td className={td}>{ROLE_LABELS[user.role]}</td>
-                <td className={`${td} space-y-1`}>
+                <td className={td} data-label="Role">
+                  {ROLE_LABELS[user.role]}
+                </td>
+                <td className={`${td} space-y-1`} data-label="Status">
                   {user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
                   {!user.active && user.deactivatedOn && (
                     <span className="block text-base text-govuk-secondary">since {user.deactivatedOn}</span>
@@ -269,7 +306,9 @@ export function UsersAdmin({
                     </span>
                   )}
                 </td>
-                <td className={td}>{user.lastSignIn ?? "Never"}</td>
+                <td className={td} data-label="Last signed in">
+                  {user.lastSignIn ?? "Never"}
+                </td>
                 <td className={td}>
                   <UserActions user={user} isSelf={user.id === currentUserId} state={state} formAction={formAction} />
                 </td>

@@ -26,9 +26,14 @@ export default async function EditMilestonePage({ params, searchParams }: Props)
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/staff">Back to staff home</Link>
-      </p>
+      <ul className="flex flex-wrap gap-x-6 gap-y-1">
+        <li>
+          <Link href="/staff">Back to staff home</Link>
+        </li>
+        <li>
+          <Link href={`/milestones/${m.code}`}>See the public page for {m.code}</Link>
+        </li>
+      </ul>
       {saved && (
         <div className="border-4 border-govuk-green p-4" role="status">
           <h2 className="text-xl font-bold">Milestone saved</h2>

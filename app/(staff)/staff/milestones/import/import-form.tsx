@@ -114,6 +114,7 @@ export function MilestoneImportForm() {
             {plural(report.summary.errors, "row", "rows")} with errors.
           </p>
           <ResultsTable rows={report.rows} />
+          <UnchangedRows rows={report.rows} />
           {state.stage === "preview" && report.ok && report.summary.changes > 0 && (
             <form action={action} className="space-y-4">
               <input type="hidden" name="intent" value="apply" />
@@ -177,9 +178,15 @@ const OUTCOME_TAGS = {
   error: <Tag colour="red">Error</Tag>,
 } as const;
 
+/**
+ * The rows that need reading: errors first (nothing can be applied until they are corrected; the error summary links
+ * to them), then the changes, each in file order. Unchanged rows are listed apart, collapsed (UnchangedRows).
+ */
 function ResultsTable({ rows }: { rows: ImportRow[] }) {
+  const shown = [...rows.filter((row) => row.outcome === "error"), ...rows.filter((row) => row.outcome === "change")];
+  if (shown.length === 0) return null;
   return (
-    <Table caption="Each row of the file and what it changes" captionVisible>
+    <Table caption="The rows that change a milestone or have an error" captionVisible>
       <thead>
         <tr>
           <th scope="col" className={th}>
@@ -197,15 +204,16 @@ function ResultsTable({ rows }: { rows: ImportRow[] }) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
+        {shown.map((row) => (
           <tr
             key={row.line}
             id={`row-${row.line}`}
             className={row.outcome === "error" ? "bg-govuk-error-tint" : undefined}
           >
             <td className={td}>{row.line}</td>
-            <th scope="row" className={`${td} font-bold`}>
-              {row.code || "(no code)"}
+            <th scope="row" className={`${td} text-left font-normal`}>
+              <span className="block font-bold">{row.code || "(no code)"}</span>
+              {row.title && <span className="block">{row.title}</span>}
             </th>
             <td className={td}>{OUTCOME_TAGS[row.outcome]}</td>
             <td className={td}>
@@ -218,9 +226,6 @@ function ResultsTable({ rows }: { rows: ImportRow[] }) {
                     </li>
                   ))}
                 </ul>
-              )}
-              {row.outcome === "no_change" && (
-                <span className="text-govuk-secondary">Skipped: the row matches the tracker</span>
               )}
               {row.outcome === "change" && (
                 <dl className="space-y-2">
@@ -247,5 +252,26 @@ function ResultsTable({ rows }: { rows: ImportRow[] }) {
         ))}
       </tbody>
     </Table>
+  );
+}
+
+/** The rows that match the tracker, collapsed under their count: skipped when the file is applied. */
+function UnchangedRows({ rows }: { rows: ImportRow[] }) {
+  const unchanged = rows.filter((row) => row.outcome === "no_change");
+  if (unchanged.length === 0) return null;
+  return (
+    <details>
+      <summary className="cursor-pointer text-govuk-link underline">
+        {plural(unchanged.length, "row matches", "rows match")} the tracker and will be skipped
+      </summary>
+      <ul className="mt-3 list-disc space-y-1 pl-6">
+        {unchanged.map((row) => (
+          <li key={row.line}>
+            Row {row.line}: <span className="font-bold">{row.code}</span>
+            {row.title ? `, ${row.title}` : ""}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -23,9 +23,14 @@ export default async function ReclassifyPage({ params, searchParams }: Props) {
   const saved = (await searchParams).saved === "1";
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/staff">Back to staff home</Link>
-      </p>
+      <ul className="flex flex-wrap gap-x-6 gap-y-1">
+        <li>
+          <Link href="/staff">Back to staff home</Link>
+        </li>
+        <li>
+          <Link href={`/recommendations/${r.code}`}>See the public page for {r.code}</Link>
+        </li>
+      </ul>
       {saved && (
         <div className="border-4 border-govuk-green p-4" role="status">
           <h2 className="text-xl font-bold">Correction saved</h2>

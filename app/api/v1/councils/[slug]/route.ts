@@ -1,0 +1,22 @@
+import { badRequest, jsonResponse } from "@/lib/http/api.server";
+import { publicOrigin } from "@/lib/http/site";
+import { councilJson } from "@/lib/councils/open-data";
+import { findCouncil } from "@/lib/councils/councils.server";
+import { withDirectionControlsNeutralised } from "@/lib/validations/text";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const keys = [...new Set(new URL(request.url).searchParams.keys())];
+  if (keys.length)
+    return badRequest(
+      keys.map((k) => ({ parameter: k, message: `Unknown parameter "${k}". This address takes none.` })),
+    );
+  const council = await findCouncil((await params).slug);
+  if (!council)
+    return Response.json(
+      { error: "Not found", message: "No council has this slug or GSS code." },
+      { status: 404, headers: { "Access-Control-Allow-Origin": "*" } },
+    );
+  return jsonResponse(councilJson(withDirectionControlsNeutralised(council), publicOrigin()));
+}

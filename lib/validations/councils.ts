@@ -1,0 +1,56 @@
+import { REGIONS } from "@/lib/seed/councils";
+import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
+import { withoutControlCharacters } from "@/lib/validations/text";
+import type { ParameterError } from "@/lib/validations/public-filters";
+
+// Parameters of /councils and /api/v1/councils. As for the other lists, the page shows an error summary for a bad
+// value and the API answers 400; the API also refuses names it does not know.
+
+export const COUNCIL_QUERY_MAX = 100;
+
+export interface CouncilListParams {
+  q?: string;
+  region?: (typeof REGIONS)[number];
+  format: "json" | "csv";
+}
+
+export function parseCouncilParams(
+  params: SearchParamsLike,
+  options: { strict: boolean },
+): { ok: true; params: CouncilListParams } | { ok: false; errors: ParameterError[]; params: CouncilListParams } {
+  const query = toSearchParams(params);
+  const allowed = options.strict ? ["q", "region", "format"] : ["q", "region", "asAt"];
+  const errors: ParameterError[] = [];
+  const result: CouncilListParams = { format: "json" };
+  for (const name of new Set(query.keys())) {
+    const values = query.getAll(name).filter((v) => v.trim() !== "");
+    if (!allowed.includes(name)) {
+      if (options.strict)
+        errors.push({
+          parameter: name,
+          message: `Unknown parameter "${name}". Allowed parameters: ${allowed.join(", ")}.`,
+        });
+      continue;
+    }
+    if (values.length === 0) continue;
+    if (values.length > 1) {
+      errors.push({ parameter: name, message: `"${name}" was given ${values.length} times; give it once.` });
+      continue;
+    }
+    const value = values[0]!.trim();
+    if (name === "q") {
+      const [valid, message] = withoutControlCharacters("The search");
+      if (value.length > COUNCIL_QUERY_MAX)
+        errors.push({ parameter: "q", message: `The search must be ${COUNCIL_QUERY_MAX} characters or fewer` });
+      else if (!valid(value)) errors.push({ parameter: "q", message: String(message) });
+      else result.q = value;
+    } else if (name === "region") {
+      if ((REGIONS as readonly string[]).includes(value)) result.region = value as (typeof REGIONS)[number];
+      else errors.push({ parameter: "region", message: `"region" must be one of: ${REGIONS.join(", ")}.` });
+    } else if (name === "format") {
+      if (value === "json" || value === "csv") result.format = value;
+      else errors.push({ parameter: "format", message: `"format" must be one of: json, csv.` });
+    }
+  }
+  return errors.length ? { ok: false, errors, params: result } : { ok: true, params: result };
+}

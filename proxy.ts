@@ -5,6 +5,7 @@ import { authRequestProblem, cookieHeaderWithout, unusableCallbackCookies } from
 import { parseAsAt, todayInLondon } from "@/lib/dates";
 import { isFromFrontServer, STATUS_HEADER } from "@/lib/http/internal-headers";
 import { takesAsAt } from "@/lib/http/public-routes";
+import { parseReportParams } from "@/lib/validations/report";
 import { contentSecurityPolicy, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 
 // Writes that another website makes a visitor's browser send are refused here, before any route or Server Action
@@ -19,6 +20,7 @@ import { contentSecurityPolicy, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } fr
 // A page read with a bad `?asAt=` renders its own message (with the same lib/dates.ts rule), but an App Router page
 // cannot set its status: this asks the front server for 400 (STATUS_HEADER, lib/http/front-server.server.ts), the
 // status the API and the briefing PDF already give a bad `asAt`. Under `next dev`, with no front server, it stays 200.
+// The briefing pack's page does the same for any of its parameters (its PDF and Word routes answer 400 themselves).
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const refusal = crossOriginRefusal(request.method, request.headers);
@@ -38,10 +40,11 @@ export async function proxy(request: NextRequest) {
     const message = actionProblem.status === 413 ? TOO_LARGE_MESSAGE : UNREADABLE_FORM_MESSAGE;
     return plainText(actionProblem.status, message);
   }
-  const badAsAt =
-    (request.method === "GET" || request.method === "HEAD") &&
-    takesAsAt(path) &&
-    !parseAsAt(request.nextUrl.searchParams, todayInLondon()).ok;
+  const read = request.method === "GET" || request.method === "HEAD";
+  const badQuery =
+    read &&
+    ((takesAsAt(path) && !parseAsAt(request.nextUrl.searchParams, todayInLondon()).ok) ||
+      (path === "/report" && !parseReportParams(request.nextUrl.searchParams).ok));
 
   const requestHeaders = new Headers(request.headers);
   if (badCookies.length > 0) {
@@ -50,7 +53,7 @@ export async function proxy(request: NextRequest) {
   if (isFromFrontServer(request.headers)) {
     const response =
       badCookies.length > 0 ? NextResponse.next({ request: { headers: requestHeaders } }) : NextResponse.next();
-    return withStatus(response, badAsAt);
+    return withStatus(response, badQuery);
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -64,7 +67,7 @@ export async function proxy(request: NextRequest) {
   if (request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:") {
     response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   }
-  return withStatus(response, badAsAt);
+  return withStatus(response, badQuery);
 }
 
 const AUTH_MESSAGES: Record<400 | 405 | 413 | 415, string> = {

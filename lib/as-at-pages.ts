@@ -7,9 +7,14 @@ import { checkAsAt, todayInLondon, type IsoDay } from "./dates";
 
 /**
  * The dashboard, the lists, a recommendation or milestone, the pillars and outcomes and each of them, the slippage
- * register and the briefing pack.
+ * register and the briefing pack; and the search, which searches today's data but says so to a reader who came
+ * with a past date (and carries the date on to the pages it finds).
  */
-const AS_AT_PAGES = [/^\/$/, /^\/(recommendations|milestones|pillars|outcomes)(\/[^/]+)?$/, /^\/(slippage|report)$/];
+const AS_AT_PAGES = [
+  /^\/$/,
+  /^\/(recommendations|milestones|pillars|outcomes)(\/[^/]+)?$/,
+  /^\/(slippage|report|search)$/,
+];
 
 export function takesAsAt(path: string): boolean {
   return AS_AT_PAGES.some((page) => page.test(path));

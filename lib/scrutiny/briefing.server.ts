@@ -1,235 +1,222 @@
 import "server-only";
-import { db } from "@/lib/db/client.server";
-import { milestoneStatesAsAt, recommendationClassesAsAt } from "@/lib/audit/as-at.server";
-import { listChanges, type ChangesReport } from "@/lib/scrutiny/changes.server";
-import { DELIVERY_EXPECTED_CLASSES, isOverdue, latenessOf } from "@/lib/reform/milestone-rules";
+import { addDays } from "@/lib/dates";
 import {
-  emptyClassCounts,
-  emptyStatusCounts,
+  summariseDashboard,
   type ClassCounts,
   type LatenessCounts,
   type StatusCounts,
 } from "@/lib/reform/dashboard.server";
-import type { LatenessValue, MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
+import { listMilestones, type MilestoneSummary } from "@/lib/reform/milestones.server";
+import { listRecommendations } from "@/lib/reform/recommendations.server";
+import { listOutcomes, listPillars } from "@/lib/reform/pillars-outcomes.server";
+import { CLOSED_STATUSES, DUE_SOON_DAYS } from "@/lib/reform/milestone-rules";
+import { listChanges } from "@/lib/scrutiny/changes.server";
+import { CHANGE_KINDS, RESPONSE_CLASSES, type ChangeKind, type ResponseClassValue } from "@/lib/vocabulary";
 
-// The briefing pack a committee clerk puts in the agenda: the reform as it stood at the end of `asAt`
-// (reconstructed from the audit trail) and what changed since the committee's last meeting (`since`),
-// for the whole reform or one pillar or outcome. The HTML page and the PDF are both drawn from this.
+// The briefing pack a council officer puts in a committee's agenda: the reform as it stood at the end of `asAt`
+// (rebuilt from the audit trail) and what changed in the period since `since`, for the whole reform or one pillar or
+// outcome. The page, the PDF and the Word document are all drawn from this one object.
+//
+// Every figure comes from the queries the dashboard, pillar and outcome pages use (one definition of each count):
+// the status and response counts from summariseDashboard() (its whole-reform totals, or its row for the pillar or
+// outcome), the milestones from listMilestones() with the pillar page's filter (their `overdue` flag is the milestone
+// list's), the recommendations and the gaps from listRecommendations() (its `gap=undelivered` filter). Nothing is
+// recounted here with rules of its own; only the changes are narrowed to the items in scope.
 
 export interface BriefingScope {
   kind: "all" | "pillar" | "outcome";
   number?: number;
+  /** "The whole reform", "Pillar 1" or "Enabler 5": for a running header. */
+  name: string;
+  /** "The whole reform", "Pillar 1: …" or "Outcome 2: …". */
   title: string;
 }
 
-export interface BriefingGroup {
-  number: number;
-  title: string;
-  milestones: StatusCounts;
-  recommendations: ClassCounts;
-  overdue: number;
-  /** `overdue`, split by whether staff have assessed the milestone (lib/reform/milestone-rules.ts). */
-  lateness: LatenessCounts;
-}
-
-export interface BriefingMilestone {
-  code: string;
-  title: string;
-  status: MilestoneStatusValue;
-  dueDate: string;
-  plannedDate: string;
+/** A milestone as the milestone list gives it, named with its activity ("Family Networks pilot: Wave 2"). */
+export interface BriefingMilestone extends MilestoneSummary {
+  name: string;
+  /** Days from the strategy's date to the planned date, never below 0. */
   daysLate: number;
-  lateness: LatenessValue | null;
+}
+
+/** One published change (one audit event), listed once however many pillars it belongs to. */
+export interface BriefingChange {
+  eventId: string;
+  occurredAt: string;
+  entityType: "milestone" | "recommendation";
+  code: string;
+  name: string;
+  /** The kinds of change the event is, in CHANGE_KINDS order, each with its from and to (lib/scrutiny/changes). */
+  parts: Array<{ kind: ChangeKind; from: string | null; to: string | null }>;
+  reason: string | null;
+}
+
+export interface BriefingRecommendation {
+  code: string;
+  /** The recommendation's first paragraph, whole. */
+  text: string;
+  responseClass: ResponseClassValue;
 }
 
 export interface Briefing {
   since: string;
   asAt: string;
+  /** The date of the committee's next meeting, when given. */
+  nextMeeting?: string;
+  /** Milestones planned from `asAt` to this day are "due before the next meeting" (or in the next 90 days). */
+  dueUntil: string;
   scope: BriefingScope;
-  totals: {
-    milestones: number;
-    byStatus: StatusCounts;
-    overdue: number;
-    lateness: LatenessCounts;
-    recommendations: number;
-    byClass: ClassCounts;
-  };
-  pillars: BriefingGroup[];
-  outcomes: BriefingGroup[];
-  overdue: BriefingMilestone[];
+  /** `lateness` splits `overdue`: date passed and not yet assessed, or assessed and late (lib/reform/milestone-rules). */
+  milestones: { total: number; byStatus: StatusCounts; overdue: number; lateness: LatenessCounts };
+  recommendations: { total: number; byClass: ClassCounts; undelivered: number };
+  changes: { counts: Record<ChangeKind, number>; items: BriefingChange[] };
+  /** Open milestones whose planned date has passed, or that staff marked at risk or delayed. */
+  lateOrAtRisk: BriefingMilestone[];
+  dueSoon: BriefingMilestone[];
+  /** Milestones re-planned later than the strategy's date, most days first. */
   slipped: BriefingMilestone[];
-  changes: ChangesReport;
-  undelivered: Array<{ code: string; text: string; responseClass: ResponseClassValue }>;
+  recommendationsByClass: Array<{ responseClass: ResponseClassValue; codes: string[] }>;
+  /** Accepted (fully or in principle) or being tested, and no milestone delivers it. */
+  undelivered: BriefingRecommendation[];
+}
+
+export interface BriefingInput {
+  since: string;
+  asAt: string;
+  pillar?: number;
+  outcome?: number;
+  nextMeeting?: string;
 }
 
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-export async function buildBriefing(input: {
-  since: string;
-  asAt: string;
-  pillar?: number;
-  outcome?: number;
-}): Promise<Briefing> {
-  const prisma = db();
-  const [milestoneStates, recommendationStates, milestones, recommendations, pillars, outcomes, changes] =
-    await Promise.all([
-      milestoneStatesAsAt(input.asAt),
-      recommendationClassesAsAt(input.asAt),
-      prisma.milestone.findMany({
-        select: {
-          code: true,
-          title: true,
-          pillars: { select: { pillar: { select: { number: true } } } },
-          outcomes: { select: { outcome: { select: { number: true } } } },
-          recommendations: { select: { recommendationId: true } },
-        },
-      }),
-      prisma.recommendation.findMany({
-        select: {
-          id: true,
-          code: true,
-          text: true,
-          pillar: { select: { number: true } },
-          outcomes: { select: { outcome: { select: { number: true } } } },
-          milestones: { select: { milestone: { select: { code: true } } } },
-        },
-        orderBy: [{ sourceAnnex: "asc" }, { sourceRow: "asc" }],
-      }),
-      prisma.pillar.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
-      prisma.outcome.findMany({ orderBy: { number: "asc" }, select: { number: true, title: true } }),
+/** A milestone's name for people: its activity and its title ("Wave 2" means nothing on its own). */
+export function milestoneName(m: { activity: string; title: string }): string {
+  return `${m.activity}: ${m.title}`;
+}
+
+export async function buildBriefing(input: BriefingInput): Promise<Briefing> {
+  const scopeFilter = { pillar: input.pillar, outcome: input.outcome, asAt: input.asAt };
+  const [dashboard, milestoneList, recommendationList, undeliveredList, pillars, outcomes, changes] = await Promise.all(
+    [
+      summariseDashboard({ asAt: input.asAt }),
+      listMilestones({ ...scopeFilter, sort: "due" }, { all: true }),
+      listRecommendations(scopeFilter, { all: true }),
+      listRecommendations({ ...scopeFilter, gap: "undelivered" }, { all: true }),
+      listPillars(),
+      listOutcomes(),
       listChanges({ since: input.since, until: input.asAt }),
-    ]);
-
-  const links = new Map(
-    milestones.map((m) => [
-      m.code,
-      {
-        title: m.title,
-        pillars: m.pillars.map((p) => p.pillar.number),
-        outcomes: m.outcomes.map((o) => o.outcome.number),
-      },
-    ]),
+    ],
   );
-  const inScope = (p: number[], o: number[]) =>
-    (input.pillar === undefined || p.includes(input.pillar)) &&
-    (input.outcome === undefined || o.includes(input.outcome));
 
-  const states = milestoneStates
-    .map((s) => ({ ...s, ...links.get(s.code)! }))
-    .filter((s) => s.title !== undefined && inScope(s.pillars, s.outcomes));
-  const overdue = (s: (typeof states)[number]) => isOverdue(s, input.asAt);
-  const countLateness = (items: typeof states): LatenessCounts => ({
-    not_yet_assessed: items.filter((s) => latenessOf(s, input.asAt) === "not_yet_assessed").length,
-    assessed_late: items.filter((s) => latenessOf(s, input.asAt) === "assessed_late").length,
-  });
-  const classByCode = new Map(recommendationStates.map((r) => [r.code, r.responseClass]));
-  const recs = recommendations
-    .filter(
-      (r) =>
-        classByCode.has(r.code) &&
-        inScope(
-          [r.pillar.number],
-          r.outcomes.map((o) => o.outcome.number),
-        ),
-    )
-    .map((r) => ({
-      ...r,
-      responseClass: classByCode.get(r.code)!,
-      outcomeNumbers: r.outcomes.map((o) => o.outcome.number),
-    }));
-
-  const group = (
-    number: number,
-    title: string,
-    milestoneIn: (s: (typeof states)[number]) => boolean,
-    recIn: (r: (typeof recs)[number]) => boolean,
-  ): BriefingGroup => {
-    const byStatus = emptyStatusCounts();
-    const mine = states.filter(milestoneIn);
-    for (const s of mine) byStatus[s.status] += 1;
-    const byClass = emptyClassCounts();
-    for (const r of recs.filter(recIn)) byClass[r.responseClass] += 1;
-    return {
-      number,
-      title,
-      milestones: byStatus,
-      recommendations: byClass,
-      overdue: mine.filter(overdue).length,
-      lateness: countLateness(mine),
-    };
-  };
-
-  const totalStatus = emptyStatusCounts();
-  for (const s of states) totalStatus[s.status] += 1;
-  const totalClass = emptyClassCounts();
-  for (const r of recs) totalClass[r.responseClass] += 1;
-  const toItem = (s: (typeof states)[number]): BriefingMilestone => ({
-    code: s.code,
-    title: s.title,
-    status: s.status,
-    dueDate: s.dueDate,
-    plannedDate: s.plannedDate,
-    daysLate: Math.max(0, daysBetween(s.dueDate, s.plannedDate)),
-    lateness: latenessOf(s, input.asAt),
-  });
-
-  const scopeTitle =
+  const outcome = outcomes.find((o) => o.number === input.outcome);
+  const outcomeName = `${outcome?.kind === "enabler" ? "Enabler" : "Outcome"} ${input.outcome}`;
+  const scope: BriefingScope =
     input.pillar !== undefined
-      ? `Pillar ${input.pillar}: ${pillars.find((p) => p.number === input.pillar)?.title ?? ""}`
+      ? {
+          kind: "pillar",
+          number: input.pillar,
+          name: `Pillar ${input.pillar}`,
+          title: `Pillar ${input.pillar}: ${pillars.find((p) => p.number === input.pillar)?.title ?? ""}`,
+        }
       : input.outcome !== undefined
-        ? `Outcome ${input.outcome}: ${outcomes.find((o) => o.number === input.outcome)?.title ?? ""}`
-        : "The whole reform";
-  const scopedChanges: ChangesReport =
+        ? {
+            kind: "outcome",
+            number: input.outcome,
+            name: outcomeName,
+            title: `${outcomeName}: ${outcome?.title ?? ""}`,
+          }
+        : { kind: "all", name: "The whole reform", title: "The whole reform" };
+
+  // The counts the dashboard, pillar and outcome pages show for this scope and date.
+  const counts =
     input.pillar !== undefined
-      ? { ...changes, pillars: changes.pillars.filter((p) => p.number === input.pillar) }
-      : changes;
+      ? dashboard.byPillar.find((p) => p.number === input.pillar)
+      : input.outcome !== undefined
+        ? dashboard.byOutcome.find((o) => o.number === input.outcome)
+        : { milestones: dashboard.milestonesByStatus, recommendations: dashboard.recommendationsByClass };
+  if (!counts) throw new Error(`No pillar or outcome numbered ${input.pillar ?? input.outcome}`);
+
+  const items: BriefingMilestone[] = milestoneList.items.map((m) => ({
+    ...m,
+    name: milestoneName(m),
+    daysLate: Math.max(0, daysBetween(m.dueDate, m.plannedDate)),
+  }));
+  const open = (m: BriefingMilestone) => !CLOSED_STATUSES.includes(m.status);
+  const dueUntil = input.nextMeeting ?? addDays(input.asAt, DUE_SOON_DAYS);
+
+  // Changes narrowed to the milestones and recommendations in scope, each event once (/changes lists an event under
+  // every pillar it belongs to).
+  const milestoneNames = new Map(items.map((m) => [m.code, m.name]));
+  const recommendationCodes = new Set(recommendationList.items.map((r) => r.code));
+  const byEvent = new Map<string, BriefingChange>();
+  for (const group of changes.pillars) {
+    for (const kind of CHANGE_KINDS) {
+      for (const c of group.byKind[kind]) {
+        const inScope = c.entityType === "milestone" ? milestoneNames.has(c.code) : recommendationCodes.has(c.code);
+        if (!inScope) continue;
+        const change = byEvent.get(c.eventId) ?? {
+          eventId: c.eventId,
+          occurredAt: c.occurredAt,
+          entityType: c.entityType,
+          code: c.code,
+          name: c.entityType === "milestone" ? milestoneNames.get(c.code)! : `Recommendation ${c.code}`,
+          parts: [],
+          reason: c.reason,
+        };
+        if (!change.parts.some((p) => p.kind === kind)) change.parts.push({ kind, from: c.from, to: c.to });
+        byEvent.set(c.eventId, change);
+      }
+    }
+  }
+  const changeItems = [...byEvent.values()].sort(
+    (a, b) => a.occurredAt.localeCompare(b.occurredAt) || Number(a.eventId) - Number(b.eventId),
+  );
+  for (const c of changeItems) c.parts.sort((a, b) => CHANGE_KINDS.indexOf(a.kind) - CHANGE_KINDS.indexOf(b.kind));
+  const changeCounts = Object.fromEntries(
+    CHANGE_KINDS.map((k) => [k, changeItems.filter((c) => c.parts.some((p) => p.kind === k)).length]),
+  ) as Record<ChangeKind, number>;
+
+  const firstParagraph = (text: string) => text.split("\n\n")[0]!;
+  const milestoneTotal = Object.values(counts.milestones).reduce((a, b) => a + b, 0);
+  const recommendationTotal = Object.values(counts.recommendations).reduce((a, b) => a + b, 0);
 
   return {
     since: input.since,
     asAt: input.asAt,
-    scope: {
-      kind: input.pillar !== undefined ? "pillar" : input.outcome !== undefined ? "outcome" : "all",
-      number: input.pillar ?? input.outcome,
-      title: scopeTitle,
+    ...(input.nextMeeting ? { nextMeeting: input.nextMeeting } : {}),
+    dueUntil,
+    scope,
+    milestones: {
+      total: milestoneTotal,
+      byStatus: counts.milestones,
+      overdue: scope.kind === "all" ? dashboard.overdue : items.filter((m) => m.overdue).length,
+      lateness:
+        scope.kind === "all"
+          ? dashboard.lateness
+          : {
+              not_yet_assessed: items.filter((m) => m.lateness === "not_yet_assessed").length,
+              assessed_late: items.filter((m) => m.lateness === "assessed_late").length,
+            },
     },
-    totals: {
-      milestones: states.length,
-      byStatus: totalStatus,
-      overdue: states.filter(overdue).length,
-      lateness: countLateness(states),
-      recommendations: recs.length,
-      byClass: totalClass,
+    recommendations: {
+      total: recommendationTotal,
+      byClass: counts.recommendations,
+      undelivered: undeliveredList.total,
     },
-    pillars: pillars.map((p) =>
-      group(
-        p.number,
-        p.title,
-        (s) => s.pillars.includes(p.number),
-        (r) => r.pillar.number === p.number,
-      ),
-    ),
-    outcomes: outcomes.map((o) =>
-      group(
-        o.number,
-        o.title,
-        (s) => s.outcomes.includes(o.number),
-        (r) => r.outcomeNumbers.includes(o.number),
-      ),
-    ),
-    overdue: states
-      .filter(overdue)
-      .map(toItem)
-      .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate)),
-    slipped: states
-      .filter((s) => s.plannedDate > s.dueDate)
-      .map(toItem)
-      .sort((a, b) => b.daysLate - a.daysLate),
-    changes: scopedChanges,
-    undelivered: recs
-      .filter(
-        (r) => (DELIVERY_EXPECTED_CLASSES as readonly string[]).includes(r.responseClass) && r.milestones.length === 0,
-      )
-      .map((r) => ({ code: r.code, text: r.text.split("\n\n")[0]!, responseClass: r.responseClass })),
+    changes: { counts: changeCounts, items: changeItems },
+    lateOrAtRisk: items.filter((m) => m.overdue || m.status === "at_risk" || m.status === "delayed"),
+    dueSoon: items.filter((m) => open(m) && m.plannedDate >= input.asAt && m.plannedDate <= dueUntil),
+    slipped: items.filter((m) => m.plannedDate > m.dueDate).sort((a, b) => b.daysLate - a.daysLate),
+    recommendationsByClass: RESPONSE_CLASSES.map((c) => ({
+      responseClass: c,
+      codes: recommendationList.items.filter((r) => r.responseClass === c).map((r) => r.code),
+    })),
+    undelivered: undeliveredList.items.map((r) => ({
+      code: r.code,
+      text: firstParagraph(r.text),
+      responseClass: r.responseClass,
+    })),
   };
 }

@@ -3,8 +3,9 @@ import { addDays, isPlausibleDay, parseAsAt, todayInLondon } from "@/lib/dates";
 import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
 import type { ParameterError } from "@/lib/validations/public-filters";
 
-// Parameters of the briefing pack (/report and /report/pdf). Defaults: as at today, changes in the 90 days before.
-// `asAt` follows the rule of every view (lib/dates.ts).
+// Parameters of the briefing pack (/report, /report/pdf and /report/docx). Defaults: as at today, changes in the 90
+// days before. `asAt` follows the rule of every view (lib/dates.ts). `nextMeeting`, the date of the committee's next
+// meeting, is optional: the pack then lists the milestones due before it (else those due in the next 90 days).
 
 const day = (name: string) =>
   z.string().refine(isPlausibleDay, `"${name}" must be a real date as YYYY-MM-DD, for example 2024-06-30`);
@@ -17,6 +18,7 @@ const number1to6 = (name: string) =>
 
 const schema = z.object({
   since: day("since").optional(),
+  nextMeeting: day("nextMeeting").optional(),
   pillar: number1to6("pillar").optional(),
   outcome: number1to6("outcome").optional(),
 });
@@ -26,6 +28,7 @@ export interface ReportParams {
   asAt: string;
   pillar?: number;
   outcome?: number;
+  nextMeeting?: string;
 }
 
 export function parseReportParams(
@@ -34,7 +37,7 @@ export function parseReportParams(
 ): { ok: true; params: ReportParams } | { ok: false; errors: ParameterError[] } {
   const query = toSearchParams(raw);
   const single = Object.fromEntries(
-    ["since", "pillar", "outcome"].flatMap((name) => {
+    ["since", "pillar", "outcome", "nextMeeting"].flatMap((name) => {
       const value = query.get(name);
       return value === null || value === "" ? [] : [[name, value]];
     }),
@@ -51,9 +54,21 @@ export function parseReportParams(
   const since = parsed.data.since ?? addDays(asAt, -90);
   const errors: ParameterError[] = [];
   if (since > asAt) errors.push({ parameter: "since", message: `"since" must be on or before "asAt"` });
+  if (parsed.data.nextMeeting !== undefined && parsed.data.nextMeeting < asAt) {
+    errors.push({ parameter: "nextMeeting", message: `"nextMeeting" must be on or after "asAt"` });
+  }
   if (parsed.data.pillar !== undefined && parsed.data.outcome !== undefined) {
     errors.push({ parameter: "outcome", message: "Choose a pillar or an outcome, not both" });
   }
   if (errors.length) return { ok: false, errors };
-  return { ok: true, params: { since, asAt, pillar: parsed.data.pillar, outcome: parsed.data.outcome } };
+  return {
+    ok: true,
+    params: {
+      since,
+      asAt,
+      pillar: parsed.data.pillar,
+      outcome: parsed.data.outcome,
+      ...(parsed.data.nextMeeting ? { nextMeeting: parsed.data.nextMeeting } : {}),
+    },
+  };
 }

@@ -31,6 +31,7 @@ const PAGES = [
   ["slippage register", "/slippage"],
   ["briefing pack", "/report?since=2023-02-02"],
   ["briefing pack for one pillar", "/report?pillar=2"],
+  ["briefing pack with a bad parameter (error summary)", "/report?pillar=9&nextMeeting=2024-02-30"],
   ["page not found", "/recommendations/NOPE-1"],
   ["councils", "/councils"],
   ["councils, a search with a bad region (error summary)", "/councils?q=north&region=Wales"],

@@ -367,6 +367,7 @@ test("route handlers and public pages answer hostile addresses with 2xx or 4xx, 
     "/accessibility",
     "/cookies",
     "/privacy",
+    "/report/docx",
     "/feed.xml",
     "/api/health",
     "/councils",
@@ -399,11 +400,11 @@ test("route handlers and public pages answer hostile addresses with 2xx or 4xx, 
     }),
     { numRuns: RUNS * 4, endOnFailure: true },
   );
-  // The briefing PDF is drawn on the server, so fewer runs.
+  // The briefing PDF and Word document are drawn on the server, so fewer runs.
   await fc.assert(
-    fc.asyncProperty(queryString, async (query) => {
-      const response = await request.get(`/report/pdf?${query}`, { maxRedirects: 0 });
-      expect(response.status(), query.slice(0, 300)).toBeLessThan(500);
+    fc.asyncProperty(queryString, fc.constantFrom("pdf", "docx"), async (query, format) => {
+      const response = await request.get(`/report/${format}?${query}`, { maxRedirects: 0 });
+      expect(response.status(), `${format} ${query.slice(0, 300)}`).toBeLessThan(500);
     }),
     { numRuns: Math.ceil(RUNS / 4), endOnFailure: true },
   );

@@ -46,7 +46,6 @@ export default function AccessibilityPage() {
             plain text
           </li>
           <li>the charts are pictures hidden from screen readers; the same figures are in a table under each chart</li>
-          <li>the staff pages (for DfE staff who update the tracker) are not included in the automated checks below</li>
         </ul>
       </section>
 
@@ -98,8 +97,10 @@ export default function AccessibilityPage() {
         <ul className="list-disc space-y-2 pl-6">
           <li>
             The briefing pack PDF has no tags: its headings, lists and tables are not marked up, which fails WCAG 2.2
-            success criterion 1.3.1 (Info and relationships). The same briefing is a web page at{" "}
-            <Link href="/report">Briefing pack</Link>, which can be printed; use that page with a screen reader.
+            success criterion 1.3.1 (Info and relationships), because the library that draws it cannot produce a tagged
+            PDF. The same briefing is a web page at <Link href="/report">Briefing pack</Link>, which can be printed, and
+            a Word document (from the same page), both with real headings, tables and lists; use either with a screen
+            reader.
           </li>
         </ul>
         <h4 className="font-bold">Disproportionate burden</h4>

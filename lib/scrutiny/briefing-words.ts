@@ -1,0 +1,166 @@
+import { formatDay } from "@/lib/dates";
+import { describeChange } from "@/lib/scrutiny/change-words";
+import type { Briefing, BriefingChange } from "@/lib/scrutiny/briefing.server";
+import {
+  LATENESS_DEFINITIONS,
+  LATENESS_LABELS,
+  MILESTONE_STATUSES,
+  MILESTONE_STATUS_LABELS,
+  RESPONSE_CLASSES,
+  RESPONSE_CLASS_DEFINITIONS,
+  RESPONSE_CLASS_LABELS,
+} from "@/lib/vocabulary";
+
+// The words of the briefing pack, written once for its three formats (the page, the PDF and the Word document), so
+// that they say the same thing. Only words: each format lays them out in its own way.
+
+export const BRIEFING_TITLE = "Children's social care reform: briefing pack";
+
+/** The sections, in order, with the ids the page's contents list links to (and the PDF's bookmarks name). */
+export function briefingSections(b: Briefing): Array<{ id: string; title: string }> {
+  return [
+    { id: "summary", title: "Summary" },
+    { id: "status", title: "Progress by status" },
+    { id: "changes", title: "What changed in the period" },
+    { id: "late", title: "Milestones late or at risk" },
+    {
+      id: "due",
+      title: b.nextMeeting ? "Milestones due before the next meeting" : "Milestones due in the next 90 days",
+    },
+    { id: "slippage", title: "Slippage" },
+    { id: "recommendations", title: "Recommendations by government response" },
+    { id: "definitions", title: "Annex: definitions" },
+  ];
+}
+
+/** "1 milestone", "2 milestones". */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+function list(parts: string[]): string {
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
+const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
+/** The cover's lines under the title. */
+export function coverLines(b: Briefing): string[] {
+  return [
+    b.scope.title,
+    `As at ${formatDay(b.asAt)}`,
+    `Period covered: ${formatDay(b.since)} to ${formatDay(b.asAt)}`,
+    ...(b.nextMeeting ? [`For the meeting on ${formatDay(b.nextMeeting)}`] : []),
+  ];
+}
+
+/** The one-paragraph summary in words. */
+export function summaryParagraph(b: Briefing): string {
+  const scope = b.scope.kind === "all" ? "the reform" : b.scope.title;
+  const statuses = MILESTONE_STATUSES.filter((s) => b.milestones.byStatus[s] > 0).map(
+    (s) => `${b.milestones.byStatus[s]} ${lower(MILESTONE_STATUS_LABELS[s])}`,
+  );
+  const classes = RESPONSE_CLASSES.filter((c) => b.recommendations.byClass[c] > 0).map(
+    (c) => `${b.recommendations.byClass[c]} ${lower(RESPONSE_CLASS_LABELS[c])}`,
+  );
+  const changes = b.changes.items.length;
+  return [
+    `As at ${formatDay(b.asAt)}, ${scope} has ${count(b.milestones.total, "milestone")}` +
+      (statuses.length ? `: ${list(statuses)}.` : "."),
+    `${b.milestones.overdue} ${b.milestones.overdue === 1 ? "is" : "are"} overdue (the planned date has passed and the milestone is neither complete nor superseded): ` +
+      `${b.milestones.lateness.not_yet_assessed} of them not yet assessed by anyone, which is not evidence that ${b.milestones.lateness.not_yet_assessed === 1 ? "it was" : "they were"} missed, and ` +
+      `${b.milestones.lateness.assessed_late} assessed by staff and late; ` +
+      `${b.lateOrAtRisk.length} ${b.lateOrAtRisk.length === 1 ? "is" : "are"} late or at risk, and ` +
+      `${b.slipped.length} ${b.slipped.length === 1 ? "has" : "have"} been re-planned later than the strategy's date.`,
+    `From ${formatDay(b.since)} to ${formatDay(b.asAt)}, ${count(changes, "change was", "changes were")} published.`,
+    `Of ${count(b.recommendations.total, "recommendation")}, the government's response was ` +
+      (classes.length ? `${list(classes)}` : "not recorded") +
+      `; ${b.recommendations.undelivered} accepted or being tested ${b.recommendations.undelivered === 1 ? "has" : "have"} no milestone delivering ${b.recommendations.undelivered === 1 ? "it" : "them"}.`,
+  ].join(" ");
+}
+
+/** What changed in one event, and why: "Status changed from Not yet assessed to Delayed. Reason: …". */
+export function changeSentence(c: BriefingChange): string {
+  const parts = c.parts.map((p, i) => (i === 0 ? describeChange(p) : lower(describeChange(p))));
+  return `${parts.join("; ")}.${c.reason ? ` Reason: ${c.reason}` : ""}`;
+}
+
+/** The date a change was published, as a UK day. */
+export function changeDay(c: BriefingChange): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/London",
+  }).format(new Date(c.occurredAt));
+}
+
+export function milestoneDates(m: { plannedDate: string; dueDate: string; daysLate: number }): string {
+  return m.daysLate > 0
+    ? `Planned for ${formatDay(m.plannedDate)}, ${count(m.daysLate, "day")} after the strategy's ${formatDay(m.dueDate)}`
+    : `Planned for ${formatDay(m.plannedDate)}`;
+}
+
+export function dueSectionIntro(b: Briefing): string {
+  return b.nextMeeting
+    ? `Open milestones planned from ${formatDay(b.asAt)} to the next meeting on ${formatDay(b.nextMeeting)}.`
+    : `Open milestones planned from ${formatDay(b.asAt)} to ${formatDay(b.dueUntil)}. Give the date of the next meeting to list those due before it.`;
+}
+
+// @react-pdf/renderer cannot write a tagged PDF: the pack says so where it is offered and in the PDF itself.
+
+/** Said beside the download links on the page. */
+export const PDF_NOT_TAGGED =
+  "The PDF is not tagged, so a screen reader cannot follow its headings and tables: use this page or the Word document instead.";
+
+/** Said in the PDF, with the address of the same pack as a web page. */
+export function pdfNotTaggedNote(htmlUrl: string): string {
+  return `This PDF is not tagged, so a screen reader cannot follow its headings and tables. The same briefing is on the web at ${htmlUrl}, and as a Word document.`;
+}
+
+/** The annex: what each word in the pack means (docs/reform-data.md, lib/reform/milestone-rules.ts). */
+export function definitions(): Array<{ term: string; meaning: string }> {
+  return [
+    {
+      term: "As at",
+      meaning: "The pack shows the reform as it stood at the end of that day, rebuilt from the record of every change.",
+    },
+    {
+      term: "Planned date",
+      meaning:
+        "The forecast date staff have set for a milestone, or, when they have set none, the date in the strategy (Stable Homes, Built on Love, February 2023).",
+    },
+    {
+      term: "Overdue",
+      meaning: "The planned date has passed and the milestone is neither complete nor superseded.",
+    },
+    { term: LATENESS_LABELS.not_yet_assessed, meaning: LATENESS_DEFINITIONS.not_yet_assessed },
+    { term: LATENESS_LABELS.assessed_late, meaning: LATENESS_DEFINITIONS.assessed_late },
+    {
+      term: "Late or at risk",
+      meaning: "Overdue, or marked at risk or delayed by staff.",
+    },
+    {
+      term: "Slipped",
+      meaning:
+        "Re-planned to a date later than the one in the strategy; the days are counted from the strategy's date.",
+    },
+    {
+      term: "Undelivered",
+      meaning:
+        "A recommendation the government accepted (fully or in principle) or is testing, which no milestone delivers.",
+    },
+    {
+      term: MILESTONE_STATUS_LABELS.not_yet_assessed,
+      meaning:
+        "The source documents report no progress, so every milestone starts with this status until staff assess it.",
+    },
+    ...RESPONSE_CLASSES.map((c) => ({ term: RESPONSE_CLASS_LABELS[c], meaning: RESPONSE_CLASS_DEFINITIONS[c] })),
+  ];
+}
+
+/** The source line: the site's public address, never the address a request came in on. */
+export function sourceLine(origin: string): string {
+  return `Source: Reform Tracker, ${origin}, from Stable Homes, Built on Love (Department for Education, February 2023). Contains public sector information licensed under the Open Government Licence v3.0.`;
+}

@@ -101,6 +101,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const words = parsed.ok ? parsed.filters.q : (toSearchParams(params).get("q") ?? "");
   // Arriving with no words at all is a fresh search, not a mistake.
   const errors = parsed.ok || !typed ? [] : parsed.errors;
+  // A bad date is answered 400 by the proxy, as on every page that reads one (lib/as-at-pages.ts): say why.
+  const dateErrors = asAt.ok ? [] : asAt.errors.map((e) => ({ href: "#main-content", message: e.message }));
   const first = results ? (results.page - 1) * results.pageSize + 1 : 0;
   const last = results ? first + results.items.length - 1 : 0;
   const kindHref = (kind?: SearchKind) => `/search${toQueryString({ q: words, kind })}`;
@@ -108,12 +110,15 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   return (
     <div className="space-y-6">
       <h1 className="text-4xl font-bold">Search</h1>
-      {errors.length > 0 && (
+      {errors.length + dateErrors.length > 0 && (
         <ErrorSummary
-          errors={errors.map((e) => ({
-            href: e.parameter === "q" ? "#filter-q" : "#main-content",
-            message: e === MISSING_SEARCH_WORDS ? "Enter words to search for" : e.message,
-          }))}
+          errors={[
+            ...errors.map((e) => ({
+              href: e.parameter === "q" ? "#filter-q" : "#main-content",
+              message: e === MISSING_SEARCH_WORDS ? "Enter words to search for" : e.message,
+            })),
+            ...dateErrors,
+          ]}
         />
       )}
       <form method="get" action="/search" role="search" aria-label="Search the tracker" className="space-y-2">

@@ -13,7 +13,8 @@ export function SiteHeader() {
         <Link href="/" prefetch={false} className="text-2xl font-bold text-white! no-underline visited:text-white">
           Reform Tracker
         </Link>
-        <span className="text-base">Children&apos;s social care reform in England</span>
+        {/* Not on a phone, where the first screen is for the page. */}
+        <span className="hidden text-base sm:inline">Children&apos;s social care reform in England</span>
         <SearchBox />
       </div>
       <MainMenu />

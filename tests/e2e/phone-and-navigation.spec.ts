@@ -223,8 +223,12 @@ test("/changes lists each change once, with its pillars as tags, and filters by 
   await expect(page.getByRole("heading", { level: 2, name: /in pillar 2 from/ })).toBeVisible();
   await expect(rows).toHaveCount(1);
 
+  // M-19 is in pillars 1 and 2 only. Other tests may have changed pillar 3 today: whatever is listed is tagged with it.
   await page.goto(`/changes?since=${since}&pillar=3`);
-  await expect(page.getByRole("heading", { level: 2, name: /^No changes in pillar 3/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /in pillar 3/ })).toBeVisible();
+  await expect(rows).toHaveCount(0);
+  const listed = page.getByRole("table", { name: /newest first$/ }).locator("tbody tr");
+  for (const row of await listed.all()) await expect(row).toContainText("Pillar 3");
   await page.goto(`/changes?since=${since}&outcome=3`);
   await expect(rows).toHaveCount(1);
   await page.goto(`/changes?since=${since}&outcome=2`);

@@ -50,10 +50,13 @@ export default async function MilestonesPage({ searchParams }: { searchParams: S
       <h1 className="text-4xl font-bold">Milestones</h1>
       <p className="max-w-3xl">
         The phase-one milestones of <cite>Stable Homes, Built on Love</cite> (Figure 3), and any milestones DfE has
-        added since. A milestone&apos;s planned date is its forecast date where staff have set one, otherwise the date
-        in the strategy. A milestone whose date has passed is tagged &ldquo;Date passed&rdquo; while nobody has assessed
-        it, and &ldquo;Overdue&rdquo; once staff have assessed it and it is late:{" "}
-        <Link href="/about/statuses">what the statuses and tags mean</Link>.
+        added since.{" "}
+        <span className="hidden sm:inline">
+          A milestone&apos;s planned date is its forecast date where staff have set one, otherwise the date in the
+          strategy. A milestone whose date has passed is tagged &ldquo;Date passed&rdquo; while nobody has assessed it,
+          and &ldquo;Overdue&rdquo; once staff have assessed it and it is late:{" "}
+        </span>
+        <Link href="/about/statuses">What the dates, statuses and tags mean</Link>.
       </p>
       {!parsed.ok && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />

@@ -22,7 +22,7 @@ async function expectNoAxeViolations(page: Page) {
 
 async function addCouncil(page: Page, council: string, from: string) {
   await page.getByRole("link", { name: "Add a council" }).click();
-  await page.getByLabel("Council").fill(council);
+  await page.getByLabel("Council", { exact: true }).fill(council);
   await page.getByLabel("Takes part from").fill(from);
   await page.getByLabel("Reason for the change").fill(REASON);
   await page.getByRole("button", { name: "Add council" }).click();
@@ -39,13 +39,13 @@ test("an editor records a programme, links a milestone and adds two councils; th
 
   // A short reason is refused with the error summary, and what was typed is kept.
   await page.getByLabel("Web address name").fill("regional-care-cooperative-pathfinders");
-  await page.getByLabel("Name").fill("Regional Care Cooperative pathfinders");
+  await page.getByLabel("Name", { exact: true }).fill("Regional Care Cooperative pathfinders");
   await page.getByLabel("What it is").fill("Councils in two regions plan and commission care places together.");
   await page.getByLabel("Why it is being recorded").fill("typo");
   await page.getByRole("button", { name: "Add programme" }).click();
   const summary = page.getByRole("alert", { name: "There is a problem" });
   await expect(summary.getByRole("link", { name: /Write the reason as a short sentence/ })).toBeVisible();
-  await expect(page.getByLabel("Name")).toHaveValue("Regional Care Cooperative pathfinders");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Regional Care Cooperative pathfinders");
   await page.getByLabel("Why it is being recorded").fill(REASON);
   await page.getByRole("button", { name: "Add programme" }).click();
   await expect(page).toHaveURL(/\/staff\/programmes\/regional-care-cooperative-pathfinders\?saved=added$/);

@@ -3,7 +3,7 @@ import { MILESTONE_STATUSES, RESPONSE_CLASSES, ROLES } from "@/lib/vocabulary";
 
 // The audited records and the shape of every kind of event written about them (decision 0004: the audit trail is
 // append-only, and the state of a record at any moment is rebuilt from it). One declaration per kind of record:
-// milestones, recommendations and staff accounts now; a council's local actions next. Every writer goes through
+// milestones, recommendations, national programmes and staff accounts now; a council's local actions next. Every writer goes through
 // lib/audit/trail.server.ts, which checks an event against these shapes before it is written; every reader reads
 // old events through upgradeState(), because events already written cannot be changed.
 
@@ -43,6 +43,26 @@ export const recommendationStateSchema = z
   .object({ responseClass: z.enum(RESPONSE_CLASSES), responseRationale: z.string(), version })
   .strict();
 export type RecommendationState = z.infer<typeof recommendationStateSchema>;
+
+/** A council's spell in a programme: the council by GSS code (a slug can change when a council is renamed). */
+export const programmeCouncilSchema = z
+  .object({ council: z.string().regex(/^E\d{8}$/, "a GSS code"), from: storedDay, until: storedDay.nullable() })
+  .strict();
+
+/** A national programme, with the milestones it delivers (by code) and every council's spells in it. */
+export const programmeStateSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    startedOn: storedDay.nullable(),
+    endedOn: storedDay.nullable(),
+    milestones: z.array(z.string()),
+    councils: z.array(programmeCouncilSchema),
+    version,
+  })
+  .strict();
+export type ProgrammeState = z.infer<typeof programmeStateSchema>;
 
 export const userStateSchema = z
   .object({
@@ -84,10 +104,11 @@ export const STATE_DEFAULTS = {
     version: 1,
   },
   recommendation: { version: 1 },
+  programme: {},
   user: {},
 } as const satisfies Record<AuditedRecord, object>;
 
-export type AuditedRecord = "milestone" | "recommendation" | "user";
+export type AuditedRecord = "milestone" | "recommendation" | "programme" | "user";
 
 /** An event as the writer takes it: the kind of record, the action, and the states before and after it. */
 export type AuditEventInput = {
@@ -101,6 +122,8 @@ export type AuditEventInput = {
   | { entityType: "milestone"; action: "update"; before: MilestoneState; after: MilestoneState }
   | { entityType: "recommendation"; action: "create"; before?: undefined; after: RecommendationState }
   | { entityType: "recommendation"; action: "reclassify"; before: RecommendationState; after: RecommendationState }
+  | { entityType: "programme"; action: "create"; before?: undefined; after: ProgrammeState }
+  | { entityType: "programme"; action: "update"; before: ProgrammeState; after: ProgrammeState }
   | { entityType: "user"; action: UserAction; before: UserState | null; after: UserState | null }
 );
 
@@ -113,6 +136,10 @@ const EVENT_SHAPES: Record<AuditedRecord, Record<string, { before: z.ZodType | n
   recommendation: {
     create: { before: null, after: recommendationStateSchema },
     reclassify: { before: recommendationStateSchema, after: recommendationStateSchema },
+  },
+  programme: {
+    create: { before: null, after: programmeStateSchema },
+    update: { before: programmeStateSchema, after: programmeStateSchema },
   },
   user: Object.fromEntries(
     USER_ACTIONS.map((action) => [action, { before: userStateSchema.nullable(), after: userStateSchema.nullable() }]),
@@ -191,6 +218,32 @@ export function milestoneStateOf(m: {
     commentary: m.commentary,
     evidence: evidence.map((e) => ({ title: e.title, url: e.url })),
     version: m.version,
+  };
+}
+
+/** A programme row, with its milestones and councils, as the audit trail records it (links in a stable order). */
+export function programmeStateOf(p: {
+  slug: string;
+  name: string;
+  description: string;
+  startedOn: Date | null;
+  endedOn: Date | null;
+  version: number;
+  milestones: Array<{ milestone: { code: string } }>;
+  councils: Array<{ council: { gssCode: string }; fromDate: Date; untilDate: Date | null }>;
+}): ProgrammeState {
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  return {
+    slug: p.slug,
+    name: p.name,
+    description: p.description,
+    startedOn: day(p.startedOn),
+    endedOn: day(p.endedOn),
+    milestones: p.milestones.map((m) => m.milestone.code).sort((a, b) => a.localeCompare(b, "en", { numeric: true })),
+    councils: p.councils
+      .map((c) => ({ council: c.council.gssCode, from: day(c.fromDate)!, until: day(c.untilDate) }))
+      .sort((a, b) => a.council.localeCompare(b.council) || a.from.localeCompare(b.from)),
+    version: p.version,
   };
 }
 

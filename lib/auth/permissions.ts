@@ -7,6 +7,7 @@ export const PERMISSIONS = {
   "milestone:create": ["editor", "admin"],
   "milestone:import": ["editor", "admin"],
   "recommendation:reclassify": ["editor", "admin"],
+  "programme:manage": ["editor", "admin"],
   "user:manage": ["admin"],
 } as const satisfies Record<string, readonly RoleValue[]>;
 

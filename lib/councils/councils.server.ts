@@ -56,6 +56,8 @@ export interface CouncilFilters {
   /** Words of the name (short or official), any order, any case. */
   q?: string;
   region?: (typeof REGIONS)[number];
+  /** A programme's slug: councils that take or took part in it. */
+  programme?: string;
 }
 
 /** Every council that matches, in region order (north to south, as the ONS lists them) then by name. */
@@ -64,6 +66,7 @@ export async function listCouncils(filters: CouncilFilters = {}): Promise<Counci
   const rows = await db().council.findMany({
     where: {
       ...(filters.region ? { region: filters.region } : {}),
+      ...(filters.programme ? { programmes: { some: { programme: { slug: filters.programme } } } } : {}),
       AND: words.map((w) => ({
         OR: [
           { name: { contains: w, mode: "insensitive" as const } },

@@ -13,7 +13,7 @@ export interface FieldDoc {
 }
 
 export interface DatasetDoc {
-  id: "recommendations" | "milestones" | "pillars" | "outcomes" | "councils";
+  id: "recommendations" | "milestones" | "pillars" | "outcomes" | "councils" | "programmes";
   title: string;
   path: string;
   fields: readonly FieldDoc[];
@@ -209,6 +209,32 @@ export const PILLAR_FIELDS = names(PILLAR_FIELD_DOCS);
 export const OUTCOME_FIELDS = names(OUTCOME_FIELD_DOCS);
 export const COUNCIL_FIELDS = names(COUNCIL_FIELD_DOCS);
 
+const PROGRAMME_FIELD_DOCS = [
+  {
+    name: "slug",
+    type: "text",
+    description: "The programme's stable name in addresses, for example families-first-pathfinder.",
+  },
+  { name: "name", type: "text", description: "The programme's name, as DfE staff recorded it." },
+  { name: "description", type: "text", description: "What the programme is, in plain English." },
+  { name: "startedOn", type: "date or null", description: "The day the programme began, when it has been recorded." },
+  { name: "endedOn", type: "date or null", description: "The day the programme ended, when it has been recorded." },
+  {
+    name: "milestones",
+    type: "list of text",
+    description: "The codes of the national milestones it delivers. In the CSV, one cell separated by \u201c; \u201d.",
+  },
+  {
+    name: "councilsNow",
+    type: "list of text",
+    description:
+      "The GSS codes of the councils taking part today (UK time); /api/v1/programmes/{slug} gives every council's dates. In the CSV, one cell separated by \u201c; \u201d.",
+  },
+  { name: "url", type: "address", description: "Its page on this site." },
+] as const satisfies readonly FieldDoc[];
+
+export const PROGRAMME_FIELDS = names(PROGRAMME_FIELD_DOCS);
+
 export const DATASETS: readonly DatasetDoc[] = [
   {
     id: "recommendations",
@@ -220,4 +246,5 @@ export const DATASETS: readonly DatasetDoc[] = [
   { id: "pillars", title: "Pillars", path: "/api/v1/pillars", fields: PILLAR_FIELD_DOCS },
   { id: "outcomes", title: "Outcomes and enablers", path: "/api/v1/outcomes", fields: OUTCOME_FIELD_DOCS },
   { id: "councils", title: "Councils", path: "/api/v1/councils", fields: COUNCIL_FIELD_DOCS },
+  { id: "programmes", title: "National programmes", path: "/api/v1/programmes", fields: PROGRAMME_FIELD_DOCS },
 ];

@@ -11,15 +11,18 @@ export const COUNCIL_QUERY_MAX = 100;
 export interface CouncilListParams {
   q?: string;
   region?: (typeof REGIONS)[number];
+  /** A programme's slug: councils that take or took part in it. */
+  programme?: string;
   format: "json" | "csv";
 }
 
 export function parseCouncilParams(
   params: SearchParamsLike,
-  options: { strict: boolean },
+  /** `programmes`: the slugs of the programmes there are; a programme filter must name one of them. */
+  options: { strict: boolean; programmes: readonly string[] },
 ): { ok: true; params: CouncilListParams } | { ok: false; errors: ParameterError[]; params: CouncilListParams } {
   const query = toSearchParams(params);
-  const allowed = options.strict ? ["q", "region", "format"] : ["q", "region", "asAt"];
+  const allowed = options.strict ? ["q", "region", "programme", "format"] : ["q", "region", "programme", "asAt"];
   const errors: ParameterError[] = [];
   const result: CouncilListParams = { format: "json" };
   for (const name of new Set(query.keys())) {
@@ -47,6 +50,15 @@ export function parseCouncilParams(
     } else if (name === "region") {
       if ((REGIONS as readonly string[]).includes(value)) result.region = value as (typeof REGIONS)[number];
       else errors.push({ parameter: "region", message: `"region" must be one of: ${REGIONS.join(", ")}.` });
+    } else if (name === "programme") {
+      if (options.programmes.includes(value)) result.programme = value;
+      else
+        errors.push({
+          parameter: "programme",
+          message: options.programmes.length
+            ? `"programme" must be the web address name of a programme: ${options.programmes.join(", ")}.`
+            : `"programme" names no programme: none has been recorded yet.`,
+        });
     } else if (name === "format") {
       if (value === "json" || value === "csv") result.format = value;
       else errors.push({ parameter: "format", message: `"format" must be one of: json, csv.` });

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { ensureProgramme } from "./support/programmes";
 
 // Every public page type, scanned against WCAG 2.2 AA. Any violation fails the test.
 const PAGES = [
@@ -36,12 +37,20 @@ const PAGES = [
   ["councils", "/councils"],
   ["councils, a search with a bad region (error summary)", "/councils?q=north&region=Wales"],
   ["council", "/councils/thurrock"],
+  ["councils in a programme", "/councils?programme=e2e-pathfinder"],
+  ["councils with an unknown programme (error summary)", "/councils?programme=nope"],
+  ["national programmes", "/programmes"],
+  ["national programme, table and tiles", "/programmes/e2e-pathfinder"],
   ["search, no words yet", "/search"],
   ["search results", "/search?q=kinship"],
   ["search results of one kind, second page", "/search?q=foster+carers&kind=recommendation&page=2"],
   ["search with no words (error summary)", "/search?q=+"],
   ["search of only common words", "/search?q=the+and"],
 ] as const;
+
+test.beforeAll(async () => {
+  await ensureProgramme();
+});
 
 for (const [name, path] of PAGES) {
   test(`${name} has no WCAG 2.2 AA violations`, async ({ page }) => {

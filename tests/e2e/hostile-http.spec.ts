@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { hostileString, NASTY_STRINGS } from "@/tests/support/hostile-values";
+import { E2E_PROGRAMME, ensureProgramme } from "./support/programmes";
 import { E2E_DATABASE_URL, ensureStaffUser, signIn } from "./support/staff";
 
 // Property-based bad input over HTTP, against the production build: generated malformed, oversized and hostile
@@ -135,6 +136,8 @@ const staleVersion = fc.oneof(
   fc.constantFrom("0", "-1", "", "1.5", "1e3", "99999999999", "NaN", "0x1", " 1"),
   hostileString.filter((s) => !/^\s*\d{1,4}\s*$/.test(s)),
 );
+/** A published reason shorter than the rule allows (20 characters): every programme form refuses it. */
+const shortReason = fc.string({ maxLength: 19 });
 /** Not a date the rules accept. */
 const badDate = hostileString.filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s));
 /** Not an account id (ids are small positive whole numbers). */
@@ -216,6 +219,81 @@ const ACTIONS: ActionCase[] = [
     ),
     refusal: /"status":"error"/,
   },
+  // The programme forms: every field plausible or hostile, the reason always shorter than the rule allows.
+  {
+    name: "createProgramme",
+    page: "/staff/programmes/new",
+    fields: formFields(
+      {
+        slug: fc.constantFrom("a-programme", E2E_PROGRAMME, "Not A Slug", "../x"),
+        name: fc.string(),
+        description: fc.string(),
+        startedOn: day,
+        endedOn: day,
+      },
+      { reason: shortReason },
+    ),
+    refusal: /"status":"error"/,
+  },
+  {
+    name: "saveProgrammeDetails",
+    page: `/staff/programmes/${E2E_PROGRAMME}?change=details`,
+    fields: formFields(
+      {
+        programme: fc.constantFrom(E2E_PROGRAMME, "nope"),
+        version: fc.constantFrom("1", "2", "x"),
+        name: fc.string(),
+        description: fc.string(),
+        startedOn: day,
+        endedOn: day,
+      },
+      { reason: shortReason },
+    ),
+    refusal: /"status":"error"/,
+  },
+  {
+    name: "saveProgrammeMilestones",
+    page: `/staff/programmes/${E2E_PROGRAMME}?change=milestones`,
+    fields: formFields(
+      {
+        programme: fc.constantFrom(E2E_PROGRAMME, "nope"),
+        version: fc.constantFrom("1", "2", "x"),
+        milestones: fc.constantFrom("M-01", "M-01, M-02", "M-999", ""),
+      },
+      { reason: shortReason },
+    ),
+    refusal: /"status":"error"/,
+  },
+  {
+    name: "addCouncilToProgramme",
+    page: `/staff/programmes/${E2E_PROGRAMME}?change=add-council`,
+    fields: formFields(
+      {
+        programme: fc.constantFrom(E2E_PROGRAMME, "nope"),
+        version: fc.constantFrom("1", "2", "x"),
+        council: fc.constantFrom("thurrock", "E06000034", "nowhere", "E99999999"),
+        from: day,
+        until: day,
+      },
+      { reason: shortReason },
+    ),
+    refusal: /"status":"error"/,
+  },
+  {
+    name: "endCouncilInProgramme",
+    page: `/staff/programmes/${E2E_PROGRAMME}`,
+    fields: formFields(
+      {
+        programme: fc.constantFrom(E2E_PROGRAMME, "nope"),
+        version: fc.constantFrom("1", "2", "x"),
+        council: fc.constantFrom("E06000034", "E99999999"),
+        from: fc.constantFrom("2024-01-01", "2023-01-01"),
+        until: day,
+      },
+      { reason: shortReason },
+    ),
+    refusal: /"status":"error"/,
+  },
   {
     name: "changePassword",
     page: "/staff/password",
@@ -267,6 +345,7 @@ test("Server Actions answer hostile input with a form error, never a 5xx, and wr
   baseURL,
 }) => {
   await ensureStaffUser(ADMIN.email, ADMIN.password, "admin");
+  await ensureProgramme();
   await signIn(page, ADMIN.email, ADMIN.password);
   const ids = actionIds();
   const before = await databaseChecksum();
@@ -322,6 +401,7 @@ const QUERY_KEYS = [
   "kind",
   "__proto__",
   "region",
+  "programme",
 ];
 const queryString = fc
   .array(
@@ -372,6 +452,8 @@ test("route handlers and public pages answer hostile addresses with 2xx or 4xx, 
     "/api/health",
     "/councils",
     "/api/v1/councils",
+    "/programmes",
+    "/api/v1/programmes",
     "/api/staff/session",
     "/staff",
   ];
@@ -386,6 +468,8 @@ test("route handlers and public pages answer hostile addresses with 2xx or 4xx, 
           "/outcomes/",
           "/councils/",
           "/api/v1/councils/",
+          "/programmes/",
+          "/api/v1/programmes/",
         ),
         segment,
         queryString,

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { todayInLondon } from "@/lib/dates";
 import { ensureStaffUser, signIn } from "./support/staff";
+import { E2E_PROGRAMME, ensureProgramme } from "./support/programmes";
 
 // Reading the tracker on a phone and with a keyboard (issue 13, items 5, 7, 11 and 12): no page is wider than a
 // 390 px screen, the menu says where the reader is, focus follows a followed link, an "as at" date stays in the
@@ -60,6 +61,7 @@ test.describe("at 390 px wide", () => {
   test.use({ viewport: PHONE });
 
   test("the main public journeys never scroll sideways, and key columns are on screen", async ({ page }) => {
+    await ensureProgramme();
     const problems = watchProblems(page);
     const since = todayInLondon();
     for (const path of [
@@ -78,6 +80,8 @@ test.describe("at 390 px wide", () => {
       "/slippage",
       "/councils",
       "/councils/thurrock",
+      "/programmes",
+      `/programmes/${E2E_PROGRAMME}`,
       "/report",
       `/?asAt=${AS_AT}`,
       `/milestones?asAt=${AS_AT}`,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { startAppInstance, type AppInstance } from "./support/instance";
+import { ensureProgramme } from "./support/programmes";
 import { E2E_DATABASE_URL, ensureStaffUser, signIn } from "./support/staff";
 
 // Public pages rendered once per change and served from the front server's store (decision 0009): in Chromium every
@@ -38,6 +39,9 @@ const PUBLIC_PAGES = [
   "/councils",
   "/councils?q=thurrock",
   "/councils/thurrock",
+  "/councils?programme=e2e-pathfinder",
+  "/programmes",
+  "/programmes/e2e-pathfinder",
   "/search",
   "/search?q=kinship",
   "/search?q=foster+carers&kind=recommendation&page=2",
@@ -50,6 +54,10 @@ const EDITOR_PAGES = [
   "/staff/milestones/import",
   "/staff/recommendations",
   "/staff/recommendations/CR-01",
+  "/staff/programmes",
+  "/staff/programmes/new",
+  "/staff/programmes/e2e-pathfinder",
+  "/staff/programmes/e2e-pathfinder?change=add-council",
   "/staff/password",
   "/staff/forbidden",
   "/staff/no-such-page",
@@ -57,6 +65,7 @@ const EDITOR_PAGES = [
 const ADMIN_PAGES = ["/staff/users"];
 
 test.beforeAll(async () => {
+  await ensureProgramme();
   await ensureStaffUser(EDITOR.email, EDITOR.password, "editor");
   await ensureStaffUser(ADMIN.email, ADMIN.password, "admin");
 });

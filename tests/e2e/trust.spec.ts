@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { ensureProgramme } from "./support/programmes";
 
 // Issue 13, "trust: what the figures mean": the dashboard must not let "N milestones overdue" read as N promises
 // broken when nobody has assessed them. Other specs may have assessed a few milestones by the time this runs, so
@@ -77,6 +78,7 @@ test("the slippage register shows slipped and overdue side by side, with days ov
 });
 
 test("the open-data page documents every field of every dataset", async ({ page, request }) => {
+  await ensureProgramme(); // none is seeded
   await page.goto("/open-data");
   for (const [id, path] of [
     ["recommendations", "/api/v1/recommendations?pageSize=1"],
@@ -84,6 +86,7 @@ test("the open-data page documents every field of every dataset", async ({ page,
     ["pillars", "/api/v1/pillars"],
     ["outcomes", "/api/v1/outcomes"],
     ["councils", "/api/v1/councils"],
+    ["programmes", "/api/v1/programmes"],
   ] as const) {
     const item = (await (await request.get(path)).json()).items[0] as Record<string, unknown>;
     const section = page.locator(`section[aria-labelledby="${id}"]`);

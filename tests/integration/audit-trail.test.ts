@@ -9,6 +9,7 @@ import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { addMilestone } from "@/lib/staff/milestone-additions.server";
 import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
 import { inviteUser } from "@/lib/auth/users.server";
+import { addProgramme, addProgrammeCouncil } from "@/lib/staff/programmes.server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createUser } from "@/tests/support/factories";
 import { PREVIOUS_RELEASE_SHAPES } from "@/tests/support/previous-release-audit-shapes";
@@ -30,7 +31,7 @@ afterAll(async () => {
   await database.close();
 });
 
-it("every path writes events of their declared shape: source load, form, CSV import, additions, reclassification, accounts", async () => {
+it("every path writes events of their declared shape: source load, form, CSV import, additions, reclassification, programmes, accounts", async () => {
   expect(
     (
       await recordMilestoneUpdate(editor, {
@@ -80,11 +81,38 @@ it("every path writes events of their declared shape: source load, form, CSV imp
     (await inviteUser(admin, { email: "new.person@education.gov.uk", name: "New Person", role: "editor" })).ok,
   ).toBe(true);
 
+  expect(
+    (
+      await addProgramme(admin, {
+        slug: "pathfinder",
+        name: "Pathfinder",
+        description: "Tried in some areas first",
+        startedOn: "",
+        endedOn: "",
+        reason: "Announced in the strategy",
+      })
+    ).ok,
+  ).toBe(true);
+  expect(
+    (
+      await addProgrammeCouncil(admin, {
+        programme: "pathfinder",
+        version: 1,
+        council: "thurrock",
+        from: "2024-01-01",
+        until: "",
+        reason: "Announced in the strategy",
+      })
+    ).ok,
+  ).toBe(true);
+
   const events = await database.prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
   const kinds = new Set(events.map((e) => `${e.entityType} ${e.action}`));
   expect([...kinds].sort()).toEqual([
     "milestone create",
     "milestone update",
+    "programme create",
+    "programme update",
     "recommendation create",
     "recommendation reclassify",
     "user invite",

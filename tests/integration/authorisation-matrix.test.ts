@@ -13,6 +13,13 @@ import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { addMilestone } from "@/lib/staff/milestone-additions.server";
 import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
 import {
+  addProgramme,
+  addProgrammeCouncil,
+  endProgrammeCouncil,
+  setProgrammeMilestones,
+  updateProgrammeDetails,
+} from "@/lib/staff/programmes.server";
+import {
   changeOwnPassword,
   changeUserRole,
   deactivateUser,
@@ -81,6 +88,70 @@ const OPERATIONS: Operation[] = [
         reason: "Recorded as part of this test",
       }),
   },
+  {
+    name: "record a programme",
+    permission: "programme:manage",
+    call: (u) =>
+      addProgramme(u, {
+        slug: `programme-${u ?? 0}`,
+        name: "A programme",
+        description: "What it is",
+        startedOn: "",
+        endedOn: "",
+        reason: "Recorded as part of this test",
+      }),
+  },
+  {
+    name: "change a programme's details",
+    permission: "programme:manage",
+    call: async (u) =>
+      updateProgrammeDetails(u, {
+        programme: "pathfinder",
+        version: await programmeVersion(),
+        name: `Pathfinder ${u}`,
+        description: "What it is",
+        startedOn: "",
+        endedOn: "",
+        reason: "Recorded as part of this test",
+      }),
+  },
+  {
+    name: "link a programme's milestones",
+    permission: "programme:manage",
+    call: async (u) =>
+      setProgrammeMilestones(u, {
+        programme: "pathfinder",
+        version: await programmeVersion(),
+        milestones: u === ids.admin ? [] : ["M-01"],
+        reason: "Recorded as part of this test",
+      }),
+  },
+  {
+    name: "add a council to a programme",
+    permission: "programme:manage",
+    call: async (u) =>
+      addProgrammeCouncil(u, {
+        programme: "pathfinder",
+        version: await programmeVersion(),
+        council: "E06000034",
+        from: `2025-0${u === ids.admin ? 2 : 1}-01`,
+        until: `2025-0${u === ids.admin ? 2 : 1}-15`,
+        reason: "Recorded as part of this test",
+      }),
+  },
+  {
+    name: "end a council's part in a programme",
+    permission: "programme:manage",
+    call: async (u) =>
+      endProgrammeCouncil(u, {
+        programme: "pathfinder",
+        version: await programmeVersion(),
+        council: "E06000034",
+        from: "2024-01-01",
+        until: "2024-12-31",
+        reason: "Recorded as part of this test",
+      }),
+  },
   { name: "export milestones for bulk update", permission: "milestone:import", call: (u) => exportMilestonesCsv(u) },
   {
     name: "preview a bulk update",
@@ -134,6 +205,10 @@ async function version() {
   return (await database.prisma.milestone.findUniqueOrThrow({ where: { code: "M-01" } })).version;
 }
 
+async function programmeVersion() {
+  return (await database.prisma.programme.findUniqueOrThrow({ where: { slug: "pathfinder" } })).version;
+}
+
 function allowed(who: Who, permission: Operation["permission"]): boolean {
   if (who === "anonymous" || who === "deactivated") return false;
   if (permission === "signed-in") return true;
@@ -152,6 +227,25 @@ beforeAll(async () => {
   await prisma.user.update({ where: { id: gone.id }, data: { active: false, deactivatedAt: new Date() } });
   ids.deactivated = gone.id;
   target = (await createUser(prisma, { email: "target@example.gov.uk", role: "editor" })).id;
+  const council = await prisma.council.create({
+    data: {
+      slug: "thurrock",
+      gssCode: "E06000034",
+      name: "Thurrock",
+      officialName: "Thurrock",
+      type: "UA",
+      typeName: "Unitary authority",
+      region: "East of England",
+    },
+  });
+  await prisma.programme.create({
+    data: {
+      slug: "pathfinder",
+      name: "Pathfinder",
+      description: "What it is",
+      councils: { create: { councilId: council.id, fromDate: new Date("2024-01-01T00:00:00Z") } },
+    },
+  });
 });
 
 afterAll(async () => {

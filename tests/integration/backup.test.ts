@@ -21,6 +21,7 @@ import { listMigrationNames } from "@/lib/db/migration-names.server";
 import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { addMilestone } from "@/lib/staff/milestone-additions.server";
+import { addProgramme, addProgrammeCouncil, setProgrammeMilestones } from "@/lib/staff/programmes.server";
 import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
 import { inviteUser } from "@/lib/auth/users.server";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
@@ -87,6 +88,35 @@ beforeAll(async () => {
     reason: "Phase two starts next spring",
   });
   expect(added.ok).toBe(true);
+  // A programme with a milestone and a council: three tables whose rows point at milestones and councils.
+  expect(
+    await addProgramme(adminId, {
+      slug: "pathfinder",
+      name: "Pathfinder",
+      description: "Tried in some areas first",
+      startedOn: "2024-01-01",
+      endedOn: "",
+      reason: "Announced in the strategy",
+    }),
+  ).toMatchObject({ ok: true });
+  expect(
+    await setProgrammeMilestones(adminId, {
+      programme: "pathfinder",
+      version: 1,
+      milestones: ["M-01"],
+      reason: "Announced in the strategy",
+    }),
+  ).toMatchObject({ ok: true });
+  expect(
+    await addProgrammeCouncil(adminId, {
+      programme: "pathfinder",
+      version: 2,
+      council: "thurrock",
+      from: "2024-01-01",
+      until: "",
+      reason: "Announced in the strategy",
+    }),
+  ).toMatchObject({ ok: true });
   const invited = await inviteUser(adminId, { email: "new.editor@example.gov.uk", name: "New Editor", role: "editor" });
   expect(invited.ok).toBe(true);
   await prisma.signInAttempt.create({ data: { email: "editor@example.gov.uk", ip: "127.0.0.1", succeeded: false } });
@@ -120,6 +150,9 @@ describe("export", () => {
       "milestone_outcome",
       "milestone_recommendation",
       "council",
+      "programme",
+      "programme_milestone",
+      "programme_council",
       "app_user",
       "audit_event",
       "seed_run",
@@ -130,6 +163,7 @@ describe("export", () => {
     expect(counts.audit_event).toBe(await source.prisma.auditEvent.count());
     expect(counts.evidence_link).toBe(2);
     expect(counts.council).toBe(153);
+    expect([counts.programme, counts.programme_milestone, counts.programme_council]).toEqual([1, 1, 1]);
     expect(counts.app_user).toBe(3);
   });
 

@@ -90,27 +90,40 @@ describe("finding councils", () => {
 
 describe("the parameters of /councils and /api/v1/councils", () => {
   it("takes a name and a region, and refuses what it does not know with a specific message", () => {
-    expect(parseCouncilParams({ q: " thurrock ", region: "East of England" }, { strict: true })).toEqual({
+    expect(
+      parseCouncilParams({ q: " thurrock ", region: "East of England" }, { strict: true, programmes: [] }),
+    ).toEqual({
       ok: true,
       params: { q: "thurrock", region: "East of England", format: "json" },
     });
-    expect(parseCouncilParams(new URLSearchParams("region=Wales"), { strict: true })).toMatchObject({
+    expect(parseCouncilParams(new URLSearchParams("region=Wales"), { strict: true, programmes: [] })).toMatchObject({
       ok: false,
       errors: [{ parameter: "region", message: expect.stringContaining('"region" must be one of: North East') }],
     });
-    expect(parseCouncilParams(new URLSearchParams("council=x&format=xml"), { strict: true })).toMatchObject({
+    expect(
+      parseCouncilParams(new URLSearchParams("council=x&format=xml"), { strict: true, programmes: [] }),
+    ).toMatchObject({
       ok: false,
       errors: [
-        { parameter: "council", message: 'Unknown parameter "council". Allowed parameters: q, region, format.' },
+        {
+          parameter: "council",
+          message: 'Unknown parameter "council". Allowed parameters: q, region, programme, format.',
+        },
         { parameter: "format", message: '"format" must be one of: json, csv.' },
       ],
     });
-    expect(parseCouncilParams(new URLSearchParams("q=a&q=b"), { strict: false })).toMatchObject({ ok: false });
-    expect(parseCouncilParams(new URLSearchParams(`q=${"x".repeat(101)}`), { strict: false })).toMatchObject({
+    expect(parseCouncilParams(new URLSearchParams("q=a&q=b"), { strict: false, programmes: [] })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      parseCouncilParams(new URLSearchParams(`q=${"x".repeat(101)}`), { strict: false, programmes: [] }),
+    ).toMatchObject({
       ok: false,
       errors: [{ parameter: "q", message: "The search must be 100 characters or fewer" }],
     });
     // Pages ignore names they do not know (a page's address may carry others), the API does not.
-    expect(parseCouncilParams(new URLSearchParams("utm_source=x"), { strict: false })).toMatchObject({ ok: true });
+    expect(parseCouncilParams(new URLSearchParams("utm_source=x"), { strict: false, programmes: [] })).toMatchObject({
+      ok: true,
+    });
   });
 });

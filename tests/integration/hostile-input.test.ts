@@ -19,6 +19,20 @@ import { applyMilestoneImport, MILESTONE_CSV_COLUMNS, previewMilestoneImport } f
 import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { addMilestone } from "@/lib/staff/milestone-additions.server";
 import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
+import {
+  addProgramme,
+  addProgrammeCouncil,
+  endProgrammeCouncil,
+  setProgrammeMilestones,
+  updateProgrammeDetails,
+} from "@/lib/staff/programmes.server";
+import {
+  addProgrammeCouncilSchema,
+  endProgrammeCouncilSchema,
+  newProgrammeSchema,
+  programmeDetailsSchema,
+  programmeMilestonesSchema,
+} from "@/lib/validations/programmes";
 import { changeOwnPassword, changeUserRole, deactivateUser, inviteUser, resetPassword } from "@/lib/auth/users.server";
 import { NotSignedInError } from "@/lib/auth/actor.server";
 import { milestoneUpdateSchema } from "@/lib/validations/milestone-update";
@@ -67,6 +81,25 @@ beforeAll(async () => {
     data: { passwordHash: "$2b$04$C6UzMDM.H6dfI/f/IKcEeO5mVhT5ydS.YGCSaLyH5TLQXGlt2TcY2" },
   });
   targetId = (await createUser(prisma, { email: "target@example.gov.uk", role: "editor" })).id;
+  const thurrock = await prisma.council.create({
+    data: {
+      slug: "thurrock",
+      gssCode: "E06000034",
+      name: "Thurrock",
+      officialName: "Thurrock",
+      type: "UA",
+      typeName: "Unitary authority",
+      region: "East of England",
+    },
+  });
+  await prisma.programme.create({
+    data: {
+      slug: "pathfinder",
+      name: "Pathfinder",
+      description: "What it is",
+      councils: { create: { councilId: thurrock.id, fromDate: new Date("2024-01-01T00:00:00Z") } },
+    },
+  });
   before = await checksumTables(prisma);
 });
 
@@ -263,6 +296,130 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
     });
     await runProperty(fc.oneof(notAnObject, invalidObject(fields, shapeOf(newMilestoneSchema)), unknownLink), (input) =>
       expectRefusal(() => addMilestone(adminId, input)),
+    );
+  });
+
+  // National programmes. Each change names a programme and a version; the well-formed inputs below are refused
+  // anyway: stale (the programme is at version 1), an unknown programme, milestone or council, or an overlap.
+  const programmeTarget = {
+    programme: fc.constantFrom("pathfinder", "no-such-programme"),
+    version: fc.constantFrom(1, "1"),
+    reason: hostileString,
+  };
+  const staleTarget = {
+    programme: fc.constantFrom("pathfinder", "no-such-programme"),
+    version: fc.integer({ min: 2, max: 2 ** 31 - 1 }),
+    reason: fc.constant("'; DROP TABLE programme; -- a reason"),
+  };
+  const nasty = fc.constantFrom(...NASTY_STRINGS.filter((s) => s.trim() !== ""));
+
+  it("addProgramme", async () => {
+    const fields = {
+      slug: fc.constantFrom("a-programme", "pathfinder"),
+      name: hostileString,
+      description: hostileString,
+      startedOn: day,
+      endedOn: day,
+      reason: hostileString,
+    };
+    // Well formed, but its web address is taken.
+    const taken = fc.record({
+      slug: fc.constant("pathfinder"),
+      name: nasty,
+      description: nasty,
+      startedOn: fc.constant(""),
+      endedOn: fc.constant(""),
+      reason: fc.constant("'; DROP TABLE programme; -- a reason"),
+    });
+    await runProperty(fc.oneof(notAnObject, invalidObject(fields, shapeOf(newProgrammeSchema)), taken), (input) =>
+      expectRefusal(() => addProgramme(adminId, input)),
+    );
+  });
+
+  it("updateProgrammeDetails", async () => {
+    const fields = {
+      ...programmeTarget,
+      name: hostileString,
+      description: hostileString,
+      startedOn: day,
+      endedOn: day,
+    };
+    const stale = fc.record({
+      ...staleTarget,
+      name: nasty,
+      description: nasty,
+      startedOn: fc.constant(""),
+      endedOn: fc.constant(""),
+    });
+    await runProperty(fc.oneof(notAnObject, invalidObject(fields, shapeOf(programmeDetailsSchema)), stale), (input) =>
+      expectRefusal(() => updateProgrammeDetails(adminId, input)),
+    );
+  });
+
+  it("setProgrammeMilestones", async () => {
+    const fields = { ...programmeTarget, milestones: fc.array(fc.constantFrom("M-01", "M-99"), { maxLength: 3 }) };
+    const refusedAnyway = fc.oneof(
+      fc.record({ ...staleTarget, milestones: fc.constant(["M-01"]) }),
+      fc.record({
+        programme: fc.constant("pathfinder"),
+        version: fc.constant(1),
+        milestones: fc.constantFrom(["M-99"], ["M-01", "M-999999"]),
+        reason: fc.constant("'; DROP TABLE programme; -- a reason"),
+      }),
+    );
+    await runProperty(
+      fc.oneof(notAnObject, invalidObject(fields, shapeOf(programmeMilestonesSchema)), refusedAnyway),
+      (input) => expectRefusal(() => setProgrammeMilestones(adminId, input)),
+    );
+  });
+
+  it("addProgrammeCouncil", async () => {
+    const fields = {
+      ...programmeTarget,
+      council: fc.constantFrom("thurrock", "E06000034", "nowhere"),
+      from: day,
+      until: day,
+    };
+    const refusedAnyway = fc.oneof(
+      fc.record({ ...staleTarget, council: fc.constant("thurrock"), from: fc.constant("2025-01-01"), until: day }),
+      // Unknown council, or Thurrock again while its spell from 2024 is still open.
+      fc.record({
+        programme: fc.constant("pathfinder"),
+        version: fc.constant(1),
+        council: fc.constantFrom("nowhere", "E09999999", "thurrock", "e06000034"),
+        from: fc.constantFrom("2024-01-01", "2025-06-30"),
+        until: fc.constant(""),
+        reason: fc.constant("'; DROP TABLE programme; -- a reason"),
+      }),
+    );
+    await runProperty(
+      fc.oneof(notAnObject, invalidObject(fields, shapeOf(addProgrammeCouncilSchema)), refusedAnyway),
+      (input) => expectRefusal(() => addProgrammeCouncil(adminId, input)),
+    );
+  });
+
+  it("endProgrammeCouncil", async () => {
+    const fields = {
+      ...programmeTarget,
+      council: fc.constantFrom("E06000034", "E09999999"),
+      from: fc.constantFrom("2024-01-01", "2023-01-01"),
+      until: day,
+    };
+    const refusedAnyway = fc.oneof(
+      fc.record({ ...staleTarget, council: fc.constant("E06000034"), from: fc.constant("2024-01-01"), until: day }),
+      // No such spell.
+      fc.record({
+        programme: fc.constant("pathfinder"),
+        version: fc.constant(1),
+        council: fc.constantFrom("E09999999", "E06000034"),
+        from: fc.constant("2023-01-01"),
+        until: fc.constant("2024-12-31"),
+        reason: fc.constant("'; DROP TABLE programme; -- a reason"),
+      }),
+    );
+    await runProperty(
+      fc.oneof(notAnObject, invalidObject(fields, shapeOf(endProgrammeCouncilSchema)), refusedAnyway),
+      (input) => expectRefusal(() => endProgrammeCouncil(adminId, input)),
     );
   });
 

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as councilsApi } from "@/app/api/v1/councils/route";
+import { GET as programmesApi } from "@/app/api/v1/programmes/route";
 import { GET as milestonesApi } from "@/app/api/v1/milestones/route";
 import { GET as outcomesApi } from "@/app/api/v1/outcomes/route";
 import { GET as pillarsApi } from "@/app/api/v1/pillars/route";
@@ -235,7 +236,21 @@ describe("the open-data API over the reform data", () => {
       pillars: pillarsApi,
       outcomes: outcomesApi,
       councils: councilsApi,
+      programmes: programmesApi,
     };
+    // None is seeded (staff record them), so one is made here for the API to emit.
+    const prisma = database.prisma;
+    const thurrock = await prisma.council.findUniqueOrThrow({ where: { slug: "thurrock" } });
+    const m01 = await prisma.milestone.findUniqueOrThrow({ where: { code: "M-01" } });
+    await prisma.programme.create({
+      data: {
+        slug: "a-programme",
+        name: "A programme",
+        description: "What it is",
+        milestones: { create: { milestoneId: m01.id } },
+        councils: { create: { councilId: thurrock.id, fromDate: new Date("2024-01-01T00:00:00Z") } },
+      },
+    });
     for (const dataset of DATASETS) {
       const documented = dataset.fields.map((f) => f.name);
       const body = await json(handlers[dataset.id], dataset.path);

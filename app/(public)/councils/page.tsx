@@ -6,6 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { num, Table, td, th } from "@/components/ui/table";
 import { listCouncils, type CouncilSummary } from "@/lib/councils/councils.server";
 import { formatDay } from "@/lib/dates";
+import { programmeChoices } from "@/lib/programmes/programmes.server";
 import { REGIONS } from "@/lib/seed/councils";
 import { parseCouncilParams } from "@/lib/validations/councils";
 
@@ -21,10 +22,11 @@ function byRegion(councils: CouncilSummary[]): Array<[string, CouncilSummary[]]>
 }
 
 export default async function CouncilsPage({ searchParams }: { searchParams: SearchParams }) {
-  const parsed = parseCouncilParams(await searchParams, { strict: false });
-  const { q, region } = parsed.params;
-  const councils = await listCouncils(parsed.ok ? { q, region } : {});
-  const filtered = parsed.ok && (q !== undefined || region !== undefined);
+  const programmes = await programmeChoices();
+  const parsed = parseCouncilParams(await searchParams, { strict: false, programmes: programmes.map((p) => p.slug) });
+  const { q, region, programme } = parsed.params;
+  const councils = await listCouncils(parsed.ok ? { q, region, programme } : {});
+  const filtered = parsed.ok && (q !== undefined || region !== undefined || programme !== undefined);
 
   return (
     <div className="space-y-6">
@@ -32,7 +34,7 @@ export default async function CouncilsPage({ searchParams }: { searchParams: Sea
       <p className="max-w-3xl">
         The 153 councils in England with duties for children&apos;s services, by region. Each council&apos;s page will
         show what it is doing locally about the national reform, beside the national picture, once the council publishes
-        its local actions.
+        its local actions. See also the <Link href="/programmes">national programmes</Link> councils take part in.
       </p>
       {!parsed.ok && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
@@ -45,6 +47,13 @@ export default async function CouncilsPage({ searchParams }: { searchParams: Sea
           value={region}
           options={REGIONS.map((r) => ({ value: r, label: r }))}
           anyLabel="All regions"
+        />
+        <SelectField
+          name="programme"
+          label="National programme"
+          value={programme}
+          options={programmes.map((p) => ({ value: p.slug, label: p.name }))}
+          anyLabel="Any or none"
         />
       </FilterForm>
       <p role="status" className="font-bold">

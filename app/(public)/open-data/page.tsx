@@ -14,7 +14,8 @@ const ENDPOINTS = [
   ],
   ["/api/v1/pillars", "format"],
   ["/api/v1/outcomes", "format"],
-  ["/api/v1/councils", "q, region, format"],
+  ["/api/v1/councils", "q, region, programme, format"],
+  ["/api/v1/programmes", "format"],
 ];
 
 export default function OpenDataPage() {

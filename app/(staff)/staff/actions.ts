@@ -8,8 +8,15 @@ import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_MESSAGE } from 
 import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { addMilestone } from "@/lib/staff/milestone-additions.server";
 import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
+import {
+  addProgramme,
+  addProgrammeCouncil,
+  endProgrammeCouncil,
+  setProgrammeMilestones,
+  updateProgrammeDetails,
+} from "@/lib/staff/programmes.server";
 import { isFormData, unreadableForm, type ActionState, formText } from "@/lib/staff/action-result";
-import { evidenceFromForm } from "@/lib/validations/milestone-update";
+import { evidenceFromForm, type FieldError } from "@/lib/validations/milestone-update";
 import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
 // Server actions of the staff forms. Each one: who is signed in (from the session cookie), then the domain
@@ -132,4 +139,96 @@ export async function signOutEverywhereAction(_previous: ActionState, form: Form
     return refused(error, form);
   }
   redirect("/staff/sign-in?signedOut=everywhere");
+}
+
+// National programmes (issue 15, item 2). Each form names the programme and the version it was opened at.
+
+const programmePage = (slug: string, saved: string) => `/staff/programmes/${encodeURIComponent(slug)}?saved=${saved}`;
+
+/** Runs a programme write and answers the form: a refusal keeps what was typed; a save goes back to the programme. */
+async function programmeWrite(
+  form: FormData,
+  write: (
+    userId: number | null,
+  ) => Promise<{ ok: true; value: { slug: string } } | { ok: false; errors: FieldError[] }>,
+  saved: string,
+): Promise<ActionState> {
+  let result;
+  try {
+    result = await write(await sessionUserId());
+  } catch (error) {
+    return refused(error, form);
+  }
+  if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: values(form) };
+  redirect(programmePage(result.value.slug, saved));
+}
+
+const codeList = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+
+export async function createProgramme(_previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!isFormData(form)) return unreadableForm();
+  const input = {
+    slug: formText(form, "slug"),
+    name: formText(form, "name"),
+    description: formText(form, "description"),
+    startedOn: formText(form, "startedOn"),
+    endedOn: formText(form, "endedOn"),
+    reason: formText(form, "reason"),
+  };
+  return programmeWrite(form, (u) => addProgramme(u, input), "added");
+}
+
+export async function saveProgrammeDetails(_previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!isFormData(form)) return unreadableForm();
+  const input = {
+    programme: formText(form, "programme"),
+    version: formText(form, "version"),
+    name: formText(form, "name"),
+    description: formText(form, "description"),
+    startedOn: formText(form, "startedOn"),
+    endedOn: formText(form, "endedOn"),
+    reason: formText(form, "reason"),
+  };
+  return programmeWrite(form, (u) => updateProgrammeDetails(u, input), "details");
+}
+
+export async function saveProgrammeMilestones(_previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!isFormData(form)) return unreadableForm();
+  const input = {
+    programme: formText(form, "programme"),
+    version: formText(form, "version"),
+    milestones: codeList(formText(form, "milestones")),
+    reason: formText(form, "reason"),
+  };
+  return programmeWrite(form, (u) => setProgrammeMilestones(u, input), "milestones");
+}
+
+export async function addCouncilToProgramme(_previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!isFormData(form)) return unreadableForm();
+  const input = {
+    programme: formText(form, "programme"),
+    version: formText(form, "version"),
+    council: formText(form, "council"),
+    from: formText(form, "from"),
+    until: formText(form, "until"),
+    reason: formText(form, "reason"),
+  };
+  return programmeWrite(form, (u) => addProgrammeCouncil(u, input), "council-added");
+}
+
+export async function endCouncilInProgramme(_previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!isFormData(form)) return unreadableForm();
+  const input = {
+    programme: formText(form, "programme"),
+    version: formText(form, "version"),
+    council: formText(form, "council"),
+    from: formText(form, "from"),
+    until: formText(form, "until"),
+    reason: formText(form, "reason"),
+  };
+  return programmeWrite(form, (u) => endProgrammeCouncil(u, input), "council-ended");
 }

@@ -60,6 +60,11 @@ export default async function StaffHomePage({
             <Link href="/staff/milestones/new">Add a milestone</Link>
           </li>
         )}
+        {roleMay(actor.role, "programme:manage") && (
+          <li>
+            <Link href="/staff/programmes">National programmes and the councils that take part</Link>
+          </li>
+        )}
         {roleMay(actor.role, "recommendation:reclassify") && (
           <li>
             <Link href="/staff/recommendations">Correct a recommendation&apos;s response class</Link>

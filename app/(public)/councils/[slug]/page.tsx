@@ -6,6 +6,7 @@ import { CountsTable } from "@/components/counts-table";
 import { SummaryList } from "@/components/ui/summary-list";
 import { findCouncil } from "@/lib/councils/councils.server";
 import { formatDay } from "@/lib/dates";
+import { programmesOfCouncil } from "@/lib/programmes/programmes.server";
 import { cachedDashboard } from "@/lib/reform/public-data.server";
 import { MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from "@/lib/vocabulary";
 
@@ -30,6 +31,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function CouncilPage({ params }: { params: Params }) {
   const [council, dashboard] = await Promise.all([councilFor(params), cachedDashboard()]);
+  const programmes = await programmesOfCouncil(council.slug);
   const statusColumns = MILESTONE_STATUSES.map((s) => ({ key: s, label: MILESTONE_STATUS_LABELS[s] }));
 
   return (
@@ -72,12 +74,39 @@ export default async function CouncilPage({ params }: { params: Params }) {
         <h2 id="local-heading" className="text-2xl font-bold">
           Local delivery of the reform
         </h2>
-        <p className="max-w-3xl">
-          {council.name} has not published local actions yet, and no national programme has been recorded for it. When
-          it does, this page will list what the council is doing about each national milestone and recommendation, with
-          its status, dates and what changed.
-        </p>
+        {programmes.length === 0 ? (
+          <p className="max-w-3xl">
+            {council.name} has not published local actions yet, and no national programme has been recorded for it. When
+            it does, this page will list what the council is doing about each national milestone and recommendation,
+            with its status, dates and what changed.
+          </p>
+        ) : (
+          <p className="max-w-3xl">
+            {council.name} has not published local actions yet. When it does, this page will list what the council is
+            doing about each national milestone and recommendation, with its status, dates and what changed.
+          </p>
+        )}
       </section>
+
+      {programmes.length > 0 && (
+        <section aria-labelledby="programmes-heading" className="space-y-3">
+          <h2 id="programmes-heading" className="text-2xl font-bold">
+            National programmes
+          </h2>
+          <ul className="list-disc space-y-1 pl-6">
+            {programmes.map((p) => (
+              <li key={`${p.slug}-${p.from}`}>
+                <Link href={`/programmes/${p.slug}`} prefetch={false}>
+                  {p.name}
+                </Link>
+                : from {formatDay(p.from)}
+                {p.until ? ` until ${formatDay(p.until)}` : ""}
+                {p.current ? " (taking part now)" : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="national-heading" className="space-y-3">
         <h2 id="national-heading" className="text-2xl font-bold">

@@ -2,6 +2,7 @@ import { badRequest, csvResponse, jsonResponse } from "@/lib/http/api.server";
 import { publicOrigin } from "@/lib/http/site";
 import { councilJson, COUNCIL_FIELDS } from "@/lib/councils/open-data";
 import { listCouncils } from "@/lib/councils/councils.server";
+import { programmeChoices } from "@/lib/programmes/programmes.server";
 import { toCsv } from "@/lib/reform/open-data";
 import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 import { parseCouncilParams } from "@/lib/validations/councils";
@@ -9,11 +10,14 @@ import { parseCouncilParams } from "@/lib/validations/councils";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const parsed = parseCouncilParams(new URL(request.url).searchParams, { strict: true });
+  const programmes = (await programmeChoices()).map((p) => p.slug);
+  const parsed = parseCouncilParams(new URL(request.url).searchParams, { strict: true, programmes });
   if (!parsed.ok) return badRequest(parsed.errors);
-  const { q, region, format } = parsed.params;
+  const { q, region, programme, format } = parsed.params;
   const origin = publicOrigin();
-  const items = withDirectionControlsNeutralised(await listCouncils({ q, region })).map((c) => councilJson(c, origin));
+  const items = withDirectionControlsNeutralised(await listCouncils({ q, region, programme })).map((c) =>
+    councilJson(c, origin),
+  );
   if (format === "csv") return csvResponse("councils.csv", toCsv(COUNCIL_FIELDS, items));
   return jsonResponse({ total: items.length, items });
 }

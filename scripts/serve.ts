@@ -59,6 +59,9 @@ async function main() {
     }
     void nextHandler(request, response);
   });
+  // Idle connections from the front server stay open longer than Node.js's 5 s default, so fewer are reused just as
+  // this side closes them (the front server tries a reset render again all the same).
+  internal.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
   const upstreamPort = (internal.address() as AddressInfo).port;
   const app = next({ dev: false, dir: process.cwd(), hostname: "127.0.0.1", port: upstreamPort });

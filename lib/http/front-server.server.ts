@@ -189,8 +189,22 @@ export function createFrontServer(options: FrontServerOptions) {
     response.end(request.method === "HEAD" ? undefined : body);
   }
 
-  /** Renders a public read through Next.js for the store: no cookie, no credentials, only the RSC headers. */
-  function render(url: string, requestHeaders: IncomingHttpHeaders): Promise<Rendered> {
+  /**
+   * Renders a public read through Next.js for the store: no cookie, no credentials, only the RSC headers. A render is
+   * a GET with no body, so it is tried once more when the loopback connection was reset before any answer (a
+   * kept-alive socket closed by the other side as it was reused: "socket hang up"), rather than failing the reader.
+   */
+  async function render(url: string, requestHeaders: IncomingHttpHeaders): Promise<Rendered> {
+    try {
+      return await renderOnce(url, requestHeaders);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ECONNRESET") throw error;
+      options.log(`the connection to Next.js was reset while asking for ${url}; asking again`);
+      return renderOnce(url, requestHeaders);
+    }
+  }
+
+  function renderOnce(url: string, requestHeaders: IncomingHttpHeaders): Promise<Rendered> {
     const headers: OutgoingHttpHeaders = {
       host: options.publicOrigin.host,
       accept: "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8",

@@ -112,13 +112,17 @@ async function cspViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * Visits a page and proves React took it over: its main element carries React's fibre (set when hydration reaches
- * it), and a header link then navigates on the client, without a new document.
+ * Visits a page and proves React took it over: its main element and the menu's links carry React's fibre (set when
+ * hydration reaches them; the menu is in a Suspense boundary of its own, which may hydrate a moment after the page),
+ * and a header link then navigates on the client, without a new document.
  */
 async function visitAndHydrate(page: Page, url: string) {
   const response = await page.goto(url);
   await page.waitForFunction(
-    () => Object.keys(document.querySelector("main") ?? {}).some((key) => key.startsWith("__reactFiber")),
+    () =>
+      [document.querySelector("main"), document.querySelector('nav[aria-label="Main"] a[href^="/open-data"]')].every(
+        (element) => Object.keys(element ?? {}).some((key) => key.startsWith("__reactFiber")),
+      ),
     null,
     { timeout: 15_000 },
   );

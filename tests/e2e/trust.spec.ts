@@ -59,7 +59,7 @@ test("the dashboard splits overdue milestones into 'not yet assessed' and 'asses
   await expect(table.getByText("Overdue", { exact: true })).toHaveCount(0);
 
   // What it all means is one click away, from the page and from every footer.
-  await page.getByRole("link", { name: "what the statuses and tags mean" }).click();
+  await page.getByRole("link", { name: "What the dates, statuses and tags mean" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("What the statuses and figures mean");
   await expect(page.getByRole("heading", { name: "Overdue, and the two kinds of it" })).toBeVisible();
   const footer = page.getByRole("navigation", { name: "Support links" });

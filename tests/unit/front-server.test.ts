@@ -50,6 +50,8 @@ beforeAll(async () => {
         if (url.startsWith("/bad"))
           return response.writeHead(400, { "content-type": "application/json" }).end('{"error":"Bad query parameter"}');
         if (url.startsWith("/broken")) return response.writeHead(500, html).end(page("Sorry"));
+        // The connection is reset before any answer, the first time only (a kept-alive socket closed as it is reused).
+        if (url.startsWith("/reset-once") && renders(url) === 1) return request.socket.destroy();
         if (url.startsWith("/with-cookie"))
           return response.writeHead(200, { ...html, "set-cookie": "a=b" }).end(page("cookie"));
         if (url.startsWith("/missing")) return response.writeHead(404, html).end(page("Page not found"));
@@ -236,6 +238,14 @@ describe("public reads", () => {
     day = "2026-12-03";
     expect((await get("/milestones?due=overdue")).headers.get("x-cache")).toBe("MISS");
     expect(renders("/milestones?due=overdue")).toBe(2);
+  });
+
+  it("asks again when the connection to Next.js is reset before any answer, rather than failing the reader", async () => {
+    const response = await get("/reset-once/page");
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("/reset-once/page at version");
+    expect(renders("/reset-once/page")).toBe(2);
+    expect(log.at(-1)).toMatch(/reset while asking for \/reset-once\/page; asking again/);
   });
 
   it("refuses RSC headers Next.js's router never sends, with a 400 and no render", async () => {

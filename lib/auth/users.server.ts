@@ -27,7 +27,8 @@ import { ROLE_LABELS, type RoleValue } from "@/lib/vocabulary";
 import { ADVISORY_LOCKS } from "@/lib/db/locks";
 import type { UserAction, UserState } from "@/lib/audit/records";
 import { recordAuditEvent } from "@/lib/audit/trail.server";
-import { endSessionsOf } from "@/lib/auth/sessions.server";
+import { endSessionsOf, type SessionEnding } from "@/lib/auth/sessions.server";
+import type { z } from "@/lib/validations/zod";
 
 const actorModule = () => import("@/lib/auth/actor.server");
 const signInModule = () => import("@/lib/auth/sign-in.server");
@@ -188,30 +189,71 @@ export async function inviteUser(actorId: number | null, input: InviteUserInput)
   );
 }
 
-export async function changeUserRole(actorId: number | null, input: ChangeRoleInput): Promise<UserResult> {
+/** What an admin's change does to an account, once the account is known and locked: or why it is refused. */
+type AccountChange =
+  | { action: UserAction; data: Prisma.UserUpdateInput; endSessions?: SessionEnding }
+  | { ok: false; errors: FieldError[] };
+
+/**
+ * One admin's change to one account, the way every such change is made: authorised, validated, refused for the
+ * admin's own account when `ownAccount` says so, then, under row locks on both accounts (lockActorAndTarget), decided
+ * on the account as it is now, written with its audit event in one transaction, and, where the change calls for
+ * it, every session of the account ended.
+ */
+async function changeAccount<T extends { userId: number }>(
+  actorId: number | null,
+  input: unknown,
+  schema: z.ZodType<T, unknown>,
+  decide: (target: UserSummary, change: T) => AccountChange,
+  ownAccount?: FieldError,
+): Promise<UserResult> {
   const { authorise } = await actorModule();
   const actor = await authorise(actorId, "user:manage");
-  const parsed = changeRoleSchema.safeParse(input);
+  const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
-  const { userId, role } = parsed.data;
-  if (userId === actor.id) return fail("role", "You cannot change your own role. Ask another administrator to do it.");
+  if (ownAccount && parsed.data.userId === actor.id) return { ok: false, errors: [ownAccount] };
+  const userId = parsed.data.userId;
   return db().$transaction(async (tx): Promise<UserResult> => {
     const target = await lockActorAndTarget(tx, actor.id, userId);
     if (!target) return fail("form", NO_SUCH_USER);
-    if (target.role === role) return fail("role", `${target.email} is already an ${roleWord(role)}`);
-    const user = await tx.user.update({ where: { id: userId }, data: { role }, select: USER_FIELDS });
+    const change = decide(target, parsed.data);
+    if ("ok" in change) return change;
+    const user = await tx.user.update({ where: { id: userId }, data: change.data, select: USER_FIELDS });
     await writeAudit(
       tx,
       { actorId: actor.id, actorLabel: actor.email },
-      "role_change",
+      change.action,
       user,
       auditState(target),
       auditState(user),
     );
-    // A new role applies to sessions started afterwards only: end the ones open now.
-    await endSessionsOf(tx, userId, "role_changed");
+    if (change.endSessions) await endSessionsOf(tx, userId, change.endSessions);
     return { ok: true, user };
-  });
+  }, WRITE_TRANSACTION);
+}
+
+const OWN_ACCOUNT_DEACTIVATION = {
+  field: "form",
+  message: "You cannot deactivate your own account. Ask another administrator to do it.",
+};
+
+function decideDeactivation(target: UserSummary): AccountChange {
+  if (!target.active) return fail("form", `${target.email} is already deactivated`);
+  return { action: "deactivate", data: { active: false, deactivatedAt: new Date() }, endSessions: "deactivated" };
+}
+
+export function changeUserRole(actorId: number | null, input: ChangeRoleInput): Promise<UserResult> {
+  return changeAccount(
+    actorId,
+    input,
+    changeRoleSchema,
+    (target, { role }) =>
+      target.role === role
+        ? fail("role", `${target.email} is already an ${roleWord(role)}`)
+        : // A new role applies to sessions started afterwards only: end the ones open now.
+          { action: "role_change", data: { role }, endSessions: "role_changed" },
+    { field: "role", message: "You cannot change your own role. Ask another administrator to do it." },
+  );
 }
 
 /**
@@ -224,100 +266,35 @@ export async function prepareDeactivation(actorId: number | null, input: UserRef
   const parsed = userRefSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { userId } = parsed.data;
-  if (userId === actor.id)
-    return fail("form", "You cannot deactivate your own account. Ask another administrator to do it.");
+  if (userId === actor.id) return { ok: false, errors: [OWN_ACCOUNT_DEACTIVATION] };
   const target = await db().user.findUnique({ where: { id: userId }, select: USER_FIELDS });
   if (!target) return fail("form", NO_SUCH_USER);
-  if (!target.active) return fail("form", `${target.email} is already deactivated`);
-  return { ok: true, user: target };
+  const refused = decideDeactivation(target);
+  return "ok" in refused ? refused : { ok: true, user: target };
 }
 
 /** Accounts are deactivated, never deleted: the audit trail keeps pointing at them. Takes effect on the next request. */
-export async function deactivateUser(actorId: number | null, input: UserRefInput): Promise<UserResult> {
-  const { authorise } = await actorModule();
-  const actor = await authorise(actorId, "user:manage");
-  const parsed = userRefSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
-  const { userId } = parsed.data;
-  if (userId === actor.id)
-    return fail("form", "You cannot deactivate your own account. Ask another administrator to do it.");
-  return db().$transaction(async (tx): Promise<UserResult> => {
-    const target = await lockActorAndTarget(tx, actor.id, userId);
-    if (!target) return fail("form", NO_SUCH_USER);
-    if (!target.active) return fail("form", `${target.email} is already deactivated`);
-    const user = await tx.user.update({
-      where: { id: userId },
-      data: { active: false, deactivatedAt: new Date() },
-      select: USER_FIELDS,
-    });
-    await writeAudit(
-      tx,
-      { actorId: actor.id, actorLabel: actor.email },
-      "deactivate",
-      user,
-      auditState(target),
-      auditState(user),
-    );
-    await endSessionsOf(tx, userId, "deactivated");
-    return { ok: true, user };
-  });
+export function deactivateUser(actorId: number | null, input: UserRefInput): Promise<UserResult> {
+  return changeAccount(actorId, input, userRefSchema, decideDeactivation, OWN_ACCOUNT_DEACTIVATION);
 }
 
-export async function reactivateUser(actorId: number | null, input: UserRefInput): Promise<UserResult> {
-  const { authorise } = await actorModule();
-  const actor = await authorise(actorId, "user:manage");
-  const parsed = userRefSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
-  const { userId } = parsed.data;
-  return db().$transaction(async (tx): Promise<UserResult> => {
-    const target = await lockActorAndTarget(tx, actor.id, userId);
-    if (!target) return fail("form", NO_SUCH_USER);
-    if (target.active) return fail("form", `${target.email} is already active`);
-    const user = await tx.user.update({
-      where: { id: userId },
-      data: { active: true, deactivatedAt: null },
-      select: USER_FIELDS,
-    });
-    await writeAudit(
-      tx,
-      { actorId: actor.id, actorLabel: actor.email },
-      "reactivate",
-      user,
-      auditState(target),
-      auditState(user),
-    );
-    return { ok: true, user };
-  });
+export function reactivateUser(actorId: number | null, input: UserRefInput): Promise<UserResult> {
+  return changeAccount(actorId, input, userRefSchema, (target) =>
+    target.active
+      ? fail("form", `${target.email} is already active`)
+      : { action: "reactivate", data: { active: true, deactivatedAt: null } },
+  );
 }
 
 /**
  * An administrator lifts an account's sign-in lock-out: the failed attempts of clients we do not know, made before
  * now, count towards nothing. (Known devices are never locked out by others' guesses; decision 0013.)
  */
-export async function liftSignInLock(actorId: number | null, input: UserRefInput): Promise<UserResult> {
-  const { authorise } = await actorModule();
-  const actor = await authorise(actorId, "user:manage");
-  const parsed = userRefSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
-  const { userId } = parsed.data;
-  return db().$transaction(async (tx): Promise<UserResult> => {
-    const target = await lockActorAndTarget(tx, actor.id, userId);
-    if (!target) return fail("form", NO_SUCH_USER);
-    const user = await tx.user.update({
-      where: { id: userId },
-      data: { signInLockLiftedAt: new Date() },
-      select: USER_FIELDS,
-    });
-    await writeAudit(
-      tx,
-      { actorId: actor.id, actorLabel: actor.email },
-      "sign_in_lock_lift",
-      user,
-      auditState(target),
-      auditState(user),
-    );
-    return { ok: true, user };
-  }, WRITE_TRANSACTION);
+export function liftSignInLock(actorId: number | null, input: UserRefInput): Promise<UserResult> {
+  return changeAccount(actorId, input, userRefSchema, () => ({
+    action: "sign_in_lock_lift",
+    data: { signInLockLiftedAt: new Date() },
+  }));
 }
 
 export interface SignInLock {
@@ -349,35 +326,23 @@ export async function signInLocks(actorId: number | null): Promise<Map<number, S
 
 /** Gives an account a new one-time password (the old password stops working); they choose their own at sign-in. */
 export async function resetPassword(actorId: number | null, input: UserRefInput): Promise<OneTimePasswordResult> {
-  const { authorise } = await actorModule();
-  const actor = await authorise(actorId, "user:manage");
-  const parsed = userRefSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
-  const { userId } = parsed.data;
-  if (userId === actor.id)
-    return fail("form", "You cannot reset your own password here. Use 'Change your password' instead.");
   const oneTimePassword = generateOneTimePassword();
-  const passwordHash = await hashPassword(oneTimePassword);
-  return db().$transaction(async (tx): Promise<OneTimePasswordResult> => {
-    const target = await lockActorAndTarget(tx, actor.id, userId);
-    if (!target) return fail("form", NO_SUCH_USER);
-    if (!target.active) return fail("form", `Reactivate ${target.email} before resetting their password`);
-    const user = await tx.user.update({
-      where: { id: userId },
-      data: { passwordHash, mustChangePassword: true, oneTimePasswordExpiresAt: oneTimePasswordExpiry() },
-      select: USER_FIELDS,
-    });
-    await writeAudit(
-      tx,
-      { actorId: actor.id, actorLabel: actor.email },
-      "password_reset",
-      user,
-      auditState(target),
-      auditState(user),
-    );
-    await endSessionsOf(tx, userId, "password_reset");
-    return { ok: true, user, oneTimePassword };
-  });
+  const passwordHash = await hashPassword(oneTimePassword); // slow by design: outside the transaction
+  const result = await changeAccount(
+    actorId,
+    input,
+    userRefSchema,
+    (target) =>
+      target.active
+        ? {
+            action: "password_reset",
+            data: { passwordHash, mustChangePassword: true, oneTimePasswordExpiresAt: oneTimePasswordExpiry() },
+            endSessions: "password_reset",
+          }
+        : fail("form", `Reactivate ${target.email} before resetting their password`),
+    { field: "form", message: "You cannot reset your own password here. Use 'Change your password' instead." },
+  );
+  return result.ok ? { ...result, oneTimePassword } : result;
 }
 
 /**

@@ -169,66 +169,41 @@ const codeList = (text: string) =>
     .map((s) => s.trim().toUpperCase())
     .filter(Boolean);
 
+/** The form's text fields of these names, "" for any missing. */
+function texts<N extends string>(form: FormData, names: readonly N[]): Record<N, string> {
+  return Object.fromEntries(names.map((name) => [name, formText(form, name)])) as Record<N, string>;
+}
+
+const DETAILS = ["name", "description", "startedOn", "endedOn", "reason"] as const;
+const A_PROGRAMME = ["programme", "version"] as const;
+const A_SPELL = ["programme", "version", "council", "from", "until", "reason"] as const;
+
 export async function createProgramme(_previous: ActionState, form: FormData): Promise<ActionState> {
   if (!isFormData(form)) return unreadableForm();
-  const input = {
-    slug: formText(form, "slug"),
-    name: formText(form, "name"),
-    description: formText(form, "description"),
-    startedOn: formText(form, "startedOn"),
-    endedOn: formText(form, "endedOn"),
-    reason: formText(form, "reason"),
-  };
+  const input = texts(form, ["slug", ...DETAILS]);
   return programmeWrite(form, (u) => addProgramme(u, input), "added");
 }
 
 export async function saveProgrammeDetails(_previous: ActionState, form: FormData): Promise<ActionState> {
   if (!isFormData(form)) return unreadableForm();
-  const input = {
-    programme: formText(form, "programme"),
-    version: formText(form, "version"),
-    name: formText(form, "name"),
-    description: formText(form, "description"),
-    startedOn: formText(form, "startedOn"),
-    endedOn: formText(form, "endedOn"),
-    reason: formText(form, "reason"),
-  };
+  const input = texts(form, [...A_PROGRAMME, ...DETAILS]);
   return programmeWrite(form, (u) => updateProgrammeDetails(u, input), "details");
 }
 
 export async function saveProgrammeMilestones(_previous: ActionState, form: FormData): Promise<ActionState> {
   if (!isFormData(form)) return unreadableForm();
-  const input = {
-    programme: formText(form, "programme"),
-    version: formText(form, "version"),
-    milestones: codeList(formText(form, "milestones")),
-    reason: formText(form, "reason"),
-  };
+  const input = { ...texts(form, [...A_PROGRAMME, "reason"]), milestones: codeList(formText(form, "milestones")) };
   return programmeWrite(form, (u) => setProgrammeMilestones(u, input), "milestones");
 }
 
 export async function addCouncilToProgramme(_previous: ActionState, form: FormData): Promise<ActionState> {
   if (!isFormData(form)) return unreadableForm();
-  const input = {
-    programme: formText(form, "programme"),
-    version: formText(form, "version"),
-    council: formText(form, "council"),
-    from: formText(form, "from"),
-    until: formText(form, "until"),
-    reason: formText(form, "reason"),
-  };
+  const input = texts(form, A_SPELL);
   return programmeWrite(form, (u) => addProgrammeCouncil(u, input), "council-added");
 }
 
 export async function endCouncilInProgramme(_previous: ActionState, form: FormData): Promise<ActionState> {
   if (!isFormData(form)) return unreadableForm();
-  const input = {
-    programme: formText(form, "programme"),
-    version: formText(form, "version"),
-    council: formText(form, "council"),
-    from: formText(form, "from"),
-    until: formText(form, "until"),
-    reason: formText(form, "reason"),
-  };
+  const input = texts(form, A_SPELL);
   return programmeWrite(form, (u) => endProgrammeCouncil(u, input), "council-ended");
 }

@@ -9,8 +9,8 @@ import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/p
 const STATIC_PREFIXES = ["/_next/static/", "/_next/image"];
 const STATIC_FILES = new Set(["/icon.svg", "/favicon.ico"]);
 
-/** Paths whose answers depend on who asks, or on the moment: never stored. */
-const PRIVATE_PREFIXES = ["/staff", "/api/auth", "/api/staff", "/api/health", "/_next/"];
+/** Paths whose answers depend on who asks, or on the moment: never stored (and kept out of search engines: robots.txt). */
+export const PRIVATE_PREFIXES = ["/staff", "/api/auth", "/api/staff", "/api/health", "/_next/"];
 
 export function pathOf(url: string): string {
   const path = url.split("?", 1)[0]!;

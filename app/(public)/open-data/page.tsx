@@ -3,8 +3,12 @@ import { Table, td, th } from "@/components/ui/table";
 import Link from "next/link";
 import { Fragment } from "react";
 import { DATASETS } from "@/lib/reform/open-data-fields";
+import { DatasetsJsonLd } from "@/components/datasets-json-ld";
 
 export const metadata: Metadata = { title: "Open data" };
+
+// Rendered at run time, not at build time: the datasets' JSON-LD holds absolute addresses from PUBLIC_URL.
+export const dynamic = "force-dynamic";
 
 const ENDPOINTS = [
   ["/api/v1/recommendations", "review, pillar, outcome, class, status, gap, lateness, q, sort, page, pageSize, format"],
@@ -22,6 +26,7 @@ export default function OpenDataPage() {
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-4xl font-bold">Open data</h1>
+      <DatasetsJsonLd />
       <p>
         Everything in the tracker can be downloaded, free, without signing in, under the{" "}
         <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">

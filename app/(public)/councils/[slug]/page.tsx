@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { CouncilAttribution } from "@/components/council-attribution";
+import { EmbedThis } from "@/components/embed-this";
+import { ATOM_TYPE, WHOLE_REFORM_FEED } from "@/components/feed-links";
+import { oembedDiscovery } from "@/lib/embed/code";
+import { publicOrigin } from "@/lib/http/site";
 import { CountsTable } from "@/components/counts-table";
 import { SummaryList } from "@/components/ui/summary-list";
 import { findCouncil } from "@/lib/councils/councils.server";
@@ -26,7 +30,16 @@ async function councilFor(params: Params) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
   const council = await findCouncil(slug);
-  return { title: council ? council.name : "Council not found" };
+  if (!council) return { title: "Council not found" };
+  return {
+    title: council.name,
+    alternates: {
+      types: {
+        [ATOM_TYPE]: [WHOLE_REFORM_FEED],
+        ...oembedDiscovery({ kind: "councils", id: council.slug }, `${council.name}: local progress`, publicOrigin()),
+      },
+    },
+  };
 }
 
 export default async function CouncilPage({ params }: { params: Params }) {
@@ -107,6 +120,8 @@ export default async function CouncilPage({ params }: { params: Params }) {
           </ul>
         </section>
       )}
+
+      <EmbedThis target={{ kind: "councils", id: council.slug }} what="this council's local progress" />
 
       <section aria-labelledby="national-heading" className="space-y-3">
         <h2 id="national-heading" className="text-2xl font-bold">

@@ -21,4 +21,11 @@
       }
     }
   });
+  // The widgets may have loaded before this script: ask each of our frames for its height once now.
+  var frames = document.getElementsByTagName("iframe");
+  for (var i = 0; i < frames.length; i++) {
+    var src = frames[i].src;
+    if (src && src.indexOf(origin + "/embed/") === 0 && frames[i].contentWindow)
+      frames[i].contentWindow.postMessage({ type: "reform-tracker:ask-height" }, origin);
+  }
 })();

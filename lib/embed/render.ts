@@ -67,6 +67,7 @@ export function renderWidget(widget: Widget, origin: string): string {
         <title>${widget.title} - Reform Tracker</title>
         <link rel="canonical" href="${page}" />
         <link rel="stylesheet" href="${EMBED_STYLESHEET}" />
+        <link rel="icon" href="/icon.svg" type="image/svg+xml" />
         <script src="${EMBED_FRAME_SCRIPT}" defer></script>
       </head>
       <body>
@@ -116,6 +117,7 @@ export function renderMissingWidget(origin: string): string {
         <meta name="robots" content="noindex" />
         <title>Widget not found - Reform Tracker</title>
         <link rel="stylesheet" href="${EMBED_STYLESHEET}" />
+        <link rel="icon" href="/icon.svg" type="image/svg+xml" />
       </head>
       <body>
         <main class="widget">

@@ -155,7 +155,17 @@ async function councilWidget(target: EmbedTarget): Promise<Widget | null> {
     heading: council.name,
     tags: [],
     chart: null,
-    sentences: [`${council.name} has not published local actions yet.`],
+    sentences: [
+      ...(council.endedOn
+        ? [
+            `This council ended on ${formatDay(council.endedOn)}.` +
+              (council.successor ? ` Its services passed to ${council.successor.name}.` : ""),
+          ]
+        : []),
+      // Issue 15: when councils publish local actions, their counts by status become `chart` (as a pillar's
+      // milestones are, statusChart above) and this sentence says how many there are.
+      `${council.name} has not published local actions yet.`,
+    ],
     facts: [],
     list: {
       heading: "National programmes",

@@ -137,6 +137,15 @@ export default function OpenDataPage() {
           </Table>
         </section>
       ))}
+      <h2 id="widgets" className="text-2xl font-bold">
+        Widgets for your website
+      </h2>
+      <p>
+        A council or charity can show a pillar&apos;s or an outcome&apos;s progress, one milestone, or a council&apos;s
+        local progress on its own website. Each of those pages has &ldquo;Embed this on your website&rdquo; with the
+        code to copy: a small frame that updates itself when the tracker does and links back here. Sites that use oEmbed
+        can ask <code>/oembed?url=</code> with the address of the page.
+      </p>
     </div>
   );
 }

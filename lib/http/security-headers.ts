@@ -15,7 +15,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * other site can frame it (clickjacking). `path` is the decoded path Next.js routes on (lib/http/public-routes.ts).
  */
 export function mayBeFramed(path: string): boolean {
-  return path.startsWith("/embed/");
+  // A dot segment or a backslash could lead a router elsewhere than app/embed: such a path is never framable.
+  return path.startsWith("/embed/") && !/(^|\/)\.\.?(\/|$)|\\/.test(path);
 }
 
 /** The security headers for a response to `path`. */

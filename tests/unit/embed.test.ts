@@ -11,8 +11,8 @@ import { parseOembedParams } from "@/lib/validations/oembed";
 describe("the widgets' HTML writer", () => {
   it("escapes every value, in text and in attributes, and keeps only its own markup", () => {
     const text = `<script>alert("x")</script> & 'quotes'`;
-    const out = html`<p title="${text}">${text}</p>
-      ${[html`<b>${"<i>"}</b>`, 3, null, false]}`.value;
+    // prettier-ignore
+    const out = html`<p title="${text}">${text}</p>${[html`<b>${"<i>"}</b>`, 3, null, false]}`.value;
     expect(out).toBe(
       '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;">' +
         "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;</p><b>&lt;i&gt;</b>3",
@@ -125,7 +125,18 @@ describe("oEmbed parameters", () => {
 describe("framing", () => {
   it("lets only /embed/ be framed: frame-ancestors * and no X-Frame-Options there, 'none' and DENY elsewhere", () => {
     expect(mayBeFramed("/embed/pillars/1")).toBe(true);
-    for (const path of ["/", "/embed", "/embedded/x", "/staff/embed/x", "/oembed", "/pillars/1"])
+    for (const path of [
+      "/",
+      "/embed",
+      "/embedded/x",
+      "/staff/embed/x",
+      "/oembed",
+      "/pillars/1",
+      "/embed/../staff",
+      "/embed/./x",
+      "/embed/x/..",
+      "/embed/..\\staff",
+    ])
       expect(mayBeFramed(path), path).toBe(false);
     expect(securityHeadersFor("/embed/pillars/1")["X-Frame-Options"]).toBeUndefined();
     expect(securityHeadersFor("/embed/pillars/1")["X-Content-Type-Options"]).toBe("nosniff");

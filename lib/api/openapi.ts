@@ -23,7 +23,7 @@ import {
 import { COUNCIL_API_PARAMETERS } from "@/lib/validations/councils";
 import {
   documentedParameters,
-  formatRule,
+  FORMAT_ONLY_RULES,
   MILESTONE_RULES,
   RECOMMENDATION_RULES,
 } from "@/lib/validations/public-filters";
@@ -56,7 +56,7 @@ export interface ApiEndpoint {
   notFound?: string;
 }
 
-const FORMAT_ONLY = documentedParameters({ format: formatRule });
+const FORMAT_ONLY = documentedParameters(FORMAT_ONLY_RULES);
 const slug = (description: string) => ({ slug: z.string().min(1).meta({ description }) });
 
 export const API_ENDPOINTS: readonly ApiEndpoint[] = [

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ParameterError } from "@/lib/validations/public-filters";
+import { FORMAT_ONLY_RULES, type ParameterError, parseWith } from "@/lib/validations/public-filters";
 import type { NotFoundBody, ParameterErrorBody } from "@/lib/api/responses";
 import type { z } from "@/lib/validations/zod";
 
@@ -46,17 +46,10 @@ export function badRequest(errors: ParameterError[]): Response {
   );
 }
 
-/** For lists with no filters: only `format` is allowed. */
+/** For lists with no filters: only `format` is allowed, by the same rule as the filtered lists'. */
 export function parseFormatOnly(
   params: URLSearchParams,
 ): { ok: true; format: "json" | "csv" } | { ok: false; errors: ParameterError[] } {
-  const errors: ParameterError[] = [];
-  for (const key of new Set(params.keys())) {
-    if (key !== "format")
-      errors.push({ parameter: key, message: `Unknown parameter "${key}". Allowed parameters: format.` });
-  }
-  const format = params.get("format") ?? "json";
-  if (format !== "json" && format !== "csv")
-    errors.push({ parameter: "format", message: `"format" must be one of: json, csv.` });
-  return errors.length ? { ok: false, errors } : { ok: true, format: format as "json" | "csv" };
+  const parsed = parseWith<{ format?: "json" | "csv" }>(FORMAT_ONLY_RULES, params, { strict: true });
+  return parsed.ok ? { ok: true, format: parsed.filters.format ?? "json" } : parsed;
 }

@@ -1,5 +1,5 @@
 import { z } from "@/lib/validations/zod";
-import { checkAsAt, isRealDay, PLAN_YEARS, todayInLondon } from "@/lib/dates";
+import { checkAsAt, isRealDay, PLAN_YEARS, STRATEGY_PUBLISHED, todayInLondon } from "@/lib/dates";
 import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import {
@@ -63,8 +63,7 @@ const asAtRule: ParameterRule = {
     return checked.ok ? { ok: true, value: checked.asAt ?? undefined } : checked;
   },
   documented: z.iso.date(),
-  description:
-    "Show the data as it was at the end of this past UK day (YYYY-MM-DD), rebuilt from the audit trail; today's date means now. A date in the future or before the tracker began is refused.",
+  description: `Show the data as it was at the end of this past UK day (YYYY-MM-DD), rebuilt from the audit trail; today means now. From ${STRATEGY_PUBLISHED} (when the strategy was published) to today.`,
 };
 
 export const enumRule = (values: readonly string[]): ParameterRule => ({
@@ -98,6 +97,9 @@ export const formatRule = described(
   enumRule(FORMATS),
   "json (the default) or csv: the same fields as a CSV file with a header row; a CSV holds every matching record (no pages).",
 );
+/** The rules of a list with no filters (/api/v1/pillars, outcomes, programmes). */
+export const FORMAT_ONLY_RULES = { format: formatRule } satisfies Record<string, ParameterRule>;
+
 const pageDescribed = described(pageRule, "Which page of results to give, from 1.");
 const pageSizeDescribed = described(pageSizeRule, "How many records a page holds (50 when not given).");
 

@@ -74,7 +74,7 @@ export function valueInWords(schema: JsonSchema): string {
     case "string": {
       if (schema.format && FORMATS[schema.format]) return FORMATS[schema.format]!;
       const limits = [
-        schema.minLength ? `at least ${schema.minLength} characters` : "",
+        schema.minLength === 1 ? "not empty" : schema.minLength ? `at least ${schema.minLength} characters` : "",
         schema.maxLength ? `at most ${schema.maxLength} characters` : "",
       ].filter(Boolean);
       return `text${limits.length ? ` (${limits.join(", ")})` : ""}${schema.pattern ? `, matching ${schema.pattern}` : ""}`;

@@ -173,21 +173,23 @@ export const SearchResultRecord = z
     titleParts: z.array(SnippetPart).meta({ description: "The title in parts, with the matches marked." }),
     snippets: z
       .array(
-        z.object({
-          field: z
-            .enum([
-              "text",
-              "response",
-              "activity",
-              "commentary",
-              "chapterTitle",
-              "section",
-              "annex1Title",
-              "commitment",
-            ])
-            .meta({ description: "The field the words matched in." }),
-          parts: z.array(SnippetPart),
-        }),
+        z
+          .object({
+            field: z
+              .enum([
+                "text",
+                "response",
+                "activity",
+                "commentary",
+                "chapterTitle",
+                "section",
+                "annex1Title",
+                "commitment",
+              ])
+              .meta({ description: "The field the words matched in." }),
+            parts: z.array(SnippetPart),
+          })
+          .meta({ id: "SearchSnippet", description: "A passage where the words matched." }),
       )
       .meta({ description: "Passages where the words matched." }),
     rank: z.number().min(0).meta({ description: "How well it matched, higher first (to six decimal places)." }),
@@ -197,12 +199,14 @@ export const SearchResultRecord = z
       .meta({ description: "A recommendation's government response class." }),
     milestones: z
       .array(
-        z.object({
-          code: milestoneCode(),
-          title: z.string(),
-          status: z.enum(MILESTONE_STATUSES),
-          url: address(),
-        }),
+        z
+          .object({
+            code: milestoneCode(),
+            title: z.string(),
+            status: z.enum(MILESTONE_STATUSES),
+            url: address(),
+          })
+          .meta({ id: "LinkedMilestone", description: "A milestone of the recommendation, with its status." }),
       )
       .optional()
       .meta({ description: "A recommendation's milestones, each with its status." }),
@@ -229,18 +233,21 @@ export const RecommendationList = z.object({
   countsByResponseClass: ResponseClassCounts.meta({
     description: "The matching recommendations counted by response class.",
   }),
-  items: z.array(RecommendationRecord),
+  items: z.array(RecommendationRecord).meta({ description: "This page's recommendations." }),
 });
 
 export const MilestoneList = z.object({
   total: total(),
   page: page(),
   pageSize: pageSize(),
-  items: z.array(MilestoneRecord),
+  items: z.array(MilestoneRecord).meta({ description: "This page's milestones." }),
 });
 
 const wholeList = <T extends z.ZodType>(item: T) =>
-  z.object({ total: count().meta({ description: "How many records there are." }), items: z.array(item) });
+  z.object({
+    total: count().meta({ description: "How many records there are." }),
+    items: z.array(item).meta({ description: "Every record." }),
+  });
 
 export const PillarList = wholeList(PillarRecord);
 export const OutcomeList = wholeList(OutcomeRecord);
@@ -254,26 +261,32 @@ export const SearchResponse = z.object({
   page: page(),
   pageSize: pageSize(),
   countsByKind: countsOf(SEARCH_KINDS).meta({ description: "Matches counted by kind, whatever `kind` asks for." }),
-  items: z.array(SearchResultRecord),
+  items: z.array(SearchResultRecord).meta({ description: "This page's results, best first." }),
 });
 
 export const ParameterErrorBody = z
   .object({
-    error: z.literal("Bad query parameter"),
+    error: z.literal("Bad query parameter").meta({ description: "Always these words." }),
     message: z.string().meta({ description: "Every problem, in one sentence each." }),
     errors: z
       .array(
-        z.object({
-          parameter: z.string().meta({ description: "The query parameter at fault." }),
-          message: z.string().meta({ description: "What is wrong with it and what to send instead." }),
-        }),
+        z
+          .object({
+            parameter: z.string().meta({ description: "The query parameter at fault." }),
+            message: z.string().meta({ description: "What is wrong with it and what to send instead." }),
+          })
+          .meta({ id: "ParameterProblem" }),
       )
-      .min(1),
+      .min(1)
+      .meta({ description: "Each problem, with the parameter it is about." }),
   })
   .meta({ id: "ParameterError", description: "A query parameter is unknown, repeated or has a value not allowed." });
 
 export const NotFoundBody = z
-  .object({ error: z.literal("Not found"), message: z.string() })
+  .object({
+    error: z.literal("Not found").meta({ description: "Always these words." }),
+    message: z.string().meta({ description: "What was not found." }),
+  })
   .meta({ id: "NotFound", description: "No record has this slug or code." });
 
 export type RecommendationRecord = z.output<typeof RecommendationRecord>;

@@ -50,7 +50,9 @@ export function documentedParameters(rules: Record<string, ParameterRule>): Reco
   return Object.fromEntries(
     Object.entries(rules).map(([name, rule]) => {
       const schema = "check" in rule ? rule.documented : rule.schema;
-      const description = [rule.description, "allowed" in rule ? `Allowed: ${rule.allowed}.` : ""].join(" ").trim();
+      // A list of values or a range is in the schema itself; what a text may hold is said in words too.
+      const says = "allowed" in rule && !(rule.schema instanceof z.ZodEnum || rule.schema instanceof z.ZodNumber);
+      const description = [rule.description, says ? `Allowed: ${rule.allowed}.` : ""].join(" ").trim();
       return [name, (rule.required ? schema : schema.optional()).meta({ description })];
     }),
   );

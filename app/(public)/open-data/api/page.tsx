@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { Table, td, th } from "@/components/ui/table";
 import { openApiDocument } from "@/lib/api/openapi";
 import { fieldsOf, type JsonSchema, type ReferenceField, refName, valueInWords } from "@/lib/api/reference";
@@ -47,7 +48,15 @@ function FieldsTable({ caption, fields }: { caption: string; fields: ReferenceFi
         {fields.map((f) => (
           <tr key={f.name}>
             <th scope="row" className={td} data-label="Name">
-              <code className="break-all">{f.name}</code>
+              <code>
+                {/* A long camelCase name may wrap on a phone, between its words only. */}
+                {f.name.split(/(?=[A-Z])/).map((part, i) => (
+                  <Fragment key={i}>
+                    {i > 0 && <wbr />}
+                    {part}
+                  </Fragment>
+                ))}
+              </code>
               {f.required ? null : <span className="block text-base text-govuk-secondary">optional</span>}
             </th>
             <td className={td} data-label="Value">

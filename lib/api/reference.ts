@@ -58,6 +58,12 @@ export function valueInWords(schema: JsonSchema): string {
     const nullable = schema.anyOf.some((s) => s.type === "null");
     return [...parts, ...(nullable ? ["null"] : [])].join(" or ");
   }
+  // OpenAPI 3.1 writes a nullable value as a list of types: ["string", "null"].
+  if (Array.isArray(schema.type)) {
+    const types = schema.type.filter((t) => t !== "null");
+    const words = types.map((type) => valueInWords({ ...schema, type }));
+    return [...words, ...(types.length < schema.type.length ? ["null"] : [])].join(" or ");
+  }
   if (schema.const !== undefined) return `always ${JSON.stringify(schema.const)}`;
   if (schema.enum) return `one of: ${schema.enum.join(", ")}`;
   switch (schema.type) {

@@ -9,7 +9,15 @@ import {
   RECOMMENDATION_FIELD_DOCS,
 } from "@/lib/reform/open-data-fields";
 import { SEARCH_KINDS } from "@/lib/validations/search";
-import { LATENESS_KINDS, MILESTONE_GROUPS, MILESTONE_STATUSES, RESPONSE_CLASSES, REVIEW_CODES } from "@/lib/vocabulary";
+import {
+  LATENESS_KINDS,
+  MILESTONE_GROUPS,
+  MILESTONE_STATUS_LABELS,
+  MILESTONE_STATUSES,
+  RESPONSE_CLASS_LABELS,
+  RESPONSE_CLASSES,
+  REVIEW_CODES,
+} from "@/lib/vocabulary";
 
 // What the open-data API sends, as zod schemas. The routes build their answers with the types these give
 // (lib/reform/open-data.ts, lib/councils/open-data.ts, lib/programmes/open-data.ts), so a field cannot be added,
@@ -37,13 +45,23 @@ function documentedRecord<const T extends readonly FieldDoc[], S extends Record<
 const day = () => z.iso.date();
 const address = () => z.url();
 const count = () => z.int().min(0);
-const countsOf = <const T extends readonly string[]>(values: T) =>
-  z.object(Object.fromEntries(values.map((v) => [v, count()])) as { [K in T[number]]: ReturnType<typeof count> });
+/** An object of counts, one for each value of a vocabulary, each described by the value's label. */
+const countsOf = <const T extends readonly string[]>(values: T, label: (value: T[number]) => string) =>
+  z.object(
+    Object.fromEntries(values.map((v) => [v, count().meta({ description: label(v) })])) as {
+      [K in T[number]]: ReturnType<typeof count>;
+    },
+  );
 const outcomeNumber = () => z.int().min(1).max(6);
 const milestoneCode = () => z.string().regex(/^M-\d+$/);
 
-export const ResponseClassCounts = countsOf(RESPONSE_CLASSES).meta({ id: "ResponseClassCounts" });
-export const MilestoneStatusCounts = countsOf(MILESTONE_STATUSES).meta({ id: "MilestoneStatusCounts" });
+export const ResponseClassCounts = countsOf(RESPONSE_CLASSES, (c) => `How many: ${RESPONSE_CLASS_LABELS[c]}.`).meta({
+  id: "ResponseClassCounts",
+});
+export const MilestoneStatusCounts = countsOf(
+  MILESTONE_STATUSES,
+  (s) => `How many: ${MILESTONE_STATUS_LABELS[s]}.`,
+).meta({ id: "MilestoneStatusCounts" });
 
 export const RecommendationRecord = documentedRecord("Recommendation", RECOMMENDATION_FIELD_DOCS, {
   code: z.string().regex(/^(CR|CPE|CMA)-\d+$/),
@@ -158,7 +176,7 @@ export const ProgrammeDetail = ProgrammeRecord.extend({
 
 const SnippetPart = z
   .object({
-    text: z.string(),
+    text: z.string().meta({ description: "The stored text's own characters, never markup." }),
     match: z.boolean().meta({ description: "True for words that matched the search." }),
   })
   .meta({ id: "SnippetPart", description: "A run of text, plain or a match: mark the matches as you like." });
@@ -187,7 +205,7 @@ export const SearchResultRecord = z
                 "commitment",
               ])
               .meta({ description: "The field the words matched in." }),
-            parts: z.array(SnippetPart),
+            parts: z.array(SnippetPart).meta({ description: "The passage in parts, with the matches marked." }),
           })
           .meta({ id: "SearchSnippet", description: "A passage where the words matched." }),
       )
@@ -201,10 +219,10 @@ export const SearchResultRecord = z
       .array(
         z
           .object({
-            code: milestoneCode(),
-            title: z.string(),
-            status: z.enum(MILESTONE_STATUSES),
-            url: address(),
+            code: milestoneCode().meta({ description: "The milestone's code." }),
+            title: z.string().meta({ description: "The milestone, verbatim from Figure 3." }),
+            status: z.enum(MILESTONE_STATUSES).meta({ description: "Its status." }),
+            url: address().meta({ description: "Its page on this site." }),
           })
           .meta({ id: "LinkedMilestone", description: "A milestone of the recommendation, with its status." }),
       )
@@ -260,7 +278,9 @@ export const SearchResponse = z.object({
   total: total(),
   page: page(),
   pageSize: pageSize(),
-  countsByKind: countsOf(SEARCH_KINDS).meta({ description: "Matches counted by kind, whatever `kind` asks for." }),
+  countsByKind: countsOf(SEARCH_KINDS, (k) => `How many results are a ${k}.`).meta({
+    description: "Matches counted by kind, whatever `kind` asks for.",
+  }),
   items: z.array(SearchResultRecord).meta({ description: "This page's results, best first." }),
 });
 

@@ -50,6 +50,7 @@ describe("the OpenAPI document", () => {
       programmes: "Programme",
     };
     for (const dataset of DATASETS) {
+      expect(ids[dataset.id], `the schema id of ${dataset.id}: add it above`).toBeDefined();
       const fields = fieldsOf(schemas[ids[dataset.id]!]!);
       expect(
         fields.map((f) => [f.name, f.description]),

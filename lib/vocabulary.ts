@@ -106,14 +106,30 @@ export const REVIEW_LABELS: Record<ReviewCode, string> = {
   CMA: "CMA market study",
 };
 
-export const ROLES = ["admin", "editor"] as const;
+export const ROLES = ["admin", "editor", "council_editor", "council_lead"] as const;
 export type RoleValue = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<RoleValue, string> = { admin: "Administrator", editor: "Editor" };
+/** DfE's own roles; the others belong to one council each (migration 0013, decision 0017). */
+export const DFE_ROLES = ["admin", "editor"] as const satisfies readonly RoleValue[];
+export const COUNCIL_ROLES = ["council_editor", "council_lead"] as const satisfies readonly RoleValue[];
+export type CouncilRoleValue = (typeof COUNCIL_ROLES)[number];
+
+export function isCouncilRole(role: RoleValue): role is CouncilRoleValue {
+  return (COUNCIL_ROLES as readonly RoleValue[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<RoleValue, string> = {
+  admin: "Administrator",
+  editor: "Editor",
+  council_editor: "Council editor",
+  council_lead: "Council lead",
+};
 
 export const ROLE_HINTS: Record<RoleValue, string> = {
   admin: "can update the tracker and manage staff accounts",
   editor: "can update milestones and recommendations",
+  council_editor: "can update one council\u2019s local actions",
+  council_lead: "can update one council\u2019s local actions and manage its council editors",
 };
 
 /** The kinds of published change that /changes, the feeds and the briefing report, in the order they list them. */

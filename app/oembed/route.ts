@@ -1,18 +1,14 @@
-import { badRequest, jsonResponse } from "@/lib/http/api.server";
+import { badRequest, jsonResponse, notFound } from "@/lib/http/api.server";
 import { publicOrigin } from "@/lib/http/site";
 import { embedCodeFor, iframeHtml } from "@/lib/embed/code";
 import { embedTargetOfPath } from "@/lib/embed/targets";
 import { readWidget } from "@/lib/embed/widgets.server";
-import { parseOembedParams } from "@/lib/validations/oembed";
+import { OembedBody, parseOembedParams } from "@/lib/validations/oembed";
 
 // oEmbed (https://oembed.com/) for the widgets: `url` is a widget's address or its full page's, on this site. An
 // address elsewhere is answered 404 without ever being fetched; so is one of ours that has no widget.
 
 export const dynamic = "force-dynamic";
-
-function notFound(message: string): Response {
-  return Response.json({ error: "Not found", message }, { status: 404 });
-}
 
 export async function GET(request: Request) {
   const parsed = parseOembedParams(new URL(request.url).searchParams);
@@ -36,7 +32,7 @@ export async function GET(request: Request) {
     );
   }
   const code = embedCodeFor(target, widget.title, origin, { width: maxwidth, height: maxheight });
-  return jsonResponse({
+  return jsonResponse(OembedBody, {
     version: "1.0",
     type: "rich",
     title: widget.title,

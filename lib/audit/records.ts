@@ -64,6 +64,30 @@ export const programmeStateSchema = z
   .strict();
 export type ProgrammeState = z.infer<typeof programmeStateSchema>;
 
+/**
+ * A council's local action (migration 0013): everything its council's accounts can change, so one event says all
+ * of a change. `dueDate` is set when the action is added and never moved. The national items it serves are codes:
+ * milestones (M-30), recommendations (CR-01) and Annex 1 actions (A1-O1-N3), each list sorted.
+ */
+export const localActionStateSchema = z
+  .object({
+    title: z.string(),
+    description: z.string(),
+    leadRole: z.string(),
+    status: z.enum(MILESTONE_STATUSES),
+    dueDate: storedDay,
+    forecastDate: storedDay.nullable(),
+    actualDate: storedDay.nullable(),
+    commentary: z.string().nullable(),
+    evidence: z.array(evidenceLinkSchema),
+    milestones: z.array(z.string()),
+    recommendations: z.array(z.string()),
+    commitments: z.array(z.string()),
+    version,
+  })
+  .strict();
+export type LocalActionState = z.infer<typeof localActionStateSchema>;
+
 export const userStateSchema = z
   .object({
     email: z.string(),
@@ -72,6 +96,12 @@ export const userStateSchema = z
     active: z.boolean(),
     mustChangePassword: z.boolean(),
     deactivatedAt: z.string().nullable(),
+    /** The council (GSS code) of a council account; absent from events written before council accounts. */
+    council: z
+      .string()
+      .regex(/^E\d{8}$/, "a GSS code")
+      .nullable()
+      .optional(),
   })
   .strict();
 export type UserState = z.infer<typeof userStateSchema>;
@@ -105,10 +135,11 @@ export const STATE_DEFAULTS = {
   },
   recommendation: { version: 1 },
   programme: {},
+  local_action: {},
   user: {},
 } as const satisfies Record<AuditedRecord, object>;
 
-export type AuditedRecord = "milestone" | "recommendation" | "programme" | "user";
+export type AuditedRecord = "milestone" | "recommendation" | "programme" | "local_action" | "user";
 
 /** An event as the writer takes it: the kind of record, the action, and the states before and after it. */
 export type AuditEventInput = {
@@ -124,6 +155,8 @@ export type AuditEventInput = {
   | { entityType: "recommendation"; action: "reclassify"; before: RecommendationState; after: RecommendationState }
   | { entityType: "programme"; action: "create"; before?: undefined; after: ProgrammeState }
   | { entityType: "programme"; action: "update"; before: ProgrammeState; after: ProgrammeState }
+  | { entityType: "local_action"; action: "create"; before?: undefined; after: LocalActionState }
+  | { entityType: "local_action"; action: "update"; before: LocalActionState; after: LocalActionState }
   | { entityType: "user"; action: UserAction; before: UserState | null; after: UserState | null }
 );
 
@@ -140,6 +173,10 @@ const EVENT_SHAPES: Record<AuditedRecord, Record<string, { before: z.ZodType | n
   programme: {
     create: { before: null, after: programmeStateSchema },
     update: { before: programmeStateSchema, after: programmeStateSchema },
+  },
+  local_action: {
+    create: { before: null, after: localActionStateSchema },
+    update: { before: localActionStateSchema, after: localActionStateSchema },
   },
   user: Object.fromEntries(
     USER_ACTIONS.map((action) => [action, { before: userStateSchema.nullable(), after: userStateSchema.nullable() }]),
@@ -173,11 +210,16 @@ export function shapeProblem(
  */
 export function upgradeState(entityType: "milestone", stored: unknown): MilestoneState;
 export function upgradeState(entityType: "recommendation", stored: unknown): RecommendationState;
+export function upgradeState(entityType: "local_action", stored: unknown): LocalActionState;
 export function upgradeState(
-  entityType: "milestone" | "recommendation",
+  entityType: "milestone" | "recommendation" | "local_action",
   stored: unknown,
-): MilestoneState | RecommendationState {
-  const schema = entityType === "milestone" ? milestoneStateSchema : recommendationStateSchema;
+): MilestoneState | RecommendationState | LocalActionState {
+  const schema = {
+    milestone: milestoneStateSchema,
+    recommendation: recommendationStateSchema,
+    local_action: localActionStateSchema,
+  }[entityType];
   const known = Object.keys(schema.shape);
   const fields = Object.fromEntries(
     Object.entries((stored ?? {}) as Record<string, unknown>).filter(([key]) => known.includes(key)),
@@ -186,7 +228,7 @@ export function upgradeState(
 }
 
 /** Whether two states say the same, apart from their version. */
-export function sameState<T extends MilestoneState | RecommendationState>(
+export function sameState<T extends MilestoneState | RecommendationState | LocalActionState>(
   a: Omit<T, "version">,
   b: Omit<T, "version">,
 ): boolean {
@@ -254,4 +296,40 @@ export function recommendationStateOf(r: {
   version: number;
 }): RecommendationState {
   return { responseClass: r.responseClass, responseRationale: r.responseRationale, version: r.version };
+}
+
+const byCode = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
+
+/** A local action row, with its evidence and links, as the audit trail records it (links in a stable order). */
+export function localActionStateOf(a: {
+  title: string;
+  description: string;
+  leadRole: string;
+  status: LocalActionState["status"];
+  dueDate: Date;
+  forecastDate: Date | null;
+  actualDate: Date | null;
+  commentary: string | null;
+  version: number;
+  evidence: Array<{ title: string; url: string; position: number }>;
+  milestones: Array<{ milestone: { code: string } }>;
+  recommendations: Array<{ recommendation: { code: string } }>;
+  commitments: Array<{ commitment: { code: string } }>;
+}): LocalActionState {
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  return {
+    title: a.title,
+    description: a.description,
+    leadRole: a.leadRole,
+    status: a.status,
+    dueDate: day(a.dueDate)!,
+    forecastDate: day(a.forecastDate),
+    actualDate: day(a.actualDate),
+    commentary: a.commentary,
+    evidence: [...a.evidence].sort((x, y) => x.position - y.position).map((e) => ({ title: e.title, url: e.url })),
+    milestones: a.milestones.map((m) => m.milestone.code).sort(byCode),
+    recommendations: a.recommendations.map((r) => r.recommendation.code).sort(byCode),
+    commitments: a.commitments.map((c) => c.commitment.code).sort(byCode),
+    version: a.version,
+  };
 }

@@ -9,6 +9,8 @@ export interface Actor {
   name: string;
   role: RoleValue;
   mustChangePassword: boolean;
+  /** The council a council account belongs to; null for DfE staff. */
+  councilId: number | null;
 }
 
 export class NotSignedInError extends Error {
@@ -41,14 +43,29 @@ export async function resolveActor(userId: number | null | undefined): Promise<A
     name: user.name,
     role: user.role,
     mustChangePassword: user.mustChangePassword,
+    councilId: user.councilId,
   };
 }
 
-/** The actor, if they are signed in, active and allowed; otherwise throws. */
-export async function authorise(userId: number | null | undefined, permission: Permission): Promise<Actor> {
+/** A council account writing for a council other than its own (decision 0017). */
+export const OTHER_COUNCIL_MESSAGE =
+  "Your account can change only your own council\u2019s records. Nothing was changed.";
+
+/**
+ * The actor, if they are signed in, active and allowed; otherwise throws. A write about one council's records
+ * passes `scope`: a council account may make it only for its own council (DfE staff have no council, and their
+ * role decides).
+ */
+export async function authorise(
+  userId: number | null | undefined,
+  permission: Permission,
+  scope?: { councilId: number },
+): Promise<Actor> {
   const actor = await resolveActor(userId);
   if (!actor) throw new NotSignedInError();
   if (!roleMay(actor.role, permission)) throw new ForbiddenError();
+  // Without a scope, a council account may do nothing: a write that forgot to say its council is refused.
+  if (actor.councilId !== null && actor.councilId !== scope?.councilId) throw new ForbiddenError(OTHER_COUNCIL_MESSAGE);
   // Pages send such users to "Choose your password"; this stops a write sent straight to an action too.
   if (actor.mustChangePassword) throw new PasswordChangeRequiredError();
   return actor;

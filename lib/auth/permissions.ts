@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   "recommendation:reclassify": ["editor", "admin"],
   "programme:manage": ["editor", "admin"],
   "user:manage": ["admin"],
+  // Scoped to a council (authorise(..., { councilId })): a council account only for its own council; admins for any.
+  "local-action:write": ["council_editor", "council_lead", "admin"],
 } as const satisfies Record<string, readonly RoleValue[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

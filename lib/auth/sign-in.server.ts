@@ -1,4 +1,5 @@
 import "server-only";
+import type { RoleValue } from "@/lib/vocabulary";
 import { neutraliseControlCharacters } from "@/lib/validations/text";
 import { UNUSABLE_HASH, verifyPassword } from "@/lib/auth/passwords.server";
 import { db, WRITE_TRANSACTION } from "@/lib/db/client.server";
@@ -31,7 +32,7 @@ export function accountLockKey(email: string): string {
 export type SignInResult =
   | {
       ok: true;
-      user: { id: number; email: string; name: string; role: "admin" | "editor" };
+      user: { id: number; email: string; name: string; role: RoleValue };
       /** Whether the attempt came with this account's device cookie (if not, the caller issues one). */
       knownDevice: boolean;
     }

@@ -41,14 +41,25 @@ export const BACKUP_TABLES = [
   "programme",
   "programme_milestone",
   "programme_council",
+  "local_action",
+  "local_action_evidence",
+  "local_action_milestone",
+  "local_action_recommendation",
+  "local_action_commitment",
   "app_user",
   "audit_event",
   "seed_run",
 ] as const;
 
 /** Tables deliberately not in a backup (see the top of this file). Any other table makes export fail. */
-// data_version is derived: the audit events written on import bump it.
-export const TABLES_NOT_BACKED_UP = ["sign_in_attempt", "staff_session", "_prisma_migrations", "data_version"] as const;
+// data_version and data_scope_version are derived: the audit events written on import bump them.
+export const TABLES_NOT_BACKED_UP = [
+  "sign_in_attempt",
+  "staff_session",
+  "_prisma_migrations",
+  "data_version",
+  "data_scope_version",
+] as const;
 
 /** Columns deliberately not in a backup, besides generated columns. */
 const COLUMNS_NOT_BACKED_UP: Record<string, readonly string[]> = { app_user: ["password_hash"] };

@@ -20,6 +20,7 @@ export const FIXED_PUBLIC_PAGES = [
   "/report",
   "/search",
   "/open-data",
+  "/open-data/api",
   "/about",
   "/about/statuses",
   "/accessibility",

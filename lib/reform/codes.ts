@@ -17,3 +17,13 @@ export function codeFromPath(segment: string): string | null {
   const code = decoded.toUpperCase();
   return ITEM_CODE.test(code) ? code : null;
 }
+
+/** An Annex 1 action's public code (migration 0013 gives the same to rows loaded before it): A1-O1-N3, A1-O1-R2. */
+export const COMMITMENT_CODE = /^A1-O\d{1,2}-[NR]\d{1,2}$/;
+
+export function commitmentCode(outcome: number, kind: "next_action" | "two_year_result", position: number): string {
+  return `A1-O${outcome}-${kind === "next_action" ? "N" : "R"}${position}`;
+}
+
+/** A local action's code within its council: LA-3. */
+export const LOCAL_ACTION_CODE = /^LA-\d{1,6}$/;

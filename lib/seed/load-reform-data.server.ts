@@ -4,6 +4,7 @@ import { recordAuditEvents } from "@/lib/audit/trail.server";
 import { readReformDataset, type ReformDataset } from "@/lib/seed/dataset";
 import { readCouncils, type SeedCouncil } from "@/lib/seed/councils";
 import { ADVISORY_LOCKS } from "@/lib/db/locks";
+import { commitmentCode } from "@/lib/reform/codes";
 
 export const SOURCE_ACTOR_LABEL = "Source: Stable Homes, Built on Love (DfE, February 2023)";
 
@@ -72,12 +73,14 @@ export async function loadReformData(
               outcomeId: id,
               kind: "next_action" as const,
               position: i + 1,
+              code: commitmentCode(outcome.number, "next_action", i + 1),
               text,
             })),
             ...outcome.twoYearResults.map((text, i) => ({
               outcomeId: id,
               kind: "two_year_result" as const,
               position: i + 1,
+              code: commitmentCode(outcome.number, "two_year_result", i + 1),
               text,
             })),
           ],

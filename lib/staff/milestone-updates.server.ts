@@ -29,18 +29,22 @@ export type UpdateResult =
       theirChanges: Array<{ occurredAt: string; changes: HistoryChange[]; reason: string | null }>;
     };
 
-/** The rules that depend on the milestone as it is now, besides the field rules of the schema. */
+/**
+ * The rules that depend on the milestone as it is now, besides the field rules of the schema. A council's local
+ * action follows the same rules (issue 15: "the same concurrency rule", a reason when it slips or goes at risk).
+ */
 export function checkAgainstCurrent(
-  update: MilestoneUpdate,
-  current: MilestoneState & { dueDate: string },
+  update: Pick<MilestoneUpdate, "status" | "forecastDate" | "actualDate" | "reason">,
+  current: Pick<MilestoneState, "status" | "forecastDate"> & { dueDate: string },
   today: string,
+  noun: "milestone" | "local action" = "milestone",
 ): FieldError[] {
   const errors: FieldError[] = [];
   if (update.actualDate && update.actualDate > today) {
     errors.push({ field: "actualDate", message: "Actual completion date must be today or in the past" });
   }
   if (update.status === "complete" && !update.actualDate) {
-    errors.push({ field: "actualDate", message: "Enter the actual completion date of a complete milestone" });
+    errors.push({ field: "actualDate", message: `Enter the actual completion date of a complete ${noun}` });
   }
   if (update.actualDate && update.status !== "complete") {
     errors.push({ field: "status", message: "Set the status to Complete when you give an actual completion date" });
@@ -57,7 +61,7 @@ export function checkAgainstCurrent(
       field: "reason",
       message: slipped
         ? "Enter the reason the forecast date has moved later"
-        : "Enter the reason the milestone is now at risk, delayed or superseded",
+        : `Enter the reason the ${noun} is now at risk, delayed or superseded`,
     });
   }
   return errors;

@@ -19,7 +19,7 @@ const optionalDay = (label: string) =>
     .refine((s) => s === null || isPlausibleDay(s), `${label} must be a real date, like 2024-03-31`)
     .nullable();
 
-const evidenceLink = z.object({
+export const evidenceLinkSchema = z.object({
   title: z
     .string()
     .trim()
@@ -56,7 +56,7 @@ export const milestoneUpdateSchema = z.object({
     .refine(...withoutControlCharacters("Commentary"))
     .refine(...withoutDirectionControls("Commentary"))
     .transform((s) => (s === "" ? null : s)),
-  evidence: z.array(evidenceLink).max(LIMITS.evidenceLinks, `Add at most ${LIMITS.evidenceLinks} evidence links`),
+  evidence: z.array(evidenceLinkSchema).max(LIMITS.evidenceLinks, `Add at most ${LIMITS.evidenceLinks} evidence links`),
   // Optional here (a first assessment needs none); required by checkAgainstCurrent when the date slips or the
   // status worsens. Whenever given, it is published, so it must be a short sentence.
   reason: optionalReason(),

@@ -69,3 +69,15 @@ export function parseOembedParams(
   if (errors.length > 0 || !url) return { ok: false, errors };
   return { ok: true, params: { url, format: format as "json" | "xml", ...sizes } };
 }
+
+/** The answer: oEmbed's `rich` type (section 2.3.4), with the widget's iframe as `html`. */
+export const OembedBody = z.object({
+  version: z.literal("1.0"),
+  type: z.literal("rich"),
+  title: z.string(),
+  provider_name: z.string(),
+  provider_url: z.string(),
+  html: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});

@@ -18,6 +18,7 @@ const PAGES = [
   ["outcomes", "/outcomes"],
   ["outcome", "/outcomes/4"],
   ["open data", "/open-data"],
+  ["API reference", "/open-data/api"],
   ["about the tracker", "/about"],
   ["what the statuses and figures mean", "/about/statuses"],
   ["accessibility statement", "/accessibility"],

@@ -30,6 +30,7 @@ const PUBLIC_PAGES = [
   "/slippage",
   "/report",
   "/open-data",
+  "/open-data/api",
   "/about",
   "/about/statuses",
   "/accessibility",

@@ -30,6 +30,8 @@ import {
   reactivateUser,
   resetPassword,
 } from "@/lib/auth/users.server";
+import { addLocalAction, updateLocalAction } from "@/lib/local-actions/writes.server";
+import { insertLocalAction } from "@/lib/local-actions/record";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser } from "@/tests/support/factories";
 
@@ -183,6 +185,24 @@ const OPERATIONS: Operation[] = [
   },
   { name: "deactivate a user", permission: "user:manage", call: (u) => deactivateUser(u, { userId: target }) },
   { name: "reactivate a user", permission: "user:manage", call: (u) => reactivateUser(u, { userId: target }) },
+  {
+    name: "add a local action",
+    permission: "local-action:write",
+    call: (u) => addLocalAction(u, { ...LOCAL_ACTION, council: "thurrock", reason: "" }),
+  },
+  {
+    name: "update a local action",
+    permission: "local-action:write",
+    call: async (u) =>
+      updateLocalAction(u, {
+        ...LOCAL_ACTION,
+        council: "thurrock",
+        code: "LA-1",
+        version: await localActionVersion(),
+        commentary: `by ${u}`,
+        reason: "",
+      }),
+  },
   { name: "reset a user's password", permission: "user:manage", call: (u) => resetPassword(u, { userId: target }) },
   {
     name: "lift a user's sign-in lock",
@@ -200,6 +220,25 @@ const OPERATIONS: Operation[] = [
       }),
   },
 ];
+
+const LOCAL_ACTION = {
+  title: "Family help teams",
+  description: "Four locality teams",
+  leadRole: "Director of Children's Services",
+  status: "on_track" as const,
+  dueDate: "2027-03-31",
+  forecastDate: null,
+  actualDate: null,
+  commentary: null,
+  evidence: [],
+  milestones: ["M-01"],
+  recommendations: [],
+  commitments: [],
+};
+
+async function localActionVersion() {
+  return (await database.prisma.localAction.findFirstOrThrow({ where: { number: 1 } })).version;
+}
 
 async function version() {
   return (await database.prisma.milestone.findUniqueOrThrow({ where: { code: "M-01" } })).version;
@@ -246,6 +285,7 @@ beforeAll(async () => {
       councils: { create: { councilId: council.id, fromDate: new Date("2024-01-01T00:00:00Z") } },
     },
   });
+  await prisma.$transaction((tx) => insertLocalAction(tx, { id: null, label: "test" }, council, LOCAL_ACTION, null));
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary";
+import type { MilestoneStatusValue, ResponseClassValue, RoleValue } from "@/lib/vocabulary";
 
 // Small builders for test data: each test states only what it is about.
 
@@ -117,9 +117,18 @@ export async function createMilestone(
   });
 }
 
-export async function createUser(prisma: PrismaClient, input: { email: string; role?: "admin" | "editor" }) {
+/** A user; a council account (council_editor, council_lead) names its council by slug. */
+export async function createUser(prisma: PrismaClient, input: { email: string; role?: RoleValue; council?: string }) {
+  const council = input.council
+    ? await prisma.council.findUniqueOrThrow({ where: { slug: input.council }, select: { id: true } })
+    : null;
   return prisma.user.create({
-    data: { email: input.email, name: input.email.split("@")[0]!, role: input.role ?? "editor" },
+    data: {
+      email: input.email,
+      name: input.email.split("@")[0]!,
+      role: input.role ?? "editor",
+      councilId: council?.id ?? null,
+    },
   });
 }
 

@@ -21,7 +21,7 @@ function chartTable(chart: WidgetChart): SafeHtml {
       <tr>
         <th scope="col">Status</th>
         <td></td>
-        <th scope="col">Milestones</th>
+        <th scope="col">${chart.counted}</th>
       </tr>
     </thead>
     <tbody>

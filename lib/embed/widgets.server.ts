@@ -1,8 +1,9 @@
 import "server-only";
 import { MILESTONE_STATUS_COLOURS } from "@/components/status-tags";
 import { findCouncil } from "@/lib/councils/councils.server";
+import { db } from "@/lib/db/client.server";
 import { formatDateTime, formatDay } from "@/lib/dates";
-import type { LatenessCounts, StatusCounts } from "@/lib/reform/dashboard.server";
+import { emptyStatusCounts, type LatenessCounts, type StatusCounts } from "@/lib/reform/dashboard.server";
 import { CHART_COLOURS } from "@/lib/palette";
 import { programmesOfCouncil } from "@/lib/programmes/programmes.server";
 import {
@@ -26,6 +27,8 @@ import { fullPagePath, type EmbedTarget } from "./targets";
 
 export interface WidgetChart {
   caption: string;
+  /** What is counted: the heading of the numbers' column. */
+  counted: string;
   rows: Array<{ label: string; count: number; colour: string }>;
 }
 
@@ -46,9 +49,10 @@ export interface Widget {
   pagePath: string;
 }
 
-function statusChart(caption: string, counts: StatusCounts): WidgetChart {
+function statusChart(caption: string, counts: StatusCounts, counted = "Milestones"): WidgetChart {
   return {
     caption,
+    counted,
     rows: MILESTONE_STATUSES.filter((s) => counts[s] > 0).map((s) => ({
       label: MILESTONE_STATUS_LABELS[s],
       count: counts[s],
@@ -141,20 +145,40 @@ async function milestoneWidget(target: EmbedTarget): Promise<Widget | null> {
   };
 }
 
-/**
- * A council's local progress. Today that is the national programmes it takes part in; when councils publish local
- * actions (issue 15), their counts by status become this widget's chart, as the pillar widget's milestones are.
- */
+/** A council's local actions by status, counted by PostgreSQL (they share the milestones' statuses). */
+async function localActionCounts(councilSlug: string): Promise<StatusCounts> {
+  const rows = await db().localAction.groupBy({
+    by: ["status"],
+    where: { council: { slug: councilSlug } },
+    _count: { _all: true },
+  });
+  const counts = emptyStatusCounts();
+  for (const row of rows) counts[row.status] = row._count._all;
+  return counts;
+}
+
+/** A council's local progress: its local actions by status (issue 15), and the national programmes it is in. */
 async function councilWidget(target: EmbedTarget): Promise<Widget | null> {
   const council = await cachedCouncil(target.id);
   if (!council || council.slug !== target.id) return null;
-  const programmes = await cachedProgrammesOfCouncil(council.slug);
+  const [programmes, actions] = await Promise.all([
+    cachedProgrammesOfCouncil(council.slug),
+    localActionCounts(council.slug),
+  ]);
+  const actionTotal = total(actions);
   return {
     title: `${council.name}: local progress on the reform`,
     context: council.region,
     heading: council.name,
     tags: [],
-    chart: null,
+    chart:
+      actionTotal > 0
+        ? statusChart(
+            `Its ${actionTotal} local ${actionTotal === 1 ? "action" : "actions"} by status`,
+            actions,
+            "Local actions",
+          )
+        : null,
     sentences: [
       ...(council.endedOn
         ? [
@@ -162,9 +186,7 @@ async function councilWidget(target: EmbedTarget): Promise<Widget | null> {
               (council.successor ? ` Its services passed to ${council.successor.name}.` : ""),
           ]
         : []),
-      // Issue 15: when councils publish local actions, their counts by status become `chart` (as a pillar's
-      // milestones are, statusChart above) and this sentence says how many there are.
-      `${council.name} has not published local actions yet.`,
+      ...(actionTotal === 0 ? [`${council.name} has not published local actions yet.`] : []),
     ],
     facts: [],
     list: {

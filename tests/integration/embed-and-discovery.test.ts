@@ -95,6 +95,35 @@ describe("widgets", () => {
       "This council ended on 1 April 2030. Its services passed to West Northamptonshire.",
     );
   });
+
+  it("count a council's local actions by status once it has any", async () => {
+    const essex = await database.prisma.council.findUniqueOrThrow({ where: { slug: "essex" } });
+    expect((await widget("councils", "essex"))!.chart).toBeNull();
+    expect((await widget("councils", "essex"))!.sentences).toEqual(["Essex has not published local actions yet."]);
+    const action = (number: number, status: "on_track" | "delayed") => ({
+      councilId: essex.id,
+      number,
+      title: `Action ${number}`,
+      description: "Made by the test.",
+      leadRole: "Director of children's services",
+      status,
+      dueDate: new Date("2026-03-31T00:00:00Z"),
+    });
+    await database.prisma.localAction.createMany({
+      data: [action(1, "on_track"), action(2, "on_track"), action(3, "delayed")],
+    });
+    const shown = (await widget("councils", "essex"))!;
+    expect(shown.chart).toMatchObject({
+      caption: "Its 3 local actions by status",
+      counted: "Local actions",
+      rows: [
+        { label: "On track", count: 2 },
+        { label: "Delayed", count: 1 },
+      ],
+    });
+    expect(shown.sentences).toEqual([]);
+    expect(renderWidget(shown, ORIGIN)).toContain('<th scope="col">Local actions</th>');
+  });
 });
 
 describe("discovery", () => {

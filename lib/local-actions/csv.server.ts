@@ -87,7 +87,7 @@ type Council = { id: number; slug: string; gssCode: string; name: string; endedO
 type Tx = Prisma.TransactionClient;
 
 /** The council a staff address names (its slug or GSS code, any case), or null. */
-async function findCouncil(key: string): Promise<Council | null> {
+export async function councilByKey(key: string): Promise<Council | null> {
   const trimmed = key.trim();
   const select = { id: true, slug: true, gssCode: true, name: true, endedOn: true } as const;
   if (/^e\d{8}$/i.test(trimmed)) return db().council.findUnique({ where: { gssCode: trimmed.toUpperCase() }, select });
@@ -101,7 +101,7 @@ async function findCouncil(key: string): Promise<Council | null> {
  * exist (a council account is refused first: a council that does not exist is nobody's own).
  */
 async function authoriseFor(userId: number | null | undefined, councilKey: string) {
-  const council = await findCouncil(councilKey);
+  const council = await councilByKey(councilKey);
   const actor = await authorise(userId, "local-action:write", council ? { councilId: council.id } : undefined);
   return { actor, council };
 }

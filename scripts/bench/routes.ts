@@ -20,7 +20,8 @@
 // if someone rebuilds .next meanwhile, and neither sees what the other (or a developer's `npm start`) cached there.
 //
 // Environment: BENCH_DURATION (seconds per route, default 10), BENCH_CONNECTIONS (default 50), BENCH_LIGHTHOUSE=0
-// (skip Lighthouse), CHROMIUM_PATH (default /usr/bin/chromium). Traffic goes to 127.0.0.1 only. Every process it
+// (skip Lighthouse), BENCH_LOCAL_ACTIONS (generated local actions per council on the large data, default 50; fewer
+// for a quick check that the benchmark runs), CHROMIUM_PATH (default /usr/bin/chromium). Traffic goes to 127.0.0.1 only. Every process it
 // starts is stopped on exit, error or Ctrl+C.
 import { ensureApplicationLogin } from "@/lib/db/application-role.server";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
@@ -54,7 +55,7 @@ const CONNECTIONS = positiveInt("BENCH_CONNECTIONS", 50);
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== "0";
 const WARMUP_SECONDS = 2;
 const LARGE_SIZE = { recommendations: 10_000, milestones: 4_000 };
-const LOCAL_ACTIONS_PER_COUNCIL = 50;
+const LOCAL_ACTIONS_PER_COUNCIL = positiveInt("BENCH_LOCAL_ACTIONS", 50);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Figures from before the front server: `next start` behind the app's proxy, 50 connections, 10 s. */

@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import fc from "fast-check";
 import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotSignedInError, OTHER_COUNCIL_MESSAGE } from "@/lib/auth/actor.server";
@@ -12,6 +13,7 @@ import { addLocalAction, updateLocalAction } from "@/lib/local-actions/writes.se
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createUser } from "@/tests/support/factories";
+import { hostileString } from "@/tests/support/hostile-values";
 import { python, readByPython } from "@/tests/support/python-csv";
 
 // A council's local actions by CSV (issue 15, item 5): the export reads back with strict parsers and round-trips
@@ -377,4 +379,51 @@ describe("an upload", () => {
       expect(report.fileError).toMatch(error);
     }
   });
+
+  it(
+    "answers any text, or any cell, with a report and never an exception, and writes nothing",
+    { timeout: 180_000 },
+    async () => {
+      const header = fc.oneof(
+        fc.constant(HEADER),
+        fc.shuffledSubarray([...LOCAL_ACTION_CSV_COLUMNS, "__proto__", "=cmd"]).map((c) => c.join(",")),
+        hostileString,
+      );
+      const cell = fc.oneof(
+        hostileString,
+        fc.constantFrom("LA-1", "on_track", "2026-03-31", "M-01", '"', "a,b", "x\ny"),
+      );
+      // Never a version the file's action has: a row with a code is stale, a row without one is refused for having one.
+      const version = fc.oneof(
+        fc.integer({ min: 1000, max: 2 ** 31 - 1 }).map(String),
+        hostileString.filter((s) => s.trim() !== "" && !/^\s*\d{1,3}\s*$/.test(s)),
+      );
+      const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+      const row = fc
+        .tuple(
+          fc.oneof(fc.constantFrom("LA-1", ""), cell),
+          fc.array(cell, { minLength: 4, maxLength: 4 }),
+          version,
+          fc.array(cell, { maxLength: 9 }),
+        )
+        .map(([code, before, v, after]) => [code, ...before, v, ...after].map(quote).join(","));
+      const csv = fc
+        .tuple(fc.constantFrom("", "\uFEFF"), header, fc.array(row, { maxLength: 4 }), fc.constantFrom("\r\n", "\n"))
+        .map(([bom, h, rows, eol]) => bom + [h, ...rows].join(eol));
+      await unchangedTables(() =>
+        fc.assert(
+          fc.asyncProperty(
+            fc.oneof({ weight: 3, arbitrary: csv }, { weight: 1, arbitrary: hostileString }),
+            async (text) => {
+              const preview = await previewLocalActionImport(users.thurrock, "thurrock", text, { today: TODAY });
+              const applied = await applyLocalActionImport(users.thurrock, "thurrock", text, { today: TODAY });
+              expect(preview.ok).toBe(false);
+              expect(applied).toMatchObject({ ok: false, applied: 0 });
+            },
+          ),
+          { numRuns: 150 },
+        ),
+      );
+    },
+  );
 });

@@ -203,6 +203,8 @@ export const SearchResultRecord = z
                 "section",
                 "annex1Title",
                 "commitment",
+                "officialName",
+                "description",
               ])
               .meta({ description: "The field the words matched in." }),
             parts: z.array(SnippetPart).meta({ description: "The passage in parts, with the matches marked." }),
@@ -236,6 +238,14 @@ export const SearchResultRecord = z
     commitmentKind: z.enum(["next_action", "two_year_result"]).optional().meta({
       description: "An Annex 1 commitment: next_action (What will we do next?) or two_year_result.",
     }),
+    council: z
+      .object({
+        slug: z.string().meta({ description: "The council's slug." }),
+        name: z.string().meta({ description: "The council's name." }),
+        url: address().meta({ description: "The council's page on this site." }),
+      })
+      .optional()
+      .meta({ description: "A local action's council, to which it is attributed (never to a person)." }),
     url: address().meta({ description: "The page that shows it on this site." }),
   })
   .meta({ id: "SearchResult" });

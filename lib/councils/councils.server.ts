@@ -18,6 +18,8 @@ export interface CouncilSummary {
   startedOn: string | null;
   endedOn: string | null;
   successor: { slug: string; name: string } | null;
+  /** How many local actions the council has published (issue 15): none means it does not publish them yet. */
+  localActions: number;
 }
 
 const SELECT = {
@@ -32,6 +34,7 @@ const SELECT = {
   startedOn: true,
   endedOn: true,
   successor: { select: { slug: true, name: true } },
+  _count: { select: { localActions: true } },
 } as const;
 
 type Row = {
@@ -46,10 +49,16 @@ type Row = {
   startedOn: Date | null;
   endedOn: Date | null;
   successor: { slug: string; name: string } | null;
+  _count: { localActions: number };
 };
 
-function summary(row: Row): CouncilSummary {
-  return { ...row, startedOn: toIsoDay(row.startedOn), endedOn: toIsoDay(row.endedOn) };
+function summary({ _count, ...row }: Row): CouncilSummary {
+  return {
+    ...row,
+    startedOn: toIsoDay(row.startedOn),
+    endedOn: toIsoDay(row.endedOn),
+    localActions: _count.localActions,
+  };
 }
 
 export interface CouncilFilters {
@@ -58,6 +67,8 @@ export interface CouncilFilters {
   region?: (typeof REGIONS)[number];
   /** A programme's slug: councils that take or took part in it. */
   programme?: string;
+  /** Councils that publish local actions (at least one), or that do not (none yet). */
+  publishes?: boolean;
 }
 
 /** Every council that matches, in region order (north to south, as the ONS lists them) then by name. */
@@ -67,6 +78,7 @@ export async function listCouncils(filters: CouncilFilters = {}): Promise<Counci
     where: {
       ...(filters.region ? { region: filters.region } : {}),
       ...(filters.programme ? { programmes: { some: { programme: { slug: filters.programme } } } } : {}),
+      ...(filters.publishes === undefined ? {} : { localActions: filters.publishes ? { some: {} } : { none: {} } }),
       AND: words.map((w) => ({
         OR: [
           { name: { contains: w, mode: "insensitive" as const } },

@@ -95,6 +95,8 @@ export function searchResultRecord(r: SearchResult, origin: string): SearchResul
     ...(r.status && { status: r.status }),
     ...(r.outcomeKind && { outcomeKind: r.outcomeKind }),
     ...(r.commitmentKind && { commitmentKind: r.commitmentKind }),
+    // A local action is attributed to its council, never to a person.
+    ...(r.council && { council: { ...r.council, url: `${origin}/councils/${r.council.slug}` } }),
     url: `${origin}${r.path}`,
   };
 }

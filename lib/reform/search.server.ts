@@ -18,11 +18,21 @@ import type { MilestoneStatusValue, ResponseClassValue } from "@/lib/vocabulary"
 // title above body text. Ranks are comparable across kinds: ts_rank with normalisation 1 divides by the log of the
 // document's length, so a short title that is all about the words ("National Kinship Care Strategy") is not
 // drowned by a long recommendation that mentions them twice. It searches today's texts: the words of
-// recommendations, pillars, outcomes and Annex 1 never change, and a milestone's commentary is searched as it is now.
+// recommendations, pillars, outcomes and Annex 1 never change, and a milestone's commentary is searched as it is now;
+// so are councils (their names), national programmes and councils' local actions (migration 0015), as they are now.
 
 /** Where in a result the words matched: each a field of the open data. */
 export type SnippetField =
-  "text" | "response" | "activity" | "commentary" | "chapterTitle" | "section" | "annex1Title" | "commitment";
+  | "text"
+  | "response"
+  | "activity"
+  | "commentary"
+  | "chapterTitle"
+  | "section"
+  | "annex1Title"
+  | "commitment"
+  | "officialName"
+  | "description";
 
 export interface SearchSnippet {
   field: SnippetField;
@@ -31,7 +41,10 @@ export interface SearchSnippet {
 
 export interface SearchResult {
   kind: SearchKind;
-  /** "CR-37", "M-30"; for a pillar, outcome or commitment, the pillar's or outcome's number. */
+  /**
+   * "CR-37", "M-30"; for a pillar, outcome or commitment, the pillar's or outcome's number; a council's GSS code
+   * (E06000034), a programme's slug, a local action's code within its council (LA-3).
+   */
   code: string;
   title: SnippetPart[];
   snippets: SearchSnippet[];
@@ -42,8 +55,10 @@ export interface SearchResult {
   responseClass?: ResponseClassValue;
   /** A recommendation's milestones, each with its status. */
   milestones?: LinkedMilestone[];
-  /** A milestone's status. */
+  /** A milestone's or a local action's status. */
   status?: MilestoneStatusValue;
+  /** A local action's council, to which it is attributed (never to a person). */
+  council?: { slug: string; name: string };
   /** An outcome's kind, or an Annex 1 commitment's outcome kind. */
   outcomeKind?: "outcome" | "enabler";
   /** An Annex 1 commitment: "next_action" (What will we do next?) or "two_year_result". */
@@ -80,28 +95,29 @@ function hitsSql(): Prisma.Sql {
            'Recommendation ' || r.code AS title,
            'text' AS f1_name, r.text AS f1, ${PASSAGES} AS f1_options,
            'response' AS f2_name, r.response_text AS f2, ${PASSAGES} AS f2_options,
-           r.response_class::text AS response_class, NULL AS status, NULL AS outcome_kind, NULL AS commitment_kind
+           r.response_class::text AS response_class, NULL AS status, NULL AS outcome_kind, NULL AS commitment_kind,
+           NULL AS council_slug, NULL AS council_name
     FROM recommendation r, words WHERE r.search @@ words.query
     UNION ALL
     SELECT 'milestone', 1, m.code, '/milestones/' || m.code, m.id, ${rank("m.search")},
            m.title,
            'activity', m.activity, ${WHOLE},
            'commentary', m.commentary, ${PASSAGES},
-           NULL, m.status::text, NULL, NULL
+           NULL, m.status::text, NULL, NULL, NULL, NULL
     FROM milestone m, words WHERE m.search @@ words.query
     UNION ALL
     SELECT 'pillar', 2, p.number::text, '/pillars/' || p.number, p.number, ${rank("p.search")},
            'Pillar ' || p.number || ': ' || p.title,
            'chapterTitle', p.chapter_title, ${WHOLE},
            'section', p.section, ${WHOLE},
-           NULL, NULL, NULL, NULL
+           NULL, NULL, NULL, NULL, NULL, NULL
     FROM pillar p, words WHERE p.search @@ words.query
     UNION ALL
     SELECT 'outcome', 3, o.number::text, '/outcomes/' || o.number, o.number, ${rank("o.search")},
            o.title,
            'annex1Title', NULLIF(o.annex1_title, o.title), ${WHOLE},
            NULL, NULL, NULL,
-           NULL, NULL, o.kind::text, NULL
+           NULL, NULL, o.kind::text, NULL, NULL, NULL
     FROM outcome o, words WHERE o.search @@ words.query
     UNION ALL
     SELECT 'commitment', 4, o.number::text,
@@ -110,8 +126,30 @@ function hitsSql(): Prisma.Sql {
            o.title,
            'commitment', c.text, ${WHOLE},
            NULL, NULL, NULL,
-           NULL, NULL, o.kind::text, c.kind::text
-    FROM outcome_commitment c JOIN outcome o ON o.id = c.outcome_id, words WHERE c.search @@ words.query`;
+           NULL, NULL, o.kind::text, c.kind::text, NULL, NULL
+    FROM outcome_commitment c JOIN outcome o ON o.id = c.outcome_id, words WHERE c.search @@ words.query
+    UNION ALL
+    SELECT 'council', 5, k.gss_code, '/councils/' || k.slug, 0, ${rank("k.search")},
+           k.name,
+           'officialName', NULLIF(k.official_name, k.name), ${WHOLE},
+           NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL, NULL
+    FROM council k, words WHERE k.search @@ words.query
+    UNION ALL
+    SELECT 'programme', 6, g.slug, '/programmes/' || g.slug, g.id, ${rank("g.search")},
+           g.name,
+           'description', g.description, ${PASSAGES},
+           NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL, NULL
+    FROM programme g, words WHERE g.search @@ words.query
+    UNION ALL
+    SELECT 'local_action', 7, 'LA-' || a.number, '/councils/' || k.slug || '/actions/LA-' || a.number, a.number,
+           ${rank("a.search")},
+           a.title,
+           'description', a.description, ${PASSAGES},
+           'commentary', a.commentary, ${PASSAGES},
+           NULL, a.status::text, NULL, NULL, k.slug, k.name
+    FROM local_action a JOIN council k ON k.id = a.council_id, words WHERE a.search @@ words.query`;
 }
 
 interface HitRow {
@@ -130,6 +168,8 @@ interface HitRow {
   status: MilestoneStatusValue | null;
   outcome_kind: "outcome" | "enabler" | null;
   commitment_kind: "next_action" | "two_year_result" | null;
+  council_slug: string | null;
+  council_name: string | null;
 }
 
 /** Text for ts_headline: the marks' characters removed so they stay unique, "<" hidden (lib/reform/snippets.ts). */
@@ -160,11 +200,12 @@ export async function searchEverything(search: SearchQuery): Promise<SearchResul
              ts_headline('english', ${forHeadline(Prisma.sql`page.title`)}, words.query, ${WHOLE}) AS title,
              page.f1_name, ${headline("f1")} AS f1, page.f1 AS f1_source,
              page.f2_name, ${headline("f2")} AS f2, page.f2 AS f2_source,
-             page.response_class, page.status, page.outcome_kind, page.commitment_kind
+             page.response_class, page.status, page.outcome_kind, page.commitment_kind,
+             page.council_slug, page.council_name
       FROM (SELECT * FROM (${hitsSql()}) hits ${kindFilter}
-            ORDER BY hits.rank DESC, hits.kind_order, hits.position, hits.code
+            ORDER BY hits.rank DESC, hits.kind_order, hits.council_name NULLS FIRST, hits.position, hits.code
             LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) page, words
-      ORDER BY page.rank DESC, page.kind_order, page.position, page.code`,
+      ORDER BY page.rank DESC, page.kind_order, page.council_name NULLS FIRST, page.position, page.code`,
     prisma.$queryRaw<Array<{ kind: SearchKind; n: bigint }>>`
       ${words} SELECT hits.kind, count(*) AS n FROM (${hitsSql()}) hits GROUP BY hits.kind`,
     prisma.$queryRaw<Array<{ meaningful: boolean }>>`
@@ -212,5 +253,6 @@ function toResult(r: HitRow, milestones: Map<string, LinkedMilestone[]>): Search
     ...(r.status && { status: r.status }),
     ...(r.outcome_kind && { outcomeKind: r.outcome_kind }),
     ...(r.commitment_kind && { commitmentKind: r.commitment_kind }),
+    ...(r.council_slug && r.council_name && { council: { slug: r.council_slug, name: r.council_name } }),
   };
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { parse } from "csv-parse/sync";
 import { unprotectCell, writeCsv } from "@/lib/csv";
 import { db } from "@/lib/db/client.server";
 import { authorise } from "@/lib/auth/actor.server";
@@ -8,7 +7,23 @@ import { checkAgainstCurrent, writeMilestoneUpdate } from "@/lib/staff/milestone
 import { describeChanges, type HistoryChange } from "@/lib/audit/describe";
 import { milestoneStateOf, sameState, type MilestoneState } from "@/lib/audit/records";
 import { milestoneUpdateSchema, type MilestoneUpdate } from "@/lib/validations/milestone-update";
-import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from "@/lib/vocabulary";
+import { MILESTONE_STATUSES } from "@/lib/vocabulary";
+import {
+  CSV_UPLOAD_LIMITS,
+  decodeEvidence,
+  encodeEvidence,
+  fileFailure,
+  normaliseDay,
+  normaliseStatus,
+  parseCsvUpload,
+  sameLines,
+  type ApplyReport,
+  type FileRow as UploadRow,
+  type ImportReport,
+  type ImportRow,
+  type ImportSummary,
+  type ParsedFile,
+} from "@/lib/csv-upload";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
@@ -62,74 +77,14 @@ export type MilestoneCsvColumn = (typeof MILESTONE_CSV_COLUMNS)[number];
 export const MILESTONE_CSV_READ_ONLY_COLUMNS = ["title", "dueDate"] as const satisfies readonly MilestoneCsvColumn[];
 
 export const MILESTONE_CSV_FILENAME = "milestones-update.csv";
-export const MILESTONE_CSV_LIMITS = { maxBytes: 2 * 1024 * 1024, maxRows: 2000 } as const;
+export const MILESTONE_CSV_LIMITS = CSV_UPLOAD_LIMITS;
+
+// The cell encodings, the file reader and the report are shared with the local actions' import (lib/csv-upload.ts).
+export { decodeCsvBytes, decodeEvidence, encodeEvidence } from "@/lib/csv-upload";
+export type { ApplyReport, ImportOutcome, ImportReport, ImportRow, ImportSummary } from "@/lib/csv-upload";
 
 // ---------------------------------------------------------------------------------------------------------
 // Cell encodings
-
-function escapePart(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
-}
-
-/** Evidence links as the cell holds them: one `Title|address` per line. */
-export function encodeEvidence(links: ReadonlyArray<{ title: string; url: string }>): string {
-  return links.map((l) => `${escapePart(l.title)}|${escapePart(l.url)}`).join("\n");
-}
-
-export type EvidenceDecoding =
-  { ok: true; links: Array<{ title: string; url: string }> } | { ok: false; error: string };
-
-export function decodeEvidence(cell: string): EvidenceDecoding {
-  const links: Array<{ title: string; url: string }> = [];
-  const lines = cell.split(/\r\n|\n|\r/);
-  let n = 0;
-  for (const line of lines) {
-    if (line.trim() === "") continue;
-    n++;
-    const parts: string[] = [""];
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i]!;
-      if (c === "\\" && i + 1 < line.length) {
-        const next = line[i + 1]!;
-        const escaped = next === "\\" ? "\\" : next === "|" ? "|" : next === "n" ? "\n" : next === "r" ? "\r" : null;
-        if (escaped !== null) {
-          parts[parts.length - 1] += escaped;
-          i++;
-          continue;
-        }
-      }
-      if (c === "|") parts.push("");
-      else parts[parts.length - 1] += c;
-    }
-    if (parts.length === 1) {
-      return {
-        ok: false,
-        error: `Evidence link ${n} must be a title and an address separated by "|", like: Annual report|https://www.gov.uk/report`,
-      };
-    }
-    if (parts.length > 2) {
-      return { ok: false, error: `Evidence link ${n} has more than one "|": write \\| for a "|" inside a title` };
-    }
-    links.push({ title: parts[0]!.trim(), url: parts[1]!.trim() });
-  }
-  return { ok: true, links };
-}
-
-/** YYYY-MM-DD stays as it is; D/M/YYYY (as UK spreadsheets write dates) becomes YYYY-MM-DD. */
-function normaliseDay(cell: string): string {
-  const s = cell.trim();
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-  return uk ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}` : s;
-}
-
-function normaliseStatus(cell: string): string {
-  const s = cell.trim();
-  const lower = s.toLowerCase();
-  const byValue = MILESTONE_STATUSES.find((v) => v === lower);
-  if (byValue) return byValue;
-  const byLabel = MILESTONE_STATUSES.find((v) => MILESTONE_STATUS_LABELS[v].toLowerCase() === lower);
-  return byLabel ?? s;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading the current state
@@ -194,148 +149,14 @@ export async function exportMilestonesCsv(userId: number | null | undefined): Pr
 // ---------------------------------------------------------------------------------------------------------
 // Reading a file
 
-export type ImportOutcome = "change" | "no_change" | "error";
+type FileRow = UploadRow<MilestoneCsvColumn>;
 
-export interface ImportRow {
-  /** The row's number as a spreadsheet shows it: the header is row 1, the first milestone row 2. */
-  line: number;
-  code: string;
-  /** The milestone's title in the tracker (not the file's, which is read-only), or null for an unknown code. */
-  title: string | null;
-  outcome: ImportOutcome;
-  changes: HistoryChange[];
-  reason: string | null;
-  errors: string[];
-}
-
-export interface ImportSummary {
-  rows: number;
-  changes: number;
-  unchanged: number;
-  errors: number;
-}
-
-export interface ImportReport {
-  /** True when the file could be read and no row has an error. */
-  ok: boolean;
-  /** A problem with the file as a whole (not CSV, wrong columns, too big): then there are no rows. */
-  fileError: string | null;
-  rows: ImportRow[];
-  summary: ImportSummary;
-}
-
-export interface ApplyReport extends ImportReport {
-  /** How many milestones were updated: 0 whenever ok is false. */
-  applied: number;
-}
-
-interface FileRow {
-  line: number;
-  cells: Partial<Record<MilestoneCsvColumn, string>>;
-  /** A problem with the row's shape, found while reading the file. */
-  shapeError: string | null;
-}
-
-type ParsedFile = { ok: true; rows: FileRow[] } | { ok: false; error: string };
-
-const EXPECTED_HEADER = MILESTONE_CSV_COLUMNS.join(",");
-
-/** Turns uploaded bytes into text, refusing anything that is not UTF-8. */
-export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
-  if (bytes.byteLength > MILESTONE_CSV_LIMITS.maxBytes) return { ok: false, error: tooLarge() };
-  try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    return {
-      ok: false,
-      error: 'The file is not saved as UTF-8 text. In Excel choose "Save as", then "CSV UTF-8 (Comma delimited)".',
-    };
-  }
-}
-
-function tooLarge(): string {
-  return "The file is larger than 2 MB. Upload the file you exported from this page, with your changes.";
-}
-
-export function parseMilestoneCsv(text: string): ParsedFile {
-  if (Buffer.byteLength(text, "utf8") > MILESTONE_CSV_LIMITS.maxBytes) return { ok: false, error: tooLarge() };
-  if (text.replace(/^\uFEFF/, "").trim() === "")
-    return { ok: false, error: "The file is empty. Upload the file you exported from this page, with your changes." };
-  if (text.includes("\u0000"))
-    return {
-      ok: false,
-      error: "The file is not a CSV file. Upload the file you exported from this page, saved as CSV.",
-    };
-
-  let records: string[][];
-  try {
-    records = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      max_record_size: MILESTONE_CSV_LIMITS.maxBytes,
-    }) as string[][];
-  } catch (error) {
-    const lines = (error as { lines?: number }).lines;
-    return {
-      ok: false,
-      error: `The file is not a valid CSV file${lines ? ` (the problem is near line ${lines} of the file)` : ""}: check that every quotation mark that opens a cell also closes it, and save it as "CSV UTF-8 (Comma delimited)".`,
-    };
-  }
-
-  const [header = [], ...body] = records;
-  const names = header.map((h) => h.trim());
-  if (names.length === 1 && names[0]!.includes(";")) {
-    return {
-      ok: false,
-      error: `The columns are separated by semicolons. Save the file with commas between columns. The first row must be: ${EXPECTED_HEADER}`,
-    };
-  }
-  const known = new Set<string>(MILESTONE_CSV_COLUMNS);
-  const unknown = names.filter((n) => !known.has(n)).map((n) => (n === "" ? "(a column with no name)" : n));
-  const duplicated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
-  const missing = MILESTONE_CSV_COLUMNS.filter(
-    (c) => !names.includes(c) && !(MILESTONE_CSV_READ_ONLY_COLUMNS as readonly string[]).includes(c),
-  );
-  if (unknown.length || duplicated.length || missing.length) {
-    const problems = [
-      missing.length ? `it is missing the ${plural(missing.length, "column")} ${missing.join(", ")}` : null,
-      unknown.length ? `it has the unknown ${plural(unknown.length, "column")} ${unknown.join(", ")}` : null,
-      duplicated.length
-        ? `it has the ${plural(duplicated.length, "column")} ${duplicated.join(", ")} more than once`
-        : null,
-    ].filter(Boolean);
-    return {
-      ok: false,
-      error: `The first row of the file does not have the right column names: ${problems.join("; ")}. The first row must be: ${EXPECTED_HEADER}`,
-    };
-  }
-
-  const rows: FileRow[] = [];
-  body.forEach((record, i) => {
-    if (record.every((cell) => cell.trim() === "")) return; // a blank line, or a row a spreadsheet left empty
-    const cells: FileRow["cells"] = {};
-    names.forEach((name, c) => {
-      cells[name as MilestoneCsvColumn] = record[c] ?? "";
-    });
-    const shapeError =
-      record.length > names.length && record.slice(names.length).some((cell) => cell.trim() !== "")
-        ? `Row ${i + 2} has ${record.length} cells but the first row has ${names.length} column names: check for a stray comma`
-        : null;
-    rows.push({ line: i + 2, cells, shapeError });
+export function parseMilestoneCsv(text: string): ParsedFile<MilestoneCsvColumn> {
+  return parseCsvUpload(text, {
+    columns: MILESTONE_CSV_COLUMNS,
+    optional: MILESTONE_CSV_READ_ONLY_COLUMNS,
+    rowsOf: "milestone",
   });
-  if (rows.length > MILESTONE_CSV_LIMITS.maxRows) {
-    return {
-      ok: false,
-      error: `The file has ${rows.length} rows of milestones. It can have at most ${MILESTONE_CSV_LIMITS.maxRows}.`,
-    };
-  }
-  if (rows.length === 0) return { ok: false, error: "The file has no milestone rows under its first row." };
-  return { ok: true, rows };
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -448,11 +269,6 @@ function assessRows(rows: FileRow[], currentByCode: Map<string, CurrentMilestone
   });
 }
 
-function sameLines(a: string, b: string): boolean {
-  const lines = (s: string) => s.replace(/\r\n?/g, "\n");
-  return lines(a) === lines(b);
-}
-
 function summarise(rows: ImportRow[]): ImportSummary {
   return {
     rows: rows.length,
@@ -476,10 +292,6 @@ function report(assessed: AssessedRow[], currentByCode: Map<string, CurrentMiles
   }));
   const summary = summarise(rows);
   return { ok: summary.errors === 0, fileError: null, rows, summary };
-}
-
-function fileFailure(error: string): ImportReport {
-  return { ok: false, fileError: error, rows: [], summary: { rows: 0, changes: 0, unchanged: 0, errors: 0 } };
 }
 
 function codesIn(rows: FileRow[]): string[] {

@@ -28,13 +28,15 @@ export const COUNCIL_API_PARAMETERS = {
       "A programme's slug, one that /api/v1/programmes lists: only the councils that take or took part in it.",
   }),
   format: documentedParameters({ format: formatRule }).format!,
-} satisfies Record<keyof CouncilListParams, z.ZodType>;
+} satisfies Record<Exclude<keyof CouncilListParams, "publishes">, z.ZodType>;
 
 export interface CouncilListParams {
   q?: string;
   region?: (typeof REGIONS)[number];
   /** A programme's slug: councils that take or took part in it. */
   programme?: string;
+  /** The page's filter (issue 15): councils that publish local actions ("yes": at least one) or do not ("no"). */
+  publishes?: "yes" | "no";
   format: "json" | "csv";
 }
 
@@ -44,7 +46,9 @@ export function parseCouncilParams(
   options: { strict: boolean; programmes: readonly string[] },
 ): { ok: true; params: CouncilListParams } | { ok: false; errors: ParameterError[]; params: CouncilListParams } {
   const query = toSearchParams(params);
-  const allowed = options.strict ? ["q", "region", "programme", "format"] : ["q", "region", "programme", "asAt"];
+  const allowed = options.strict
+    ? ["q", "region", "programme", "format"]
+    : ["q", "region", "programme", "publishes", "asAt"];
   const errors: ParameterError[] = [];
   const result: CouncilListParams = { format: "json" };
   for (const name of new Set(query.keys())) {
@@ -81,6 +85,9 @@ export function parseCouncilParams(
             ? `"programme" must be the web address name of a programme: ${options.programmes.join(", ")}.`
             : `"programme" names no programme: none has been recorded yet.`,
         });
+    } else if (name === "publishes") {
+      if (value === "yes" || value === "no") result.publishes = value;
+      else errors.push({ parameter: "publishes", message: `"publishes" must be one of: yes, no.` });
     } else if (name === "format") {
       if (value === "json" || value === "csv") result.format = value;
       else errors.push({ parameter: "format", message: `"format" must be one of: json, csv.` });

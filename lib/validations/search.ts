@@ -14,7 +14,16 @@ import { z } from "@/lib/validations/zod";
 // The site search (/search and /api/v1/search): one rule for the page and the API, as for the lists.
 
 /** What the search looks in, in the order results of equal rank are listed. */
-export const SEARCH_KINDS = ["recommendation", "milestone", "pillar", "outcome", "commitment"] as const;
+export const SEARCH_KINDS = [
+  "recommendation",
+  "milestone",
+  "pillar",
+  "outcome",
+  "commitment",
+  "council",
+  "programme",
+  "local_action",
+] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const SEARCH_PAGE_SIZE = 20;

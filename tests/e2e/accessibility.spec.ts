@@ -40,6 +40,8 @@ const PAGES = [
   ["council", "/councils/thurrock"],
   ["councils in a programme", "/councils?programme=e2e-pathfinder"],
   ["councils with an unknown programme (error summary)", "/councils?programme=nope"],
+  ["councils that publish local actions", "/councils?publishes=yes"],
+  ["councils with a bad publishes value (error summary)", "/councils?publishes=maybe"],
   ["national programmes", "/programmes"],
   ["national programme, table and tiles", "/programmes/e2e-pathfinder"],
   ["search, no words yet", "/search"],

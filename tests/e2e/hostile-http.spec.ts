@@ -336,6 +336,25 @@ const ACTIONS: ActionCase[] = [
       .map(([parts, file, fileName]) => [...parts, { name: "file", value: file, fileName }]),
     refusal: /"ok":false|"stage":"refused"|"stage":"idle"/,
   },
+  {
+    // A council's local actions CSV (issue 15): bound to the council by its page, so a caller's first argument is the
+    // council; here it is whatever the fuzzed call puts there, never a file with changes to apply.
+    name: "localActionImportAction",
+    page: "/staff/councils/thurrock/import",
+    fields: fc
+      .tuple(
+        formFields(
+          { intent: fc.constantFrom("preview", "apply", "other"), fileName: fc.string() },
+          {
+            csv: hostileString.filter((s) => !s.startsWith("code,")).map((s) => Buffer.from(s).toString("base64")),
+          },
+        ),
+        hostileString.filter((s) => !s.replace(/^\uFEFF/, "").startsWith("code,")),
+        fc.constantFrom("changes.csv", "changes.xlsx", "", "../../etc/passwd", "a\u0000.csv"),
+      )
+      .map(([parts, file, fileName]) => [...parts, { name: "file", value: file, fileName }]),
+    refusal: /"ok":false|"stage":"refused"|"stage":"idle"/,
+  },
 ];
 
 test.describe.configure({ timeout: 300_000 });
@@ -402,6 +421,7 @@ const QUERY_KEYS = [
   "__proto__",
   "region",
   "programme",
+  "publishes",
 ];
 const queryString = fc
   .array(

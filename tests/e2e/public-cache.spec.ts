@@ -41,6 +41,7 @@ const PUBLIC_PAGES = [
   "/councils?q=thurrock",
   "/councils/thurrock",
   "/councils?programme=e2e-pathfinder",
+  "/councils?publishes=yes",
   "/programmes",
   "/programmes/e2e-pathfinder",
   "/search",

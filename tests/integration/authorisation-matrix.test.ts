@@ -32,6 +32,12 @@ import {
 } from "@/lib/auth/users.server";
 import { addLocalAction, updateLocalAction } from "@/lib/local-actions/writes.server";
 import { insertLocalAction } from "@/lib/local-actions/record";
+import {
+  applyLocalActionImport,
+  exportLocalActionsCsv,
+  LOCAL_ACTION_CSV_COLUMNS,
+  previewLocalActionImport,
+} from "@/lib/local-actions/csv.server";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser } from "@/tests/support/factories";
 
@@ -202,6 +208,21 @@ const OPERATIONS: Operation[] = [
         commentary: `by ${u}`,
         reason: "",
       }),
+  },
+  {
+    name: "export a council's local actions as CSV",
+    permission: "local-action:write",
+    call: (u) => exportLocalActionsCsv(u, "thurrock"),
+  },
+  {
+    name: "preview a council's local actions CSV",
+    permission: "local-action:write",
+    call: (u) => previewLocalActionImport(u, "thurrock", `${LOCAL_ACTION_CSV_COLUMNS.join(",")}\r\n`),
+  },
+  {
+    name: "apply a council's local actions CSV",
+    permission: "local-action:write",
+    call: (u) => applyLocalActionImport(u, "thurrock", `${LOCAL_ACTION_CSV_COLUMNS.join(",")}\r\n`),
   },
   { name: "reset a user's password", permission: "user:manage", call: (u) => resetPassword(u, { userId: target }) },
   {

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as milestonesApi } from "@/app/api/v1/milestones/route";
@@ -12,6 +11,7 @@ import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createUser } from "@/tests/support/factories";
+import { python, readByPython } from "@/tests/support/python-csv";
 
 // Every CSV the app writes (the four open-data downloads and the staff export), over the real reform data (whose
 // texts run to several paragraphs) and staff text written to trip spreadsheets up: each is UTF-8 with a byte order
@@ -88,21 +88,6 @@ function strictlyParsed(text: string): string[][] {
     // A line break of any kind outside quotes ends a record, as it does for Python and for spreadsheets.
     record_delimiter: ["\r\n", "\n", "\r"],
   }) as string[][];
-}
-
-// Python's csv module, as the issue's reader used it, where python3 is installed (it is on our machines and in CI).
-const PYTHON_READER = `
-import csv, io, json, sys
-text = sys.stdin.buffer.read().decode("utf-8-sig")
-rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
-json.dump(rows, sys.stdout)
-`;
-const python = spawnSync("python3", ["--version"]).status === 0;
-
-function readByPython(text: string): string[][] {
-  const run = spawnSync("python3", ["-c", PYTHON_READER], { input: Buffer.from(text, "utf8"), maxBuffer: 64 << 20 });
-  expect(run.status, run.stderr.toString()).toBe(0);
-  return JSON.parse(run.stdout.toString()) as string[][];
 }
 
 /** What a JSON value becomes in a CSV cell, by the rule docs/open-data-api.md states. */

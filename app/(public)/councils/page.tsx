@@ -24,17 +24,20 @@ function byRegion(councils: CouncilSummary[]): Array<[string, CouncilSummary[]]>
 export default async function CouncilsPage({ searchParams }: { searchParams: SearchParams }) {
   const programmes = await programmeChoices();
   const parsed = parseCouncilParams(await searchParams, { strict: false, programmes: programmes.map((p) => p.slug) });
-  const { q, region, programme } = parsed.params;
-  const councils = await listCouncils(parsed.ok ? { q, region, programme } : {});
-  const filtered = parsed.ok && (q !== undefined || region !== undefined || programme !== undefined);
+  const { q, region, programme, publishes } = parsed.params;
+  const councils = await listCouncils(
+    parsed.ok ? { q, region, programme, ...(publishes ? { publishes: publishes === "yes" } : {}) } : {},
+  );
+  const filtered =
+    parsed.ok && (q !== undefined || region !== undefined || programme !== undefined || publishes !== undefined);
 
   return (
     <div className="space-y-6">
       <h1 className="text-4xl font-bold">Councils</h1>
       <p className="max-w-3xl">
-        The 153 councils in England with duties for children&apos;s services, by region. Each council&apos;s page will
-        show what it is doing locally about the national reform, beside the national picture, once the council publishes
-        its local actions. See also the <Link href="/programmes">national programmes</Link> councils take part in.
+        The 153 councils in England with duties for children&apos;s services, by region. Each council&apos;s page shows
+        what it is doing locally about the national reform, beside the national picture, once the council publishes its
+        local actions. See also the <Link href="/programmes">national programmes</Link> councils take part in.
       </p>
       {!parsed.ok && (
         <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
@@ -54,6 +57,16 @@ export default async function CouncilsPage({ searchParams }: { searchParams: Sea
           value={programme}
           options={programmes.map((p) => ({ value: p.slug, label: p.name }))}
           anyLabel="Any or none"
+        />
+        <SelectField
+          name="publishes"
+          label="Publishes local actions"
+          value={publishes}
+          options={[
+            { value: "yes", label: "Yes" },
+            { value: "no", label: "No, not yet" },
+          ]}
+          anyLabel="Either"
         />
       </FilterForm>
       <p role="status" className="font-bold">
@@ -84,6 +97,9 @@ export default async function CouncilsPage({ searchParams }: { searchParams: Sea
                 <th scope="col" className={`${th} ${num}`}>
                   Population (2020)
                 </th>
+                <th scope="col" className={`${th} ${num}`}>
+                  Local actions
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -99,6 +115,9 @@ export default async function CouncilsPage({ searchParams }: { searchParams: Sea
                   </th>
                   <td className={td}>{c.typeName}</td>
                   <td className={`${td} ${num}`}>{c.population2020?.toLocaleString("en-GB") ?? "Not known"}</td>
+                  <td className={`${td} ${num}`}>
+                    {c.localActions === 0 ? "None yet" : c.localActions.toLocaleString("en-GB")}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -25,6 +25,9 @@ const KIND_LABELS: Record<SearchKind, { one: string; many: string }> = {
   pillar: { one: "Pillar", many: "Pillars" },
   outcome: { one: "Outcome or enabler", many: "Outcomes and enablers" },
   commitment: { one: "Annex 1 commitment", many: "Annex 1 commitments" },
+  council: { one: "Council", many: "Councils" },
+  programme: { one: "National programme", many: "National programmes" },
+  local_action: { one: "Local action", many: "Local actions" },
 };
 
 const FIELD_LABELS: Record<SnippetField, string> = {
@@ -36,6 +39,8 @@ const FIELD_LABELS: Record<SnippetField, string> = {
   section: "Recommendations answered under",
   annex1Title: "Annex 1 heading",
   commitment: "Commitment",
+  officialName: "Official name",
+  description: "Description",
 };
 
 const COMMITMENT_LABELS = {
@@ -46,6 +51,7 @@ const COMMITMENT_LABELS = {
 function titlePrefix(r: SearchResult): string {
   switch (r.kind) {
     case "milestone":
+    case "local_action":
       return `${r.code}: `;
     case "outcome":
     case "commitment":
@@ -59,7 +65,9 @@ function Result({ r }: { r: SearchResult }) {
   const kindLabel =
     r.kind === "commitment" && r.commitmentKind
       ? `Annex 1: ${COMMITMENT_LABELS[r.commitmentKind]}`
-      : KIND_LABELS[r.kind].one;
+      : r.kind === "local_action" && r.council
+        ? `Local action of ${r.council.name}`
+        : KIND_LABELS[r.kind].one;
   return (
     <li className="space-y-2 py-4">
       <p className="text-base text-govuk-secondary">{kindLabel}</p>
@@ -127,8 +135,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         </label>
         <p id="filter-q-hint" className="max-w-3xl text-base text-govuk-secondary">
           Searches the recommendations, the government&apos;s responses, the milestones (titles and commentary), the
-          pillars, the outcomes and Annex 1 of the strategy. Put words in quotes to find them together, or a minus sign
-          before a word to leave it out.
+          pillars, the outcomes and Annex 1 of the strategy, the councils, the national programmes and the
+          councils&apos; local actions. Put words in quotes to find them together, or a minus sign before a word to
+          leave it out.
         </p>
         <div className="flex max-w-xl">
           <input

@@ -4,7 +4,8 @@ import { Table, td, th } from "@/components/ui/table";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { LIMITS } from "@/lib/validations/milestone-update";
 import { MILESTONE_STATUSES } from "@/lib/vocabulary";
-import { MilestoneImportForm } from "./import-form";
+import { CsvImportForm } from "@/components/staff/csv-import-form";
+import { milestoneImportAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Update milestones from a CSV file" };
@@ -111,7 +112,10 @@ export default async function ImportMilestonesPage() {
         </div>
       </details>
 
-      <MilestoneImportForm />
+      <CsvImportForm
+        action={milestoneImportAction}
+        names={{ one: "milestone", many: "milestones", publicPath: "/milestones/", label: "Milestone" }}
+      />
     </div>
   );
 }

@@ -5,8 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import { Table, td, th } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
-import type { ImportReport, ImportRow } from "@/lib/staff/milestone-csv.server";
-import { milestoneImportAction, type ImportState } from "./actions";
+import type { ImportReport, ImportRow, ImportState } from "@/lib/csv-upload";
 
 const IDLE: ImportState = { stage: "idle" };
 
@@ -16,9 +15,30 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
 
-/** Upload a CSV file, check what it would change row by row, then apply it: all or nothing. */
-export function MilestoneImportForm() {
-  const [state, action, pending] = useActionState(milestoneImportAction, IDLE);
+/** What the form calls the records the file holds, and where each one's public page is. */
+export interface CsvRecordNames {
+  /** "milestone", "local action" */
+  one: string;
+  /** "milestones", "local actions" */
+  many: string;
+  /** The public address of a record is this followed by its code: "/milestones/". */
+  publicPath: string;
+  /** How the success message names one record, before its code: "Milestone", "Local action". */
+  label: string;
+}
+
+/**
+ * Upload a CSV file, check what it would change row by row, then apply it: all or nothing. Shared by every staff CSV
+ * upload; `action` is the upload's server action (lib/staff/csv-import-action.server.ts).
+ */
+export function CsvImportForm({
+  action: serverAction,
+  names,
+}: {
+  action: (previous: ImportState, form: FormData) => Promise<ImportState>;
+  names: CsvRecordNames;
+}) {
+  const [state, action, pending] = useActionState(serverAction, IDLE);
   const report: ImportReport | null =
     state.stage === "preview" || state.stage === "apply_failed" || state.stage === "applied" ? state.report : null;
   const fileError = report?.fileError ?? null;
@@ -75,19 +95,22 @@ export function MilestoneImportForm() {
           <h2 id="applied-title" className="text-2xl font-bold">
             {state.report.applied === 0
               ? "Nothing to change"
-              : `${plural(state.report.applied, "milestone", "milestones")} updated`}
+              : `${plural(state.report.applied, names.one, names.many)} ${appliedVerb(state.report)}`}
           </h2>
           {state.report.applied === 0 ? (
             <p>Every row of {fileName || "the file"} matches the tracker as it is now, so nothing was saved.</p>
           ) : (
             <>
-              <p>The changes are on the public pages now, each with its reason in the milestone&apos;s history:</p>
+              <p>The changes are on the public pages now, each with its reason in the {names.one}&apos;s history:</p>
               <ul className="mt-2 list-disc pl-6">
                 {state.report.rows
-                  .filter((r) => r.outcome === "change")
+                  .filter((r) => r.outcome === "change" || r.outcome === "add")
                   .map((r) => (
-                    <li key={r.code}>
-                      <a href={`/milestones/${encodeURIComponent(r.code)}`}>Milestone {r.code}</a>
+                    <li key={r.line}>
+                      <a href={`${names.publicPath}${encodeURIComponent(r.code)}`}>
+                        {names.label} {r.code}
+                      </a>
+                      {r.outcome === "add" ? " (added)" : ""}
                     </li>
                   ))}
               </ul>
@@ -109,27 +132,29 @@ export function MilestoneImportForm() {
           )}
           <p>
             {fileName ? `${fileName} has ` : "The file has "}
-            {plural(report.summary.rows, "row", "rows")}: {plural(report.summary.changes, "change", "changes")},{" "}
-            {plural(report.summary.unchanged, "row", "rows")} with no change (skipped) and{" "}
-            {plural(report.summary.errors, "row", "rows")} with errors.
+            {plural(report.summary.rows, "row", "rows")}:{" "}
+            {report.summary.additions !== undefined &&
+              `${plural(report.summary.additions, `new ${names.one}`, `new ${names.many}`)}, `}
+            {plural(report.summary.changes, "change", "changes")}, {plural(report.summary.unchanged, "row", "rows")}{" "}
+            with no change (skipped) and {plural(report.summary.errors, "row", "rows")} with errors.
           </p>
-          <ResultsTable rows={report.rows} />
+          <ResultsTable rows={report.rows} names={names} />
           <UnchangedRows rows={report.rows} />
-          {state.stage === "preview" && report.ok && report.summary.changes > 0 && (
+          {state.stage === "preview" && report.ok && toApply(report) > 0 && (
             <form action={action} className="space-y-4">
               <input type="hidden" name="intent" value="apply" />
               <input type="hidden" name="fileName" value={state.fileName} />
               <input type="hidden" name="csv" value={state.csv} />
               <p className="border-l-4 border-govuk-blue bg-govuk-light-grey px-3 py-2">
-                The changes are published on the public pages as soon as you apply them. If someone changes one of these
-                milestones before you do, nothing is saved and you will be asked to export the milestones again.
+                The changes are published on the public pages as soon as you apply them. If someone changes one of these{" "}
+                {names.many} before you do, nothing is saved and you will be asked to export the {names.many} again.
               </p>
               <button type="submit" className={importButton} disabled={pending}>
-                {pending ? "Applying…" : `Apply ${plural(report.summary.changes, "change", "changes")}`}
+                {pending ? "Applying…" : `Apply ${plural(toApply(report), "change", "changes")}`}
               </button>
             </form>
           )}
-          {state.stage === "preview" && report.ok && report.summary.changes === 0 && (
+          {state.stage === "preview" && report.ok && toApply(report) === 0 && (
             <p className="border-l-4 border-govuk-blue bg-govuk-light-grey px-3 py-2">
               There is nothing to apply: every row matches the tracker as it is now.
             </p>
@@ -172,7 +197,22 @@ export function MilestoneImportForm() {
   );
 }
 
+/** Rows the apply step writes: changes, and additions where the file may add records. */
+function toApply(report: ImportReport): number {
+  return report.summary.changes + (report.summary.additions ?? 0);
+}
+
+function appliedVerb(report: ImportReport): string {
+  const additions = report.rows.filter((r) => r.outcome === "add").length;
+  return additions === 0
+    ? "updated"
+    : additions === report.rows.filter((r) => r.outcome === "change").length + additions
+      ? "added"
+      : "added or updated";
+}
+
 const OUTCOME_TAGS = {
+  add: <Tag colour="green">New</Tag>,
   change: <Tag colour="blue">Change</Tag>,
   no_change: <Tag colour="grey">No change</Tag>,
   error: <Tag colour="red">Error</Tag>,
@@ -182,18 +222,25 @@ const OUTCOME_TAGS = {
  * The rows that need reading: errors first (nothing can be applied until they are corrected; the error summary links
  * to them), then the changes, each in file order. Unchanged rows are listed apart, collapsed (UnchangedRows).
  */
-function ResultsTable({ rows }: { rows: ImportRow[] }) {
-  const shown = [...rows.filter((row) => row.outcome === "error"), ...rows.filter((row) => row.outcome === "change")];
+function ResultsTable({ rows, names }: { rows: ImportRow[]; names: CsvRecordNames }) {
+  const shown = [
+    ...rows.filter((row) => row.outcome === "error"),
+    ...rows.filter((row) => row.outcome === "change" || row.outcome === "add"),
+  ];
   if (shown.length === 0) return null;
+  const adds = rows.some((row) => row.outcome === "add");
   return (
-    <Table caption="The rows that change a milestone or have an error" captionVisible>
+    <Table
+      caption={`The rows that ${adds ? "add or change" : "change"} a ${names.one} or have an error`}
+      captionVisible
+    >
       <thead>
         <tr>
           <th scope="col" className={th}>
             Row
           </th>
           <th scope="col" className={th}>
-            Milestone
+            {names.one[0]!.toUpperCase() + names.one.slice(1)}
           </th>
           <th scope="col" className={th}>
             Result
@@ -212,7 +259,7 @@ function ResultsTable({ rows }: { rows: ImportRow[] }) {
           >
             <td className={td}>{row.line}</td>
             <th scope="row" className={`${td} text-left font-normal`}>
-              <span className="block font-bold">{row.code || "(no code)"}</span>
+              <span className="block font-bold">{row.code || (row.outcome === "add" ? "New" : "(no code)")}</span>
               {row.title && <span className="block">{row.title}</span>}
             </th>
             <td className={td}>{OUTCOME_TAGS[row.outcome]}</td>
@@ -227,7 +274,7 @@ function ResultsTable({ rows }: { rows: ImportRow[] }) {
                   ))}
                 </ul>
               )}
-              {row.outcome === "change" && (
+              {(row.outcome === "change" || row.outcome === "add") && (
                 <dl className="space-y-2">
                   {row.changes.map((c) => (
                     <div key={c.field}>

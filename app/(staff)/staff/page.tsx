@@ -5,7 +5,8 @@ import { SignOutEverywhere } from "@/components/staff/sign-out-everywhere";
 import { MilestoneTable } from "@/components/milestone-table";
 import { FilterForm, SelectField } from "@/components/filter-form";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { requireStaffPage } from "@/lib/auth/guard.server";
+import { redirect } from "next/navigation";
+import { councilStaffHome, requireStaffPage } from "@/lib/auth/guard.server";
 import { roleMay } from "@/lib/auth/permissions";
 import { listMilestones } from "@/lib/reform/milestones.server";
 import { listPillars } from "@/lib/reform/pillars-outcomes.server";
@@ -30,6 +31,9 @@ export default async function StaffHomePage({
   const actor = await requireStaffPage();
   const params = await searchParams;
   const passwordChanged = params.password === "changed";
+  // A council account's home is its council's local actions, not the national editors' dashboard (decision 0017).
+  if (actor.councilId !== null)
+    redirect(`${await councilStaffHome(actor.councilId)}${passwordChanged ? "?password=changed" : ""}`);
   const parsed = parseStaffHomeFilters(params);
   const filters = parsed.ok ? parsed.filters : {};
   const filtered = filters.show !== undefined || filters.pillar !== undefined;

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
@@ -61,8 +62,12 @@ function localActionFields(form: FormData) {
   };
 }
 
-const actionPage = (council: string, code: string) =>
-  `/staff/councils/${encodeURIComponent(council)}/actions/${encodeURIComponent(code)}?saved=1`;
+/** After a save: the browser's copies of the council's staff pages are out of date (its list shows the old status). */
+function savedPage(council: string, code: string): string {
+  const base = `/staff/councils/${encodeURIComponent(council)}`;
+  revalidatePath(base, "layout");
+  return `${base}/actions/${encodeURIComponent(code)}?saved=1`;
+}
 
 export async function createLocalAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   if (!isFormData(form)) return unreadableForm();
@@ -74,7 +79,7 @@ export async function createLocalAction(_previous: ActionState, form: FormData):
     return refused(error, form);
   }
   if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: typed(form) };
-  redirect(actionPage(input.council, result.code));
+  redirect(savedPage(input.council, result.code));
 }
 
 export async function saveLocalAction(_previous: ActionState, form: FormData): Promise<ActionState> {
@@ -95,5 +100,5 @@ export async function saveLocalAction(_previous: ActionState, form: FormData): P
       conflict: result.kind === "conflict" ? withDirectionControlsNeutralised(result.theirChanges) : undefined,
     };
   }
-  redirect(actionPage(input.council, input.code));
+  redirect(savedPage(input.council, input.code));
 }

@@ -61,7 +61,10 @@ export default async function CouncilStaffPage({ params, searchParams }: Props) 
           <Link href={`${base}/actions/new`}>Add a local action</Link>
         </li>
         <li>
-          <Link href={`${base}/import`}>Update local actions from a CSV file</Link>
+          {/* Not prefetched: a rarely used upload form, opened on purpose. */}
+          <Link href={`${base}/import`} prefetch={false}>
+            Update local actions from a CSV file
+          </Link>
         </li>
         <li>
           {/* A file download, not a page: a plain link, so the browser saves it. */}

@@ -33,7 +33,10 @@ export default async function EditLocalActionPage({ params, searchParams }: Prop
           <Link href={`/staff/councils/${council.slug}`}>Back to {council.name}&apos;s local actions</Link>
         </li>
         <li>
-          <Link href={publicPage}>See the public page for {found.code}</Link>
+          {/* Not prefetched: the public page is the front server's stored copy, fetched when it is opened. */}
+          <Link href={publicPage} prefetch={false}>
+            See the public page for {found.code}
+          </Link>
         </li>
       </ul>
       {saved && (

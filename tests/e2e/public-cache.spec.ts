@@ -62,7 +62,12 @@ const EDITOR_PAGES = [
   "/staff/forbidden",
   "/staff/no-such-page",
 ];
-const ADMIN_PAGES = ["/staff/users"];
+const ADMIN_PAGES = [
+  "/staff/users",
+  "/staff/councils/thurrock",
+  "/staff/councils/thurrock/actions/new",
+  "/staff/councils/thurrock/users",
+];
 
 test.beforeAll(async () => {
   await ensureProgramme();

@@ -7,7 +7,7 @@ import { SubmitButton, TextArea, TextInput } from "@/components/staff/fields";
 import { errorMap, IDLE } from "@/lib/staff/action-result";
 import { formatDay } from "@/lib/dates";
 import { LOCAL_ACTION_LIMITS } from "@/lib/validations/local-action";
-import { MILESTONE_STATUSES, MILESTONE_STATUS_DEFINITIONS, MILESTONE_STATUS_LABELS } from "@/lib/vocabulary";
+import { LOCAL_ACTION_STATUS_DEFINITIONS, MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from "@/lib/vocabulary";
 
 // A council's local action: the form that adds one and the form that changes one (issue 15, items 3 and 4). Field
 // names match lib/validations/local-action.ts, so each error links to its field. National items are typed as codes.
@@ -200,7 +200,7 @@ export function LocalActionForm({
   );
 }
 
-/** The status as radios, each with what it means (the same words as the milestone statuses page). */
+/** The status as radios, each with what it means (the milestone statuses' words, lib/vocabulary.ts). */
 function StatusRadios({ value, error }: { value: string; error?: string }) {
   return (
     <div className={`space-y-1 ${error ? "border-l-4 border-govuk-red pl-3" : ""}`}>
@@ -230,7 +230,7 @@ function StatusRadios({ value, error }: { value: string; error?: string }) {
                   {MILESTONE_STATUS_LABELS[s]}
                 </label>
                 <p id={`status-${s}-hint`} className="text-govuk-secondary">
-                  {MILESTONE_STATUS_DEFINITIONS[s]}
+                  {LOCAL_ACTION_STATUS_DEFINITIONS[s]}
                 </p>
               </div>
             </div>

@@ -228,7 +228,11 @@ test("an admin sees a council's staff pages, and a council lead another council'
   await ensureStaffUser("e2e.essex.lead@essex.gov.uk", "an essex lead passphrase", "council_lead", "essex");
   const admin = await watched(browser);
   await signIn(admin.page, ADMIN.email, ADMIN.password);
+  await admin.page.getByRole("link", { name: "Councils' local actions and accounts" }).click();
+  await admin.page.getByRole("link", { name: "Thurrock", exact: true }).click();
+  await expect(admin.page.getByRole("heading", { level: 1 })).toHaveText("Thurrock: local actions");
   for (const path of [
+    "/staff/councils",
     "/staff/councils/thurrock",
     "/staff/councils/thurrock/actions/new",
     "/staff/councils/thurrock/users",

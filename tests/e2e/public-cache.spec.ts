@@ -64,6 +64,7 @@ const EDITOR_PAGES = [
 ];
 const ADMIN_PAGES = [
   "/staff/users",
+  "/staff/councils",
   "/staff/councils/thurrock",
   "/staff/councils/thurrock/actions/new",
   "/staff/councils/thurrock/users",

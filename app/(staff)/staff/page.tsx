@@ -84,6 +84,11 @@ export default async function StaffHomePage({
             <Link href="/staff/users">Manage staff accounts</Link>
           </li>
         )}
+        {roleMay(actor.role, "local-action:write") && (
+          <li>
+            <Link href="/staff/councils">Councils&apos; local actions and accounts</Link>
+          </li>
+        )}
         <li>
           <Link href="/staff/password">Change your password</Link>
         </li>

@@ -36,6 +36,12 @@ export const MILESTONE_STATUS_DEFINITIONS: Record<MilestoneStatusValue, string> 
     "Staff have recorded that it was replaced by other work or cancelled. Staff give a reason. It no longer counts as open.",
 };
 
+/** The same statuses for a council's local action: only "Not yet assessed" speaks of milestones and the strategy. */
+export const LOCAL_ACTION_STATUS_DEFINITIONS: Record<MilestoneStatusValue, string> = {
+  ...MILESTONE_STATUS_DEFINITIONS,
+  not_yet_assessed: "The council has not given this local action a status yet.",
+};
+
 /**
  * Two kinds of overdue (lib/reform/milestone-rules.ts): the date has passed on a milestone nobody has assessed yet,
  * or on one staff have assessed. The open-data field `lateness` uses these codes.

@@ -1,4 +1,4 @@
-// `npm run user:create -- --email jo.bloggs@education.gov.uk --role admin [--name "Jo Bloggs"]`
+// `npm run user:create -- --email jo.bloggs@education.gov.uk --role admin [--name "Jo Bloggs"] [--council thurrock]`
 // Creates a staff account with a one-time password, printed here once (and nowhere else): for a first admin on a
 // deployment, or to get back in when nobody can sign in as an admin. Uses DATABASE_URL, or else the embedded
 // PostgreSQL of `npm start` (same data folder and port; if `npm start` is running, its server is used as it is).
@@ -11,17 +11,18 @@ import { createUserFromCommandLine } from "@/lib/auth/users.server";
 import { inviteUserSchema } from "@/lib/validations/users";
 import { ROLES } from "@/lib/vocabulary";
 
-const USAGE = `Usage: npm run user:create -- --email <email address> --role <${ROLES.join("|")}> [--name "<full name>"]
+const USAGE = `Usage: npm run user:create -- --email <email address> --role <${ROLES.join("|")}> [--name "<full name>"] [--council <slug or GSS code>]
 
-  --email  the person's work email address; they sign in with it
-  --role   ${ROLES.join(" or ")}
-  --name   their full name (default: the part of the email address before the @)`;
+  --email    the person's work email address; they sign in with it
+  --role     ${ROLES.join(" or ")}
+  --name     their full name (default: the part of the email address before the @)
+  --council  for a council editor or council lead: their council, as a slug (thurrock) or GSS code (E06000034)`;
 
-const OPTIONS = { email: "--email", name: "--name", role: "--role" } as const;
+const OPTIONS = { email: "--email", name: "--name", role: "--role", council: "--council" } as const;
 
 class UsageError extends Error {}
 
-function readArguments(argv: string[]): { email: string; name: string; role: string } | "help" {
+function readArguments(argv: string[]): { email: string; name: string; role: string; council?: string } | "help" {
   let values;
   try {
     ({ values } = parseArgs({
@@ -30,6 +31,7 @@ function readArguments(argv: string[]): { email: string; name: string; role: str
         email: { type: "string" },
         role: { type: "string" },
         name: { type: "string" },
+        council: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -42,7 +44,12 @@ function readArguments(argv: string[]): { email: string; name: string; role: str
   const missing = (["email", "role"] as const).filter((k) => !values[k]?.trim()).map((k) => OPTIONS[k]);
   if (missing.length) throw new UsageError(`Missing ${missing.join(" and ")}.`);
   const email = values.email!;
-  return { email, role: values.role!.trim().toLowerCase(), name: values.name ?? email.trim().split("@")[0] ?? "" };
+  return {
+    email,
+    role: values.role!.trim().toLowerCase(),
+    name: values.name ?? email.trim().split("@")[0] ?? "",
+    council: values.council,
+  };
 }
 
 async function main(): Promise<number> {

@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   "user:manage": ["admin"],
   // Scoped to a council (authorise(..., { councilId })): a council account only for its own council; admins for any.
   "local-action:write": ["council_editor", "council_lead", "admin"],
+  // Scoped the same way: a council lead manages its own council's editors; admins any council's accounts (0017).
+  "council-user:manage": ["council_lead", "admin"],
 } as const satisfies Record<string, readonly RoleValue[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

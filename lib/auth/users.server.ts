@@ -1,4 +1,7 @@
 // Staff accounts: invite, change role, deactivate and reactivate, reset and change passwords, and the first admin.
+// Council accounts (decision 0017): an admin manages every account here; a council lead manages the council editors
+// of its own council through the council-scoped functions (inviteCouncilUser, deactivateCouncilUser, ...), which share
+// the same path and the same rules (one-time passwords that expire, sessions ended, every change audited).
 //
 // Every change is written with its audit event in one transaction, like every other staff write. The audit
 // trail records who did what to which account; it never holds a password or a password hash. One-time passwords
@@ -14,16 +17,20 @@ import { zodFieldErrors, type FieldError } from "@/lib/validations/milestone-upd
 import {
   changePasswordSchema,
   changeRoleSchema,
+  councilInviteSchema,
+  councilUserRefSchema,
   emailSchema,
   inviteUserSchema,
   userRefSchema,
   type ChangePasswordInput,
+  type CouncilInviteInput,
+  type CouncilUserRefInput,
   type ChangeRoleInput,
   type InviteUserInput,
   type UserRefInput,
 } from "@/lib/validations/users";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ROLE_LABELS, type RoleValue } from "@/lib/vocabulary";
+import { isCouncilRole, ROLE_LABELS, type RoleValue } from "@/lib/vocabulary";
 import { ADVISORY_LOCKS } from "@/lib/db/locks";
 import type { UserAction, UserState } from "@/lib/audit/records";
 import { recordAuditEvent } from "@/lib/audit/trail.server";
@@ -45,6 +52,8 @@ const USER_FIELDS = {
   createdAt: true,
   deactivatedAt: true,
   lastSignInAt: true,
+  councilId: true,
+  council: { select: { gssCode: true, slug: true, name: true } },
 } as const satisfies Prisma.UserSelect;
 
 export type UserSummary = Prisma.UserGetPayload<{ select: typeof USER_FIELDS }>;
@@ -78,6 +87,8 @@ function auditState(user: UserSummary): UserState {
     active: user.active,
     mustChangePassword: user.mustChangePassword,
     deactivatedAt: user.deactivatedAt ? user.deactivatedAt.toISOString() : null,
+    // Only council accounts have one: DfE staff's events keep the shape they had before council accounts.
+    ...(user.council ? { council: user.council.gssCode } : {}),
   };
 }
 
@@ -99,17 +110,82 @@ interface AuditActor {
 }
 
 /**
- * Locks the acting admin's row and the target's (in id order, so two admins acting on each other cannot
- * deadlock), checks the actor is still an active admin now that nobody can change that under us, and returns the
- * target. Without this, two admins demoting each other at the same moment could leave no admin at all.
+ * Who manages accounts on a call: an admin, for every account (`user:manage`), or a council's account managers
+ * (`council-user:manage`: its council lead, or an admin) for that council's accounts.
  */
-async function lockActorAndTarget(tx: Tx, actorId: number, targetId: number): Promise<UserSummary | null> {
+type Authority = { permission: "user:manage" } | { permission: "council-user:manage"; council: CouncilRef };
+interface CouncilRef {
+  id: number;
+  gssCode: string;
+  slug: string;
+  name: string;
+  endedOn: Date | null;
+}
+const NATIONAL: Authority = { permission: "user:manage" };
+
+/**
+ * Locks the acting user's row and the target's (in id order, so two admins acting on each other cannot
+ * deadlock), checks the actor may still manage accounts (for the council, on a council's call) now that nobody can
+ * change that under us, and returns the target. Without this, two admins demoting each other at the same moment
+ * could leave no admin at all, and a council lead deactivated a moment ago could still act.
+ */
+async function lockActorAndTarget(
+  tx: Tx,
+  actorId: number,
+  targetId: number,
+  authority: Authority = NATIONAL,
+): Promise<UserSummary | null> {
   const { ForbiddenError } = await actorModule();
   const ids = [...new Set([actorId, targetId])].sort((a, b) => a - b);
   for (const id of ids) await tx.$queryRaw`SELECT id FROM app_user WHERE id = ${id} FOR UPDATE`;
-  const actor = await tx.user.findUnique({ where: { id: actorId }, select: { role: true, active: true } });
-  if (!actor || !actor.active || !roleMay(actor.role, "user:manage")) throw new ForbiddenError();
+  const actor = await tx.user.findUnique({
+    where: { id: actorId },
+    select: { role: true, active: true, councilId: true },
+  });
+  const inScope =
+    actor?.councilId === null ||
+    (authority.permission === "council-user:manage" && actor?.councilId === authority.council.id);
+  if (!actor || !actor.active || !roleMay(actor.role, authority.permission) || !inScope) throw new ForbiddenError();
   return tx.user.findUnique({ where: { id: targetId }, select: USER_FIELDS });
+}
+
+/** A council named by slug or GSS code, as the council pages send it; null for anything else. */
+async function councilByKey(key: unknown): Promise<CouncilRef | null> {
+  const trimmed = typeof key === "string" ? key.trim() : "";
+  const select = { id: true, gssCode: true, slug: true, name: true, endedOn: true } as const;
+  if (/^e\d{8}$/i.test(trimmed)) return db().council.findUnique({ where: { gssCode: trimmed.toUpperCase() }, select });
+  if (/^[a-z0-9]+(-[a-z0-9]+)*$/i.test(trimmed) && trimmed.length <= 100)
+    return db().council.findUnique({ where: { slug: trimmed.toLowerCase() }, select });
+  return null;
+}
+
+const NO_SUCH_COUNCIL = "This council does not exist";
+
+/**
+ * The acting user, authorised to manage the accounts of the council the input names: its council lead or an admin.
+ * A council that does not exist is nobody's own: a council account is refused, an admin told it is unknown (null).
+ */
+async function authoriseForCouncil(actorId: number | null, input: unknown) {
+  const { authorise } = await actorModule();
+  const key = typeof input === "object" && input !== null ? (input as { council?: unknown }).council : undefined;
+  const council = await councilByKey(key);
+  const actor = await authorise(actorId, "council-user:manage", council ? { councilId: council.id } : undefined);
+  return { actor, council };
+}
+
+/**
+ * Which of a council's accounts the actor may manage through the council's pages: a council lead, only that
+ * council's editors (not leads, so not themselves); an admin, every account of the council. Anyone else is refused.
+ */
+async function refuseOutsideCouncil(actor: { councilId: number | null }, council: CouncilRef, target: UserSummary) {
+  const { ForbiddenError } = await actorModule();
+  const allowed = target.councilId === council.id && (actor.councilId === null || target.role === "council_editor");
+  if (!allowed)
+    throw new ForbiddenError(
+      actor.councilId === null
+        ? `This account is not one of ${council.name}\u2019s. Manage it from Manage staff accounts. Nothing was changed.`
+        : `You can manage only the council editors of ${council.name}. Ask a DfE administrator about other accounts. Nothing was changed.`,
+    );
 }
 
 async function writeAudit(
@@ -133,7 +209,7 @@ async function writeAudit(
 
 /** Creates an account with a fresh one-time password; shared by invitations, the command line and the first admin. */
 async function createWithOneTimePassword(
-  input: { email: string; name: string; role: RoleValue },
+  input: { email: string; name: string; role: RoleValue; councilId?: number | null },
   by: AuditActor,
   action: UserAction,
   beforeWrite?: (tx: Tx) => Promise<void>,
@@ -150,6 +226,7 @@ async function createWithOneTimePassword(
           email: input.email,
           name: input.name,
           role: input.role,
+          councilId: input.councilId ?? null,
           passwordHash,
           mustChangePassword: true,
           oneTimePasswordExpiresAt: oneTimePasswordExpiry(),
@@ -173,18 +250,80 @@ export async function listUsers(actorId: number | null): Promise<UserSummary[]> 
   return db().user.findMany({ select: USER_FIELDS, orderBy: [{ active: "desc" }, { email: "asc" }] });
 }
 
-/** An admin invites a member of staff: the account is created with a one-time password to send them. */
+/**
+ * The council a new account belongs to: none for DfE staff, the named (and not ended) council for a council account.
+ * The form sends a council with every invitation; it counts only for a council role.
+ */
+async function councilOfNewAccount(input: {
+  role: RoleValue;
+  council?: string;
+}): Promise<{ ok: true; councilId: number | null } | { ok: false; errors: FieldError[] }> {
+  if (!isCouncilRole(input.role)) return { ok: true, councilId: null };
+  if (!input.council) return fail("council", "Select the council this account belongs to");
+  const council = await councilByKey(input.council);
+  if (!council) return fail("council", NO_SUCH_COUNCIL);
+  if (council.endedOn) return fail("council", `${council.name} has ended: choose its successor council`);
+  return { ok: true, councilId: council.id };
+}
+
+/** Every account of one council, for its council lead's page (and an admin's). */
+export async function listCouncilUsers(actorId: number | null, input: { council: string }): Promise<UserSummary[]> {
+  const { council } = await authoriseForCouncil(actorId, input);
+  if (!council) return [];
+  return db().user.findMany({
+    where: { councilId: council.id },
+    select: USER_FIELDS,
+    orderBy: [{ active: "desc" }, { email: "asc" }],
+  });
+}
+
+/**
+ * An admin invites a member of staff: the account is created with a one-time password to send them. A council
+ * account (council editor or lead) is created for the council the invitation names.
+ */
 export async function inviteUser(actorId: number | null, input: InviteUserInput): Promise<OneTimePasswordResult> {
   const { authorise } = await actorModule();
   const actor = await authorise(actorId, "user:manage");
   const parsed = inviteUserSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const council = await councilOfNewAccount(parsed.data);
+  if (!council.ok) return council;
   return createWithOneTimePassword(
-    parsed.data,
+    { ...parsed.data, councilId: council.councilId },
     { actorId: actor.id, actorLabel: actor.email },
     "invite",
     async (tx) => {
       await lockActorAndTarget(tx, actor.id, actor.id);
+    },
+  );
+}
+
+/**
+ * A council lead invites a council editor of their own council (an admin may also invite its council leads, the
+ * first of each council included): the account is created with a one-time password to send them.
+ */
+export async function inviteCouncilUser(
+  actorId: number | null,
+  input: CouncilInviteInput,
+): Promise<OneTimePasswordResult> {
+  const { actor, council } = await authoriseForCouncil(actorId, input);
+  if (!council) return fail("form", NO_SUCH_COUNCIL);
+  const parsed = councilInviteSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  if (actor.councilId !== null && parsed.data.role !== "council_editor") {
+    const { ForbiddenError } = await actorModule();
+    throw new ForbiddenError(
+      "A council lead can invite council editors only. Ask a DfE administrator to add another council lead. Nothing was changed.",
+    );
+  }
+  if (council.endedOn) return fail("form", `${council.name} has ended: invite the account to its successor council`);
+  const authority: Authority = { permission: "council-user:manage", council };
+  return createWithOneTimePassword(
+    { ...parsed.data, councilId: council.id },
+    { actorId: actor.id, actorLabel: actor.email },
+    "invite",
+    async (tx) => {
+      await lockActorAndTarget(tx, actor.id, actor.id, authority);
     },
   );
 }
@@ -206,16 +345,19 @@ async function changeAccount<T extends { userId: number }>(
   schema: z.ZodType<T, unknown>,
   decide: (target: UserSummary, change: T) => AccountChange,
   ownAccount?: FieldError,
+  scope: "national" | "council" = "national",
 ): Promise<UserResult> {
-  const { authorise } = await actorModule();
-  const actor = await authorise(actorId, "user:manage");
+  const authorised = await authoriseAccountChange(actorId, input, scope);
+  if (!authorised.ok) return authorised;
+  const { actor, authority } = authorised;
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   if (ownAccount && parsed.data.userId === actor.id) return { ok: false, errors: [ownAccount] };
   const userId = parsed.data.userId;
   return db().$transaction(async (tx): Promise<UserResult> => {
-    const target = await lockActorAndTarget(tx, actor.id, userId);
+    const target = await lockActorAndTarget(tx, actor.id, userId, authority);
     if (!target) return fail("form", NO_SUCH_USER);
+    if (authority.permission === "council-user:manage") await refuseOutsideCouncil(actor, authority.council, target);
     const change = decide(target, parsed.data);
     if ("ok" in change) return change;
     const user = await tx.user.update({ where: { id: userId }, data: change.data, select: USER_FIELDS });
@@ -230,6 +372,24 @@ async function changeAccount<T extends { userId: number }>(
     if (change.endSessions) await endSessionsOf(tx, userId, change.endSessions);
     return { ok: true, user };
   }, WRITE_TRANSACTION);
+}
+
+/** The acting user and the authority they act with: an admin's over every account, or over one council's. */
+async function authoriseAccountChange(
+  actorId: number | null,
+  input: unknown,
+  scope: "national" | "council",
+): Promise<
+  | { ok: true; actor: { id: number; email: string; councilId: number | null }; authority: Authority }
+  | { ok: false; errors: FieldError[] }
+> {
+  if (scope === "national") {
+    const { authorise } = await actorModule();
+    return { ok: true, actor: await authorise(actorId, "user:manage"), authority: NATIONAL };
+  }
+  const { actor, council } = await authoriseForCouncil(actorId, input);
+  if (!council) return fail("form", NO_SUCH_COUNCIL);
+  return { ok: true, actor, authority: { permission: "council-user:manage", council } };
 }
 
 const OWN_ACCOUNT_DEACTIVATION = {
@@ -250,8 +410,17 @@ export function changeUserRole(actorId: number | null, input: ChangeRoleInput): 
     (target, { role }) =>
       target.role === role
         ? fail("role", `${target.email} is already an ${roleWord(role)}`)
-        : // A new role applies to sessions started afterwards only: end the ones open now.
-          { action: "role_change", data: { role }, endSessions: "role_changed" },
+        : isCouncilRole(role) !== isCouncilRole(target.role)
+          ? // A council account belongs to its council (checked by the database): moving between DfE and a council
+            // is a new account, so the history of each stays plain.
+            fail(
+              "role",
+              isCouncilRole(role)
+                ? `${target.email} is DfE staff: invite a council account for them instead, choosing its council`
+                : `${target.email} is a council account: invite a DfE account for them instead`,
+            )
+          : // A new role applies to sessions started afterwards only: end the ones open now.
+            { action: "role_change", data: { role }, endSessions: "role_changed" },
     { field: "role", message: "You cannot change your own role. Ask another administrator to do it." },
   );
 }
@@ -278,12 +447,14 @@ export function deactivateUser(actorId: number | null, input: UserRefInput): Pro
   return changeAccount(actorId, input, userRefSchema, decideDeactivation, OWN_ACCOUNT_DEACTIVATION);
 }
 
+function decideReactivation(target: UserSummary): AccountChange {
+  return target.active
+    ? fail("form", `${target.email} is already active`)
+    : { action: "reactivate", data: { active: true, deactivatedAt: null } };
+}
+
 export function reactivateUser(actorId: number | null, input: UserRefInput): Promise<UserResult> {
-  return changeAccount(actorId, input, userRefSchema, (target) =>
-    target.active
-      ? fail("form", `${target.email} is already active`)
-      : { action: "reactivate", data: { active: true, deactivatedAt: null } },
-  );
+  return changeAccount(actorId, input, userRefSchema, decideReactivation);
 }
 
 /**
@@ -324,23 +495,75 @@ export async function signInLocks(actorId: number | null): Promise<Map<number, S
   return new Map(rows.map((r) => [r.id, { failures: r.failures, until: r.until }]));
 }
 
+/** A new one-time password (its hash) for an active account: the old password stops working, its sessions end. */
+function decideReset(passwordHash: string) {
+  return (target: UserSummary): AccountChange =>
+    target.active
+      ? {
+          action: "password_reset",
+          data: { passwordHash, mustChangePassword: true, oneTimePasswordExpiresAt: oneTimePasswordExpiry() },
+          endSessions: "password_reset",
+        }
+      : fail("form", `Reactivate ${target.email} before resetting their password`);
+}
+
 /** Gives an account a new one-time password (the old password stops working); they choose their own at sign-in. */
 export async function resetPassword(actorId: number | null, input: UserRefInput): Promise<OneTimePasswordResult> {
+  const oneTimePassword = generateOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword); // slow by design: outside the transaction
+  const result = await changeAccount(actorId, input, userRefSchema, decideReset(passwordHash), {
+    field: "form",
+    message: "You cannot reset your own password here. Use 'Change your password' instead.",
+  });
+  return result.ok ? { ...result, oneTimePassword } : result;
+}
+
+// The council's own account management (decision 0017): the same changes, scoped to one council. The input names
+// the council ({ council: slug or GSS code, userId }); a council lead may act only on its council's editors.
+
+const OWN_COUNCIL_ACCOUNT = {
+  field: "form",
+  message: "You cannot change your own account here. Ask a DfE administrator, or use Change your password.",
+};
+
+/** The first step of deactivating one of a council's accounts: the same checks, writing nothing. */
+export async function prepareCouncilDeactivation(
+  actorId: number | null,
+  input: CouncilUserRefInput,
+): Promise<UserResult> {
+  const { actor, council } = await authoriseForCouncil(actorId, input);
+  if (!council) return fail("form", NO_SUCH_COUNCIL);
+  const parsed = councilUserRefSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  if (parsed.data.userId === actor.id) return { ok: false, errors: [OWN_COUNCIL_ACCOUNT] };
+  const target = await db().user.findUnique({ where: { id: parsed.data.userId }, select: USER_FIELDS });
+  if (!target) return fail("form", NO_SUCH_USER);
+  await refuseOutsideCouncil(actor, council, target);
+  const refused = decideDeactivation(target);
+  return "ok" in refused ? refused : { ok: true, user: target };
+}
+
+export function deactivateCouncilUser(actorId: number | null, input: CouncilUserRefInput): Promise<UserResult> {
+  return changeAccount(actorId, input, councilUserRefSchema, decideDeactivation, OWN_COUNCIL_ACCOUNT, "council");
+}
+
+export function reactivateCouncilUser(actorId: number | null, input: CouncilUserRefInput): Promise<UserResult> {
+  return changeAccount(actorId, input, councilUserRefSchema, decideReactivation, OWN_COUNCIL_ACCOUNT, "council");
+}
+
+export async function resetCouncilUserPassword(
+  actorId: number | null,
+  input: CouncilUserRefInput,
+): Promise<OneTimePasswordResult> {
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword); // slow by design: outside the transaction
   const result = await changeAccount(
     actorId,
     input,
-    userRefSchema,
-    (target) =>
-      target.active
-        ? {
-            action: "password_reset",
-            data: { passwordHash, mustChangePassword: true, oneTimePasswordExpiresAt: oneTimePasswordExpiry() },
-            endSessions: "password_reset",
-          }
-        : fail("form", `Reactivate ${target.email} before resetting their password`),
-    { field: "form", message: "You cannot reset your own password here. Use 'Change your password' instead." },
+    councilUserRefSchema,
+    decideReset(passwordHash),
+    OWN_COUNCIL_ACCOUNT,
+    "council",
   );
   return result.ok ? { ...result, oneTimePassword } : result;
 }
@@ -499,5 +722,11 @@ export async function createFirstAdminIfNone(
 export async function createUserFromCommandLine(input: InviteUserInput): Promise<OneTimePasswordResult> {
   const parsed = inviteUserSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
-  return createWithOneTimePassword(parsed.data, { actorId: null, actorLabel: "command line" }, "create");
+  const council = await councilOfNewAccount(parsed.data);
+  if (!council.ok) return council;
+  return createWithOneTimePassword(
+    { ...parsed.data, councilId: council.councilId },
+    { actorId: null, actorLabel: "command line" },
+    "create",
+  );
 }

@@ -100,7 +100,8 @@ export const newLocalActionSchema = z
       .string()
       .trim()
       .min(1, "Enter the date the council plans to finish it")
-      .refine(isPlausibleDay, "Due date must be a real date, like 2026-03-31"),
+      // An empty date has its own message above: one error per field.
+      .refine((s) => s === "" || isPlausibleDay(s), "Due date must be a real date, like 2026-03-31"),
   })
   .refine(servesSomething, SERVES_MESSAGE);
 

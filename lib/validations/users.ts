@@ -1,6 +1,6 @@
 import { z } from "@/lib/validations/zod";
 import { withoutControlCharacters, withoutDirectionControls } from "@/lib/validations/text";
-import { ROLES } from "@/lib/vocabulary";
+import { COUNCIL_ROLES, ROLES } from "@/lib/vocabulary";
 
 // Rules for staff accounts, shared by the admin page, its server actions and `npm run user:create`.
 // Field names match the forms' inputs, so an error can link to the field it is about.
@@ -32,9 +32,37 @@ const userIdSchema = z.coerce
   .positive("This user does not exist")
   .max(2_147_483_647, "This user does not exist");
 
-export const inviteUserSchema = z.object({ email: emailSchema, name: nameSchema, role: roleSchema });
+/** A council as the forms name it (slug or GSS code); whether it exists is the database's answer. */
+const councilKeySchema = z
+  .string()
+  .trim()
+  .max(100, "This council does not exist")
+  .regex(/^([a-z0-9]+(-[a-z0-9]+)*|E\d{8})$/i, "This council does not exist");
+
+export const inviteUserSchema = z.object({
+  email: emailSchema,
+  name: nameSchema,
+  role: roleSchema,
+  // Needed for a council role only (lib/auth/users.server.ts decides); "" when the form's list was left alone.
+  council: z
+    .string()
+    .trim()
+    .max(100, "This council does not exist")
+    .optional()
+    .transform((s) => (s ? s : undefined))
+    .pipe(councilKeySchema.optional()),
+});
 export const changeRoleSchema = z.object({ userId: userIdSchema, role: roleSchema });
 export const userRefSchema = z.object({ userId: userIdSchema });
+
+// A council's own account pages (decision 0017): the council is part of every request.
+export const councilInviteSchema = z.object({
+  council: councilKeySchema,
+  email: emailSchema,
+  name: nameSchema,
+  role: z.enum(COUNCIL_ROLES, { message: "Select a role" }),
+});
+export const councilUserRefSchema = z.object({ council: councilKeySchema, userId: userIdSchema });
 
 export const changePasswordSchema = z
   .object({
@@ -69,7 +97,9 @@ export const changePasswordSchema = z
   });
 
 // Inputs as forms and the command line send them: the schemas decide whether a role is one of ROLES.
-export type InviteUserInput = { email: string; name: string; role: string };
+export type InviteUserInput = { email: string; name: string; role: string; council?: string };
+export type CouncilInviteInput = { council: string; email: string; name: string; role: string };
+export type CouncilUserRefInput = { council: string; userId: number | string };
 export type ChangeRoleInput = { userId: number | string; role: string };
 export type UserRefInput = z.input<typeof userRefSchema>;
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

@@ -319,6 +319,59 @@ const ACTIONS: ActionCase[] = [
     refusal: /"status":"error"/,
   },
   {
+    name: "createLocalAction",
+    page: "/staff/councils/thurrock/actions/new",
+    fields: formFields(
+      {
+        council: fc.constantFrom("thurrock", "E06000034", "essex", "nope", "../thurrock"),
+        title: fc.string(),
+        description: fc.string(),
+        leadRole: fc.string(),
+        status: fc.constantFrom("on_track", "delayed", "complete", "nope"),
+        milestones: fc.constantFrom("M-01", "M-01, M-99", ""),
+        commitments: fc.constantFrom("A1-O1-N3", "A1"),
+        forecastDate: day,
+        evidenceUrl0: fc.constantFrom("https://example.gov.uk/a", "javascript:alert(1)"),
+        reason: fc.string(),
+      },
+      // No date anywhere in it, so never a due date the rules accept: every request is refused.
+      { dueDate: hostileString.filter((s) => !/\d{4}-\d{2}-\d{2}/.test(s)) },
+    ),
+    refusal: /"status":"error"/,
+  },
+  {
+    name: "saveLocalAction",
+    page: "/staff/councils/thurrock/actions/new",
+    fields: formFields(
+      {
+        council: fc.constantFrom("thurrock", "E06000034", "essex", "nope"),
+        code: fc.constantFrom("LA-1", "LA-999", "M-01"),
+        title: fc.string(),
+        status: fc.constantFrom("on_track", "delayed", "complete"),
+        milestones: fc.constantFrom("M-01", ""),
+        forecastDate: day,
+        reason: fc.string(),
+      },
+      { version: staleVersion },
+    ),
+    refusal: /"status":"error"/,
+  },
+  {
+    name: "manageCouncilUsers",
+    page: "/staff/councils/thurrock/users",
+    fields: formFields(
+      {
+        council: fc.constantFrom("thurrock", "E06000034", "essex", "nope"),
+        intent: fc.constantFrom("invite", "deactivate", "reactivate", "reset", "role", "unlock", "__proto__"),
+        name: fc.string(),
+        role: fc.constantFrom("council_editor", "council_lead", "admin"),
+        confirm: fc.constantFrom("yes", "no"),
+      },
+      { userId: badUserId, email: badEmail },
+    ),
+    refusal: /"status":"error"/,
+  },
+  {
     name: "milestoneImportAction",
     page: "/staff/milestones/import",
     fields: fc

@@ -78,7 +78,13 @@ const EDITOR_PAGES = [
   "/staff/forbidden",
   "/staff/no-such-page",
 ];
-const ADMIN_PAGES = ["/staff/users"];
+const ADMIN_PAGES = [
+  "/staff/users",
+  "/staff/councils",
+  "/staff/councils/thurrock",
+  "/staff/councils/thurrock/actions/new",
+  "/staff/councils/thurrock/users",
+];
 
 test.beforeAll(async () => {
   await ensureProgramme();

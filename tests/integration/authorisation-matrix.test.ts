@@ -1,5 +1,6 @@
-// The authorisation matrix: every operation that writes (or exports staff data), called as nobody, as an
-// editor, as an admin and as a deactivated user. An operation missing from OPERATIONS is a gap in this test:
+// The authorisation matrix: every operation that writes (or exports staff data), called as nobody, as a deactivated
+// user, as an editor, as an admin, and as a council editor and a council lead each of Thurrock (whose records every
+// council-scoped row names) and of another council. An operation missing from OPERATIONS is a gap in this test:
 // the list is checked against the permissions table, so adding a permission without a row here fails.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -22,12 +23,18 @@ import {
 import {
   changeOwnPassword,
   changeUserRole,
+  deactivateCouncilUser,
   deactivateUser,
+  inviteCouncilUser,
   inviteUser,
   listUsers,
   liftSignInLock,
+  listCouncilUsers,
+  prepareCouncilDeactivation,
   prepareDeactivation,
+  reactivateCouncilUser,
   reactivateUser,
+  resetCouncilUserPassword,
   resetPassword,
 } from "@/lib/auth/users.server";
 import { addLocalAction, updateLocalAction } from "@/lib/local-actions/writes.server";
@@ -41,11 +48,23 @@ import {
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createMilestone, createRecommendation, createReferenceData, createUser } from "@/tests/support/factories";
 
-type Who = "anonymous" | "editor" | "admin" | "deactivated";
+const WHO = [
+  "anonymous",
+  "deactivated",
+  "editor",
+  "admin",
+  "council_editor (own council)",
+  "council_editor (another council)",
+  "council_lead (own council)",
+  "council_lead (another council)",
+] as const;
+type Who = (typeof WHO)[number];
 
 let database: TestDatabase;
-const ids: Record<Exclude<Who, "anonymous">, number> = { editor: 0, admin: 0, deactivated: 0 };
+const ids = Object.fromEntries(WHO.map((w) => [w, 0])) as Record<Exclude<Who, "anonymous">, number>;
 let target = 0;
+/** A council editor of Thurrock: the account the council-scoped account operations act on. */
+let councilTarget = 0;
 
 interface Operation {
   name: string;
@@ -225,6 +244,38 @@ const OPERATIONS: Operation[] = [
     call: (u) => applyLocalActionImport(u, "thurrock", `${LOCAL_ACTION_CSV_COLUMNS.join(",")}\r\n`),
   },
   { name: "reset a user's password", permission: "user:manage", call: (u) => resetPassword(u, { userId: target }) },
+  { name: "list a council's accounts", permission: "council-user:manage", call: (u) => listCouncilUsers(u, THURROCK) },
+  {
+    name: "invite a council editor",
+    permission: "council-user:manage",
+    call: (u) =>
+      inviteCouncilUser(u, {
+        ...THURROCK,
+        email: `council.invited${u}@thurrock.gov.uk`,
+        name: "Invited",
+        role: "council_editor",
+      }),
+  },
+  {
+    name: "ask to deactivate a council editor (the confirmation step)",
+    permission: "council-user:manage",
+    call: (u) => prepareCouncilDeactivation(u, { ...THURROCK, userId: councilTarget }),
+  },
+  {
+    name: "deactivate a council editor",
+    permission: "council-user:manage",
+    call: (u) => deactivateCouncilUser(u, { ...THURROCK, userId: councilTarget }),
+  },
+  {
+    name: "reactivate a council editor",
+    permission: "council-user:manage",
+    call: (u) => reactivateCouncilUser(u, { ...THURROCK, userId: councilTarget }),
+  },
+  {
+    name: "reset a council editor's password",
+    permission: "council-user:manage",
+    call: (u) => resetCouncilUserPassword(u, { ...THURROCK, userId: councilTarget }),
+  },
   {
     name: "lift a user's sign-in lock",
     permission: "user:manage",
@@ -241,6 +292,8 @@ const OPERATIONS: Operation[] = [
       }),
   },
 ];
+
+const THURROCK = { council: "thurrock" };
 
 const LOCAL_ACTION = {
   title: "Family help teams",
@@ -269,10 +322,16 @@ async function programmeVersion() {
   return (await database.prisma.programme.findUniqueOrThrow({ where: { slug: "pathfinder" } })).version;
 }
 
+/** Permissions a council account holds only for its own council (authorise(..., { councilId })). */
+const SCOPED: ReadonlySet<Permission> = new Set(["local-action:write", "council-user:manage"]);
+
 function allowed(who: Who, permission: Operation["permission"]): boolean {
   if (who === "anonymous" || who === "deactivated") return false;
   if (permission === "signed-in") return true;
-  return (PERMISSIONS[permission] as readonly string[]).includes(who);
+  const role = who.split(" ")[0]!;
+  if (!(PERMISSIONS[permission] as readonly string[]).includes(role)) return false;
+  // Every scoped row names Thurrock: another council's account is refused it.
+  return !(SCOPED.has(permission) && who.endsWith("(another council)"));
 }
 
 beforeAll(async () => {
@@ -287,6 +346,17 @@ beforeAll(async () => {
   await prisma.user.update({ where: { id: gone.id }, data: { active: false, deactivatedAt: new Date() } });
   ids.deactivated = gone.id;
   target = (await createUser(prisma, { email: "target@example.gov.uk", role: "editor" })).id;
+  await prisma.council.create({
+    data: {
+      slug: "essex",
+      gssCode: "E10000012",
+      name: "Essex",
+      officialName: "Essex",
+      type: "CTY",
+      typeName: "County council",
+      region: "East of England",
+    },
+  });
   const council = await prisma.council.create({
     data: {
       slug: "thurrock",
@@ -307,6 +377,13 @@ beforeAll(async () => {
     },
   });
   await prisma.$transaction((tx) => insertLocalAction(tx, { id: null, label: "test" }, council, LOCAL_ACTION, null));
+  const councilUser = async (email: string, role: "council_editor" | "council_lead", slug: string) =>
+    (await createUser(prisma, { email, role, council: slug })).id;
+  ids["council_editor (own council)"] = await councilUser("editor@thurrock.gov.uk", "council_editor", "thurrock");
+  ids["council_editor (another council)"] = await councilUser("editor@essex.gov.uk", "council_editor", "essex");
+  ids["council_lead (own council)"] = await councilUser("lead@thurrock.gov.uk", "council_lead", "thurrock");
+  ids["council_lead (another council)"] = await councilUser("lead@essex.gov.uk", "council_lead", "essex");
+  councilTarget = await councilUser("target@thurrock.gov.uk", "council_editor", "thurrock");
 });
 
 afterAll(async () => {
@@ -318,7 +395,7 @@ it("covers every permission", () => {
   expect(Object.keys(PERMISSIONS).filter((p) => !covered.has(p as Permission))).toEqual([]);
 });
 
-describe.each(["anonymous", "deactivated", "editor", "admin"] as const)("as %s", (who) => {
+describe.each(WHO)("as %s", (who) => {
   for (const op of OPERATIONS) {
     const expectAllowed = allowed(who, op.permission);
     it(`${expectAllowed ? "may" : "may not"} ${op.name}`, async () => {
@@ -337,7 +414,7 @@ describe.each(["anonymous", "deactivated", "editor", "admin"] as const)("as %s",
           () => null,
           (e: unknown) => e,
         );
-        expect(error).toBeInstanceOf(who === "editor" ? ForbiddenError : NotSignedInError);
+        expect(error).toBeInstanceOf(who === "anonymous" || who === "deactivated" ? NotSignedInError : ForbiddenError);
         expect(await checksumTables(database.prisma)).toEqual(before);
       }
     });

@@ -33,11 +33,28 @@ import {
   programmeDetailsSchema,
   programmeMilestonesSchema,
 } from "@/lib/validations/programmes";
-import { changeOwnPassword, changeUserRole, deactivateUser, inviteUser, resetPassword } from "@/lib/auth/users.server";
+import {
+  changeOwnPassword,
+  changeUserRole,
+  deactivateCouncilUser,
+  deactivateUser,
+  inviteCouncilUser,
+  inviteUser,
+  reactivateCouncilUser,
+  resetCouncilUserPassword,
+  resetPassword,
+} from "@/lib/auth/users.server";
 import { NotSignedInError } from "@/lib/auth/actor.server";
 import { milestoneUpdateSchema } from "@/lib/validations/milestone-update";
 import { newMilestoneSchema, reclassifySchema } from "@/lib/validations/staff-edits";
-import { changePasswordSchema, changeRoleSchema, inviteUserSchema, userRefSchema } from "@/lib/validations/users";
+import {
+  changePasswordSchema,
+  changeRoleSchema,
+  councilInviteSchema,
+  councilUserRefSchema,
+  inviteUserSchema,
+  userRefSchema,
+} from "@/lib/validations/users";
 import {
   DUE_WINDOWS,
   FORMATS,
@@ -470,6 +487,46 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
     );
   });
 
+  it("inviteCouncilUser", async () => {
+    const fields = {
+      council: fc.constantFrom("thurrock", "E06000034", "nope", "E99999999"),
+      email: fc.constantFrom("new@thurrock.gov.uk", "x@y"),
+      name: hostileString,
+      role: fc.constantFrom("council_editor", "council_lead"),
+    };
+    // Well formed, but for a council that does not exist.
+    const noSuchCouncil = fc.record({
+      council: fc.constantFrom("atlantis", "E99999999"),
+      email: fc.constant("new@atlantis.gov.uk"),
+      name: fc.constant("New"),
+      role: fc.constant("council_editor"),
+    });
+    await runProperty(
+      fc.oneof(notAnObject, invalidObject(fields, shapeOf(councilInviteSchema)), noSuchCouncil),
+      (input) => expectRefusal(() => inviteCouncilUser(adminId, input as never)),
+    );
+  });
+
+  it("deactivateCouncilUser, reactivateCouncilUser and resetCouncilUserPassword", async () => {
+    const fields = {
+      council: fc.constantFrom("thurrock", "nope"),
+      userId: fc.constantFrom(targetId, String(targetId)),
+    };
+    // Well formed: no such account, or no such council.
+    const refusedAnyway = fc.record({
+      council: fc.constantFrom("thurrock", "atlantis"),
+      userId: fc.integer({ min: targetId + 1000, max: 2 ** 31 - 1 }),
+    });
+    await runProperty(
+      fc.oneof(notAnObject, invalidObject(fields, shapeOf(councilUserRefSchema)), refusedAnyway),
+      async (input) => {
+        await expectRefusal(() => deactivateCouncilUser(adminId, input as never));
+        await expectRefusal(() => reactivateCouncilUser(adminId, input as never));
+        await expectRefusal(() => resetCouncilUserPassword(adminId, input as never));
+      },
+    );
+  });
+
   it("changeOwnPassword", async () => {
     const password = fc.oneof(hostileString, fc.constant("a long enough password"));
     const fields = { currentPassword: password, newPassword: password, confirmPassword: password };
@@ -568,6 +625,11 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
       (u) => changeUserRole(u, { userId: targetId, role: "admin" }),
       (u) => deactivateUser(u, { userId: targetId }),
       (u) => resetPassword(u, { userId: targetId }),
+      (u) =>
+        inviteCouncilUser(u, { council: "thurrock", email: "c@thurrock.gov.uk", name: "C", role: "council_editor" }),
+      (u) => deactivateCouncilUser(u, { council: "thurrock", userId: targetId }),
+      (u) => reactivateCouncilUser(u, { council: "thurrock", userId: targetId }),
+      (u) => resetCouncilUserPassword(u, { council: "thurrock", userId: targetId }),
       (u) =>
         changeOwnPassword(u, {
           currentPassword: "x",

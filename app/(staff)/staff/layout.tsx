@@ -7,7 +7,8 @@ export default function StaffLayout({ children }: { children: ReactNode }) {
   return (
     <div className="space-y-6">
       <p className="border-l-4 border-govuk-blue bg-govuk-light-grey px-3 py-2 text-base">
-        DfE programme staff area. Changes you save are published on the public pages straight away, with their reasons.
+        Staff area for DfE programme staff and council staff. Changes you save are published on the public pages
+        straight away, with their reasons.
       </p>
       {children}
     </div>

@@ -5,7 +5,8 @@ import { SignOutEverywhere } from "@/components/staff/sign-out-everywhere";
 import { MilestoneTable } from "@/components/milestone-table";
 import { FilterForm, SelectField } from "@/components/filter-form";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { requireStaffPage } from "@/lib/auth/guard.server";
+import { redirect } from "next/navigation";
+import { councilStaffHome, requireStaffPage } from "@/lib/auth/guard.server";
 import { roleMay } from "@/lib/auth/permissions";
 import { listMilestones } from "@/lib/reform/milestones.server";
 import { listPillars } from "@/lib/reform/pillars-outcomes.server";
@@ -30,6 +31,9 @@ export default async function StaffHomePage({
   const actor = await requireStaffPage();
   const params = await searchParams;
   const passwordChanged = params.password === "changed";
+  // A council account's home is its council's local actions, not the national editors' dashboard (decision 0017).
+  if (actor.councilId !== null)
+    redirect(`${await councilStaffHome(actor.councilId)}${passwordChanged ? "?password=changed" : ""}`);
   const parsed = parseStaffHomeFilters(params);
   const filters = parsed.ok ? parsed.filters : {};
   const filtered = filters.show !== undefined || filters.pillar !== undefined;
@@ -78,6 +82,11 @@ export default async function StaffHomePage({
         {roleMay(actor.role, "user:manage") && (
           <li>
             <Link href="/staff/users">Manage staff accounts</Link>
+          </li>
+        )}
+        {roleMay(actor.role, "local-action:write") && (
+          <li>
+            <Link href="/staff/councils">Councils&apos; local actions and accounts</Link>
           </li>
         )}
         <li>

@@ -39,7 +39,12 @@ export async function manageUsers(_previous: UsersActionState, form: FormData): 
     };
   const userIdText = formText(form, "userId");
   const userId = /^\d{1,9}$/.test(userIdText) ? Number(userIdText) : undefined;
-  const values = { email: formText(form, "email"), name: formText(form, "name"), role: formText(form, "role") };
+  const values = {
+    email: formText(form, "email"),
+    name: formText(form, "name"),
+    role: formText(form, "role"),
+    council: formText(form, "council"),
+  };
 
   try {
     const actorId = await sessionUserId();

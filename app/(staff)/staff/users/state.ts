@@ -13,7 +13,7 @@ export interface UsersActionState {
   userId?: number;
   errors: FieldError[];
   /** What the admin typed into the invitation form, so a refused invitation keeps it. */
-  values?: { email: string; name: string; role: string };
+  values?: { email: string; name: string; role: string; council?: string };
   /** The account a deactivation waits to be confirmed for. */
   confirm?: { name: string; email: string };
   /** What was done, in a sentence. */

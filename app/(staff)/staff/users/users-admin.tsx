@@ -10,7 +10,15 @@ import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Tag } from "@/components/ui/tag";
 import { Table, td, th } from "@/components/ui/table";
-import { ROLE_HINTS, ROLE_LABELS, ROLES, type RoleValue } from "@/lib/vocabulary";
+import {
+  COUNCIL_ROLES,
+  DFE_ROLES,
+  isCouncilRole,
+  ROLE_HINTS,
+  ROLE_LABELS,
+  ROLES,
+  type RoleValue,
+} from "@/lib/vocabulary";
 
 export interface UserRow {
   id: number;
@@ -24,7 +32,20 @@ export interface UserRow {
   deactivatedOn: string | null;
   /** Sign-in locked for clients the tracker does not know (too many failed attempts), until (formatted). */
   signInLock: { failures: number; until: string } | null;
+  /** A council account's council. */
+  council: string | null;
+  /** Whether the person looking may change this account from this page. */
+  manageable: boolean;
 }
+
+/**
+ * Which accounts the page manages (decision 0017): every account, for an admin on Manage staff accounts (who may
+ * invite council accounts for any council); or one council's, on that council's page, for its council lead (who
+ * invites council editors only) or an admin (who may also invite the council's leads).
+ */
+export type UsersScope =
+  | { kind: "national"; councils: Array<{ slug: string; name: string }> }
+  | { kind: "council"; council: { slug: string; name: string }; inviteRoles: readonly RoleValue[] };
 
 // Every form here is a plain HTML form posting to one server action, so the page works without JavaScript too.
 // With JavaScript, the page is not reloaded: the result (and any one-time password) is shown at the top, focused.
@@ -77,7 +98,17 @@ function SuccessBanner({ state, signInUrl }: { state: UsersActionState; signInUr
 }
 
 /** "Are you sure?" before an account is deactivated: a form of its own, so it works without JavaScript. */
-function ConfirmDeactivation({ state, formAction }: { state: UsersActionState; formAction: (form: FormData) => void }) {
+function ConfirmDeactivation({
+  state,
+  formAction,
+  scope,
+  pageHref,
+}: {
+  state: UsersActionState;
+  formAction: (form: FormData) => void;
+  scope: UsersScope;
+  pageHref: string;
+}) {
   if (state.status !== "confirm" || !state.confirm || state.userId === undefined) return null;
   const { name, email } = state.confirm;
   return (
@@ -92,11 +123,12 @@ function ConfirmDeactivation({ state, formAction }: { state: UsersActionState; f
         Deactivate {name} ({email})?
       </h2>
       <p>
-        They will be signed out on their next click and will not be able to sign in until an administrator reactivates
-        the account. Their changes stay in the history.
+        They will be signed out on their next click and will not be able to sign in until the account is reactivated.
+        Their changes stay in the history.
       </p>
       <div className="flex flex-wrap items-center gap-6">
         <form action={formAction}>
+          <ScopeField scope={scope} />
           <input type="hidden" name="intent" value="deactivate" />
           <input type="hidden" name="userId" value={state.userId} />
           <input type="hidden" name="confirm" value="yes" />
@@ -104,10 +136,15 @@ function ConfirmDeactivation({ state, formAction }: { state: UsersActionState; f
             Yes, deactivate {email}
           </button>
         </form>
-        <a href="/staff/users">No, keep the account active</a>
+        <a href={pageHref}>No, keep the account active</a>
       </div>
     </div>
   );
+}
+
+/** On a council's page, every form names the council: the server checks the user may manage its accounts. */
+function ScopeField({ scope }: { scope: UsersScope }) {
+  return scope.kind === "council" ? <input type="hidden" name="council" value={scope.council.slug} /> : null;
 }
 
 function FieldErrorText({ id, message }: { id: string; message?: string }) {
@@ -125,11 +162,13 @@ function UserActions({
   isSelf,
   state,
   formAction,
+  scope,
 }: {
   user: UserRow;
   isSelf: boolean;
   state: UsersActionState;
   formAction: (form: FormData) => void;
+  scope: UsersScope;
 }) {
   const rowErrors = state.status === "error" && state.userId === user.id ? state.errors : [];
   const roleError = state.intent === "role" ? rowErrors.map((e) => e.message).join(". ") : undefined;
@@ -137,42 +176,52 @@ function UserActions({
   if (isSelf) {
     return (
       <p className="text-govuk-secondary">
-        This is your account. Another administrator must change its role or deactivate it.
+        {scope.kind === "national"
+          ? "This is your account. Another administrator must change its role or deactivate it."
+          : "This is your account. A DfE administrator can change it."}
       </p>
     );
   }
+  if (!user.manageable) {
+    return <p className="text-govuk-secondary">Only a DfE administrator can change this account.</p>;
+  }
+  const national = scope.kind === "national";
+  // A council account keeps a council role (the database ties it to its council); DfE staff keep a DfE role.
+  const roleChoices = isCouncilRole(user.role) ? COUNCIL_ROLES : DFE_ROLES;
   return (
     <div className={`space-y-3 ${rowErrors.length ? "border-l-4 border-govuk-red pl-3" : ""}`}>
-      <form action={formAction} className="flex flex-wrap items-end gap-2">
-        <input type="hidden" name="intent" value="role" />
-        <input type="hidden" name="userId" value={user.id} />
-        <div>
-          <label htmlFor={`role-${user.id}`} className="block font-bold">
-            Role<span className="sr-only"> of {user.email}</span>
-          </label>
-          <FieldErrorText id={`role-${user.id}-error`} message={roleError || undefined} />
-          <select
-            id={`role-${user.id}`}
-            name="role"
-            defaultValue={user.role}
-            aria-describedby={roleError ? `role-${user.id}-error` : undefined}
-            aria-invalid={roleError ? true : undefined}
-            className={selectClass(roleError || undefined)}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className={buttonClass.secondary}>
-          Change role<span className="sr-only"> of {user.email}</span>
-        </button>
-      </form>
+      {national && (
+        <form action={formAction} className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="intent" value="role" />
+          <input type="hidden" name="userId" value={user.id} />
+          <div>
+            <label htmlFor={`role-${user.id}`} className="block font-bold">
+              Role<span className="sr-only"> of {user.email}</span>
+            </label>
+            <FieldErrorText id={`role-${user.id}-error`} message={roleError || undefined} />
+            <select
+              id={`role-${user.id}`}
+              name="role"
+              defaultValue={user.role}
+              aria-describedby={roleError ? `role-${user.id}-error` : undefined}
+              aria-invalid={roleError ? true : undefined}
+              className={selectClass(roleError || undefined)}
+            >
+              {roleChoices.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass.secondary}>
+            Change role<span className="sr-only"> of {user.email}</span>
+          </button>
+        </form>
+      )}
       <FieldErrorText id={`user-${user.id}-error`} message={otherError || undefined} />
       <div className="flex flex-wrap gap-2">
-        {user.active && (
+        {national && user.active && (
           <form action={formAction}>
             <input type="hidden" name="intent" value="sign-out" />
             <input type="hidden" name="userId" value={user.id} />
@@ -183,6 +232,7 @@ function UserActions({
         )}
         {user.active && (
           <form action={formAction}>
+            <ScopeField scope={scope} />
             <input type="hidden" name="intent" value="reset" />
             <input type="hidden" name="userId" value={user.id} />
             <button type="submit" className={buttonClass.secondary}>
@@ -190,7 +240,7 @@ function UserActions({
             </button>
           </form>
         )}
-        {user.signInLock && (
+        {national && user.signInLock && (
           <form action={formAction}>
             <input type="hidden" name="intent" value="unlock" />
             <input type="hidden" name="userId" value={user.id} />
@@ -200,6 +250,7 @@ function UserActions({
           </form>
         )}
         <form action={formAction}>
+          <ScopeField scope={scope} />
           <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
           <input type="hidden" name="userId" value={user.id} />
           <button type="submit" className={user.active ? buttonClass.warning : buttonClass.secondary}>
@@ -216,12 +267,20 @@ export function UsersAdmin({
   users,
   currentUserId,
   signInUrl,
+  scope,
+  action = manageUsers,
+  pageHref = "/staff/users",
 }: {
   users: UserRow[];
   currentUserId: number;
   signInUrl: string;
+  scope: UsersScope;
+  action?: (previous: UsersActionState, form: FormData) => Promise<UsersActionState>;
+  pageHref?: string;
 }) {
-  const [state, formAction, pending] = useActionState(manageUsers, USERS_IDLE);
+  const [state, formAction, pending] = useActionState(action, USERS_IDLE);
+  const inviteRoles = scope.kind === "council" ? scope.inviteRoles : ROLES;
+  const defaultRole = scope.kind === "council" ? inviteRoles[0] : "editor";
   const titleRef = useRef<string | null>(null);
 
   // Take keyboard and screen reader users to the result: the button they pressed may have gone (Deactivate
@@ -244,20 +303,26 @@ export function UsersAdmin({
       </div>
       <ErrorSummary
         id="users-result"
-        errors={state.errors.map((e) => ({ href: `#${usersFieldId(state, e.field)}`, message: e.message }))}
+        errors={state.errors.map((e) => ({
+          href:
+            state.intent === "invite" && e.field === "role"
+              ? `#invite-role-${inviteRoles[0]}`
+              : `#${usersFieldId(state, e.field)}`,
+          message: e.message,
+        }))}
       />
       <SuccessBanner state={state} signInUrl={signInUrl} />
-      <ConfirmDeactivation state={state} formAction={formAction} />
+      <ConfirmDeactivation state={state} formAction={formAction} scope={scope} pageHref={pageHref} />
 
       <section aria-labelledby="users-heading" className="space-y-4">
         <h2 id="users-heading" className="text-2xl font-bold" tabIndex={-1}>
-          Staff accounts
+          {scope.kind === "council" ? `${scope.council.name} accounts` : "Staff accounts"}
         </h2>
         <p className="max-w-3xl">
           Deactivating an account stops it working on the person&apos;s next click; its changes stay in the history.
           Resetting a password gives the account a new one-time password and the old one stops working.
         </p>
-        <Table caption="Staff accounts" stackOnPhone>
+        <Table caption={scope.kind === "council" ? `${scope.council.name} accounts` : "Staff accounts"} stackOnPhone>
           <thead>
             <tr>
               <th scope="col" className={th}>
@@ -286,6 +351,9 @@ export function UsersAdmin({
                 </th>
                 <td className={td} data-label="Role">
                   {ROLE_LABELS[user.role]}
+                  {user.council && scope.kind === "national" && (
+                    <span className="block text-base text-govuk-secondary">{user.council}</span>
+                  )}
                 </td>
                 <td className={`${td} space-y-1`} data-label="Status">
                   {user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
@@ -310,7 +378,13 @@ export function UsersAdmin({
                   {user.lastSignIn ?? "Never"}
                 </td>
                 <td className={td}>
-                  <UserActions user={user} isSelf={user.id === currentUserId} state={state} formAction={formAction} />
+                  <UserActions
+                    user={user}
+                    isSelf={user.id === currentUserId}
+                    state={state}
+                    formAction={formAction}
+                    scope={scope}
+                  />
                 </td>
               </tr>
             ))}
@@ -320,13 +394,16 @@ export function UsersAdmin({
 
       <section aria-labelledby="invite-heading" className="max-w-2xl space-y-6">
         <h2 id="invite-heading" className="text-2xl font-bold" tabIndex={-1}>
-          Invite a user
+          {scope.kind === "council" && inviteRoles.length === 1
+            ? `Invite a ${ROLE_LABELS[inviteRoles[0]!].toLowerCase()}`
+            : "Invite a user"}
         </h2>
         <p>
           This creates their account with a one-time password, shown to you once on this page. Send it to them securely.
           They choose their own password when they first sign in.
         </p>
         <form action={formAction} className="space-y-6" noValidate>
+          <ScopeField scope={scope} />
           <input type="hidden" name="intent" value="invite" />
           <InviteField
             name="email"
@@ -344,34 +421,46 @@ export function UsersAdmin({
             error={inviteError("name")}
             defaultValue={inviteValues?.name}
           />
-          <fieldset
-            id="invite-role"
-            aria-describedby={["invite-role-hint", roleError ? "invite-role-error" : null].filter(Boolean).join(" ")}
-            className={roleError ? "border-l-4 border-govuk-red pl-3" : ""}
-          >
-            <legend className="font-bold">Role</legend>
-            <p id="invite-role-hint" className="text-govuk-secondary">
-              Give the administrator role only to people who manage staff accounts.
+          {inviteRoles.length === 1 ? (
+            <p>
+              <input type="hidden" name="role" value={inviteRoles[0]} />
+              They will be a {ROLE_LABELS[inviteRoles[0]!].toLowerCase()}: they {ROLE_HINTS[inviteRoles[0]!]}.
             </p>
-            <FieldErrorText id="invite-role-error" message={roleError} />
-            <div className="mt-2 space-y-2">
-              {ROLES.map((r) => (
-                <div key={r} className="flex items-start gap-2">
-                  <input
-                    id={`invite-role-${r}`}
-                    type="radio"
-                    name="role"
-                    value={r}
-                    defaultChecked={(inviteValues?.role ?? "editor") === r}
-                    className="mt-1 h-6 w-6 shrink-0"
-                  />
-                  <label htmlFor={`invite-role-${r}`}>
-                    <span className="font-bold">{ROLE_LABELS[r]}</span>: {ROLE_HINTS[r]}
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
+          ) : (
+            <fieldset
+              id="invite-role"
+              aria-describedby={["invite-role-hint", roleError ? "invite-role-error" : null].filter(Boolean).join(" ")}
+              className={roleError ? "border-l-4 border-govuk-red pl-3" : ""}
+            >
+              <legend className="font-bold">Role</legend>
+              <p id="invite-role-hint" className="text-govuk-secondary">
+                {scope.kind === "national"
+                  ? "Give the administrator role only to people who manage staff accounts. A council editor or council lead belongs to the council you choose below."
+                  : "A council lead can also invite and manage this council's editors."}
+              </p>
+              <FieldErrorText id="invite-role-error" message={roleError} />
+              <div className="mt-2 space-y-2">
+                {inviteRoles.map((r) => (
+                  <div key={r} className="flex items-start gap-2">
+                    <input
+                      id={`invite-role-${r}`}
+                      type="radio"
+                      name="role"
+                      value={r}
+                      defaultChecked={(inviteValues?.role ?? defaultRole) === r}
+                      className="mt-1 h-6 w-6 shrink-0"
+                    />
+                    <label htmlFor={`invite-role-${r}`}>
+                      <span className="font-bold">{ROLE_LABELS[r]}</span>: {ROLE_HINTS[r]}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          {scope.kind === "national" && (
+            <CouncilSelect councils={scope.councils} error={inviteError("council")} value={inviteValues?.council} />
+          )}
           <SubmitButton>{pending ? "Working…" : "Invite user"}</SubmitButton>
         </form>
       </section>
@@ -421,6 +510,45 @@ function InviteField({
         aria-invalid={error ? true : undefined}
         className={`mt-1 block w-full border-2 bg-white p-1.5 ${error ? "border-govuk-red" : "border-govuk-text"}`}
       />
+    </div>
+  );
+}
+
+/** The council of a new council account (ignored for DfE roles): every English council with children's services. */
+function CouncilSelect({
+  councils,
+  error,
+  value,
+}: {
+  councils: Array<{ slug: string; name: string }>;
+  error?: string;
+  value?: string;
+}) {
+  const describedBy = ["invite-council-hint", error ? "invite-council-error" : null].filter(Boolean).join(" ");
+  return (
+    <div className={`space-y-1 ${error ? "border-l-4 border-govuk-red pl-3" : ""}`}>
+      <label htmlFor="invite-council" className="block font-bold">
+        Council
+      </label>
+      <p id="invite-council-hint" className="text-govuk-secondary">
+        For a council editor or council lead only: the one council whose local actions they update.
+      </p>
+      <FieldErrorText id="invite-council-error" message={error} />
+      <select
+        id="invite-council"
+        name="council"
+        defaultValue={value ?? ""}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        className={selectClass(error)}
+      >
+        <option value="">Not a council account</option>
+        {councils.map((c) => (
+          <option key={c.slug} value={c.slug}>
+            {c.name}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

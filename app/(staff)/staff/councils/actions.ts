@@ -1,0 +1,104 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
+import { sessionUserId } from "@/lib/auth/options.server";
+import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_MESSAGE } from "@/lib/db/errors";
+import { addLocalAction, updateLocalAction } from "@/lib/local-actions/writes.server";
+import { isFormData, unreadableForm, type ActionState, formText } from "@/lib/staff/action-result";
+import { codesFromText } from "@/lib/validations/local-action";
+import { evidenceFromForm } from "@/lib/validations/milestone-update";
+import { withDirectionControlsNeutralised } from "@/lib/validations/text";
+
+// Server actions of a council's local action forms (issue 15, items 3 and 4). The signed-in user comes from the
+// session cookie; addLocalAction and updateLocalAction check against the database that they may write this
+// council's local actions (a council account only its own), validate, and write with the audit event.
+
+/** What was typed, to put back in a refused form. */
+function typed(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) out[key] = value;
+  return out;
+}
+
+function refused(error: unknown, form: FormData): ActionState {
+  if (error instanceof NotSignedInError || error instanceof ForbiddenError) {
+    return {
+      status: "error",
+      attempt: Date.now(),
+      errors: [{ field: "form", message: error.message }],
+      values: typed(form),
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error(`local action write: database unavailable (${describeDatabaseError(error)})`);
+    return {
+      status: "error",
+      attempt: Date.now(),
+      errors: [{ field: "form", message: TRY_AGAIN_MESSAGE }],
+      values: typed(form),
+    };
+  }
+  throw error;
+}
+
+/** The fields both forms send, as the writes take them. */
+function localActionFields(form: FormData) {
+  return {
+    council: formText(form, "council"),
+    title: formText(form, "title"),
+    description: formText(form, "description"),
+    leadRole: formText(form, "leadRole"),
+    status: formText(form, "status"),
+    forecastDate: formText(form, "forecastDate"),
+    actualDate: formText(form, "actualDate"),
+    commentary: formText(form, "commentary"),
+    evidence: evidenceFromForm(form),
+    milestones: codesFromText(formText(form, "milestones")),
+    recommendations: codesFromText(formText(form, "recommendations")),
+    commitments: codesFromText(formText(form, "commitments")),
+    reason: formText(form, "reason"),
+  };
+}
+
+/** After a save: the browser's copies of the council's staff pages are out of date (its list shows the old status). */
+function savedPage(council: string, code: string): string {
+  const base = `/staff/councils/${encodeURIComponent(council)}`;
+  revalidatePath(base, "layout");
+  return `${base}/actions/${encodeURIComponent(code)}?saved=1`;
+}
+
+export async function createLocalAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!isFormData(form)) return unreadableForm();
+  const input = { ...localActionFields(form), dueDate: formText(form, "dueDate") };
+  let result;
+  try {
+    result = await addLocalAction(await sessionUserId(), input);
+  } catch (error) {
+    return refused(error, form);
+  }
+  if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: typed(form) };
+  redirect(savedPage(input.council, result.code));
+}
+
+export async function saveLocalAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  if (!isFormData(form)) return unreadableForm();
+  const input = { ...localActionFields(form), code: formText(form, "code"), version: formText(form, "version") };
+  let result;
+  try {
+    result = await updateLocalAction(await sessionUserId(), input);
+  } catch (error) {
+    return refused(error, form);
+  }
+  if (!result.ok) {
+    return {
+      status: "error",
+      attempt: Date.now(),
+      errors: result.errors,
+      values: typed(form),
+      conflict: result.kind === "conflict" ? withDirectionControlsNeutralised(result.theirChanges) : undefined,
+    };
+  }
+  redirect(savedPage(input.council, input.code));
+}

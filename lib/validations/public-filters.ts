@@ -34,7 +34,7 @@ export type ParameterRule =
   | { check: (value: string) => { ok: true; value: unknown } | { ok: false; message: string } };
 
 /** The one `asAt` rule of every view (lib/dates.ts): as at today is today's view, no filter. */
-const asAtRule: ParameterRule = {
+export const asAtRule: ParameterRule = {
   check: (value) => {
     const checked = checkAsAt(value, todayInLondon());
     return checked.ok ? { ok: true, value: checked.asAt ?? undefined } : checked;

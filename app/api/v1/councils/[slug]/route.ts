@@ -2,6 +2,7 @@ import { badRequest, jsonResponse } from "@/lib/http/api.server";
 import { publicOrigin } from "@/lib/http/site";
 import { councilJson } from "@/lib/councils/open-data";
 import { findCouncil } from "@/lib/councils/councils.server";
+import { localActionCountsByStatus } from "@/lib/local-actions/reads.server";
 import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
 export const dynamic = "force-dynamic";
@@ -18,5 +19,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       { error: "Not found", message: "No council has this slug or GSS code." },
       { status: 404, headers: { "Access-Control-Allow-Origin": "*" } },
     );
-  return jsonResponse(councilJson(withDirectionControlsNeutralised(council), publicOrigin()));
+  // The list's fields, then how many local actions the council has published, by status (every status listed).
+  return jsonResponse({
+    ...councilJson(withDirectionControlsNeutralised(council), publicOrigin()),
+    localActionsByStatus: await localActionCountsByStatus(council.gssCode),
+  });
 }

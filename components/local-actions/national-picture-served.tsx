@@ -20,82 +20,80 @@ export function NationalPictureServed({
   /** Set on a council's page: the sentences then speak of all its actions. */
   councilName?: string;
 }) {
-  const whose = councilName ? `${councilName}\u2019s local actions serve` : "This local action serves";
+  const served = councilName ? `${councilName}\u2019s local actions serve` : "this local action serves";
   if (national.milestones.length + national.recommendations.length + national.commitments.length === 0)
     return councilName ? null : <p>This local action does not name a national item.</p>;
   return (
     <div className="space-y-6">
       {national.milestones.length > 0 && (
-        <Table
-          caption={`National milestones ${whose.charAt(0).toLowerCase()}${whose.slice(1)}`}
-          captionVisible
-          stackOnPhone
-        >
-          <thead>
-            <tr>
-              <th scope="col" className={th}>
-                Milestone
-              </th>
-              <th scope="col" className={th}>
-                National status
-              </th>
-              <th scope="col" className={th}>
-                Planned
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {national.milestones.map((m) => (
-              <tr key={m.code}>
-                <th scope="row" className={`${td} font-normal`} data-label="Milestone">
-                  <Link href={withAsAt(`/milestones/${m.code}`, asAt)} prefetch={false}>
-                    <span translate="no">{m.code}</span>: {shortTitle(m.title)}
-                  </Link>
+        <div className="space-y-2">
+          <h3 className="text-xl font-bold">National milestones {served}</h3>
+          <Table caption={`National milestones ${served}`} stackOnPhone>
+            <thead>
+              <tr>
+                <th scope="col" className={th}>
+                  Milestone
                 </th>
-                <td className={td} data-label="National status">
-                  <span className="inline-flex flex-wrap gap-1">
-                    <MilestoneStatusTag status={m.status} /> <OverdueTag lateness={m.lateness} />
-                  </span>
-                </td>
-                <td className={td} data-label="Planned">
-                  {formatDay(m.plannedDate)}
-                </td>
+                <th scope="col" className={th}>
+                  National status
+                </th>
+                <th scope="col" className={th}>
+                  Planned
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
+            </thead>
+            <tbody>
+              {national.milestones.map((m) => (
+                <tr key={m.code}>
+                  <th scope="row" className={`${td} font-normal`} data-label="Milestone">
+                    <Link href={withAsAt(`/milestones/${m.code}`, asAt)} prefetch={false}>
+                      <span translate="no">{m.code}</span>: {shortTitle(m.title)}
+                    </Link>
+                  </th>
+                  <td className={td} data-label="National status">
+                    <span className="inline-flex flex-wrap gap-1">
+                      <MilestoneStatusTag status={m.status} /> <OverdueTag lateness={m.lateness} />
+                    </span>
+                  </td>
+                  <td className={td} data-label="Planned">
+                    {formatDay(m.plannedDate)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
       )}
       {national.recommendations.length > 0 && (
-        <Table
-          caption={`Recommendations ${whose.charAt(0).toLowerCase()}${whose.slice(1)}`}
-          captionVisible
-          stackOnPhone
-        >
-          <thead>
-            <tr>
-              <th scope="col" className={th}>
-                Recommendation
-              </th>
-              <th scope="col" className={th}>
-                Government response
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {national.recommendations.map((r) => (
-              <tr key={r.code}>
-                <th scope="row" className={`${td} font-normal`} data-label="Recommendation">
-                  <Link href={withAsAt(`/recommendations/${r.code}`, asAt)} prefetch={false}>
-                    <span translate="no">{r.code}</span>: {shortTitle(r.text)}
-                  </Link>
+        <div className="space-y-2">
+          <h3 className="text-xl font-bold">Recommendations {served}</h3>
+          <Table caption={`Recommendations ${served}`} stackOnPhone>
+            <thead>
+              <tr>
+                <th scope="col" className={th}>
+                  Recommendation
                 </th>
-                <td className={td} data-label="Government response">
-                  <ResponseClassTag responseClass={r.responseClass} />
-                </td>
+                <th scope="col" className={th}>
+                  Government response
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
+            </thead>
+            <tbody>
+              {national.recommendations.map((r) => (
+                <tr key={r.code}>
+                  <th scope="row" className={`${td} font-normal`} data-label="Recommendation">
+                    <Link href={withAsAt(`/recommendations/${r.code}`, asAt)} prefetch={false}>
+                      <span translate="no">{r.code}</span>: {shortTitle(r.text)}
+                    </Link>
+                  </th>
+                  <td className={td} data-label="Government response">
+                    <ResponseClassTag responseClass={r.responseClass} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
       )}
       {national.commitments.length > 0 && (
         <div className="space-y-2">

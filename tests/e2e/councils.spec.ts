@@ -107,6 +107,8 @@ test("a council's page shows its local actions, slippage and changes beside the 
   await expect(page.getByText("Status: On track → Delayed")).toHaveCount(0);
   await page.goto(`${E2E_LOCAL_ACTION}?asAt=2024-06-30`);
   await expect(page.getByText("York had not published this local action by the end of that day.")).toBeVisible();
+  const byCode = await page.request.get("/councils/E06000014?asAt=2024-06-30", { maxRedirects: 0 });
+  expect([byCode.status(), byCode.headers()["location"]]).toEqual([308, "/councils/york?asAt=2024-06-30"]);
   await page.goto("/councils/york?asAt=2024-06-30");
   await expect(page.getByText("York has not published any local actions by 30 June 2024.")).toBeVisible();
 });

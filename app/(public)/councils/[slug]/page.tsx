@@ -29,12 +29,12 @@ export const dynamic = "force-dynamic";
 
 type Params = Promise<{ slug: string }>;
 
-/** The council a slug or GSS code names; a GSS code is sent on to the slug's address. */
-async function councilFor(params: Params) {
+/** The council a slug or GSS code names; a GSS code is sent on to the slug's address, keeping the reader's date. */
+async function councilFor(params: Params, asAt: string | null) {
   const { slug } = await params;
   const council = await findCouncil(slug);
   if (!council) notFound();
-  if (council.slug !== slug) permanentRedirect(`/councils/${council.slug}`);
+  if (council.slug !== slug) permanentRedirect(withAsAt(`/councils/${council.slug}`, asAt));
   return council;
 }
 
@@ -48,7 +48,7 @@ export default async function CouncilPage({ params, searchParams }: { params: Pa
   const today = todayInLondon();
   const asAtParam = parseAsAt(await searchParams, today);
   const asAt = asAtParam.ok ? asAtParam.asAt : null;
-  const [council, dashboard] = await Promise.all([councilFor(params), cachedDashboard(asAt ?? undefined)]);
+  const [council, dashboard] = await Promise.all([councilFor(params, asAt), cachedDashboard(asAt ?? undefined)]);
   const [programmes, actions, changes] = await Promise.all([
     programmesOfCouncil(council.slug),
     cachedLocalActions({ council: council.gssCode }, { asAt, today }),

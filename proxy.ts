@@ -6,7 +6,12 @@ import { parseAsAt, todayInLondon } from "@/lib/dates";
 import { isFromFrontServer, STATUS_HEADER } from "@/lib/http/internal-headers";
 import { takesAsAt } from "@/lib/http/public-routes";
 import { parseReportParams } from "@/lib/validations/report";
-import { contentSecurityPolicy, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
+import {
+  contentSecurityPolicy,
+  mayBeFramed,
+  securityHeadersFor,
+  STRICT_TRANSPORT_SECURITY,
+} from "@/lib/http/security-headers";
 
 // Writes that another website makes a visitor's browser send are refused here, before any route or Server Action
 // runs (lib/http/cross-origin.ts), and so are requests Next.js or next-auth would answer with a 500: Server Action
@@ -58,12 +63,17 @@ export async function proxy(request: NextRequest) {
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const production = process.env.NODE_ENV === "production";
-  const csp = contentSecurityPolicy([`'nonce-${nonce}'`, "'strict-dynamic'", ...(production ? [] : ["'unsafe-eval'"])]);
+  const csp = contentSecurityPolicy(
+    [`'nonce-${nonce}'`, "'strict-dynamic'", ...(production ? [] : ["'unsafe-eval'"])],
+    {
+      framable: mayBeFramed(path),
+    },
+  );
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeadersFor(path))) response.headers.set(name, value);
   if (request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:") {
     response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   }

@@ -37,6 +37,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 {[
                   ["/about", "About the tracker"],
                   ["/about/statuses", "What the statuses mean"],
+                  ["/open-data/api", "API reference"],
                   ["/accessibility", "Accessibility statement"],
                   ["/cookies", "Cookies"],
                   ["/privacy", "Privacy"],

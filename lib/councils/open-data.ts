@@ -1,3 +1,4 @@
+import type { CouncilRecord } from "@/lib/api/responses";
 import type { CouncilSummary } from "@/lib/councils/councils.server";
 import { COUNCILS_ATTRIBUTION } from "@/lib/seed/councils";
 
@@ -6,7 +7,7 @@ import { COUNCILS_ATTRIBUTION } from "@/lib/seed/councils";
 // The field names, and what each means, are written once in lib/reform/open-data-fields.ts (shown on /open-data).
 export { COUNCIL_FIELDS } from "@/lib/reform/open-data-fields";
 
-export function councilJson(c: CouncilSummary, origin: string) {
+export function councilJson(c: CouncilSummary, origin: string): CouncilRecord {
   return {
     slug: c.slug,
     gssCode: c.gssCode,

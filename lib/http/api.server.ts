@@ -1,5 +1,7 @@
 import "server-only";
-import type { ParameterError } from "@/lib/validations/public-filters";
+import { FORMAT_ONLY_RULES, type ParameterError, parseWith } from "@/lib/validations/public-filters";
+import type { NotFoundBody, ParameterErrorBody } from "@/lib/api/responses";
+import type { z } from "@/lib/validations/zod";
 
 // Open data may be read by anyone, from anywhere: allow cross-origin reads. How long it may be cached is the front
 // server's to say (decision 0009), as for every public response.
@@ -7,7 +9,11 @@ const PUBLIC_HEADERS = {
   "Access-Control-Allow-Origin": "*",
 };
 
-export function jsonResponse(body: unknown): Response {
+/**
+ * A JSON answer of the open-data API, of the shape its schema in lib/api/responses.ts gives: the schema the OpenAPI
+ * document describes it with (lib/api/openapi.ts), so the two cannot drift apart.
+ */
+export function jsonResponse<S extends z.ZodType>(_schema: S, body: z.output<S>): Response {
   return Response.json(body, { headers: PUBLIC_HEADERS });
 }
 
@@ -21,24 +27,29 @@ export function csvResponse(filename: string, csv: string): Response {
   });
 }
 
+/** No record has the address's slug or code: open data like the records, so readable from anywhere. */
+export function notFound(message: string): Response {
+  return Response.json({ error: "Not found", message } satisfies z.output<typeof NotFoundBody>, {
+    status: 404,
+    headers: PUBLIC_HEADERS,
+  });
+}
+
 export function badRequest(errors: ParameterError[]): Response {
   return Response.json(
-    { error: "Bad query parameter", message: errors.map((e) => e.message).join(" "), errors },
+    {
+      error: "Bad query parameter",
+      message: errors.map((e) => e.message).join(" "),
+      errors,
+    } satisfies z.output<typeof ParameterErrorBody>,
     { status: 400, headers: { "Cache-Control": "no-store" } },
   );
 }
 
-/** For lists with no filters: only `format` is allowed. */
+/** For lists with no filters: only `format` is allowed, by the same rule as the filtered lists'. */
 export function parseFormatOnly(
   params: URLSearchParams,
 ): { ok: true; format: "json" | "csv" } | { ok: false; errors: ParameterError[] } {
-  const errors: ParameterError[] = [];
-  for (const key of new Set(params.keys())) {
-    if (key !== "format")
-      errors.push({ parameter: key, message: `Unknown parameter "${key}". Allowed parameters: format.` });
-  }
-  const format = params.get("format") ?? "json";
-  if (format !== "json" && format !== "csv")
-    errors.push({ parameter: "format", message: `"format" must be one of: json, csv.` });
-  return errors.length ? { ok: false, errors } : { ok: true, format: format as "json" | "csv" };
+  const parsed = parseWith<{ format?: "json" | "csv" }>(FORMAT_ONLY_RULES, params, { strict: true });
+  return parsed.ok ? { ok: true, format: parsed.filters.format ?? "json" } : parsed;
 }

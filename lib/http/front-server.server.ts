@@ -17,12 +17,19 @@ import {
   hasBrokenPathEncoding,
   isPublicRead,
   isStaticAsset,
+  pathOf,
   RENDER_HEADERS,
   storeKey,
   versionKey,
   type DataVersions,
 } from "./public-routes";
-import { contentSecurityPolicy, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "./security-headers";
+import {
+  contentSecurityPolicy,
+  mayBeFramed,
+  SECURITY_HEADERS,
+  securityHeadersFor,
+  STRICT_TRANSPORT_SECURITY,
+} from "./security-headers";
 
 // The front server: the HTTP server the public talks to, in front of Next.js's request handler (decision 0009).
 //   - Public reads (lib/http/public-routes.ts) are answered from a store of rendered responses, keyed by address,
@@ -118,10 +125,15 @@ export function createFrontServer(options: FrontServerOptions) {
     return { ...extra, [FRONT_SECRET_HEADER]: options.upstream.secret, "accept-encoding": "identity" };
   }
 
-  function finalHeaders(headers: Record<string, string | string[]>, cacheControl: string): OutgoingHttpHeaders {
+  /** `url`'s path decides whether the answer may be framed (only the /embed/ widgets may). */
+  function finalHeaders(
+    headers: Record<string, string | string[]>,
+    cacheControl: string,
+    url: string,
+  ): OutgoingHttpHeaders {
     return {
       ...headers,
-      ...SECURITY_HEADERS,
+      ...securityHeadersFor(pathOf(url)),
       ...(secure ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {}),
       "Cache-Control": cacheControl,
     };
@@ -138,9 +150,11 @@ export function createFrontServer(options: FrontServerOptions) {
   }
 
   /** The Content Security Policy for a body: HTML lists the hashes of its inline scripts. */
-  function policyFor(contentType: string | undefined, body: Buffer | undefined): string {
+  function policyFor(contentType: string | undefined, body: Buffer | undefined, url: string): string {
     const html = /^text\/html/i.test(contentType ?? "");
-    return contentSecurityPolicy(html && body ? inlineScriptHashes(body.toString("utf8")) : []);
+    return contentSecurityPolicy(html && body ? inlineScriptHashes(body.toString("utf8")) : [], {
+      framable: mayBeFramed(pathOf(url)),
+    });
   }
 
   function etagOf(body: Buffer): string {
@@ -172,7 +186,11 @@ export function createFrontServer(options: FrontServerOptions) {
         : "no-store";
     const compressed = Boolean(rendered.gzip || rendered.br);
     const headers: Record<string, string | string[] | number | undefined> = {
-      ...finalHeaders(compressed ? withVary(rendered.headers, "Accept-Encoding") : rendered.headers, cacheControl),
+      ...finalHeaders(
+        compressed ? withVary(rendered.headers, "Accept-Encoding") : rendered.headers,
+        cacheControl,
+        request.url ?? "/",
+      ),
       ETag: rendered.etag,
       "X-Cache": cacheStatus,
     };
@@ -236,7 +254,7 @@ export function createFrontServer(options: FrontServerOptions) {
             const status = statusOf(reply);
             resolve({
               status,
-              headers: { ...kept, "content-security-policy": policyFor(contentType, body) },
+              headers: { ...kept, "content-security-policy": policyFor(contentType, body, url) },
               body,
               etag: etagOf(body),
               ...compressForStore(body, contentType),
@@ -363,7 +381,7 @@ export function createFrontServer(options: FrontServerOptions) {
                 response,
                 {
                   status,
-                  headers: { ...kept, "content-security-policy": policyFor(contentType, body) },
+                  headers: { ...kept, "content-security-policy": policyFor(contentType, body, request.url ?? "/") },
                   body,
                   etag: etagOf(body),
                   ...compressForStore(body, contentType),
@@ -380,8 +398,8 @@ export function createFrontServer(options: FrontServerOptions) {
             ? chooseEncoding(request.headers["accept-encoding"], { gzip: true })
             : "identity";
           const streamed: OutgoingHttpHeaders = {
-            ...finalHeaders(kept, PRIVATE_CACHE_CONTROL),
-            "Content-Security-Policy": contentSecurityPolicy(),
+            ...finalHeaders(kept, PRIVATE_CACHE_CONTROL, request.url ?? "/"),
+            "Content-Security-Policy": contentSecurityPolicy([], { framable: mayBeFramed(pathOf(request.url ?? "/")) }),
             "X-Cache": "BYPASS",
             ...(encoding === "gzip"
               ? { "Content-Encoding": "gzip", Vary: withVary(kept, "Accept-Encoding").vary }
@@ -418,6 +436,7 @@ export function createFrontServer(options: FrontServerOptions) {
       finalHeaders(
         { "content-type": "text/plain; charset=utf-8", "content-security-policy": contentSecurityPolicy() },
         "no-store",
+        "/",
       ),
     );
     response.end(message);

@@ -9,8 +9,8 @@ import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/p
 const STATIC_PREFIXES = ["/_next/static/", "/_next/image"];
 const STATIC_FILES = new Set(["/icon.svg", "/favicon.ico"]);
 
-/** Paths whose answers depend on who asks, or on the moment: never stored. */
-const PRIVATE_PREFIXES = ["/staff", "/api/auth", "/api/staff", "/api/health", "/_next/"];
+/** Paths whose answers depend on who asks, or on the moment: never stored (and kept out of search engines: robots.txt). */
+export const PRIVATE_PREFIXES = ["/staff", "/api/auth", "/api/staff", "/api/health", "/_next/"];
 
 export function pathOf(url: string): string {
   const path = url.split("?", 1)[0]!;
@@ -122,10 +122,12 @@ const LOCAL_PAGES = [
   /^\/report(\/.*)?$/,
   /^\/api\/v1\/(local-actions|councils|search)(\/.*)?$/,
   /^\/(.*\/)?feed\.xml$/,
+  // It lists every local action's page.
+  /^\/sitemap\.xml$/,
 ];
 
-/** A council's own pages and its open data: keyed by that council's scope. */
-const COUNCIL_PAGES = /^\/(?:api\/v1\/)?councils\/([^/]+)(?:\/.*)?$/;
+/** A council's own pages, its open data and its widget: keyed by that council's scope. */
+const COUNCIL_PAGES = /^\/(?:api\/v1\/|embed\/)?councils\/([^/]+)(?:\/.*)?$/;
 
 /** The scopes, besides the national one, that the answer at `url` depends on. */
 export function scopesOf(url: string, councils: DataVersions["councils"]): string[] {

@@ -1,10 +1,11 @@
+import type { ProgrammeDetail as ProgrammeDetailRecord, ProgrammeRecord } from "@/lib/api/responses";
 import type { ProgrammeDetail, ProgrammeSummary } from "@/lib/programmes/programmes.server";
 
 // A programme as the open-data API gives it: the list in JSON and (the same fields) in CSV; one programme in JSON,
 // with every council's spells. Field names and meanings are written once in lib/reform/open-data-fields.ts.
 export { PROGRAMME_FIELDS } from "@/lib/reform/open-data-fields";
 
-export function programmeJson(p: ProgrammeSummary, origin: string) {
+export function programmeJson(p: ProgrammeSummary, origin: string): ProgrammeRecord {
   return {
     slug: p.slug,
     name: p.name,
@@ -18,7 +19,7 @@ export function programmeJson(p: ProgrammeSummary, origin: string) {
 }
 
 /** One programme: the list's fields, then every council's spells (a council may have left and joined again). */
-export function programmeDetailJson(p: ProgrammeDetail, origin: string) {
+export function programmeDetailJson(p: ProgrammeDetail, origin: string): ProgrammeDetailRecord {
   return {
     ...programmeJson(p, origin),
     councils: p.councils.map((c) => ({

@@ -22,7 +22,7 @@ export interface DatasetDoc {
 const codes = (values: readonly string[]) => values.join(", ");
 const COUNTS_NOTE = "In the CSV, one cell of code=count pairs separated by \u201c; \u201d.";
 
-const RECOMMENDATION_FIELD_DOCS = [
+export const RECOMMENDATION_FIELD_DOCS = [
   {
     name: "code",
     type: "text",
@@ -83,7 +83,7 @@ const RECOMMENDATION_FIELD_DOCS = [
   },
 ] as const satisfies readonly FieldDoc[];
 
-const MILESTONE_FIELD_DOCS = [
+export const MILESTONE_FIELD_DOCS = [
   { name: "code", type: "text", description: "The tracker's code, M-01 onwards, in the strategy's order." },
   { name: "group", type: "text", description: `Figure 3's heading it sits under: ${codes(MILESTONE_GROUPS)}.` },
   { name: "activity", type: "text", description: "Figure 3's activity (its row)." },
@@ -124,7 +124,7 @@ const MILESTONE_FIELD_DOCS = [
   },
 ] as const satisfies readonly FieldDoc[];
 
-const PILLAR_FIELD_DOCS = [
+export const PILLAR_FIELD_DOCS = [
   { name: "number", type: "number", description: "The pillar's number, 1 to 6." },
   { name: "title", type: "text", description: "The pillar, verbatim from the strategy." },
   { name: "section", type: "text", description: "The name of the Annex 3 section that matches the pillar." },
@@ -144,7 +144,7 @@ const PILLAR_FIELD_DOCS = [
   { name: "url", type: "address", description: "Its page on this site." },
 ] as const satisfies readonly FieldDoc[];
 
-const OUTCOME_FIELD_DOCS = [
+export const OUTCOME_FIELD_DOCS = [
   { name: "number", type: "number", description: "1 to 4 for the outcomes, 5 and 6 for the enablers." },
   { name: "kind", type: "text", description: "outcome or enabler." },
   { name: "title", type: "text", description: "The outcome or enabler, verbatim from the strategy." },
@@ -172,7 +172,7 @@ const OUTCOME_FIELD_DOCS = [
   { name: "url", type: "address", description: "Its page on this site." },
 ] as const satisfies readonly FieldDoc[];
 
-const COUNCIL_FIELD_DOCS = [
+export const COUNCIL_FIELD_DOCS = [
   { name: "slug", type: "text", description: "The council's stable name in addresses, for example thurrock." },
   { name: "gssCode", type: "text", description: "The council's ONS GSS code, for example E06000034." },
   { name: "name", type: "text", description: "The council's usual name." },
@@ -209,7 +209,7 @@ export const PILLAR_FIELDS = names(PILLAR_FIELD_DOCS);
 export const OUTCOME_FIELDS = names(OUTCOME_FIELD_DOCS);
 export const COUNCIL_FIELDS = names(COUNCIL_FIELD_DOCS);
 
-const PROGRAMME_FIELD_DOCS = [
+export const PROGRAMME_FIELD_DOCS = [
   {
     name: "slug",
     type: "text",
@@ -236,7 +236,7 @@ const PROGRAMME_FIELD_DOCS = [
 export const PROGRAMME_FIELDS = names(PROGRAMME_FIELD_DOCS);
 
 const LIST_NOTE = "In the CSV, one cell separated by \u201c; \u201d.";
-const LOCAL_ACTION_FIELD_DOCS = [
+export const LOCAL_ACTION_FIELD_DOCS = [
   { name: "council", type: "text", description: "The slug of the council that published it, for example thurrock." },
   { name: "councilGssCode", type: "text", description: "That council's ONS GSS code, for example E06000034." },
   { name: "councilName", type: "text", description: "That council's usual name." },

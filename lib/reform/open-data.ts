@@ -1,18 +1,21 @@
+import type { MilestoneRecord, RecommendationRecord, SearchResultRecord } from "@/lib/api/responses";
 import { writeCsv, type CsvValue } from "@/lib/csv";
 import type { MilestoneSummary } from "@/lib/reform/milestones.server";
 import type { RecommendationSummary } from "@/lib/reform/recommendations.server";
 import type { SearchResult } from "@/lib/reform/search.server";
 import { snippetText } from "@/lib/reform/snippets";
+import type { ReviewCode } from "@/lib/vocabulary";
 
 // The open-data shapes: the field names of the JSON API and the header row of the CSV downloads are the same,
 // and each is described in lib/reform/open-data-fields.ts (shown on /open-data). Change them only by adding fields.
 
 export { MILESTONE_FIELDS, OUTCOME_FIELDS, PILLAR_FIELDS, RECOMMENDATION_FIELDS } from "@/lib/reform/open-data-fields";
 
-export function recommendationRecord(r: RecommendationSummary, origin: string) {
+export function recommendationRecord(r: RecommendationSummary, origin: string): RecommendationRecord {
   return {
     code: r.code,
-    review: r.review,
+    // The review table holds the three reviews of REVIEW_CODES, loaded from the seed and never edited.
+    review: r.review as ReviewCode,
     section: r.section,
     subsection: r.subsection,
     pillar: r.pillar,
@@ -33,7 +36,7 @@ export function recommendationRecord(r: RecommendationSummary, origin: string) {
   };
 }
 
-export function milestoneRecord(m: MilestoneSummary, origin: string) {
+export function milestoneRecord(m: MilestoneSummary, origin: string): MilestoneRecord {
   return {
     code: m.code,
     group: m.group,
@@ -72,7 +75,7 @@ export function countCells(counts: Record<string, number>): string[] {
  * One result of /api/v1/search. Highlighted text is given as parts, each plain or a match, so that a user of the
  * data can mark the matches as they like without parsing markup.
  */
-export function searchResultRecord(r: SearchResult, origin: string) {
+export function searchResultRecord(r: SearchResult, origin: string): SearchResultRecord {
   return {
     kind: r.kind,
     code: r.code,

@@ -1,12 +1,34 @@
 import { REGIONS } from "@/lib/seed/councils";
 import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
 import { withoutControlCharacters } from "@/lib/validations/text";
-import type { ParameterError } from "@/lib/validations/public-filters";
+import { documentedParameters, formatRule, type ParameterError } from "@/lib/validations/public-filters";
+import { PROGRAMME_SLUG, PROGRAMME_SLUG_MAX } from "@/lib/validations/programmes";
+import { z } from "@/lib/validations/zod";
 
 // Parameters of /councils and /api/v1/councils. As for the other lists, the page shows an error summary for a bad
 // value and the API answers 400; the API also refuses names it does not know.
 
 export const COUNCIL_QUERY_MAX = 100;
+
+/**
+ * The API's parameters as the OpenAPI document gives them (lib/api/openapi.ts). The parser below checks the same
+ * limits with messages of its own; tests/e2e/openapi.spec.ts sends a bad value of each and expects its 400.
+ */
+export const COUNCIL_API_PARAMETERS = {
+  q: z
+    .string()
+    .max(COUNCIL_QUERY_MAX)
+    .optional()
+    .meta({
+      description: `Words in the council's name or official name, every one of them; at most ${COUNCIL_QUERY_MAX} characters, without control characters.`,
+    }),
+  region: z.enum(REGIONS).optional().meta({ description: "Only the councils in this English region." }),
+  programme: z.string().max(PROGRAMME_SLUG_MAX).regex(PROGRAMME_SLUG).optional().meta({
+    description:
+      "A programme's slug, one that /api/v1/programmes lists: only the councils that take or took part in it.",
+  }),
+  format: documentedParameters({ format: formatRule }).format!,
+} satisfies Record<keyof CouncilListParams, z.ZodType>;
 
 export interface CouncilListParams {
   q?: string;

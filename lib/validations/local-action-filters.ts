@@ -6,8 +6,9 @@ import {
   asAtRule,
   enumRule,
   FORMATS,
-  pageRule,
-  pageSizeRule,
+  formatRule,
+  pageDescribed,
+  pageSizeDescribed,
   parseWith,
   type ParameterRule,
   type ParseResult,
@@ -34,9 +35,12 @@ export interface LocalActionListFilters {
 
 const COUNCIL = /^(e\d{8}|[a-z0-9]+(-[a-z0-9]+)*)$/i;
 
-const rules = (programmes: readonly string[]) =>
+/** The rules, given the slugs of the programmes there are (a programme filter must name one). */
+export const LOCAL_ACTION_RULES = (programmes: readonly string[]) =>
   ({
     council: {
+      description: "Only this council's local actions: its slug (thurrock) or its GSS code (E06000034), in any case.",
+      documented: z.string().max(100),
       check: (value) => {
         const v = value.trim();
         return COUNCIL.test(v) && v.length <= 100
@@ -44,8 +48,11 @@ const rules = (programmes: readonly string[]) =>
           : { ok: false, message: `"council" must be a council's slug (like thurrock) or GSS code (like E06000034).` };
       },
     },
-    region: enumRule(REGIONS),
+    region: { ...enumRule(REGIONS), description: "Only the local actions of councils in this English region." },
     programme: {
+      description:
+        "A programme's slug, one that /api/v1/programmes lists: only the local actions of councils that take or took part in it.",
+      documented: z.string().max(100),
       check: (value) =>
         programmes.includes(value.trim())
           ? { ok: true, value: value.trim() }
@@ -56,8 +63,9 @@ const rules = (programmes: readonly string[]) =>
                 : `"programme" names no programme: none has been recorded yet.`,
             },
     },
-    status: enumRule(MILESTONE_STATUSES),
+    status: { ...enumRule(MILESTONE_STATUSES), description: "Only the local actions with this status." },
     milestone: {
+      description: "Only the local actions that serve this national milestone.",
       schema: z
         .string()
         .trim()
@@ -66,12 +74,13 @@ const rules = (programmes: readonly string[]) =>
       allowed: "a milestone's code, like M-30",
     },
     recommendation: {
+      description: "Only the local actions that serve this recommendation.",
       schema: z.string().trim().toUpperCase().regex(RECOMMENDATION_CODE),
       allowed: "a recommendation's code, like CR-01",
     },
-    page: pageRule,
-    pageSize: pageSizeRule,
-    format: enumRule(FORMATS),
+    page: pageDescribed,
+    pageSize: pageSizeDescribed,
+    format: formatRule,
     asAt: asAtRule,
   }) satisfies Record<string, ParameterRule>;
 
@@ -79,5 +88,5 @@ export function parseLocalActionFilters(
   params: SearchParamsLike,
   options: { strict: boolean; programmes: readonly string[] },
 ): ParseResult<LocalActionListFilters> {
-  return parseWith<LocalActionListFilters>(rules(options.programmes), params, options);
+  return parseWith<LocalActionListFilters>(LOCAL_ACTION_RULES(options.programmes), params, options);
 }

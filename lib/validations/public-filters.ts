@@ -1,5 +1,5 @@
 import { z } from "@/lib/validations/zod";
-import { checkAsAt, isRealDay, PLAN_YEARS, todayInLondon } from "@/lib/dates";
+import { checkAsAt, isRealDay, PLAN_YEARS, STRATEGY_PUBLISHED, todayInLondon } from "@/lib/dates";
 import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
 import { withoutControlCharacters } from "@/lib/validations/text";
 import {
@@ -22,16 +22,41 @@ export const DUE_WINDOWS = ["overdue", "next-90-days", ...PLAN_YEARS, "later"] a
 export const FORMATS = ["json", "csv"] as const;
 
 const number1to6 = z.coerce.number().int().min(1).max(6);
-const isoDay = z.string().refine(isRealDay);
+const isoDay = z.string().refine(isRealDay).meta({ format: "date" });
 
-export type ParameterRule =
+export type ParameterRule = (
   | {
       schema: z.ZodType;
       /** What the error message lists as allowed. */
       allowed: string;
     }
-  /** A rule with its own messages; `value: undefined` means "no filter". */
-  | { check: (value: string) => { ok: true; value: unknown } | { ok: false; message: string } };
+  /**
+   * A rule with its own messages; `value: undefined` means "no filter". `documented` is the schema the OpenAPI
+   * document gives the parameter (lib/api/openapi.ts), since a function cannot describe itself.
+   */
+  | { check: (value: string) => { ok: true; value: unknown } | { ok: false; message: string }; documented: z.ZodType }
+) & {
+  /** What the parameter does, for the API's documentation. */
+  description?: string;
+  /** Documented as required: the parser gives its own error when it is missing (lib/validations/search.ts). */
+  required?: true;
+};
+
+/** A rule with what it does, for the OpenAPI document; the rule itself is unchanged. */
+const described = (rule: ParameterRule, description: string): ParameterRule => ({ ...rule, description });
+
+/** The schema of each parameter of a list of rules, with its description: the OpenAPI document's query parameters. */
+export function documentedParameters(rules: Record<string, ParameterRule>): Record<string, z.ZodType> {
+  return Object.fromEntries(
+    Object.entries(rules).map(([name, rule]) => {
+      const schema = "check" in rule ? rule.documented : rule.schema;
+      // A list of values or a range is in the schema itself; what a text may hold is said in words too.
+      const says = "allowed" in rule && !(rule.schema instanceof z.ZodEnum || rule.schema instanceof z.ZodNumber);
+      const description = [rule.description, says ? `Allowed: ${rule.allowed}.` : ""].join(" ").trim();
+      return [name, (rule.required ? schema : schema.optional()).meta({ description })];
+    }),
+  );
+}
 
 /** The one `asAt` rule of every view (lib/dates.ts): as at today is today's view, no filter. */
 export const asAtRule: ParameterRule = {
@@ -39,6 +64,8 @@ export const asAtRule: ParameterRule = {
     const checked = checkAsAt(value, todayInLondon());
     return checked.ok ? { ok: true, value: checked.asAt ?? undefined } : checked;
   },
+  documented: z.iso.date(),
+  description: `Show the data as it was at the end of this past UK day (YYYY-MM-DD), rebuilt from the audit trail; today means now. From ${STRATEGY_PUBLISHED} (when the strategy was published) to today.`,
 };
 
 export const enumRule = (values: readonly string[]): ParameterRule => ({
@@ -66,25 +93,44 @@ export const searchWordsRule: ParameterRule = {
   allowed: `search words, at most ${SEARCH_WORDS_MAX} characters, without control characters`,
 };
 
-const RECOMMENDATION_RULES = {
-  review: enumRule(REVIEW_CODES),
-  pillar: { schema: number1to6, allowed: "1, 2, 3, 4, 5, 6" },
-  outcome: { schema: number1to6, allowed: "1, 2, 3, 4, 5, 6" },
-  class: enumRule(RESPONSE_CLASSES),
-  status: enumRule(MILESTONE_STATUSES),
-  gap: enumRule(RECOMMENDATION_GAPS),
-  lateness: enumRule(LATENESS_KINDS),
-  q: searchWordsRule,
-  sort: enumRule(RECOMMENDATION_SORTS),
-  page: pageRule,
-  pageSize: pageSizeRule,
-  format: enumRule(FORMATS),
+const pillarRule: ParameterRule = { schema: number1to6, allowed: "1, 2, 3, 4, 5, 6" };
+/** The `format` parameter of every list of the API. */
+export const formatRule = described(
+  enumRule(FORMATS),
+  "json (the default) or csv: the same fields as a CSV file with a header row; a CSV holds every matching record (no pages).",
+);
+/** The rules of a list with no filters (/api/v1/pillars, outcomes, programmes). */
+export const FORMAT_ONLY_RULES = { format: formatRule } satisfies Record<string, ParameterRule>;
+
+export const pageDescribed = described(pageRule, "Which page of results to give, from 1.");
+export const pageSizeDescribed = described(pageSizeRule, "How many records a page holds (50 when not given).");
+
+export const RECOMMENDATION_RULES = {
+  review: described(enumRule(REVIEW_CODES), "Only the recommendations of this review."),
+  pillar: described(pillarRule, "Only the recommendations the strategy places under this pillar of reform."),
+  outcome: described(pillarRule, "Only the recommendations that serve this outcome or enabler."),
+  class: described(enumRule(RESPONSE_CLASSES), "Only the recommendations whose government response has this class."),
+  status: described(enumRule(MILESTONE_STATUSES), "Only the recommendations with a milestone of this status."),
+  gap: described(
+    enumRule(RECOMMENDATION_GAPS),
+    "undelivered: recommendations the government said it would act on that no milestone delivers.",
+  ),
+  lateness: described(enumRule(LATENESS_KINDS), "Only the recommendations with a milestone overdue in this way."),
+  q: described(searchWordsRule, "Words in the recommendation or its response."),
+  sort: described(
+    enumRule(RECOMMENDATION_SORTS),
+    "The order: code (the strategy's order, the default), relevance (the default with q), class or pillar.",
+  ),
+  page: pageDescribed,
+  pageSize: pageSizeDescribed,
+  format: formatRule,
   asAt: asAtRule,
 } satisfies Record<string, ParameterRule>;
 
-const MILESTONE_RULES = {
-  group: enumRule(MILESTONE_GROUPS),
+export const MILESTONE_RULES = {
+  group: described(enumRule(MILESTONE_GROUPS), "Only the milestones under this heading of Figure 3."),
   activity: {
+    description: "Only the milestones of this Figure 3 activity, its name exactly as the data gives it.",
     schema: z
       .string()
       .trim()
@@ -93,19 +139,31 @@ const MILESTONE_RULES = {
       .refine(...withoutControlCharacters("The activity")),
     allowed: "an activity name, at most 300 characters, without control characters",
   },
-  pillar: { schema: number1to6, allowed: "1, 2, 3, 4, 5, 6" },
-  outcome: { schema: number1to6, allowed: "1, 2, 3, 4, 5, 6" },
-  status: enumRule(MILESTONE_STATUSES),
-  due: enumRule(DUE_WINDOWS),
-  dueFrom: { schema: isoDay, allowed: "a date as YYYY-MM-DD" },
-  dueTo: { schema: isoDay, allowed: "a date as YYYY-MM-DD" },
-  gap: enumRule(MILESTONE_GAPS),
-  q: searchWordsRule,
-  lateness: enumRule(LATENESS_KINDS),
-  sort: enumRule(MILESTONE_SORTS),
-  page: pageRule,
-  pageSize: pageSizeRule,
-  format: enumRule(FORMATS),
+  pillar: described(pillarRule, "Only the milestones that serve this pillar of reform."),
+  outcome: described(pillarRule, "Only the milestones that serve this outcome or enabler."),
+  status: described(enumRule(MILESTONE_STATUSES), "Only the milestones with this status."),
+  due: described(
+    enumRule(DUE_WINDOWS),
+    "Only the milestones planned in this window: overdue, the next 90 days, a year of the plan, or after it.",
+  ),
+  dueFrom: described(
+    { schema: isoDay, allowed: "a date as YYYY-MM-DD" },
+    "Only the milestones planned on or after this day.",
+  ),
+  dueTo: described(
+    { schema: isoDay, allowed: "a date as YYYY-MM-DD" },
+    "Only the milestones planned on or before this day (not before dueFrom).",
+  ),
+  gap: described(
+    enumRule(MILESTONE_GAPS),
+    "overdue: open and past their planned date; stale: open and not updated by staff for 90 days.",
+  ),
+  q: described(searchWordsRule, "Words in the milestone's code, title, activity or commentary."),
+  lateness: described(enumRule(LATENESS_KINDS), "Only the overdue milestones of this kind."),
+  sort: described(enumRule(MILESTONE_SORTS), "The order: due (planned date, the default), code or status."),
+  page: pageDescribed,
+  pageSize: pageSizeDescribed,
+  format: formatRule,
   asAt: asAtRule,
 } satisfies Record<string, ParameterRule>;
 

@@ -39,13 +39,20 @@ const qRule: ParameterRule = {
       };
     return { ok: true, value: q };
   },
+  documented: z.string().min(1).max(SEARCH_WORDS_MAX),
+  description: `The words to search for, at most ${SEARCH_WORDS_MAX} characters, without control characters.`,
+  required: true,
 };
 
-const SEARCH_RULES = {
+export const SEARCH_RULES = {
   q: qRule,
-  kind: enumRule(SEARCH_KINDS),
-  page: pageRule,
-  pageSize: { schema: z.coerce.number().int().min(1).max(100), allowed: "a whole number from 1 to 100" },
+  kind: { ...enumRule(SEARCH_KINDS), description: "Only results of this kind." },
+  page: { ...pageRule, description: "Which page of results to give, from 1." },
+  pageSize: {
+    schema: z.coerce.number().int().min(1).max(100),
+    allowed: "a whole number from 1 to 100",
+    description: `How many results a page holds (${SEARCH_PAGE_SIZE} when not given).`,
+  },
 } satisfies Record<string, ParameterRule>;
 
 export const MISSING_SEARCH_WORDS: ParameterError = {

@@ -19,6 +19,7 @@ const PAGES = [
   ["outcomes", "/outcomes"],
   ["outcome", "/outcomes/4"],
   ["open data", "/open-data"],
+  ["API reference", "/open-data/api"],
   ["about the tracker", "/about"],
   ["what the statuses and figures mean", "/about/statuses"],
   ["accessibility statement", "/accessibility"],
@@ -51,6 +52,12 @@ const PAGES = [
   ["search results of one kind, second page", "/search?q=foster+carers&kind=recommendation&page=2"],
   ["search with no words (error summary)", "/search?q=+"],
   ["search of only common words", "/search?q=the+and"],
+  ["pillar widget", "/embed/pillars/1"],
+  ["outcome widget", "/embed/outcomes/2"],
+  ["milestone widget", "/embed/milestones/M-01"],
+  ["council widget, with a programme", "/embed/councils/thurrock"],
+  ["council widget, no programme", "/embed/councils/cornwall"],
+  ["widget not found", "/embed/pillars/9"],
 ] as const;
 
 test.beforeAll(async () => {

@@ -31,6 +31,7 @@ const PUBLIC_PAGES = [
   "/slippage",
   "/report",
   "/open-data",
+  "/open-data/api",
   "/about",
   "/about/statuses",
   "/accessibility",
@@ -52,6 +53,20 @@ const PUBLIC_PAGES = [
   "/search?q=foster+carers&kind=recommendation&page=2",
 ];
 const NOT_FOUND = "/no-such-page";
+/** Public answers that are not app pages (no React, no menu to hydrate): the widgets and the discovery files. */
+const OTHER_PUBLIC = [
+  "/embed/pillars/1",
+  "/embed/outcomes/1",
+  "/embed/milestones/M-01",
+  "/embed/councils/thurrock",
+  "/embed/pillars/9",
+  "/oembed?url=http%3A%2F%2F127.0.0.1%2Fpillars%2F1",
+  "/sitemap.xml",
+  "/robots.txt",
+  "/embed.css",
+  "/embed-frame.js",
+  "/embed-resize.js",
+];
 const EDITOR_PAGES = [
   "/staff",
   "/staff/milestones/M-01",
@@ -174,6 +189,25 @@ test.describe("in Chromium", () => {
       expect(await cspViolations(page), url).toEqual([]);
     }
     expect(problems).toEqual([]);
+  });
+
+  test("the widgets and the discovery files are stored like pages, and the widgets run with no console error or CSP violation", async ({
+    page,
+  }) => {
+    const problems = watchProblems(page);
+    for (const url of OTHER_PUBLIC) {
+      const first = await page.request.get(url);
+      const second = await page.request.get(url);
+      expect(["MISS", "SHARED", "HIT"], url).toContain(first.headers()["x-cache"]);
+      expect(second.headers()["x-cache"], url).toBe("HIT");
+      expect(second.headers()["cache-control"], url).toMatch(/^public, max-age=0, s-maxage=/);
+      if (!url.startsWith("/embed/")) continue;
+      const response = await page.goto(url);
+      expect(response!.status(), url).toBe(url === "/embed/pillars/9" ? 404 : 200);
+      expect(await cspViolations(page), url).toEqual([]);
+    }
+    // Chromium reports the 404 of the widget that names nothing: that is its answer.
+    expect(problems.filter((p) => !(p.includes("/embed/pillars/9") && p.includes("status of 404")))).toEqual([]);
   });
 
   test("the dashboard's charts are drawn", async ({ page }) => {

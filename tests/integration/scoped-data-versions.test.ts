@@ -33,8 +33,17 @@ afterAll(async () => {
 });
 
 const PAGES = {
-  national: ["/", "/pillars/1", "/milestones", "/recommendations", "/outcomes/2", "/about", "/programmes"],
-  otherCouncil: ["/councils/essex", "/api/v1/councils/essex", "/councils/E10000012"],
+  national: [
+    "/",
+    "/pillars/1",
+    "/milestones",
+    "/recommendations",
+    "/outcomes/2",
+    "/about",
+    "/programmes",
+    "/embed/milestones/M-01",
+  ],
+  otherCouncil: ["/councils/essex", "/api/v1/councils/essex", "/councils/E10000012", "/embed/councils/essex"],
   ownCouncil: [
     "/councils/thurrock",
     "/councils/THURROCK",
@@ -42,6 +51,7 @@ const PAGES = {
     "/councils/thurrock/actions/LA-1",
     "/councils/thurrock/feed.xml",
     "/api/v1/councils/thurrock",
+    "/embed/councils/thurrock",
   ],
   local: [
     "/councils",
@@ -58,6 +68,7 @@ const PAGES = {
     "/api/v1/councils",
     "/feed.xml",
     "/pillars/1/feed.xml",
+    "/sitemap.xml",
   ],
 };
 const ALL = Object.values(PAGES).flat();

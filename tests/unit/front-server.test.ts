@@ -127,6 +127,30 @@ describe("public reads", () => {
     expect(second.headers.get("x-frame-options")).toBe("DENY");
   });
 
+  it("lets only the /embed/ widgets be framed by other sites, stored or not; everything else is DENY and 'none'", async () => {
+    for (const path of ["/embed/pillars/1", "/%65mbed/milestones/M-01"]) {
+      for (const expected of ["MISS", "HIT"]) {
+        const response = await get(path);
+        expect(response.headers.get("x-cache"), path).toBe(expected);
+        expect(response.headers.get("x-frame-options"), path).toBeNull();
+        expect(response.headers.get("content-security-policy"), path).toContain("frame-ancestors *");
+        expect(response.headers.get("content-security-policy"), path).not.toContain("frame-ancestors 'none'");
+      }
+    }
+    for (const path of [
+      "/outcomes/1?framing",
+      "/embedded",
+      "/staff/embed/x",
+      "/oembed?url=x",
+      "/missing/embed",
+      "/embed",
+    ]) {
+      const response = await get(path);
+      expect(response.headers.get("x-frame-options"), path).toBe("DENY");
+      expect(response.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+    }
+  });
+
   it("renders for the store with no cookie, credentials or client headers, for the public address", async () => {
     const response = await get("/pillars/1", {
       cookie: "next-auth.session-token=secret",

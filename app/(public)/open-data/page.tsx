@@ -2,26 +2,23 @@ import type { Metadata } from "next";
 import { Table, td, th } from "@/components/ui/table";
 import Link from "next/link";
 import { Fragment } from "react";
+import { API_ENDPOINTS } from "@/lib/api/openapi";
 import { DATASETS } from "@/lib/reform/open-data-fields";
+import { DatasetsJsonLd } from "@/components/datasets-json-ld";
 
 export const metadata: Metadata = { title: "Open data" };
 
-const ENDPOINTS = [
-  ["/api/v1/recommendations", "review, pillar, outcome, class, status, gap, lateness, q, sort, page, pageSize, format"],
-  [
-    "/api/v1/milestones",
-    "group, activity, pillar, outcome, status, due, dueFrom, dueTo, gap, lateness, sort, page, pageSize, format",
-  ],
-  ["/api/v1/pillars", "format"],
-  ["/api/v1/outcomes", "format"],
-  ["/api/v1/councils", "q, region, programme, format"],
-  ["/api/v1/programmes", "format"],
-];
+// Rendered at run time, not at build time: the datasets' JSON-LD holds absolute addresses from PUBLIC_URL.
+export const dynamic = "force-dynamic";
+
+// The lists of the API and their parameters, as the OpenAPI document registers them (lib/api/openapi.ts).
+const ENDPOINTS = API_ENDPOINTS.filter((e) => e.csv).map((e) => [e.path, Object.keys(e.query).join(", ")]);
 
 export default function OpenDataPage() {
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-4xl font-bold">Open data</h1>
+      <DatasetsJsonLd />
       <p>
         Everything in the tracker can be downloaded, free, without signing in, under the{" "}
         <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">
@@ -30,6 +27,10 @@ export default function OpenDataPage() {
         . Add <code>format=csv</code> to any address for a CSV file (see <a href="#csv-files">CSV files</a> below). The
         filters are the same as on the pages, so you can copy a page&apos;s query string. A bad parameter gets a 400
         response that names it and the values allowed.
+      </p>
+      <p>
+        Every address, parameter and field is described in the <Link href="/open-data/api">API reference</Link>, and for
+        programs in the OpenAPI 3.1 description at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
       </p>
       <Table caption="Open data endpoints" captionVisible>
         <thead>
@@ -132,6 +133,15 @@ export default function OpenDataPage() {
           </Table>
         </section>
       ))}
+      <h2 id="widgets" className="text-2xl font-bold">
+        Widgets for your website
+      </h2>
+      <p>
+        A council or charity can show a pillar&apos;s or an outcome&apos;s progress, one milestone, or a council&apos;s
+        local progress on its own website. Each of those pages has &ldquo;Embed this on your website&rdquo; with the
+        code to copy: a small frame that updates itself when the tracker does and links back here. Sites that use oEmbed
+        can ask <code>/oembed?url=</code> with the address of the page.
+      </p>
     </div>
   );
 }

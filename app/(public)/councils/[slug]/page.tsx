@@ -3,6 +3,10 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { CouncilAttribution } from "@/components/council-attribution";
+import { EmbedThis } from "@/components/embed-this";
+import { ATOM_TYPE, WHOLE_REFORM_FEED } from "@/components/feed-links";
+import { oembedDiscovery } from "@/lib/embed/code";
+import { publicOrigin } from "@/lib/http/site";
 import { CountsTable } from "@/components/counts-table";
 import { LocalActionTable } from "@/components/local-actions/local-action-table";
 import { LocalChangeList } from "@/components/local-actions/local-change-list";
@@ -41,7 +45,16 @@ async function councilFor(params: Params, asAt: string | null) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
   const council = await findCouncil(slug);
-  return { title: council ? council.name : "Council not found" };
+  if (!council) return { title: "Council not found" };
+  return {
+    title: council.name,
+    alternates: {
+      types: {
+        [ATOM_TYPE]: [WHOLE_REFORM_FEED],
+        ...oembedDiscovery({ kind: "councils", id: council.slug }, `${council.name}: local progress`, publicOrigin()),
+      },
+    },
+  };
 }
 
 export default async function CouncilPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
@@ -183,6 +196,8 @@ export default async function CouncilPage({ params, searchParams }: { params: Pa
           </ul>
         </section>
       )}
+
+      <EmbedThis target={{ kind: "councils", id: council.slug }} what="this council's local progress" />
 
       <section aria-labelledby="national-heading" className="space-y-3">
         <h2 id="national-heading" className="text-2xl font-bold">

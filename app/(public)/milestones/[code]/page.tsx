@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HistoryList } from "@/components/history-list";
+import { EmbedThis } from "@/components/embed-this";
+import { ATOM_TYPE, WHOLE_REFORM_FEED } from "@/components/feed-links";
+import { oembedDiscovery } from "@/lib/embed/code";
+import { publicOrigin } from "@/lib/http/site";
 import { MilestoneStatusTag, OverdueTag, ResponseClassTag } from "@/components/status-tags";
 import { SummaryList } from "@/components/ui/summary-list";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
@@ -18,7 +22,16 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const code = codeFromPath((await params).code);
   const m = code ? await cachedMilestone(code) : null;
-  return { title: m ? m.title : "Milestone not found" };
+  if (!m) return { title: "Milestone not found" };
+  return {
+    title: m.title,
+    alternates: {
+      types: {
+        [ATOM_TYPE]: [WHOLE_REFORM_FEED],
+        ...oembedDiscovery({ kind: "milestones", id: m.code }, `Milestone ${m.code}`, publicOrigin()),
+      },
+    },
+  };
 }
 
 export default async function MilestonePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
@@ -104,6 +117,8 @@ export default async function MilestonePage({ params, searchParams }: { params: 
             : { key: "Source", value: "Added by DfE programme staff" },
         ]}
       />
+
+      {!asAt && <EmbedThis target={{ kind: "milestones", id: m.code }} what="this milestone" />}
 
       <section aria-labelledby="recommendations-heading" className="space-y-3">
         <h2 id="recommendations-heading" className="text-2xl font-bold">

@@ -3,6 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { ProgressSection } from "@/components/progress-section";
+import { EmbedThis } from "@/components/embed-this";
+import { ATOM_TYPE, WHOLE_REFORM_FEED } from "@/components/feed-links";
+import { oembedDiscovery } from "@/lib/embed/code";
+import { publicOrigin } from "@/lib/http/site";
 import { parseAsAt, todayInLondon } from "@/lib/dates";
 import {
   cachedDashboard,
@@ -23,7 +27,17 @@ function outcomeNumber(raw: string): number | null {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const n = outcomeNumber((await params).number);
-  return { title: n ? `Outcome ${n}` : "Outcome not found" };
+  if (!n) return { title: "Outcome not found" };
+  return {
+    title: `Outcome ${n}`,
+    alternates: {
+      // A page's alternates replace the layout's: the whole reform's feed is kept.
+      types: {
+        [ATOM_TYPE]: [WHOLE_REFORM_FEED],
+        ...oembedDiscovery({ kind: "outcomes", id: String(n) }, `Outcome ${n}: progress`, publicOrigin()),
+      },
+    },
+  };
 }
 
 export default async function OutcomePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
@@ -59,6 +73,8 @@ export default async function OutcomePage({ params, searchParams }: { params: Pa
           </span>
         ))}
       </p>
+
+      {!asAt && <EmbedThis target={{ kind: "outcomes", id: String(n) }} what="this outcome's progress" />}
 
       <section aria-labelledby="next-heading" className="space-y-3">
         <h2 id="next-heading" className="text-2xl font-bold">

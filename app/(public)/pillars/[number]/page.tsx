@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { ATOM_TYPE, FollowChanges, pillarFeed, WHOLE_REFORM_FEED } from "@/components/feed-links";
 import { ProgressSection } from "@/components/progress-section";
+import { EmbedThis } from "@/components/embed-this";
+import { oembedDiscovery } from "@/lib/embed/code";
+import { publicOrigin } from "@/lib/http/site";
 import { parseAsAt, todayInLondon } from "@/lib/dates";
 import {
   cachedDashboard,
@@ -25,7 +28,15 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const n = pillarNumber((await params).number);
   if (!n) return { title: "Pillar not found" };
   // The pillar's own feed first, then the whole reform's (a page's alternates replace the layout's).
-  return { title: `Pillar ${n}`, alternates: { types: { [ATOM_TYPE]: [pillarFeed(n), WHOLE_REFORM_FEED] } } };
+  return {
+    title: `Pillar ${n}`,
+    alternates: {
+      types: {
+        [ATOM_TYPE]: [pillarFeed(n), WHOLE_REFORM_FEED],
+        ...oembedDiscovery({ kind: "pillars", id: String(n) }, `Pillar ${n}: progress`, publicOrigin()),
+      },
+    },
+  };
 }
 
 export default async function PillarPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
@@ -62,6 +73,7 @@ export default async function PillarPage({ params, searchParams }: { params: Par
         ))}
       </ul>
       <FollowChanges pillar={n} />
+      {!asAt && <EmbedThis target={{ kind: "pillars", id: String(n) }} what="this pillar's progress" />}
       <ProgressSection
         name={`pillar ${n}`}
         filterQuery={`pillar=${n}`}

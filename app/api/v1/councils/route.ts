@@ -5,6 +5,7 @@ import { listCouncils } from "@/lib/councils/councils.server";
 import { programmeChoices } from "@/lib/programmes/programmes.server";
 import { toCsv } from "@/lib/reform/open-data";
 import { withDirectionControlsNeutralised } from "@/lib/validations/text";
+import { CouncilList } from "@/lib/api/responses";
 import { parseCouncilParams } from "@/lib/validations/councils";
 
 export const dynamic = "force-dynamic";
@@ -19,5 +20,5 @@ export async function GET(request: Request) {
     councilJson(c, origin),
   );
   if (format === "csv") return csvResponse("councils.csv", toCsv(COUNCIL_FIELDS, items));
-  return jsonResponse({ total: items.length, items });
+  return jsonResponse(CouncilList, { total: items.length, items });
 }

@@ -1,3 +1,4 @@
+import { LocalActionList } from "@/lib/api/responses";
 import { badRequest, csvResponse, jsonResponse } from "@/lib/http/api.server";
 import { publicOrigin } from "@/lib/http/site";
 import { findCouncil } from "@/lib/councils/councils.server";
@@ -35,7 +36,7 @@ export async function GET(request: Request) {
     );
   }
   const list = await cachedLocalActions(scope, { ...options, page, pageSize });
-  return jsonResponse({
+  return jsonResponse(LocalActionList, {
     total: list.total,
     page,
     pageSize,

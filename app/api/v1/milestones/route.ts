@@ -2,6 +2,7 @@ import { badRequest, csvResponse, jsonResponse } from "@/lib/http/api.server";
 import { publicOrigin } from "@/lib/http/site";
 import { MILESTONE_FIELDS, milestoneRecord, toCsv } from "@/lib/reform/open-data";
 import { cachedMilestones } from "@/lib/reform/public-data.server";
+import { MilestoneList } from "@/lib/api/responses";
 import { parseMilestoneFilters } from "@/lib/validations/public-filters";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export async function GET(request: Request) {
     );
   }
   const list = await cachedMilestones(filters, false);
-  return jsonResponse({
+  return jsonResponse(MilestoneList, {
     total: list.total,
     page: list.page,
     pageSize: list.pageSize,

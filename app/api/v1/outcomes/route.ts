@@ -1,3 +1,4 @@
+import { OutcomeList, type OutcomeRecord } from "@/lib/api/responses";
 import { badRequest, csvResponse, jsonResponse, parseFormatOnly } from "@/lib/http/api.server";
 import { publicOrigin } from "@/lib/http/site";
 import { countCells, OUTCOME_FIELDS, toCsv } from "@/lib/reform/open-data";
@@ -10,7 +11,7 @@ export async function GET(request: Request) {
   if (!parsed.ok) return badRequest(parsed.errors);
   const [outcomes, dashboard] = await Promise.all([cachedOutcomes(), cachedDashboard()]);
   const origin = publicOrigin();
-  const items = outcomes.map((o) => {
+  const items = outcomes.map((o): OutcomeRecord => {
     const counts = dashboard.byOutcome.find((b) => b.number === o.number)!;
     return {
       number: o.number,
@@ -32,5 +33,5 @@ export async function GET(request: Request) {
     }));
     return csvResponse("outcomes.csv", toCsv(OUTCOME_FIELDS, flat));
   }
-  return jsonResponse({ total: items.length, items });
+  return jsonResponse(OutcomeList, { total: items.length, items });
 }

@@ -1,3 +1,4 @@
+import { PillarList, type PillarRecord } from "@/lib/api/responses";
 import { badRequest, csvResponse, jsonResponse, parseFormatOnly } from "@/lib/http/api.server";
 import { publicOrigin } from "@/lib/http/site";
 import { countCells, PILLAR_FIELDS, toCsv } from "@/lib/reform/open-data";
@@ -10,7 +11,7 @@ export async function GET(request: Request) {
   if (!parsed.ok) return badRequest(parsed.errors);
   const [pillars, dashboard] = await Promise.all([cachedPillars(), cachedDashboard()]);
   const origin = publicOrigin();
-  const items = pillars.map((p) => {
+  const items = pillars.map((p): PillarRecord => {
     const counts = dashboard.byPillar.find((b) => b.number === p.number)!;
     return {
       number: p.number,
@@ -32,5 +33,5 @@ export async function GET(request: Request) {
     }));
     return csvResponse("pillars.csv", toCsv(PILLAR_FIELDS, flat));
   }
-  return jsonResponse({ total: items.length, items });
+  return jsonResponse(PillarList, { total: items.length, items });
 }

@@ -2,6 +2,7 @@ import { badRequest, csvResponse, jsonResponse } from "@/lib/http/api.server";
 import { publicOrigin } from "@/lib/http/site";
 import { RECOMMENDATION_FIELDS, recommendationRecord, toCsv } from "@/lib/reform/open-data";
 import { cachedRecommendations } from "@/lib/reform/public-data.server";
+import { RecommendationList } from "@/lib/api/responses";
 import { parseRecommendationFilters } from "@/lib/validations/public-filters";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export async function GET(request: Request) {
     );
   }
   const list = await cachedRecommendations(filters, false);
-  return jsonResponse({
+  return jsonResponse(RecommendationList, {
     total: list.total,
     page: list.page,
     pageSize: list.pageSize,

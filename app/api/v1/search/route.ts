@@ -2,6 +2,7 @@ import { badRequest, jsonResponse } from "@/lib/http/api.server";
 import { publicOrigin } from "@/lib/http/site";
 import { searchResultRecord } from "@/lib/reform/open-data";
 import { cachedSearch } from "@/lib/reform/public-data.server";
+import { SearchResponse } from "@/lib/api/responses";
 import { parseSearch } from "@/lib/validations/search";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ export async function GET(request: Request) {
   if (!parsed.ok) return badRequest(parsed.errors);
   const results = await cachedSearch(parsed.filters);
   const origin = publicOrigin();
-  return jsonResponse({
+  return jsonResponse(SearchResponse, {
     q: results.q,
     kind: results.kind,
     total: results.total,

@@ -1,4 +1,5 @@
-import { badRequest, jsonResponse } from "@/lib/http/api.server";
+import { CouncilDetail } from "@/lib/api/responses";
+import { badRequest, jsonResponse, notFound } from "@/lib/http/api.server";
 import { publicOrigin } from "@/lib/http/site";
 import { councilJson } from "@/lib/councils/open-data";
 import { findCouncil } from "@/lib/councils/councils.server";
@@ -14,13 +15,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       keys.map((k) => ({ parameter: k, message: `Unknown parameter "${k}". This address takes none.` })),
     );
   const council = await findCouncil((await params).slug);
-  if (!council)
-    return Response.json(
-      { error: "Not found", message: "No council has this slug or GSS code." },
-      { status: 404, headers: { "Access-Control-Allow-Origin": "*" } },
-    );
+  if (!council) return notFound("No council has this slug or GSS code.");
   // The list's fields, then how many local actions the council has published, by status (every status listed).
-  return jsonResponse({
+  return jsonResponse(CouncilDetail, {
     ...councilJson(withDirectionControlsNeutralised(council), publicOrigin()),
     localActionsByStatus: await localActionCountsByStatus(council.gssCode),
   });

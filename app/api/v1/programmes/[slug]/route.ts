@@ -1,4 +1,5 @@
-import { badRequest, jsonResponse } from "@/lib/http/api.server";
+import { ProgrammeDetail } from "@/lib/api/responses";
+import { badRequest, jsonResponse, notFound } from "@/lib/http/api.server";
 import { publicOrigin } from "@/lib/http/site";
 import { programmeDetailJson } from "@/lib/programmes/open-data";
 import { getProgramme } from "@/lib/programmes/programmes.server";
@@ -13,10 +14,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       keys.map((k) => ({ parameter: k, message: `Unknown parameter "${k}". This address takes none.` })),
     );
   const programme = await getProgramme((await params).slug);
-  if (!programme)
-    return Response.json(
-      { error: "Not found", message: "No programme has this slug." },
-      { status: 404, headers: { "Access-Control-Allow-Origin": "*" } },
-    );
-  return jsonResponse(programmeDetailJson(withDirectionControlsNeutralised(programme), publicOrigin()));
+  if (!programme) return notFound("No programme has this slug.");
+  return jsonResponse(
+    ProgrammeDetail,
+    programmeDetailJson(withDirectionControlsNeutralised(programme), publicOrigin()),
+  );
 }

@@ -171,5 +171,11 @@ export const FIELD_LABELS = {
   responseClass: "Response class",
   responseRationale: "Rationale",
   title: "Title",
+  // A council's local action (issue 15): the fields its history shows beside the milestone's.
+  description: "Description",
+  leadRole: "Lead",
+  milestones: "National milestones",
+  recommendations: "Recommendations",
+  commitments: "Annex 1 actions",
 } as const;
 export type FieldName = keyof typeof FIELD_LABELS;

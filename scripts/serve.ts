@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import pg from "pg";
 import { todayInLondon } from "../lib/dates";
-import { DataVersionWatcher } from "../lib/http/data-version";
+import { DataVersionWatcher, readDataVersions } from "../lib/http/data-version";
 import { createFrontServer } from "../lib/http/front-server.server";
 import { FRONT_SECRET_ENV, FRONT_SECRET_HEADER } from "../lib/http/internal-headers";
 import { PageCache } from "../lib/http/page-cache";
@@ -76,14 +76,11 @@ async function main() {
     query_timeout: 2_000,
   });
   pool.on("error", () => {}); // a dropped idle connection is replaced on the next read; reads report their own errors
-  const versions = new DataVersionWatcher(
-    async () =>
-      String(
-        (await pool.query<{ value: string }>("SELECT value::text AS value FROM data_version WHERE id = 1")).rows[0]
-          ?.value ?? "0",
-      ),
-    { intervalMs: 1_000, log },
-  );
+  const versions = new DataVersionWatcher(() => readDataVersions(pool), {
+    intervalMs: 1_000,
+    log,
+    unreadable: { national: "unknown", scopes: {}, councils: {} },
+  });
   await versions.current();
   versions.start();
 

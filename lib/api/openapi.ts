@@ -1,7 +1,8 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import {
+  CouncilDetail,
   CouncilList,
-  CouncilRecord,
+  LocalActionList,
   MilestoneList,
   NotFoundBody,
   OutcomeList,
@@ -14,6 +15,7 @@ import {
 } from "@/lib/api/responses";
 import {
   COUNCIL_FIELDS,
+  LOCAL_ACTION_FIELDS,
   MILESTONE_FIELDS,
   OUTCOME_FIELDS,
   PILLAR_FIELDS,
@@ -21,6 +23,7 @@ import {
   RECOMMENDATION_FIELDS,
 } from "@/lib/reform/open-data-fields";
 import { COUNCIL_API_PARAMETERS } from "@/lib/validations/councils";
+import { LOCAL_ACTION_RULES } from "@/lib/validations/local-action-filters";
 import {
   documentedParameters,
   FORMAT_ONLY_RULES,
@@ -106,10 +109,11 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
   {
     path: "/api/v1/councils/{slug}",
     summary: "One council",
-    description: "One council, by its slug (thurrock) or its GSS code (E06000034), in any case. Takes no parameters.",
+    description:
+      "One council, by its slug (thurrock) or its GSS code (E06000034), in any case, with its local actions counted by status. Takes no parameters.",
     query: {},
     pathParameters: slug("The council's slug or GSS code."),
-    response: CouncilRecord,
+    response: CouncilDetail,
     notFound: "No council has this slug or GSS code.",
   },
   {
@@ -129,6 +133,15 @@ export const API_ENDPOINTS: readonly ApiEndpoint[] = [
     pathParameters: slug("The programme's slug, as /api/v1/programmes lists it."),
     response: ProgrammeDetail,
     notFound: "No programme has this slug.",
+  },
+  {
+    path: "/api/v1/local-actions",
+    summary: "Local actions",
+    description:
+      "What each council says it is doing about the national reform: its local actions, each published and attributed to the council, now or as at a past day, a page at a time.",
+    query: documentedParameters(LOCAL_ACTION_RULES([])),
+    response: LocalActionList,
+    csv: LOCAL_ACTION_FIELDS,
   },
   {
     path: "/api/v1/search",

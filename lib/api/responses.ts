@@ -2,6 +2,7 @@ import { z } from "@/lib/validations/zod";
 import {
   COUNCIL_FIELD_DOCS,
   type FieldDoc,
+  LOCAL_ACTION_FIELD_DOCS,
   MILESTONE_FIELD_DOCS,
   OUTCOME_FIELD_DOCS,
   PILLAR_FIELD_DOCS,
@@ -145,6 +146,39 @@ export const CouncilRecord = documentedRecord("Council", COUNCIL_FIELD_DOCS, {
   attribution: z.string(),
 });
 
+/** One council, as /api/v1/councils/{slug} gives it: the list's fields and its local actions counted by status. */
+export const CouncilDetail = CouncilRecord.extend({
+  localActionsByStatus: MilestoneStatusCounts.meta({
+    description: "The council's local actions (issue 15) counted by status; every status is listed, 0 when none.",
+  }),
+}).meta({ id: "CouncilDetail" });
+
+export const LocalActionRecord = documentedRecord("LocalAction", LOCAL_ACTION_FIELD_DOCS, {
+  council: z.string(),
+  councilGssCode: z.string().regex(/^E\d{8}$/),
+  councilName: z.string(),
+  region: z.string(),
+  code: z.string().regex(/^LA-\d+$/),
+  title: z.string(),
+  description: z.string(),
+  leadRole: z.string(),
+  status: z.enum(MILESTONE_STATUSES),
+  dueDate: day(),
+  forecastDate: day().nullable(),
+  actualDate: day().nullable(),
+  plannedDate: day(),
+  lateness: z.enum(LATENESS_KINDS).nullable(),
+  slipped: z.boolean(),
+  commentary: z.string().nullable(),
+  evidence: z.array(z.string()),
+  milestones: z.array(milestoneCode()),
+  recommendations: z.array(z.string()),
+  annex1Actions: z.array(z.string().regex(/^A1-O\d{1,2}-[NR]\d{1,2}$/)),
+  addedAt: z.iso.datetime(),
+  lastChanged: z.iso.datetime(),
+  url: address(),
+});
+
 export const ProgrammeRecord = documentedRecord("Programme", PROGRAMME_FIELD_DOCS, {
   slug: z.string(),
   name: z.string(),
@@ -269,6 +303,13 @@ export const MilestoneList = z.object({
   page: page(),
   pageSize: pageSize(),
   items: z.array(MilestoneRecord).meta({ description: "This page's milestones." }),
+});
+
+export const LocalActionList = z.object({
+  total: total(),
+  page: page(),
+  pageSize: pageSize(),
+  items: z.array(LocalActionRecord).meta({ description: "This page's local actions." }),
 });
 
 const wholeList = <T extends z.ZodType>(item: T) =>

@@ -213,3 +213,23 @@ export async function recommendationClassesAsAt(asAt: string): Promise<Recommend
     version: Number(r.version),
   }));
 }
+
+/**
+ * A derived table of local actions (issue 15, item 3) with their state, rebuilt from their audit events: `id`,
+ * `council_id`, `number`, `s` (the "after" of the last event, the whole state: lib/audit/records.ts
+ * localActionStateSchema), `added_at` (the create event) and `changed_at` (the last event). Every write of a local
+ * action records its whole state (lib/local-actions/record.ts), so without `asAt` this is the state now, and with it
+ * the state at the end of that UK day, holding only actions added by then: one path for both.
+ */
+export function localActionsAsAtSql(asAt?: string | null): Prisma.Sql {
+  const bound = asAt ? Prisma.sql`AND a.occurred_at < ${endOfUkDaySql(asAt)}` : Prisma.empty;
+  return Prisma.sql`
+    SELECT DISTINCT ON (a.entity_id) a.entity_id AS id, la.council_id, la.number, a.after::jsonb AS s,
+           (SELECT min(c.occurred_at) FROM audit_event c
+             WHERE c.entity_type = 'local_action' AND c.entity_id = a.entity_id) AS added_at,
+           a.occurred_at AS changed_at
+    FROM audit_event a
+    JOIN local_action la ON la.id = a.entity_id
+    WHERE a.entity_type = 'local_action' ${bound}
+    ORDER BY a.entity_id, a.occurred_at DESC, a.id DESC`;
+}

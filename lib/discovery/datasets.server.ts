@@ -72,6 +72,13 @@ const WORDS: Record<DatasetDoc["id"], DatasetWords> = {
     creator: DFE,
     temporalCoverage: (facts) => (facts.firstProgrammeDay ? `${facts.firstProgrammeDay}/..` : null),
   },
+  "local-actions": {
+    description:
+      "What England's councils with children's services duties say they are doing about the national reform: each council's local actions, the national milestones, recommendations and Annex 1 actions they serve, their status, due, forecast and actual dates, and every change, published by the council.",
+    license: OGL_V3,
+    creator: { "@type": "Organization", name: "English councils with children's services duties" },
+    temporalCoverage: () => SINCE_THE_STRATEGY,
+  },
 };
 
 async function readFacts(): Promise<Facts> {

@@ -35,19 +35,27 @@ export const RECORD_PAGE_FOLDERS = [
   "/recommendations",
   "/milestones",
   "/councils",
+  "/councils/[slug]/actions",
   "/programmes",
 ] as const;
 
-/** Every public page's path: the fixed pages, then one per pillar, outcome, recommendation, milestone, council, programme. */
+/**
+ * Every public page's path: the fixed pages, then one per pillar, outcome, recommendation, milestone, council,
+ * programme and council's local action.
+ */
 export async function listPublicPagePaths(): Promise<string[]> {
   const client = db();
-  const [pillars, outcomes, recommendations, milestones, councils, programmes] = await Promise.all([
+  const [pillars, outcomes, recommendations, milestones, councils, programmes, localActions] = await Promise.all([
     client.pillar.findMany({ select: { number: true }, orderBy: { number: "asc" } }),
     client.outcome.findMany({ select: { number: true }, orderBy: { number: "asc" } }),
     client.recommendation.findMany({ select: { code: true }, orderBy: { id: "asc" } }),
     client.milestone.findMany({ select: { code: true }, orderBy: { id: "asc" } }),
     client.council.findMany({ select: { slug: true }, orderBy: { slug: "asc" } }),
     client.programme.findMany({ select: { slug: true }, orderBy: { slug: "asc" } }),
+    client.localAction.findMany({
+      select: { number: true, council: { select: { slug: true } } },
+      orderBy: [{ councilId: "asc" }, { number: "asc" }],
+    }),
   ]);
   return [
     ...FIXED_PUBLIC_PAGES,
@@ -57,6 +65,7 @@ export async function listPublicPagePaths(): Promise<string[]> {
     ...milestones.map((m) => `/milestones/${encodeURIComponent(m.code)}`),
     ...councils.map((c) => `/councils/${encodeURIComponent(c.slug)}`),
     ...programmes.map((p) => `/programmes/${encodeURIComponent(p.slug)}`),
+    ...localActions.map((a) => `/councils/${encodeURIComponent(a.council.slug)}/actions/LA-${a.number}`),
   ];
 }
 

@@ -20,6 +20,8 @@ import {
   pathOf,
   RENDER_HEADERS,
   storeKey,
+  versionKey,
+  type DataVersions,
 } from "./public-routes";
 import {
   contentSecurityPolicy,
@@ -31,7 +33,7 @@ import {
 
 // The front server: the HTTP server the public talks to, in front of Next.js's request handler (decision 0009).
 //   - Public reads (lib/http/public-routes.ts) are answered from a store of rendered responses, keyed by address,
-//     data version and UK day. A miss renders the page once, through Next.js on a loopback listener, with no
+//     the data versions of the scopes the address shows (national, 'local', a council's) and UK day. A miss renders the page once, through Next.js on a loopback listener, with no
 //     cookie; readers who miss together share that render, each waiting at most `sharedRenderWaitMs`.
 //   - Every HTML page, stored or not, gets a Content Security Policy listing the sha256 of its own inline scripts,
 //     so prerendered pages work as well as rendered ones, and no nonce is needed.
@@ -80,7 +82,7 @@ export interface FrontServerOptions {
   nextHandler: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   /** The loopback port where Next.js answers the front server's requests, and the secret they must carry. */
   upstream: { port: number; secret: string };
-  versions: DataVersionWatcher;
+  versions: DataVersionWatcher<DataVersions>;
   cache: PageCache;
   /** The site's public address: pages are rendered for it, and HSTS is sent when it is https. */
   publicOrigin: URL;
@@ -115,7 +117,8 @@ export function createFrontServer(options: FrontServerOptions) {
   const { cache, versions } = options;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const pending = new Map<string, Promise<Rendered>>();
-  let keyedBy = "";
+  // The versions and day the store was last keyed by: a render is stored only under the key it would be read by now.
+  let keyedBy: { versions: DataVersions; day: string } | undefined;
   const secure = options.publicOrigin.protocol === "https:";
 
   function upstreamHeaders(extra: OutgoingHttpHeaders): OutgoingHttpHeaders {
@@ -269,6 +272,32 @@ export function createFrontServer(options: FrontServerOptions) {
     });
   }
 
+  function keyOf(current: DataVersions, day: string, url: string, headers: IncomingHttpHeaders): string {
+    return storeKey(versionKey(current, url), day, url, headers);
+  }
+
+  /** Frees the memory of entries no reader can reach any more, at once. */
+  function rekey(current: DataVersions, day: string) {
+    const before = keyedBy;
+    if (before?.versions === current && before.day === day) return;
+    keyedBy = { versions: current, day };
+    // A new national version or day makes every stored entry unreachable.
+    if (!before || before.versions.national !== current.national || before.day !== day) return cache.clear();
+    // A moved scope ('local', a council's) makes only the entries keyed by its old value unreachable.
+    const moved = new Set<string>();
+    for (const scope of new Set([...Object.keys(before.versions.scopes), ...Object.keys(current.scopes)])) {
+      const old = before.versions.scopes[scope] ?? "0";
+      if (old !== (current.scopes[scope] ?? "0")) moved.add(`${scope}=${old}`);
+    }
+    if (moved.size > 0)
+      cache.deleteWhere((key) =>
+        key
+          .slice(0, key.indexOf("\n"))
+          .split(" ")
+          .some((part) => moved.has(part)),
+      );
+  }
+
   /** The shared render of a key: started by the first reader who misses, stored when it is storable. */
   function sharedRender(
     key: string,
@@ -279,7 +308,8 @@ export function createFrontServer(options: FrontServerOptions) {
     if (running) return { render: running, shared: true };
     const started = render(url, headers)
       .then((rendered) => {
-        if (rendered.storable && key.startsWith(keyedBy)) cache.set(key, rendered);
+        if (rendered.storable && keyedBy && key === keyOf(keyedBy.versions, keyedBy.day, url, headers))
+          cache.set(key, rendered);
         return rendered;
       })
       .finally(() => pending.delete(key));
@@ -296,16 +326,11 @@ export function createFrontServer(options: FrontServerOptions) {
   async function servePublic(request: IncomingMessage, response: ServerResponse) {
     const badHeader = badRenderHeader(request.headers);
     if (badHeader) return plain(response, 400, `Bad request: the ${badHeader}.`);
-    const version = await versions.current();
+    const current = await versions.current();
     const day = options.today();
-    // A new data version or day makes every stored entry unreachable: free the memory at once.
-    const prefix = `${version}\n${day}\n`;
-    if (prefix !== keyedBy) {
-      keyedBy = prefix;
-      cache.clear();
-    }
+    rekey(current, day);
     const url = request.url ?? "/";
-    const key = storeKey(version, day, url, request.headers);
+    const key = keyOf(current, day, url, request.headers);
     const stored = cache.get(key);
     if (stored) return send(request, response, { ...stored, storable: true }, "HIT");
 

@@ -65,6 +65,11 @@ export class PageCache {
     this.total -= entry.size;
   }
 
+  /** Drops every entry whose key `stale` says is out of date (a scope's version moved on). */
+  deleteWhere(stale: (key: string) => boolean): void {
+    for (const key of [...this.entries.keys()]) if (stale(key)) this.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
     this.total = 0;

@@ -99,6 +99,61 @@ export function storeKey(
   return [dataVersion, ukDay, url, ...RENDER_HEADERS.map((name) => headers[name] ?? "")].join("\n");
 }
 
+/**
+ * The data versions a public answer depends on (issue 15, item 3; migration 0013). Every page shows national data,
+ * so the national counter is in every key; a local action's change moves only 'local' and its council's scope, so it
+ * leaves the stored national pages in place.
+ */
+export interface DataVersions {
+  /** data_version: moved by milestone, recommendation and programme changes. */
+  national: string;
+  /** data_scope_version: 'local' and 'council:<GSS code>'; a scope with no row yet reads as 0. */
+  scopes: Readonly<Record<string, string>>;
+  /** Council slug → GSS code, to find the scope of /councils/{slug}: councils change only with the seed. */
+  councils: Readonly<Record<string, string>>;
+}
+
+/** Pages that show local counts or local entries across councils: keyed by the 'local' scope as well. */
+const LOCAL_PAGES = [
+  /^\/councils\/?$/,
+  /^\/councils\/compare(\/.*)?$/,
+  /^\/(milestones|recommendations)\/[^/]+(\/.*)?$/,
+  /^\/(changes|slippage|search)(\/.*)?$/,
+  /^\/report(\/.*)?$/,
+  /^\/api\/v1\/(local-actions|councils|search)(\/.*)?$/,
+  /^\/(.*\/)?feed\.xml$/,
+  // It lists every local action's page.
+  /^\/sitemap\.xml$/,
+];
+
+/** A council's own pages, its open data and its widget: keyed by that council's scope. */
+const COUNCIL_PAGES = /^\/(?:api\/v1\/|embed\/)?councils\/([^/]+)(?:\/.*)?$/;
+
+/** The scopes, besides the national one, that the answer at `url` depends on. */
+export function scopesOf(url: string, councils: DataVersions["councils"]): string[] {
+  const path = pathOf(url);
+  const council = COUNCIL_PAGES.exec(path)?.[1];
+  if (council !== undefined && council !== "compare") {
+    // Either address finds a council (lib/councils/councils.server.ts): its slug in any case, or its GSS code.
+    const code = /^e\d{8}$/i.test(council)
+      ? council.toUpperCase()
+      : Object.hasOwn(councils, council.toLowerCase())
+        ? councils[council.toLowerCase()]
+        : undefined;
+    // An address that names no council is "no such page": when the seed adds that council, its key gains the scope.
+    return code ? [`council:${code}`] : [];
+  }
+  return LOCAL_PAGES.some((page) => page.test(path)) ? ["local"] : [];
+}
+
+/** The versions part of a store key: the national version, then each scope the address depends on with its value. */
+export function versionKey(versions: DataVersions, url: string): string {
+  return [
+    versions.national,
+    ...scopesOf(url, versions.councils).map((scope) => `${scope}=${versions.scopes[scope] ?? "0"}`),
+  ].join(" ");
+}
+
 /** Whether an address's path holds %-escapes that do not decode to UTF-8 (the query is read leniently, the path not). */
 export function hasBrokenPathEncoding(url: string): boolean {
   const path = url.split("?", 1)[0]!;

@@ -13,7 +13,7 @@ export interface FieldDoc {
 }
 
 export interface DatasetDoc {
-  id: "recommendations" | "milestones" | "pillars" | "outcomes" | "councils" | "programmes";
+  id: "recommendations" | "milestones" | "pillars" | "outcomes" | "councils" | "programmes" | "local-actions";
   title: string;
   path: string;
   fields: readonly FieldDoc[];
@@ -235,6 +235,72 @@ export const PROGRAMME_FIELD_DOCS = [
 
 export const PROGRAMME_FIELDS = names(PROGRAMME_FIELD_DOCS);
 
+const LIST_NOTE = "In the CSV, one cell separated by \u201c; \u201d.";
+export const LOCAL_ACTION_FIELD_DOCS = [
+  { name: "council", type: "text", description: "The slug of the council that published it, for example thurrock." },
+  { name: "councilGssCode", type: "text", description: "That council's ONS GSS code, for example E06000034." },
+  { name: "councilName", type: "text", description: "That council's usual name." },
+  { name: "region", type: "text", description: "The English region the council is in." },
+  {
+    name: "code",
+    type: "text",
+    description: "The action's code within its council, LA-1, LA-2 and so on: council and code together name it.",
+  },
+  { name: "title", type: "text", description: "The action, in the council's words." },
+  { name: "description", type: "text", description: "What the council is doing, in its words." },
+  {
+    name: "leadRole",
+    type: "text",
+    description:
+      "Who leads it, as a role (for example Director of Children\u2019s Services), never a person\u2019s name.",
+  },
+  {
+    name: "status",
+    type: "text",
+    description: `Its status, in the milestones\u2019 vocabulary: ${codes(MILESTONE_STATUSES)}.`,
+  },
+  {
+    name: "dueDate",
+    type: "date",
+    description: "The date the council set when it added the action. It never moves: slippage is measured from it.",
+  },
+  { name: "forecastDate", type: "date or null", description: "When the council now expects it done, if it says." },
+  { name: "actualDate", type: "date or null", description: "When it was completed." },
+  { name: "plannedDate", type: "date", description: "The forecast date when there is one, otherwise the due date." },
+  {
+    name: "lateness",
+    type: "text or null",
+    description: `Overdue on the day viewed, as for milestones: ${codes(LATENESS_KINDS)}; null when it is not overdue.`,
+  },
+  {
+    name: "slipped",
+    type: "true or false",
+    description: "True when the forecast date is later than the due date.",
+  },
+  { name: "commentary", type: "text or null", description: "The council\u2019s latest commentary." },
+  { name: "evidence", type: "list of addresses", description: `Links to its evidence. ${LIST_NOTE}` },
+  {
+    name: "milestones",
+    type: "list of text",
+    description: `The codes of the national milestones it serves, for example M-30. ${LIST_NOTE}`,
+  },
+  {
+    name: "recommendations",
+    type: "list of text",
+    description: `The codes of the recommendations it serves, for example CR-01. ${LIST_NOTE}`,
+  },
+  {
+    name: "annex1Actions",
+    type: "list of text",
+    description: `The codes of the strategy\u2019s Annex 1 actions it serves, for example A1-O1-N3 (outcome 1, third \u201cWhat will we do next?\u201d action) or A1-O1-R2 (its second two-year result). ${LIST_NOTE}`,
+  },
+  { name: "addedAt", type: "date and time", description: "When the council published it (UTC, ISO 8601)." },
+  { name: "lastChanged", type: "date and time", description: "When the council last changed it (UTC, ISO 8601)." },
+  { name: "url", type: "address", description: "Its page on this site, with its history of changes." },
+] as const satisfies readonly FieldDoc[];
+
+export const LOCAL_ACTION_FIELDS = names(LOCAL_ACTION_FIELD_DOCS);
+
 export const DATASETS: readonly DatasetDoc[] = [
   {
     id: "recommendations",
@@ -247,4 +313,10 @@ export const DATASETS: readonly DatasetDoc[] = [
   { id: "outcomes", title: "Outcomes and enablers", path: "/api/v1/outcomes", fields: OUTCOME_FIELD_DOCS },
   { id: "councils", title: "Councils", path: "/api/v1/councils", fields: COUNCIL_FIELD_DOCS },
   { id: "programmes", title: "National programmes", path: "/api/v1/programmes", fields: PROGRAMME_FIELD_DOCS },
+  {
+    id: "local-actions",
+    title: "Councils\u2019 local actions",
+    path: "/api/v1/local-actions",
+    fields: LOCAL_ACTION_FIELD_DOCS,
+  },
 ];

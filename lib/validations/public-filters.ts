@@ -59,7 +59,7 @@ export function documentedParameters(rules: Record<string, ParameterRule>): Reco
 }
 
 /** The one `asAt` rule of every view (lib/dates.ts): as at today is today's view, no filter. */
-const asAtRule: ParameterRule = {
+export const asAtRule: ParameterRule = {
   check: (value) => {
     const checked = checkAsAt(value, todayInLondon());
     return checked.ok ? { ok: true, value: checked.asAt ?? undefined } : checked;
@@ -102,8 +102,8 @@ export const formatRule = described(
 /** The rules of a list with no filters (/api/v1/pillars, outcomes, programmes). */
 export const FORMAT_ONLY_RULES = { format: formatRule } satisfies Record<string, ParameterRule>;
 
-const pageDescribed = described(pageRule, "Which page of results to give, from 1.");
-const pageSizeDescribed = described(pageSizeRule, "How many records a page holds (50 when not given).");
+export const pageDescribed = described(pageRule, "Which page of results to give, from 1.");
+export const pageSizeDescribed = described(pageSizeRule, "How many records a page holds (50 when not given).");
 
 export const RECOMMENDATION_RULES = {
   review: described(enumRule(REVIEW_CODES), "Only the recommendations of this review."),

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { E2E_LOCAL_ACTION, ensureLocalAction } from "./support/local-actions";
 import { ensureProgramme } from "./support/programmes";
 
 // Every public page type, scanned against WCAG 2.2 AA. Any violation fails the test.
@@ -38,6 +39,10 @@ const PAGES = [
   ["councils", "/councils"],
   ["councils, a search with a bad region (error summary)", "/councils?q=north&region=Wales"],
   ["council", "/councils/thurrock"],
+  ["council with local actions, slippage and what changed", "/councils/york"],
+  ["council as at a past date", "/councils/york?asAt=2024-12-31"],
+  ["local action with its history", E2E_LOCAL_ACTION],
+  ["local action before it was published", `${E2E_LOCAL_ACTION}?asAt=2024-06-30`],
   ["councils in a programme", "/councils?programme=e2e-pathfinder"],
   ["councils with an unknown programme (error summary)", "/councils?programme=nope"],
   ["councils that publish local actions", "/councils?publishes=yes"],
@@ -59,6 +64,7 @@ const PAGES = [
 
 test.beforeAll(async () => {
   await ensureProgramme();
+  await ensureLocalAction();
 });
 
 for (const [name, path] of PAGES) {

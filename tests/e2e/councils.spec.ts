@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { expect, test } from "@playwright/test";
+import { E2E_LOCAL_ACTION, ensureLocalAction } from "./support/local-actions";
 
 // Councils (issue 15, part one): the list, a council's page, and the open data, as a reader and a program get them.
 
@@ -18,7 +19,7 @@ test("a reader finds Thurrock by name and reads its page, with the national pict
   await expect(page).toHaveURL(/\/councils\/thurrock$/);
   await expect(page.getByRole("heading", { level: 1, name: "Thurrock" })).toBeVisible();
   await expect(page.getByText("E06000034")).toBeVisible();
-  await expect(page.getByText("Thurrock has not published local actions yet")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Local actions" })).toBeVisible();
   await expect(page.getByRole("region", { name: "National milestones by status" })).toBeVisible();
   await expect(page.getByText(/mySociety.*CC BY 4\.0/)).toBeVisible();
 });
@@ -64,4 +65,50 @@ test("the councils open data: JSON, a strict CSV, one council, and 400s that say
   const bad = await request.get("/api/v1/councils?region=Wales&colour=red");
   expect(bad.status()).toBe(400);
   expect((await bad.json()).errors.map((e: { parameter: string }) => e.parameter)).toEqual(["region", "colour"]);
+});
+
+test("a council's page shows its local actions, slippage and changes beside the national picture, now and as at a date", async ({
+  page,
+}) => {
+  await ensureLocalAction();
+  await page.goto("/councils/rutland");
+  await expect(page.getByText("Rutland has not published any local actions yet.")).toBeVisible();
+
+  await page.goto("/councils/york");
+  const actions = page.getByRole("region", { name: "York: local actions", exact: true });
+  await expect(actions.getByRole("row", { name: /LA-1: One front door for families in York/ })).toContainText(
+    "Delayed",
+  );
+  await expect(page.getByRole("region", { name: "York: local actions overdue or forecast late" })).toContainText(
+    "Forecast moved from 31 March 2025 to 30 September 2025",
+  );
+  const changes = page.getByRole("region", { name: "What changed locally" });
+  await expect(changes).toContainText("Updated by York");
+  await expect(changes).toContainText("Reason: The case management system supplier moved its go-live date");
+  await expect(page.getByRole("region", { name: /National milestones York.s local actions serve/ })).toContainText(
+    "M-01",
+  );
+  // Attributed to the council, never to whoever typed it.
+  expect(await page.content()).not.toContain("e2e@");
+
+  await page
+    .getByRole("link", { name: /LA-1: One front door/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(new RegExp(`${E2E_LOCAL_ACTION}$`));
+  await expect(page.getByRole("heading", { level: 1, name: "One front door for families in York" })).toBeVisible();
+  await expect(page.getByText("Status: On track → Delayed")).toBeVisible();
+  await expect(page.getByRole("link", { name: /CR-01/ })).toBeVisible();
+
+  // As it stood before it slipped, and before it was published.
+  await page.goto(`${E2E_LOCAL_ACTION}?asAt=2024-12-31`);
+  await expect(page.getByText(/as it stood at the end of 31 December 2024/)).toBeVisible();
+  await expect(page.locator("h1 + p")).toContainText("On track");
+  await expect(page.getByText("Status: On track → Delayed")).toHaveCount(0);
+  await page.goto(`${E2E_LOCAL_ACTION}?asAt=2024-06-30`);
+  await expect(page.getByText("York had not published this local action by the end of that day.")).toBeVisible();
+  const byCode = await page.request.get("/councils/E06000014?asAt=2024-06-30", { maxRedirects: 0 });
+  expect([byCode.status(), byCode.headers()["location"]]).toEqual([308, "/councils/york?asAt=2024-06-30"]);
+  await page.goto("/councils/york?asAt=2024-06-30");
+  await expect(page.getByText("York has not published any local actions by 30 June 2024.")).toBeVisible();
 });

@@ -6,6 +6,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
+import { ensureLocalAction } from "./support/local-actions";
 import { E2E_PROGRAMME, ensureProgramme } from "./support/programmes";
 
 // The OpenAPI document (/api/v1/openapi.json, lib/api/openapi.ts) against the running production server: it is a
@@ -45,12 +46,17 @@ let samples: Record<string, string[]>;
 
 test.beforeAll(async ({ request }) => {
   await ensureProgramme();
+  // A local action to check /api/v1/local-actions' records against their schema (none is seeded).
+  await ensureLocalAction();
   document = await (await request.get("/api/v1/openapi.json")).json();
   const milestones = await (await request.get("/api/v1/milestones?pageSize=500")).json();
   samples = {
     q: ["foster carers", "kinship"],
     activity: [milestones.items[0].activity],
     programme: [E2E_PROGRAMME],
+    council: ["york", "E06000014", "thurrock"],
+    milestone: ["M-01", "m-01"],
+    recommendation: ["CR-01"],
     "/api/v1/councils/{slug}": ["thurrock", "E06000034", "e06000034"],
     "/api/v1/programmes/{slug}": [E2E_PROGRAMME],
   };

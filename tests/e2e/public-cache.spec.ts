@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { startAppInstance, type AppInstance } from "./support/instance";
+import { E2E_LOCAL_ACTION, ensureLocalAction } from "./support/local-actions";
 import { ensureProgramme } from "./support/programmes";
 import { E2E_DATABASE_URL, ensureStaffUser, signIn } from "./support/staff";
 
@@ -40,6 +41,10 @@ const PUBLIC_PAGES = [
   "/councils",
   "/councils?q=thurrock",
   "/councils/thurrock",
+  "/councils/york",
+  "/councils/york?asAt=2024-12-31",
+  E2E_LOCAL_ACTION,
+  `${E2E_LOCAL_ACTION}?asAt=2024-12-31`,
   "/councils?programme=e2e-pathfinder",
   "/councils?publishes=yes",
   "/programmes",
@@ -88,6 +93,7 @@ const ADMIN_PAGES = [
 
 test.beforeAll(async () => {
   await ensureProgramme();
+  await ensureLocalAction();
   await ensureStaffUser(EDITOR.email, EDITOR.password, "editor");
   await ensureStaffUser(ADMIN.email, ADMIN.password, "admin");
 });

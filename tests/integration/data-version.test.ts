@@ -64,7 +64,7 @@ it("moves on with every saved change, in the same transaction, and not with a re
 });
 
 it("is read once, not once per reader, and again as soon as this instance takes a write", async () => {
-  const watcher = new DataVersionWatcher(readVersion, { intervalMs: 60_000, log: () => {} });
+  const watcher = new DataVersionWatcher(readVersion, { intervalMs: 60_000, log: () => {}, unreadable: "unknown" });
   reads = 0;
   const first = await Promise.all(Array.from({ length: 50 }, () => watcher.current()));
   expect(new Set(first)).toEqual(new Set([await version()]));
@@ -81,7 +81,7 @@ it("is read once, not once per reader, and again as soon as this instance takes 
 });
 
 it("picks up a change made elsewhere by itself within its interval", async () => {
-  const watcher = new DataVersionWatcher(readVersion, { intervalMs: 200, log: () => {} });
+  const watcher = new DataVersionWatcher(readVersion, { intervalMs: 200, log: () => {}, unreadable: "unknown" });
   const before = await watcher.current();
   watcher.start();
   try {
@@ -101,7 +101,7 @@ it("keeps the last version it read while the database cannot be reached, and say
       if (!reachable) throw new Error("connect ECONNREFUSED 127.0.0.1:5432");
       return readVersion();
     },
-    { intervalMs: 60_000, log: (message) => messages.push(message) },
+    { intervalMs: 60_000, log: (message) => messages.push(message), unreadable: "unknown" },
   );
   const known = await watcher.current();
   reachable = false;

@@ -129,17 +129,20 @@ describe("widgets", () => {
 describe("discovery", () => {
   it("lists every fixed page and one page per record in the sitemap", async () => {
     const paths = await listPublicPagePaths();
-    const [recommendations, milestones, councils, programmes] = await Promise.all([
+    const [recommendations, milestones, councils, programmes, localActions] = await Promise.all([
       database.prisma.recommendation.count(),
       database.prisma.milestone.count(),
       database.prisma.council.count(),
       database.prisma.programme.count(),
+      database.prisma.localAction.count(),
     ]);
     expect(paths.slice(0, FIXED_PUBLIC_PAGES.length)).toEqual([...FIXED_PUBLIC_PAGES]);
     const count = (prefix: string) => paths.filter((p) => p.startsWith(prefix)).length;
     expect(count("/recommendations/")).toBe(recommendations);
     expect(count("/milestones/")).toBe(milestones);
-    expect(count("/councils/")).toBe(councils);
+    expect(localActions).toBeGreaterThan(0);
+    expect(paths.filter((p) => /^\/councils\/[^/]+\/actions\/LA-\d+$/.test(p))).toHaveLength(localActions);
+    expect(count("/councils/")).toBe(councils + localActions);
     expect(count("/programmes/")).toBe(programmes);
     expect(count("/pillars/")).toBe(6);
     expect(count("/outcomes/")).toBe(6);

@@ -1,11 +1,13 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as councilsApi } from "@/app/api/v1/councils/route";
+import { GET as localActionsApi } from "@/app/api/v1/local-actions/route";
 import { GET as programmesApi } from "@/app/api/v1/programmes/route";
 import { GET as milestonesApi } from "@/app/api/v1/milestones/route";
 import { GET as outcomesApi } from "@/app/api/v1/outcomes/route";
 import { GET as pillarsApi } from "@/app/api/v1/pillars/route";
 import { GET as recommendationsApi } from "@/app/api/v1/recommendations/route";
+import { insertLocalAction } from "@/lib/local-actions/record";
 import { summariseDashboard } from "@/lib/reform/dashboard.server";
 import { latenessOf } from "@/lib/reform/milestone-rules";
 import { getMilestone, listMilestones } from "@/lib/reform/milestones.server";
@@ -237,6 +239,7 @@ describe("the open-data API over the reform data", () => {
       outcomes: outcomesApi,
       councils: councilsApi,
       programmes: programmesApi,
+      "local-actions": localActionsApi,
     };
     // None is seeded (staff record them), so one is made here for the API to emit.
     const prisma = database.prisma;
@@ -251,6 +254,28 @@ describe("the open-data API over the reform data", () => {
         councils: { create: { councilId: thurrock.id, fromDate: new Date("2024-01-01T00:00:00Z") } },
       },
     });
+    await prisma.$transaction((tx) =>
+      insertLocalAction(
+        tx,
+        { id: null, label: "test" },
+        thurrock,
+        {
+          title: "Family help teams",
+          description: "Four locality teams.",
+          leadRole: "Director of Children's Services",
+          status: "on_track",
+          dueDate: "2026-09-30",
+          forecastDate: null,
+          actualDate: null,
+          commentary: null,
+          evidence: [{ title: "Plan", url: "https://www.thurrock.gov.uk/plan" }],
+          milestones: ["M-01"],
+          recommendations: [],
+          commitments: [],
+        },
+        null,
+      ),
+    );
     for (const dataset of DATASETS) {
       const documented = dataset.fields.map((f) => f.name);
       const body = await json(handlers[dataset.id], dataset.path);

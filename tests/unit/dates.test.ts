@@ -180,6 +180,8 @@ describe("the pages that take asAt", () => {
       "/outcomes/6",
       "/slippage",
       "/report",
+      "/councils/thurrock",
+      "/councils/thurrock/actions/LA-1",
     ]) {
       expect(takesAsAt(page), page).toBe(true);
     }
@@ -192,6 +194,9 @@ describe("the pages that take asAt", () => {
       "/api/v1/milestones",
       "/staff",
       "/milestonesx",
+      "/councils",
+      "/councils/compare",
+      "/councils/thurrock/feed.xml",
     ]) {
       expect(takesAsAt(page), page).toBe(false);
     }

@@ -26,6 +26,8 @@ interface Seen {
 let seen: Seen[] = [];
 let delayMs = 0;
 let version = "1";
+let scopes: Record<string, string> = {};
+const councils: Record<string, string> = { thurrock: "E06000034", york: "E06000014" };
 let day = "2026-12-02";
 let staticServed = 0;
 let upstream: http.Server;
@@ -78,7 +80,11 @@ beforeAll(async () => {
       response.writeHead(200, { "content-type": "text/javascript" }).end("console.log(1)");
     },
     upstream: { port: (upstream.address() as AddressInfo).port, secret: SECRET },
-    versions: new DataVersionWatcher(async () => version, { intervalMs: 60_000, log: () => {} }),
+    versions: new DataVersionWatcher(async () => ({ national: version, scopes: { ...scopes }, councils }), {
+      intervalMs: 60_000,
+      log: () => {},
+      unreadable: { national: "unknown", scopes: {}, councils: {} },
+    }),
     cache: new PageCache(8 * 1024 * 1024),
     publicOrigin: new URL("https://tracker.example"),
     trustedProxies: 0,
@@ -256,6 +262,47 @@ describe("public reads", () => {
     expect(renders("/recommendations/CR-01")).toBe(2);
   });
 
+  it("renders again, after a council's change, only its council's pages and those that show local counts", async () => {
+    const pages = [
+      "/",
+      "/pillars/1",
+      "/milestones",
+      "/councils/york",
+      "/api/v1/councils/york",
+      "/councils/thurrock",
+      "/councils/thurrock/actions/LA-1",
+      "/api/v1/councils/thurrock",
+      "/councils",
+      "/milestones/M-01",
+      "/changes",
+      "/api/v1/local-actions?council=thurrock",
+    ];
+    const cacheStatus = async () => {
+      const statuses: Record<string, string | null> = {};
+      for (const path of pages) statuses[path] = (await get(path)).headers.get("x-cache");
+      return statuses;
+    };
+    await cacheStatus();
+    expect(new Set(Object.values(await cacheStatus()))).toEqual(new Set(["HIT"]));
+
+    // Thurrock saves a local action: migration 0013 moves 'local' and 'council:E06000034', not the national counter.
+    scopes = { ...scopes, local: String(Number(scopes.local ?? 0) + 1), "council:E06000034": "1" };
+    await fetch(`${base}/staff/save`, { method: "POST", body: "a=1" });
+    const missed = (statuses: Record<string, string | null>) =>
+      Object.keys(statuses).filter((path) => statuses[path] === "MISS");
+    expect(missed(await cacheStatus())).toEqual(pages.slice(5));
+
+    // York's first change: only York's pages and the local ones.
+    scopes = { ...scopes, local: String(Number(scopes.local) + 1), "council:E06000014": "1" };
+    await fetch(`${base}/staff/save`, { method: "POST", body: "a=1" });
+    expect(missed(await cacheStatus())).toEqual(["/councils/york", "/api/v1/councils/york", ...pages.slice(8)]);
+
+    // A national change: every page.
+    version = String(Number(version) + 1);
+    await fetch(`${base}/staff/save`, { method: "POST", body: "a=1" });
+    expect(missed(await cacheStatus())).toEqual(pages);
+  });
+
   it("renders again when the UK day turns, so 'overdue' turns over at midnight", async () => {
     await get("/milestones?due=overdue");
     expect((await get("/milestones?due=overdue")).headers.get("x-cache")).toBe("HIT");
@@ -372,7 +419,11 @@ describe("everything else", () => {
     const closed = createFrontServer({
       nextHandler: async () => {},
       upstream: { port: 1, secret: SECRET },
-      versions: new DataVersionWatcher(async () => "1", { intervalMs: 60_000, log: () => {} }),
+      versions: new DataVersionWatcher(async () => ({ national: "1", scopes: {}, councils: {} }), {
+        intervalMs: 60_000,
+        log: () => {},
+        unreadable: { national: "unknown", scopes: {}, councils: {} },
+      }),
       cache: new PageCache(1024 * 1024),
       publicOrigin: new URL("http://localhost:3000"),
       trustedProxies: 0,

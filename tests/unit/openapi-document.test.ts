@@ -48,6 +48,7 @@ describe("the OpenAPI document", () => {
       outcomes: "Outcome",
       councils: "Council",
       programmes: "Programme",
+      "local-actions": "LocalAction",
     };
     for (const dataset of DATASETS) {
       expect(ids[dataset.id], `the schema id of ${dataset.id}: add it above`).toBeDefined();

@@ -154,6 +154,7 @@ export async function buildBriefing(input: BriefingInput): Promise<Briefing> {
   for (const group of changes.pillars) {
     for (const kind of CHANGE_KINDS) {
       for (const c of group.byKind[kind]) {
+        if (c.entityType === "local_action") continue; // the national section (listChanges' default scope)
         const inScope = c.entityType === "milestone" ? milestoneNames.has(c.code) : recommendationCodes.has(c.code);
         if (!inScope) continue;
         const change = byEvent.get(c.eventId) ?? {

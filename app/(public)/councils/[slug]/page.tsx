@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { CouncilAttribution } from "@/components/council-attribution";
 import { CountsTable } from "@/components/counts-table";
+import { ATOM_TYPE, councilFeed, FollowCouncilChanges, WHOLE_REFORM_FEED } from "@/components/feed-links";
 import { SummaryList } from "@/components/ui/summary-list";
 import { findCouncil } from "@/lib/councils/councils.server";
 import { formatDay } from "@/lib/dates";
@@ -26,7 +27,9 @@ async function councilFor(params: Params) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
   const council = await findCouncil(slug);
-  return { title: council ? council.name : "Council not found" };
+  if (!council) return { title: "Council not found" };
+  // The council's own feed first, then the whole reform's (a page's alternates replace the layout's).
+  return { title: council.name, alternates: { types: { [ATOM_TYPE]: [councilFeed(council), WHOLE_REFORM_FEED] } } };
 }
 
 export default async function CouncilPage({ params }: { params: Params }) {
@@ -86,6 +89,7 @@ export default async function CouncilPage({ params }: { params: Params }) {
             doing about each national milestone and recommendation, with its status, dates and what changed.
           </p>
         )}
+        <FollowCouncilChanges council={council} />
       </section>
 
       {programmes.length > 0 && (

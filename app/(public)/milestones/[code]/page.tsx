@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HistoryList } from "@/components/history-list";
 import { MilestoneStatusTag, OverdueTag, ResponseClassTag } from "@/components/status-tags";
+import { LocalDeliverySection } from "@/components/local-actions/local-delivery";
+import { cachedLocalDelivery } from "@/lib/local-actions/compare-data.server";
 import { SummaryList } from "@/components/ui/summary-list";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { formatDateTime, formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
@@ -28,6 +30,7 @@ export default async function MilestonePage({ params, searchParams }: { params: 
   if (!code) notFound();
   const m = await cachedMilestone(code, asAt);
   if (!m) notFound();
+  const localDelivery = await cachedLocalDelivery("milestone", m.code, asAt);
 
   return (
     <div className="space-y-8">
@@ -125,6 +128,8 @@ export default async function MilestonePage({ params, searchParams }: { params: 
           </ul>
         )}
       </section>
+
+      <LocalDeliverySection delivery={localDelivery} item={{ kind: "milestone", code: m.code }} asAt={asAt} />
 
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-2xl font-bold">

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { ensureLocalAction } from "./support/local-actions";
 import { ensureProgramme } from "./support/programmes";
 
 // Every public page type, scanned against WCAG 2.2 AA. Any violation fails the test.
@@ -46,10 +47,19 @@ const PAGES = [
   ["search results of one kind, second page", "/search?q=foster+carers&kind=recommendation&page=2"],
   ["search with no words (error summary)", "/search?q=+"],
   ["search of only common words", "/search?q=the+and"],
+  ["compare councils on a milestone, tiles and table", "/councils/compare?milestone=M-01"],
+  ["compare councils on a recommendation as at a past date", "/councils/compare?recommendation=CR-01&asAt=2025-07-01"],
+  ["compare councils, no item chosen", "/councils/compare"],
+  ["compare councils with a bad code (error summary)", "/councils/compare?milestone=%3Cb%3E"],
+  ["slippage register for one council", "/slippage?council=thurrock"],
+  ["slippage register with an unknown council (error summary)", "/slippage?council=atlantis"],
+  ["what changed in one council", "/changes?since=2023-02-02&council=thurrock"],
+  ["recommendation with councils' local actions", "/recommendations/CR-01"],
 ] as const;
 
 test.beforeAll(async () => {
   await ensureProgramme();
+  ensureLocalAction();
 });
 
 for (const [name, path] of PAGES) {

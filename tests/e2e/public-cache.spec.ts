@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { startAppInstance, type AppInstance } from "./support/instance";
+import { ensureLocalAction } from "./support/local-actions";
 import { ensureProgramme } from "./support/programmes";
 import { E2E_DATABASE_URL, ensureStaffUser, signIn } from "./support/staff";
 
@@ -45,6 +46,10 @@ const PUBLIC_PAGES = [
   "/search",
   "/search?q=kinship",
   "/search?q=foster+carers&kind=recommendation&page=2",
+  "/councils/compare?milestone=M-01",
+  "/councils/compare?recommendation=CR-01&asAt=2025-07-01",
+  "/slippage?council=thurrock",
+  "/changes?since=2023-02-02&council=thurrock",
 ];
 const NOT_FOUND = "/no-such-page";
 const EDITOR_PAGES = [
@@ -66,6 +71,7 @@ const ADMIN_PAGES = ["/staff/users"];
 
 test.beforeAll(async () => {
   await ensureProgramme();
+  ensureLocalAction();
   await ensureStaffUser(EDITOR.email, EDITOR.password, "editor");
   await ensureStaffUser(ADMIN.email, ADMIN.password, "admin");
 });

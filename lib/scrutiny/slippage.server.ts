@@ -125,6 +125,9 @@ export async function slippageRegister(
 /** A council's local action in the register: measured as a milestone is, from the council's own first date. */
 export interface LocalSlippageEntry extends Omit<SlippageEntry, "dateAsWritten"> {
   council: { slug: string; name: string };
+  /** The national milestones and recommendations it served (then, as at a past day). */
+  milestones: string[];
+  recommendations: string[];
 }
 
 interface LocalRow {
@@ -138,6 +141,8 @@ interface LocalRow {
   actual_date: Date | null;
   total_days: number;
   replans: Array<{ at: string; before: string | null; after: string; reason: string | null }> | null;
+  milestones: string[];
+  recommendations: string[];
 }
 
 const LOCAL_ORDER: Record<SlippageSort, Prisma.Sql> = {
@@ -165,7 +170,7 @@ export async function localSlippageRegister(
   const rows = await db().$queryRaw<Array<LocalRow & { full_count: bigint }>>`
     SELECT co.slug, co.name, la.number, la.title, la.status, la.due_date, ${planned} AS planned_date, la.actual_date,
            GREATEST(0, ${planned} - la.due_date)::int AS total_days, rp.replans, COALESCE(rp.times, 0) AS times,
-           count(*) OVER () AS full_count
+           la.milestones, la.recommendations, count(*) OVER () AS full_count
     FROM ${localActionSource(options.asAt)} la
     JOIN council co ON co.id = la.council_id
     LEFT JOIN LATERAL (
@@ -194,6 +199,8 @@ export async function localSlippageRegister(
     const lateness = latenessOf({ status: r.status, plannedDate }, today);
     return {
       council: { slug: r.slug, name: r.name },
+      milestones: r.milestones,
+      recommendations: r.recommendations,
       code: localActionCode(r.number),
       title: r.title,
       status: r.status,

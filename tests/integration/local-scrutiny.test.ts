@@ -13,6 +13,12 @@ import { listChanges } from "@/lib/scrutiny/changes.server";
 import { localSlippageRegister } from "@/lib/scrutiny/slippage.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { parseCompareParams } from "@/lib/validations/compare";
+import { parseReportParams } from "@/lib/validations/report";
+import { buildBriefing } from "@/lib/scrutiny/briefing.server";
+import { renderBriefingPdf } from "@/lib/scrutiny/briefing-pdf.server";
+import { renderBriefingDocx } from "@/lib/scrutiny/briefing-docx.server";
+import { docxPart, docxText, flat, pdfPagesAsPng, readPdf } from "@/tests/support/briefing-files";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createUser } from "@/tests/support/factories";
 
@@ -362,5 +368,78 @@ describe("compare", () => {
       kind: "recommendation",
       code: "CR-01",
     });
+  });
+});
+
+describe("the briefing pack with a council", () => {
+  const ORIGIN = "https://reform-tracker.example";
+  const input = { since: "2025-01-01", asAt: "2025-04-01", council: "thurrock" };
+
+  it("takes `council` by slug or ONS code, and refuses one of the wrong shape", () => {
+    expect(parseReportParams({ council: "E06000034", asAt: "2025-04-01" }, "2026-01-01")).toMatchObject({
+      ok: true,
+      params: { council: "e06000034" },
+    });
+    const bad = parseReportParams({ council: "<thurrock>" }, "2026-01-01");
+    expect(bad.ok).toBe(false);
+  });
+
+  it("adds the council's local section: actions in scope, local changes, local slippage, programmes", async () => {
+    const b = await buildBriefing(input);
+    const local = b.local!;
+    expect(local.council).toMatchObject({ slug: "thurrock", name: "Thurrock" });
+    // As at 1 April 2025: LA-1 (delayed, slipped); LA-2 was added later.
+    expect(local.actions.map((a) => `${a.code} ${a.status}`)).toEqual(["LA-1 delayed"]);
+    expect(local.byStatus.delayed).toBe(1);
+    expect(local.changes.map((c) => c.parts.map((p) => p.kind).join("+"))).toEqual([
+      "added",
+      "at_risk_or_delayed+slipped",
+    ]);
+    expect(local.slipped.map((a) => a.code)).toEqual(["LA-1"]);
+    // The national section is unchanged by it: no local change among DfE's.
+    expect(b.changes.items.some((c) => c.entityType === "local_action")).toBe(false);
+    expect((await buildBriefing({ since: "2025-01-01", asAt: "2025-04-01" })).local).toBeUndefined();
+  });
+
+  it("narrows the local section to the pack's scope", async () => {
+    const pillars = await database.prisma.pillar.findMany({
+      where: { milestones: { none: { milestone: { code: "M-01" } } } },
+      select: { number: true, id: true },
+    });
+    const recommendationPillar = (
+      await database.prisma.recommendation.findUniqueOrThrow({ where: { code: "CR-01" }, select: { pillarId: true } })
+    ).pillarId;
+    const elsewhere = pillars.find((p) => p.id !== recommendationPillar);
+    if (!elsewhere) throw new Error("Every pillar holds M-01 or CR-01: pick other items for this test");
+    const b = await buildBriefing({ ...input, pillar: elsewhere.number });
+    expect(b.local!.actions).toEqual([]);
+    expect(b.local!.changes).toEqual([]);
+  });
+
+  it("says it in the PDF and the Word document, attributed to the council, never a person", async () => {
+    const b = await buildBriefing(input);
+    const pdfFile = await renderBriefingPdf(b, ORIGIN, `${ORIGIN}/report?council=thurrock`);
+    const pdf = await readPdf(pdfFile);
+    const text = flat(pdf.pages.join("\n"));
+    expect(text).toContain("Local delivery: Thurrock");
+    expect(text).toContain("Recruiting social workers took longer than planned");
+    expect(text).toContain("92 days after the council's first date");
+    expect(text).not.toContain(EDITOR_EMAIL);
+    // The local section's pages, drawn, for a person to look at (test-results/ is not committed).
+    const folder = "test-results/briefing-council";
+    mkdirSync(folder, { recursive: true });
+    // The heading's page: the last that names the section (the contents on the first page name it too).
+    const localPage = pdf.pages.findLastIndex((p) => flat(p).includes("Local delivery: Thurrock")) + 1;
+    expect(pdfPagesAsPng(pdfFile, [localPage], folder)).toHaveLength(1);
+
+    const docx = await renderBriefingDocx(b, ORIGIN, `${ORIGIN}/report?council=thurrock`);
+    const words = docxText(docxPart(docx, "word/document.xml"));
+    expect(words).toContain("Local delivery: Thurrock");
+    expect(words).toContain("Recruiting social workers took longer than planned");
+    expect(docxPart(docx, "word/_rels/document.xml.rels")).toContain(`${ORIGIN}/councils/thurrock/actions/LA-1`);
+    expect(words).not.toContain(EDITOR_EMAIL);
+    writeFileSync(`${folder}/briefing.docx`, docx);
+    const tested = spawnSync("unzip", ["-t", `${folder}/briefing.docx`], { encoding: "utf8" });
+    expect(tested.status, tested.stdout).toBe(0);
   });
 });

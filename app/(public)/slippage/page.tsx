@@ -140,6 +140,52 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
   const overdue = register.filter((m) => m.lateness !== null).length;
   const asAtQuery = asAt ? `&asAt=${asAt}` : "";
 
+  // With a council chosen, its local actions come first: that is what the reader asked for.
+  const localSection = (
+    <section aria-labelledby="local-heading" className="space-y-4">
+      <h2 id="local-heading" className="text-2xl font-bold">
+        Councils&apos; local actions
+      </h2>
+      <p className="max-w-3xl">
+        Councils publish their own local actions for the reform, each with the date the council first planned. A local
+        action slips when its council moves its planned date later, and is overdue on the same rule as a milestone.
+        Choose a council to see all its local actions.
+      </p>
+      <form method="get" action="/slippage" className="space-y-4 bg-govuk-light-grey p-4" aria-label="Choose a council">
+        {sort !== "slippage" && <input type="hidden" name="sort" value={sort} />}
+        {asAt && <input type="hidden" name="asAt" value={asAt} />}
+        <SelectField
+          name="council"
+          label="Council"
+          value={council?.slug}
+          options={councils.map((c) => ({ value: c.slug, label: c.name }))}
+          anyLabel="Every council: slipped or overdue actions only"
+        />
+        <button type="submit" className={buttonClass.primary}>
+          Show local actions
+        </button>
+      </form>
+      {local.entries.length === 0 ? (
+        <p>
+          {council
+            ? `${council.name} has not published local actions${asAt ? " by this date" : " yet"}.`
+            : "No council's local action has slipped or is overdue."}
+        </p>
+      ) : (
+        <LocalTable
+          caption={
+            council
+              ? `Slippage of ${council.name}'s local actions, sorted by ${SORT_LABELS[sort]}`
+              : `Councils' local actions that have slipped or are overdue, sorted by ${SORT_LABELS[sort]}${
+                  local.total > local.entries.length ? ` (the first ${local.entries.length} of ${local.total})` : ""
+                }`
+          }
+          entries={local.entries}
+        />
+      )}
+    </section>
+  );
+
   return (
     <div className="space-y-6">
       <h1 className="text-4xl font-bold">Slippage register</h1>
@@ -169,6 +215,8 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
               }))),
         ]}
       />
+
+      {council && localSection}
 
       <ul className="list-disc space-y-1 pl-6 text-xl">
         <li>
@@ -266,53 +314,7 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
           ))}
         </tbody>
       </Table>
-      <section aria-labelledby="local-heading" className="space-y-4">
-        <h2 id="local-heading" className="text-2xl font-bold">
-          Councils&apos; local actions
-        </h2>
-        <p className="max-w-3xl">
-          Councils publish their own local actions for the reform, each with the date the council first planned. A local
-          action slips when its council moves its planned date later, and is overdue on the same rule as a milestone.
-          Choose a council to see all its local actions.
-        </p>
-        <form
-          method="get"
-          action="/slippage"
-          className="space-y-4 bg-govuk-light-grey p-4"
-          aria-label="Choose a council"
-        >
-          {sort !== "slippage" && <input type="hidden" name="sort" value={sort} />}
-          {asAt && <input type="hidden" name="asAt" value={asAt} />}
-          <SelectField
-            name="council"
-            label="Council"
-            value={council?.slug}
-            options={councils.map((c) => ({ value: c.slug, label: c.name }))}
-            anyLabel="Every council: slipped or overdue actions only"
-          />
-          <button type="submit" className={buttonClass.primary}>
-            Show local actions
-          </button>
-        </form>
-        {local.entries.length === 0 ? (
-          <p>
-            {council
-              ? `${council.name} has not published local actions${asAt ? " by this date" : " yet"}.`
-              : "No council's local action has slipped or is overdue."}
-          </p>
-        ) : (
-          <LocalTable
-            caption={
-              council
-                ? `Slippage of ${council.name}'s local actions, sorted by ${SORT_LABELS[sort]}`
-                : `Councils' local actions that have slipped or are overdue, sorted by ${SORT_LABELS[sort]}${
-                    local.total > local.entries.length ? ` (the first ${local.entries.length} of ${local.total})` : ""
-                  }`
-            }
-            entries={local.entries}
-          />
-        )}
-      </section>
+      {!council && localSection}
       <p>
         See <Link href="/changes">what changed in a period</Link>.
       </p>

@@ -34,6 +34,37 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const itemName = item ? (item.kind === "milestone" ? item.code : `Recommendation ${item.code}`) : "";
   const query = item ? { [item.kind]: item.code, asAt } : {};
 
+  const chooser = (
+    <form
+      method="get"
+      action="/councils/compare"
+      className="space-y-4 bg-govuk-light-grey p-4"
+      aria-label="Choose a national item"
+    >
+      <p className="max-w-3xl">
+        Give a national milestone or a recommendation to see what every council has published about it.
+      </p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          name="milestone"
+          label="Milestone code"
+          hint="For example M-30"
+          value={item?.kind === "milestone" ? item.code : undefined}
+        />
+        <TextField
+          name="recommendation"
+          label="Or recommendation code"
+          hint="For example CR-01"
+          value={item?.kind === "recommendation" ? item.code : undefined}
+        />
+      </div>
+      {asAt && <input type="hidden" name="asAt" value={asAt} />}
+      <button type="submit" className={buttonClass.primary}>
+        Compare councils
+      </button>
+    </form>
+  );
+
   return (
     <div className="space-y-8">
       <p>
@@ -62,34 +93,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
       />
       {item && <AsAtBanner asAt={asAt} todayHref="/councils/compare" keep={{ [item.kind]: item.code }} />}
 
-      <form
-        method="get"
-        action="/councils/compare"
-        className="space-y-4 bg-govuk-light-grey p-4"
-        aria-label="Choose a national item"
-      >
-        <p className="max-w-3xl">
-          Give a national milestone or a recommendation to see what every council has published about it.
-        </p>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            name="milestone"
-            label="Milestone code"
-            hint="For example M-30"
-            value={item?.kind === "milestone" ? item.code : undefined}
-          />
-          <TextField
-            name="recommendation"
-            label="Or recommendation code"
-            hint="For example CR-01"
-            value={item?.kind === "recommendation" ? item.code : undefined}
-          />
-        </div>
-        {asAt && <input type="hidden" name="asAt" value={asAt} />}
-        <button type="submit" className={buttonClass.primary}>
-          Compare councils
-        </button>
-      </form>
+      {!item && chooser}
 
       {item && comparison && (
         <>
@@ -210,6 +214,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
             </Table>
           </section>
         </>
+      )}
+      {item && (
+        <section aria-labelledby="another-heading" className="space-y-3">
+          <h2 id="another-heading" className="text-2xl font-bold">
+            Compare councils on another national item
+          </h2>
+          {chooser}
+        </section>
       )}
       <CouncilAttribution />
     </div>

@@ -55,6 +55,7 @@ const PAGES = [
   ["slippage register with an unknown council (error summary)", "/slippage?council=atlantis"],
   ["what changed in one council", "/changes?since=2023-02-02&council=thurrock"],
   ["recommendation with councils' local actions", "/recommendations/CR-01"],
+  ["briefing pack with a council's local section", "/report?since=2023-02-02&council=thurrock"],
 ] as const;
 
 test.beforeAll(async () => {

@@ -92,3 +92,28 @@ test("the council's page announces its feed, which carries its changes", async (
   expect(xml).toContain(E2E_LOCAL_ACTION.reason);
   expect(xml).not.toContain("e2e-local@");
 });
+
+test("the briefing pack takes a council: its local section on the page, in the PDF and in the Word document", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/report?since=2023-02-02&council=thurrock");
+  const local = page.locator("section", { has: page.getByRole("heading", { name: "Local delivery: Thurrock" }) });
+  await expect(local).toContainText(E2E_LOCAL_ACTION.title);
+  await expect(local).toContainText(E2E_LOCAL_ACTION.reason);
+  for (const [path, type] of [
+    ["/report/pdf?since=2023-02-02&council=thurrock", "application/pdf"],
+    [
+      "/report/docx?since=2023-02-02&council=thurrock",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ],
+  ]) {
+    const file = await request.get(path!);
+    expect(file.status(), path).toBe(200);
+    expect(file.headers()["content-type"]).toBe(type);
+    expect(file.headers()["content-disposition"]).toContain("-thurrock.");
+  }
+  expect((await request.get("/report/pdf?council=atlantis")).status()).toBe(404);
+  await page.goto("/report?council=atlantis");
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText('There is no council "atlantis"');
+});

@@ -50,6 +50,7 @@ const PUBLIC_PAGES = [
   "/councils/compare?recommendation=CR-01&asAt=2025-07-01",
   "/slippage?council=thurrock",
   "/changes?since=2023-02-02&council=thurrock",
+  "/report?council=thurrock",
 ];
 const NOT_FOUND = "/no-such-page";
 const EDITOR_PAGES = [

@@ -122,15 +122,14 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
   const councils = await listCouncils();
   const wanted = councilParam.ok ? councilParam.council : undefined;
   const council = wanted ? councils.find((c) => c.slug === wanted || c.gssCode.toLowerCase() === wanted) : undefined;
-  const councilErrors =
-    !councilParam.ok || (wanted && !council)
-      ? [
-          {
-            href: "#filter-council",
-            message: `${COUNCIL_NOT_FOUND(String(toSearchParams(params).get("council")))} Showing every council.`,
-          },
-        ]
-      : [];
+  const councilError = !councilParam.ok
+    ? councilParam.errors[0]!.message
+    : wanted && !council
+      ? COUNCIL_NOT_FOUND(String(toSearchParams(params).get("council")))
+      : null;
+  const councilErrors = councilError
+    ? [{ href: "#filter-council", message: `${councilError} Showing every council.` }]
+    : [];
   const [register, local] = await Promise.all([
     cachedSlippageRegister(sort, asAt),
     cachedLocalSlippage(sort, asAt, council?.gssCode, council ? undefined : LOCAL_LIMIT),

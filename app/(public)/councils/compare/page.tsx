@@ -99,8 +99,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
         <>
           <section aria-labelledby="summary-heading" className="space-y-3">
             <h2 id="summary-heading" className="text-2xl font-bold">
-              {comparison.delivery.councils} of {comparison.councils.length} councils have published a local action for{" "}
-              {itemName}
+              {comparison.delivery.councils} of {comparison.councils.length} councils{" "}
+              {comparison.delivery.councils === 1 ? "has" : "have"} published a local action for {itemName}
             </h2>
             <p className="max-w-3xl">
               Councils publish their own local actions and say which national items each serves. A council shown with

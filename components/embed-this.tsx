@@ -1,16 +1,23 @@
 import { embedCodeFor, iframeHtml, oembedUrl, resizeScriptHtml } from "@/lib/embed/code";
 import { embedPath, type EmbedTarget } from "@/lib/embed/targets";
-import { readWidget } from "@/lib/embed/widgets.server";
 import { publicOrigin } from "@/lib/http/site";
 
 const codeBox = "block w-full border-2 border-govuk-text p-2 font-mono text-base";
 
 /**
  * "Embed this": the code a council or charity copies to show this page's widget (app/embed) on its own website, in a
- * GOV.UK details element. Shown on today's view only: a widget always shows today.
+ * GOV.UK details element. Shown on today's view only: a widget always shows today. The page reads the widget
+ * (readWidget, null when there is none) with its other data, so this stays a plain component.
  */
-export async function EmbedThis({ target, what }: { target: EmbedTarget; what: string }) {
-  const widget = await readWidget(target);
+export function EmbedThis({
+  target,
+  what,
+  widget,
+}: {
+  target: EmbedTarget;
+  what: string;
+  widget: { title: string } | null;
+}) {
   if (!widget) return null;
   const origin = publicOrigin();
   const code = embedCodeFor(target, widget.title, origin);

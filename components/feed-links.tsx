@@ -1,4 +1,5 @@
-// The Atom feeds (app/feed.xml, app/(public)/pillars/[number]/feed.xml): announced to browsers and feed readers in
+// The Atom feeds (app/feed.xml, app/(public)/pillars/[number]/feed.xml, a council's
+// app/(public)/councils/[slug]/feed.xml): announced to browsers and feed readers in
 // each page's <head> (Next.js metadata `alternates.types`) and offered to people as visible "follow" links.
 
 export const ATOM_TYPE = "application/atom+xml";
@@ -7,6 +8,23 @@ export const WHOLE_REFORM_FEED = { url: "/feed.xml", title: "Reform Tracker: eve
 
 export function pillarFeed(pillar: number) {
   return { url: `/pillars/${pillar}/feed.xml`, title: `Reform Tracker: changes to pillar ${pillar}` };
+}
+
+export function councilFeed(council: { slug: string; name: string }) {
+  return { url: `/councils/${council.slug}/feed.xml`, title: `Reform Tracker: ${council.name}'s local actions` };
+}
+
+/** A council's "follow" link: the changes it publishes to its local actions. */
+export function FollowCouncilChanges({ council }: { council: { slug: string; name: string } }) {
+  return (
+    <p className="text-base">
+      <span className="font-bold">Follow {council.name}&apos;s changes</span> in a feed reader:{" "}
+      <a href={councilFeed(council).url} type={ATOM_TYPE}>
+        changes to its local actions (Atom feed)
+      </a>
+      .
+    </p>
+  );
 }
 
 /** "Follow changes" links: the whole reform, and a pillar's own feed on its page. */

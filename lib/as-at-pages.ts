@@ -7,15 +7,17 @@ import { checkAsAt, todayInLondon, type IsoDay } from "./dates";
 
 /**
  * The dashboard, the lists, a recommendation or milestone, the pillars and outcomes and each of them, the slippage
- * register and the briefing pack; a council and its local actions; and the search, which searches today's data but says so to a reader who came
- * with a past date (and carries the date on to the pages it finds).
+ * register, the briefing pack, a council and its local actions, and the compare page (/councils/compare); and the
+ * search, which searches today's data but says so to a reader who came with a past date (and carries the date on to
+ * the pages it finds).
  */
 const AS_AT_PAGES = [
   /^\/$/,
   /^\/(recommendations|milestones|pillars|outcomes)(\/[^/]+)?$/,
   /^\/(slippage|report|search)$/,
   // A council's page and each of its local actions (issue 15): local actions rebuilt from their audit events.
-  /^\/councils\/(?!compare$)[^/]+(\/actions\/[^/]+)?$/,
+  /^\/councils\/(?!compare(\.csv)?$)[^/]+(\/actions\/[^/]+)?$/,
+  /^\/councils\/compare$/,
 ];
 
 export function takesAsAt(path: string): boolean {

@@ -4,7 +4,7 @@ import { MilestoneStatusTag, MILESTONE_STATUS_COLOURS, OverdueTag, ResponseClass
 import { num, Table, td, th } from "@/components/ui/table";
 import { formatDay } from "@/lib/dates";
 import { CHART_COLOURS } from "@/lib/palette";
-import type { Briefing, BriefingMilestone } from "@/lib/scrutiny/briefing.server";
+import type { Briefing, BriefingMilestone, LocalBriefing } from "@/lib/scrutiny/briefing.server";
 import {
   BRIEFING_TITLE,
   briefingSections,
@@ -14,7 +14,12 @@ import {
   coverLines,
   definitions,
   dueSectionIntro,
+  LOCAL_HEADINGS,
+  localActionLine,
+  localSummary,
   milestoneDates,
+  programmeLine,
+  servesLine,
   sourceLine,
   summaryParagraph,
 } from "@/lib/scrutiny/briefing-words";
@@ -123,6 +128,77 @@ function MilestoneRows({ items, caption }: { items: BriefingMilestone[]; caption
         ))}
       </tbody>
     </Table>
+  );
+}
+
+/** The council's local section: its actions in scope, its changes in the period, its slippage, its programmes. */
+function LocalSection({ b, local, title }: { b: Briefing; local: LocalBriefing; title: string }) {
+  const actionHref = (code: string) => `/councils/${local.council.slug}/actions/${code}`;
+  return (
+    <Section id="local" title={title}>
+      <p className="max-w-3xl">{localSummary(b, local)}</p>
+      <h4 className="text-xl font-bold">{LOCAL_HEADINGS.actions}</h4>
+      {local.actions.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul className="space-y-3">
+          {local.actions.map((a) => (
+            <li key={a.code}>
+              <span className="block">
+                <Link href={actionHref(a.code)}>{a.code}</Link> {a.title} <MilestoneStatusTag status={a.status} />
+              </span>
+              <span className="block">{localActionLine(a)}</span>
+              <span className="block text-govuk-secondary">{servesLine(a)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4 className="text-xl font-bold">{LOCAL_HEADINGS.changes}</h4>
+      {local.changes.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul className="space-y-3">
+          {local.changes.map((c) => (
+            <li key={c.eventId}>
+              <span className="block">
+                {changeDay(c)}: <Link href={actionHref(c.code)}>{c.code}</Link> {c.name}
+              </span>
+              <span className="block">{changeSentence(c)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4 className="text-xl font-bold">{LOCAL_HEADINGS.slippage}</h4>
+      {local.slipped.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul className="space-y-3">
+          {local.slipped.map((a) => (
+            <li key={a.code}>
+              <span className="block">
+                <Link href={actionHref(a.code)}>{a.code}</Link> {a.title}
+              </span>
+              <span className="block">{localActionLine(a)}</span>
+              {a.replans.map((r) => (
+                <span key={r.setAt} className="block text-govuk-secondary">
+                  Re-planned to {formatDay(r.to)}: {r.reason ?? "no reason given"}
+                </span>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4 className="text-xl font-bold">{LOCAL_HEADINGS.programmes}</h4>
+      {local.programmes.length === 0 ? (
+        <p>None recorded.</p>
+      ) : (
+        <ul className="list-disc space-y-1 pl-6">
+          {local.programmes.map((p) => (
+            <li key={`${p.slug}-${p.from}`}>{programmeLine(p)}</li>
+          ))}
+        </ul>
+      )}
+    </Section>
   );
 }
 
@@ -293,9 +369,11 @@ export function BriefingDocument({ b, origin }: { b: Briefing; origin: string })
         )}
       </Section>
 
+      {b.local && <LocalSection b={b} local={b.local} title={title("local")} />}
+
       <Section id="definitions" title={title("definitions")}>
         <dl className="space-y-2">
-          {definitions().map((d) => (
+          {definitions(!!b.local).map((d) => (
             <div key={d.term}>
               <dt className="font-bold">{d.term}</dt>
               <dd>{d.meaning}</dd>

@@ -3,7 +3,7 @@ import { Document, Font, Link, Page, Rect, StyleSheet, Svg, Text, View } from "@
 import { formatDay } from "@/lib/dates";
 import { CHART_COLOURS, GOVUK_COLOURS } from "@/lib/palette";
 import { MILESTONE_STATUS_COLOURS } from "@/components/status-tags";
-import type { Briefing, BriefingMilestone } from "@/lib/scrutiny/briefing.server";
+import type { Briefing, BriefingMilestone, LocalBriefing } from "@/lib/scrutiny/briefing.server";
 import {
   BRIEFING_TITLE,
   briefingSections,
@@ -13,7 +13,12 @@ import {
   coverLines,
   definitions,
   dueSectionIntro,
+  LOCAL_HEADINGS,
+  localActionLine,
+  localSummary,
   pdfNotTaggedNote,
+  programmeLine,
+  servesLine,
   sourceLine,
   summaryParagraph,
 } from "@/lib/scrutiny/briefing-words";
@@ -209,6 +214,100 @@ function StatusChart({ b }: { b: Briefing }) {
   );
 }
 
+/** The council's local section, in the page's words (lib/scrutiny/briefing-words.ts). */
+function LocalSection({
+  b,
+  local,
+  title,
+  origin,
+}: {
+  b: Briefing;
+  local: LocalBriefing;
+  title: string;
+  origin: string;
+}) {
+  const actionUrl = (code: string) => `${origin}/councils/${local.council.slug}/actions/${code}`;
+  return (
+    <>
+      <Heading id="local" title={title} />
+      <Text style={styles.paragraph}>{localSummary(b, local)}</Text>
+      <Text style={styles.h3} minPresenceAhead={40}>
+        {LOCAL_HEADINGS.actions}
+      </Text>
+      {local.actions.length === 0 ? (
+        <Text style={styles.paragraph}>None.</Text>
+      ) : (
+        local.actions.map((a) => (
+          <View key={a.code} style={styles.item} wrap={false}>
+            <Text>
+              <Link src={actionUrl(a.code)} style={styles.link}>
+                {a.code}
+              </Link>
+              {` ${a.title}`}
+            </Text>
+            <Text>{localActionLine(a)}</Text>
+            <Text style={{ color: GOVUK_COLOURS.secondary }}>{servesLine(a)}</Text>
+          </View>
+        ))
+      )}
+      <Text style={styles.h3} minPresenceAhead={40}>
+        {LOCAL_HEADINGS.changes}
+      </Text>
+      {local.changes.length === 0 ? (
+        <Text style={styles.paragraph}>None.</Text>
+      ) : (
+        local.changes.map((c) => (
+          <View key={c.eventId} style={styles.item} wrap={false}>
+            <Text>
+              {`${changeDay(c)}: `}
+              <Link src={actionUrl(c.code)} style={styles.link}>
+                {c.code}
+              </Link>
+              {` ${c.name}`}
+            </Text>
+            <Text>{changeSentence(c)}</Text>
+          </View>
+        ))
+      )}
+      <Text style={styles.h3} minPresenceAhead={40}>
+        {LOCAL_HEADINGS.slippage}
+      </Text>
+      {local.slipped.length === 0 ? (
+        <Text style={styles.paragraph}>None.</Text>
+      ) : (
+        local.slipped.map((a) => (
+          <View key={a.code} style={styles.item} wrap={false}>
+            <Text>
+              <Link src={actionUrl(a.code)} style={styles.link}>
+                {a.code}
+              </Link>
+              {` ${a.title}`}
+            </Text>
+            <Text>{localActionLine(a)}</Text>
+            {a.replans.map((r) => (
+              <Text key={r.setAt} style={{ color: GOVUK_COLOURS.secondary }}>
+                {`Re-planned to ${formatDay(r.to)}: ${r.reason ?? "no reason given"}`}
+              </Text>
+            ))}
+          </View>
+        ))
+      )}
+      <Text style={styles.h3} minPresenceAhead={40}>
+        {LOCAL_HEADINGS.programmes}
+      </Text>
+      {local.programmes.length === 0 ? (
+        <Text style={styles.paragraph}>None recorded.</Text>
+      ) : (
+        local.programmes.map((p) => (
+          <Text key={`${p.slug}-${p.from}`} style={styles.item}>
+            {programmeLine(p)}
+          </Text>
+        ))
+      )}
+    </>
+  );
+}
+
 export function BriefingPdf({ briefing: b, origin, htmlUrl }: { briefing: Briefing; origin: string; htmlUrl: string }) {
   const sections = briefingSections(b);
   const title = (id: string) => sections.find((s) => s.id === id)!.title;
@@ -338,8 +437,10 @@ export function BriefingPdf({ briefing: b, origin, htmlUrl }: { briefing: Briefi
           ))
         )}
 
+        {b.local && <LocalSection b={b} local={b.local} title={title("local")} origin={origin} />}
+
         <Heading id="definitions" title={title("definitions")} />
-        {definitions().map((d) => (
+        {definitions(!!b.local).map((d) => (
           <View key={d.term} style={styles.item} wrap={false}>
             <Text style={styles.bold}>{d.term}</Text>
             <Text>{d.meaning}</Text>

@@ -14,6 +14,7 @@ export const FIXED_PUBLIC_PAGES = [
   "/pillars",
   "/outcomes",
   "/councils",
+  "/councils/compare",
   "/programmes",
   "/changes",
   "/slippage",

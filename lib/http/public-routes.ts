@@ -116,7 +116,7 @@ export interface DataVersions {
 /** Pages that show local counts or local entries across councils: keyed by the 'local' scope as well. */
 const LOCAL_PAGES = [
   /^\/councils\/?$/,
-  /^\/councils\/compare(\/.*)?$/,
+  /^\/councils\/compare(\.csv)?$/,
   /^\/(milestones|recommendations)\/[^/]+(\/.*)?$/,
   /^\/(changes|slippage|search)(\/.*)?$/,
   /^\/report(\/.*)?$/,
@@ -133,7 +133,7 @@ const COUNCIL_PAGES = /^\/(?:api\/v1\/|embed\/)?councils\/([^/]+)(?:\/.*)?$/;
 export function scopesOf(url: string, councils: DataVersions["councils"]): string[] {
   const path = pathOf(url);
   const council = COUNCIL_PAGES.exec(path)?.[1];
-  if (council !== undefined && council !== "compare") {
+  if (council !== undefined && !/^compare(\.csv)?$/.test(council)) {
     // Either address finds a council (lib/councils/councils.server.ts): its slug in any case, or its GSS code.
     const code = /^e\d{8}$/i.test(council)
       ? council.toUpperCase()

@@ -1,4 +1,4 @@
-import { describeChangeWithReason } from "@/lib/scrutiny/change-words";
+import { changePath, describeChangeWithReason } from "@/lib/scrutiny/change-words";
 import type { ChangeItem, ChangesReport } from "@/lib/scrutiny/changes.server";
 import { neutraliseDirectionControls } from "@/lib/validations/text";
 import { CHANGE_KIND_LABELS } from "@/lib/vocabulary";
@@ -41,12 +41,23 @@ const link = (rel: "alternate" | "self", type: string, href: string) =>
 /** The first `limit` characters (not UTF-16 units, so no emoji is cut in half). */
 const truncate = (text: string, limit: number) => [...text].slice(0, limit).join("");
 
+/**
+ * The whole reform's feed, a pillar's (`pillar`), or a council's feed of its local actions' changes (`council`: the
+ * report holds that council's changes only, lib/scrutiny/feed-data.server.ts), attributed to the council.
+ */
 export function buildAtomFeed(
   report: ChangesReport,
-  options: { origin: string; pillar?: { number: number; title: string } },
+  options: {
+    origin: string;
+    pillar?: { number: number; title: string };
+    council?: { slug: string; name: string };
+  },
 ): string {
-  const { origin, pillar } = options;
-  const selfUrl = `${origin}${pillar ? `/pillars/${pillar.number}/feed.xml` : "/feed.xml"}`;
+  const { origin, pillar, council } = options;
+  const councilPage = council ? `${origin}/councils/${encodeURIComponent(council.slug)}` : null;
+  const selfUrl = councilPage
+    ? `${councilPage}/feed.xml`
+    : `${origin}${pillar ? `/pillars/${pillar.number}/feed.xml` : "/feed.xml"}`;
   const groups = pillar ? report.pillars.filter((p) => p.number === pillar.number) : report.pillars;
   // A change to a milestone in two pillars is one entry in the whole-reform feed.
   const items = new Map<string, ChangeItem>();
@@ -64,22 +75,33 @@ export function buildAtomFeed(
     `<id>${xmlText(selfUrl)}</id>`,
     textElement(
       "title",
-      pillar
-        ? `Reform Tracker: changes to pillar ${pillar.number}, ${pillar.title}`
-        : "Reform Tracker: changes to children's social care reform",
+      council
+        ? `Reform Tracker: ${council.name}'s local actions`
+        : pillar
+          ? `Reform Tracker: changes to pillar ${pillar.number}, ${pillar.title}`
+          : "Reform Tracker: changes to children's social care reform",
     ),
     textElement(
       "subtitle",
-      "Changes DfE programme staff have published to the milestones and response classes of Stable Homes, Built on Love.",
+      council
+        ? `Changes ${council.name} has published to its local actions for Stable Homes, Built on Love.`
+        : "Changes DfE programme staff have published to the milestones and response classes of Stable Homes, Built on Love.",
     ),
     `<updated>${updated.toISOString()}</updated>`,
-    link("alternate", "text/html", pillar ? `${origin}/pillars/${pillar.number}` : `${origin}/changes`),
+    link(
+      "alternate",
+      "text/html",
+      councilPage ?? (pillar ? `${origin}/pillars/${pillar.number}` : `${origin}/changes`),
+    ),
     link("self", "application/atom+xml", selfUrl),
-    `<author><name>Reform Tracker</name><uri>${xmlText(origin)}</uri></author>`,
+    // A council's changes are the council's, never a person's (issue 15).
+    council
+      ? `<author><name>${xmlText(council.name)}</name><uri>${xmlText(councilPage!)}</uri></author>`
+      : `<author><name>Reform Tracker</name><uri>${xmlText(origin)}</uri></author>`,
     textElement("rights", "Contains public sector information licensed under the Open Government Licence v3.0"),
   ];
   for (const item of entries) {
-    const page = `${origin}/${item.entityType === "milestone" ? "milestones" : "recommendations"}/${encodeURIComponent(item.code)}`;
+    const page = `${origin}${changePath(item)}`;
     lines.push(
       `<entry>`,
       `<id>${xmlText(`${origin}/changes#event-${item.eventId}-${item.kind}`)}</id>`,

@@ -20,7 +20,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import { formatDay } from "@/lib/dates";
-import type { Briefing, BriefingMilestone } from "@/lib/scrutiny/briefing.server";
+import type { Briefing, BriefingMilestone, LocalBriefing } from "@/lib/scrutiny/briefing.server";
 import {
   BRIEFING_TITLE,
   briefingSections,
@@ -30,6 +30,11 @@ import {
   coverLines,
   definitions,
   dueSectionIntro,
+  LOCAL_HEADINGS,
+  localActionLine,
+  localSummary,
+  programmeLine,
+  servesLine,
   sourceLine,
   summaryParagraph,
 } from "@/lib/scrutiny/briefing-words";
@@ -93,6 +98,54 @@ function milestoneTable(items: BriefingMilestone[], origin: string): Array<Parag
         m.daysLate > 0 ? `${formatDay(m.dueDate)} (${count(m.daysLate, "day")} later)` : formatDay(m.dueDate),
       ]),
     ),
+  ];
+}
+
+/** The council's local section, in the page's words (lib/scrutiny/briefing-words.ts). */
+function localSection(
+  b: Briefing,
+  local: LocalBriefing,
+  origin: string,
+  subheading: (text: string) => Paragraph,
+): Paragraph[] {
+  const actionLink = (code: string) => link(`${origin}/councils/${local.council.slug}/actions/${code}`, code);
+  const bullet = (children: ParagraphChild[]) => new Paragraph({ bullet: { level: 0 }, children });
+  const none = (text = "None.") => [paragraph(text)];
+  return [
+    paragraph(localSummary(b, local)),
+    subheading(LOCAL_HEADINGS.actions),
+    ...(local.actions.length === 0
+      ? none()
+      : local.actions.map((a) =>
+          bullet([actionLink(a.code), new TextRun(` ${a.title}. ${localActionLine(a)} ${servesLine(a)}`)]),
+        )),
+    subheading(LOCAL_HEADINGS.changes),
+    ...(local.changes.length === 0
+      ? none()
+      : local.changes.map((c) =>
+          bullet([
+            new TextRun(`${changeDay(c)}: `),
+            actionLink(c.code),
+            new TextRun(` ${c.name}. ${changeSentence(c)}`),
+          ]),
+        )),
+    subheading(LOCAL_HEADINGS.slippage),
+    ...(local.slipped.length === 0
+      ? none()
+      : local.slipped.map((a) =>
+          bullet([
+            actionLink(a.code),
+            new TextRun(
+              ` ${a.title}. ${localActionLine(a)}${a.replans
+                .map((r) => ` Re-planned to ${formatDay(r.to)}: ${r.reason ?? "no reason given"}.`)
+                .join("")}`,
+            ),
+          ]),
+        )),
+    subheading(LOCAL_HEADINGS.programmes),
+    ...(local.programmes.length === 0
+      ? none("None recorded.")
+      : local.programmes.map((p) => bullet([new TextRun(programmeLine(p))]))),
   ];
 }
 
@@ -259,8 +312,10 @@ export async function renderBriefingDocx(b: Briefing, origin: string, htmlUrl: s
                   }),
               )),
 
+          ...(b.local ? [heading("local"), ...localSection(b, b.local, origin, subheading)] : []),
+
           heading("definitions"),
-          ...definitions().map(
+          ...definitions(!!b.local).map(
             (d) =>
               new Paragraph({
                 bullet: { level: 0 },

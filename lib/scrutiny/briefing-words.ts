@@ -1,6 +1,6 @@
 import { formatDay } from "@/lib/dates";
 import { describeChange } from "@/lib/scrutiny/change-words";
-import type { Briefing, BriefingChange } from "@/lib/scrutiny/briefing.server";
+import type { Briefing, BriefingChange, LocalBriefing } from "@/lib/scrutiny/briefing.server";
 import {
   LATENESS_DEFINITIONS,
   LATENESS_LABELS,
@@ -29,8 +29,57 @@ export function briefingSections(b: Briefing): Array<{ id: string; title: string
     },
     { id: "slippage", title: "Slippage" },
     { id: "recommendations", title: "Recommendations by government response" },
+    ...(b.local ? [{ id: "local", title: `Local delivery: ${b.local.council.name}` }] : []),
     { id: "definitions", title: "Annex: definitions" },
   ];
+}
+
+/** The local section's sub-headings, in order (each format lays them out in its own way). */
+export const LOCAL_HEADINGS = {
+  actions: "Local actions",
+  changes: "What changed locally in the period",
+  slippage: "Local slippage",
+  programmes: "National programmes",
+} as const;
+
+/** The local section's opening paragraph. */
+export function localSummary(b: Briefing, local: LocalBriefing): string {
+  const name = local.council.name;
+  const scope = b.scope.kind === "all" ? "" : ` for ${b.scope.title}`;
+  if (local.actions.length === 0)
+    return `As at ${formatDay(b.asAt)}, ${name} had not published local actions${scope} on the tracker.`;
+  const statuses = MILESTONE_STATUSES.filter((s) => local.byStatus[s] > 0).map(
+    (s) => `${local.byStatus[s]} ${lower(MILESTONE_STATUS_LABELS[s])}`,
+  );
+  return [
+    `As at ${formatDay(b.asAt)}, ${name} had published ${count(local.actions.length, "local action")}${scope}: ${list(statuses)}.`,
+    `${local.slipped.length} ${local.slipped.length === 1 ? "has" : "have"} slipped or ${local.slipped.length === 1 ? "is" : "are"} overdue.`,
+    `From ${formatDay(b.since)} to ${formatDay(b.asAt)}, ${name} published ${count(local.changes.length, "change")} to its local actions.`,
+    `Local actions are published by the council itself; the national sections above are DfE's.`,
+  ].join(" ");
+}
+
+/** One local action's line: "LA-3 Title: Delayed; planned for 30 September 2025, 92 days after the council's first date (30 June 2025)." */
+export function localActionLine(a: LocalBriefing["actions"][number]): string {
+  const dates =
+    a.actualDate !== null
+      ? `completed on ${formatDay(a.actualDate)}`
+      : a.totalSlippageDays > 0
+        ? `planned for ${formatDay(a.plannedDate)}, ${count(a.totalSlippageDays, "day")} after the council's first date (${formatDay(a.dueDate)})`
+        : `planned for ${formatDay(a.plannedDate)}`;
+  const overdue = a.lateness ? `; ${count(a.daysOverdue, "day")} overdue` : "";
+  return `${MILESTONE_STATUS_LABELS[a.status]}; ${dates}${overdue}.`;
+}
+
+/** The national items a local action serves, for its line. */
+export function servesLine(a: { milestones: string[]; recommendations: string[] }): string {
+  const codes = [...a.milestones, ...a.recommendations];
+  return codes.length ? `Serves ${list(codes)}.` : "Linked to no national milestone or recommendation.";
+}
+
+/** A programme spell in words. */
+export function programmeLine(p: LocalBriefing["programmes"][number]): string {
+  return `${p.name}: from ${formatDay(p.from)}${p.until ? ` until ${formatDay(p.until)}` : ""}.`;
 }
 
 /** "1 milestone", "2 milestones". */
@@ -48,7 +97,7 @@ const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 /** The cover's lines under the title. */
 export function coverLines(b: Briefing): string[] {
   return [
-    b.scope.title,
+    b.local ? `${b.scope.title}, with ${b.local.council.name}'s local delivery` : b.scope.title,
     `As at ${formatDay(b.asAt)}`,
     `Period covered: ${formatDay(b.since)} to ${formatDay(b.asAt)}`,
     ...(b.nextMeeting ? [`For the meeting on ${formatDay(b.nextMeeting)}`] : []),
@@ -120,7 +169,7 @@ export function pdfNotTaggedNote(htmlUrl: string): string {
 }
 
 /** The annex: what each word in the pack means (docs/reform-data.md, lib/reform/milestone-rules.ts). */
-export function definitions(): Array<{ term: string; meaning: string }> {
+export function definitions(withLocal = false): Array<{ term: string; meaning: string }> {
   return [
     {
       term: "As at",
@@ -146,6 +195,15 @@ export function definitions(): Array<{ term: string; meaning: string }> {
       meaning:
         "Re-planned to a date later than the one in the strategy; the days are counted from the strategy's date.",
     },
+    ...(withLocal
+      ? [
+          {
+            term: "Local action",
+            meaning:
+              "A council's own record of what it is doing about national milestones and recommendations, published by the council; its slippage is counted from the date the council first planned.",
+          },
+        ]
+      : []),
     {
       term: "Undelivered",
       meaning:

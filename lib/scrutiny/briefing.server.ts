@@ -10,8 +10,17 @@ import { listMilestones, type MilestoneSummary } from "@/lib/reform/milestones.s
 import { listRecommendations } from "@/lib/reform/recommendations.server";
 import { listOutcomes, listPillars } from "@/lib/reform/pillars-outcomes.server";
 import { CLOSED_STATUSES, DUE_SOON_DAYS } from "@/lib/reform/milestone-rules";
-import { listChanges } from "@/lib/scrutiny/changes.server";
-import { CHANGE_KINDS, RESPONSE_CLASSES, type ChangeKind, type ResponseClassValue } from "@/lib/vocabulary";
+import { listChanges, type ChangeEntityType } from "@/lib/scrutiny/changes.server";
+import { localSlippageRegister, type LocalSlippageEntry } from "@/lib/scrutiny/slippage.server";
+import { findCouncil } from "@/lib/councils/councils.server";
+import { programmesOfCouncil } from "@/lib/programmes/programmes.server";
+import {
+  CHANGE_KINDS,
+  MILESTONE_STATUSES,
+  RESPONSE_CLASSES,
+  type ChangeKind,
+  type ResponseClassValue,
+} from "@/lib/vocabulary";
 
 // The briefing pack a council officer puts in a committee's agenda: the reform as it stood at the end of `asAt`
 // (rebuilt from the audit trail) and what changed in the period since `since`, for the whole reform or one pillar or
@@ -43,7 +52,8 @@ export interface BriefingMilestone extends MilestoneSummary {
 export interface BriefingChange {
   eventId: string;
   occurredAt: string;
-  entityType: "milestone" | "recommendation";
+  entityType: ChangeEntityType;
+  /** M-30, CR-01, or a local action's code within its council (LA-3). */
   code: string;
   name: string;
   /** The kinds of change the event is, in CHANGE_KINDS order, each with its from and to (lib/scrutiny/changes). */
@@ -78,6 +88,24 @@ export interface Briefing {
   recommendationsByClass: Array<{ responseClass: ResponseClassValue; codes: string[] }>;
   /** Accepted (fully or in principle) or being tested, and no milestone delivers it. */
   undelivered: BriefingRecommendation[];
+  /** The council's local section, when the pack was asked for one. */
+  local?: LocalBriefing;
+}
+
+/**
+ * A council's local section (issue 15, item 7): its local actions in the pack's scope as they stood at `asAt` (those
+ * serving a milestone or recommendation in scope; all of them for the whole reform), what it changed in the period,
+ * its local slippage and its national programmes. Attributed to the council, never to a person.
+ */
+export interface LocalBriefing {
+  council: { slug: string; name: string; gssCode: string; region: string };
+  actions: LocalSlippageEntry[];
+  byStatus: StatusCounts;
+  changes: BriefingChange[];
+  /** Local actions re-planned later than the council's first date, or overdue, the longest slippage first. */
+  slipped: LocalSlippageEntry[];
+  /** Programmes it took part in by `asAt`. */
+  programmes: Array<{ slug: string; name: string; from: string; until: string | null }>;
 }
 
 export interface BriefingInput {
@@ -86,6 +114,8 @@ export interface BriefingInput {
   pillar?: number;
   outcome?: number;
   nextMeeting?: string;
+  /** A council's slug or GSS code: add its local section. It must name a council (the callers check). */
+  council?: string;
 }
 
 const daysBetween = (from: string, to: string) =>
@@ -154,6 +184,7 @@ export async function buildBriefing(input: BriefingInput): Promise<Briefing> {
   for (const group of changes.pillars) {
     for (const kind of CHANGE_KINDS) {
       for (const c of group.byKind[kind]) {
+        if (c.entityType === "local_action") continue; // the national section (listChanges' default scope)
         const inScope = c.entityType === "milestone" ? milestoneNames.has(c.code) : recommendationCodes.has(c.code);
         if (!inScope) continue;
         const change = byEvent.get(c.eventId) ?? {
@@ -177,6 +208,14 @@ export async function buildBriefing(input: BriefingInput): Promise<Briefing> {
   const changeCounts = Object.fromEntries(
     CHANGE_KINDS.map((k) => [k, changeItems.filter((c) => c.parts.some((p) => p.kind === k)).length]),
   ) as Record<ChangeKind, number>;
+
+  const local = input.council
+    ? await localBriefing(input, {
+        scope: scope.kind,
+        milestones: new Set(items.map((m) => m.code)),
+        recommendations: recommendationCodes,
+      })
+    : undefined;
 
   const firstParagraph = (text: string) => text.split("\n\n")[0]!;
   const milestoneTotal = Object.values(counts.milestones).reduce((a, b) => a + b, 0);
@@ -218,5 +257,58 @@ export async function buildBriefing(input: BriefingInput): Promise<Briefing> {
       text: firstParagraph(r.text),
       responseClass: r.responseClass,
     })),
+    ...(local ? { local } : {}),
+  };
+}
+
+async function localBriefing(
+  input: BriefingInput,
+  inScope: { scope: BriefingScope["kind"]; milestones: Set<string>; recommendations: Set<string> },
+): Promise<LocalBriefing> {
+  const council = await findCouncil(input.council!);
+  if (!council) throw new Error(`No council ${input.council}`);
+  const [register, changes, programmes] = await Promise.all([
+    localSlippageRegister({ council: council.gssCode, asAt: input.asAt, sort: "code" }),
+    listChanges({ since: input.since, until: input.asAt, council: council.gssCode }),
+    programmesOfCouncil(council.slug),
+  ]);
+  const all = inScope.scope === "all";
+  const actions = register.entries.filter(
+    (a) =>
+      all ||
+      a.milestones.some((c) => inScope.milestones.has(c)) ||
+      a.recommendations.some((c) => inScope.recommendations.has(c)),
+  );
+  const codes = new Set(actions.map((a) => a.code));
+  const byStatus = Object.fromEntries(MILESTONE_STATUSES.map((s) => [s, 0])) as StatusCounts;
+  for (const a of actions) byStatus[a.status] += 1;
+  return {
+    council: { slug: council.slug, name: council.name, gssCode: council.gssCode, region: council.region },
+    actions,
+    byStatus,
+    // Oldest first, as the national list; a change to an action now out of scope is left out, as nationally.
+    changes: changes.changes
+      .filter((c) => all || codes.has(c.code))
+      .map((c) => ({
+        eventId: c.eventId,
+        occurredAt: c.occurredAt,
+        entityType: c.entityType,
+        code: c.code,
+        name: c.title,
+        parts: c.changes,
+        reason: c.reason,
+      }))
+      .reverse(),
+    slipped: actions
+      .filter((a) => a.timesSlipped > 0 || a.lateness !== null)
+      .sort((a, b) => b.totalSlippageDays - a.totalSlippageDays || b.daysOverdue - a.daysOverdue),
+    programmes: programmes
+      .filter((p) => p.from <= input.asAt)
+      .map((p) => ({
+        slug: p.slug,
+        name: p.name,
+        from: p.from,
+        until: p.until && p.until <= input.asAt ? p.until : null,
+      })),
   };
 }

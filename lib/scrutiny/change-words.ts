@@ -67,3 +67,19 @@ export function shortTitle(title: string, max = 90): string {
   const cut = sentence.lastIndexOf(" ", max - 1);
   return `${sentence.slice(0, cut > 0 ? cut : max - 1).replace(/[,;:]$/, "")}…`;
 }
+
+/** The public page of what changed: a milestone, a recommendation, or a council's local action. */
+export function changePath(c: {
+  entityType: "milestone" | "recommendation" | "local_action";
+  code: string;
+  council: { slug: string } | null;
+}): string {
+  if (c.entityType === "local_action" && c.council)
+    return `/councils/${encodeURIComponent(c.council.slug)}/actions/${encodeURIComponent(c.code)}`;
+  return `/${c.entityType === "milestone" ? "milestones" : "recommendations"}/${encodeURIComponent(c.code)}`;
+}
+
+/** Who published a change: DfE, or the council whose local action it is (never a person). */
+export function publishedBy(c: { council: { name: string } | null }): string {
+  return c.council ? c.council.name : "DfE";
+}

@@ -3,7 +3,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client.server";
 import { todayInLondon, toIsoDay } from "@/lib/dates";
 import { endOfUkDaySql } from "@/lib/audit/as-at.server";
-import { latenessOf, milestoneSource, plannedDateSql } from "@/lib/reform/milestone-rules";
+import { CLOSED_STATUSES, latenessOf, milestoneSource, plannedDateSql } from "@/lib/reform/milestone-rules";
+import { localActionCode } from "@/lib/local-actions/record";
+import { localActionSource } from "@/lib/local-actions/states.server";
 import type { LatenessValue, MilestoneStatusValue } from "@/lib/vocabulary";
 import type { SlippageSort } from "@/lib/validations/slippage-sorts";
 
@@ -118,4 +120,99 @@ export async function slippageRegister(
       daysOverdue: lateness ? daysBetween(plannedDate, today) : 0,
     };
   });
+}
+
+/** A council's local action in the register: measured as a milestone is, from the council's own first date. */
+export interface LocalSlippageEntry extends Omit<SlippageEntry, "dateAsWritten"> {
+  council: { slug: string; name: string };
+  /** The national milestones and recommendations it served (then, as at a past day). */
+  milestones: string[];
+  recommendations: string[];
+}
+
+interface LocalRow {
+  slug: string;
+  name: string;
+  number: number;
+  title: string;
+  status: MilestoneStatusValue;
+  due_date: Date;
+  planned_date: Date;
+  actual_date: Date | null;
+  total_days: number;
+  replans: Array<{ at: string; before: string | null; after: string; reason: string | null }> | null;
+  milestones: string[];
+  recommendations: string[];
+}
+
+const LOCAL_ORDER: Record<SlippageSort, Prisma.Sql> = {
+  slippage: Prisma.sql`ORDER BY total_days DESC, times DESC, co.name, la.number`,
+  code: Prisma.sql`ORDER BY co.name, la.number`,
+};
+
+/**
+ * Councils' local actions in the slippage register (issue 15): one council's (`council`, a GSS code) all of them;
+ * every council's, only those that have slipped or are overdue, the first `limit` in the sort order (a register of
+ * every council's every action would run to thousands of rows). The due date is the council's own first plan, fixed
+ * when the action was added; re-plans come from the audit trail, as for milestones.
+ */
+export async function localSlippageRegister(
+  options: { sort?: SlippageSort; asAt?: string; today?: string; council?: string; limit?: number } = {},
+): Promise<{ entries: LocalSlippageEntry[]; total: number }> {
+  const sort = options.sort ?? "slippage";
+  const today = options.asAt ?? options.today ?? todayInLondon();
+  const eventBound = options.asAt ? Prisma.sql`AND a.occurred_at < ${endOfUkDaySql(options.asAt)}` : Prisma.empty;
+  const planned = Prisma.sql`COALESCE(la.forecast_date, la.due_date)`;
+  const which = options.council
+    ? Prisma.sql`WHERE co.gss_code = ${options.council}`
+    : Prisma.sql`WHERE (COALESCE(rp.times, 0) > 0
+        OR (la.status NOT IN (${Prisma.join(CLOSED_STATUSES)}) AND ${planned} < CAST(${today} AS date)))`;
+  const rows = await db().$queryRaw<Array<LocalRow & { full_count: bigint }>>`
+    SELECT co.slug, co.name, la.number, la.title, la.status, la.due_date, ${planned} AS planned_date, la.actual_date,
+           GREATEST(0, ${planned} - la.due_date)::int AS total_days, rp.replans, COALESCE(rp.times, 0) AS times,
+           la.milestones, la.recommendations, count(*) OVER () AS full_count
+    FROM ${localActionSource(options.asAt)} la
+    JOIN council co ON co.id = la.council_id
+    LEFT JOIN LATERAL (
+      SELECT jsonb_agg(jsonb_build_object(
+               'at', to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'before', a.before->>'forecastDate',
+               'after', a.after->>'forecastDate',
+               'reason', a.reason) ORDER BY a.occurred_at, a.id) AS replans,
+             count(*) FILTER (WHERE a.after->>'forecastDate' > COALESCE(NULLIF(a.before->>'forecastDate', ''), to_char(la.due_date, 'YYYY-MM-DD'))) AS times
+      FROM audit_event a
+      WHERE a.entity_type = 'local_action' AND a.entity_id = la.id AND a.action = 'update'
+        AND NULLIF(a.after->>'forecastDate', '') IS NOT NULL
+        AND a.after->>'forecastDate' IS DISTINCT FROM NULLIF(a.before->>'forecastDate', '')
+        ${eventBound}
+    ) rp ON true
+    ${which}
+    ${LOCAL_ORDER[sort]}
+    ${options.limit ? Prisma.sql`LIMIT ${options.limit}` : Prisma.empty}`;
+  const entries = rows.map((r) => {
+    const dueDate = toIsoDay(r.due_date)!;
+    const replans: Replan[] = (r.replans ?? []).map((p) => {
+      const from = p.before || dueDate;
+      return { setAt: p.at, from, to: p.after, slipped: p.after > from, reason: p.reason };
+    });
+    const plannedDate = toIsoDay(r.planned_date)!;
+    const lateness = latenessOf({ status: r.status, plannedDate }, today);
+    return {
+      council: { slug: r.slug, name: r.name },
+      milestones: r.milestones,
+      recommendations: r.recommendations,
+      code: localActionCode(r.number),
+      title: r.title,
+      status: r.status,
+      dueDate,
+      replans,
+      plannedDate,
+      actualDate: toIsoDay(r.actual_date),
+      timesSlipped: replans.filter((p) => p.slipped).length,
+      totalSlippageDays: Number(r.total_days),
+      lateness,
+      daysOverdue: lateness ? daysBetween(plannedDate, today) : 0,
+    };
+  });
+  return { entries, total: rows[0] ? Number(rows[0].full_count) : 0 };
 }

@@ -55,9 +55,40 @@ function numberOneToSix(params: SearchParamsLike, name: string): { value?: numbe
   return { value: Number(value) };
 }
 
+/**
+ * A council named in the address, by slug (thurrock) or ONS code (E06000034), either in any case. Whether it names a
+ * council is the page's to find out (a database read); here only its shape.
+ */
+function councilKey(params: SearchParamsLike): { value?: string; error?: ParameterError } {
+  const { value, error } = single(params, "council");
+  if (error || value === undefined) return { error };
+  if (value.length > 100 || !(/^e\d{8}$/i.test(value) || /^[a-z0-9]+(-[a-z0-9]+)*$/i.test(value)))
+    return { error: { parameter: "council", message: COUNCIL_NOT_FOUND(value) } };
+  return { value: value.toLowerCase() };
+}
+
+/** The message for a council the address names that there is not. */
+export const COUNCIL_NOT_FOUND = (given: string) =>
+  `There is no council "${given.slice(0, 100)}": choose one from the list, or use its address name (thurrock) or ONS code (E06000034).`;
+
+/** Whose changes /changes lists: DfE's to the national reform, or councils' to their local actions. */
+export const CHANGE_SOURCES = ["national", "local"] as const;
+export type ChangeSource = (typeof CHANGE_SOURCES)[number];
+
+function changeSource(params: SearchParamsLike): { value?: ChangeSource; error?: ParameterError } {
+  const { value, error } = single(params, "scope");
+  if (error || value === undefined) return { error };
+  if (!(CHANGE_SOURCES as readonly string[]).includes(value))
+    return { error: { parameter: "scope", message: `"scope" must be one of: ${CHANGE_SOURCES.join(", ")}.` } };
+  return { value: value as ChangeSource };
+}
+
 export interface ChangesScope {
   pillar?: number;
   outcome?: number;
+  /** A council's slug or GSS code (lower case): its local changes only. */
+  council?: string;
+  scope?: ChangeSource;
 }
 
 export type ChangesParams =
@@ -70,8 +101,15 @@ export function parseChangesParams(params: SearchParamsLike, today: string): Cha
   const until = day(params, "until", "The end date", today);
   const pillar = numberOneToSix(params, "pillar");
   const outcome = numberOneToSix(params, "outcome");
-  const scope: ChangesScope = { pillar: pillar.value, outcome: outcome.value };
-  const errors = [since.error, until.error, pillar.error, outcome.error].filter(
+  const council = councilKey(params);
+  const source = changeSource(params);
+  const scope: ChangesScope = {
+    pillar: pillar.value,
+    outcome: outcome.value,
+    council: council.value,
+    scope: source.value,
+  };
+  const errors = [since.error, until.error, pillar.error, outcome.error, council.error, source.error].filter(
     (e): e is ParameterError => e !== undefined,
   );
   if (errors.length) return { ok: false, missing: false, errors, since: since.value, until: until.value, ...scope };
@@ -90,6 +128,14 @@ export function parseChangesParams(params: SearchParamsLike, today: string): Cha
     };
   }
   return { ok: true, since: since.value, until: end, ...scope };
+}
+
+/** /slippage's `council`: one council's local actions only. */
+export function parseSlippageCouncil(
+  params: SearchParamsLike,
+): { ok: true; council?: string } | { ok: false; errors: ParameterError[] } {
+  const { value, error } = councilKey(params);
+  return error ? { ok: false, errors: [error] } : { ok: true, council: value };
 }
 
 export function parseSlippageSort(

@@ -6,6 +6,8 @@ import type { ParameterError } from "@/lib/validations/public-filters";
 // Parameters of the briefing pack (/report, /report/pdf and /report/docx). Defaults: as at today, changes in the 90
 // days before. `asAt` follows the rule of every view (lib/dates.ts). `nextMeeting`, the date of the committee's next
 // meeting, is optional: the pack then lists the milestones due before it (else those due in the next 90 days).
+// `council` (a slug or an ONS code) adds that council's local section; whether it names a council is the page's and
+// the downloads' to find out (a database read), here only its shape.
 
 const day = (name: string) =>
   z.string().refine(isPlausibleDay, `"${name}" must be a real date as YYYY-MM-DD, for example 2024-06-30`);
@@ -16,11 +18,23 @@ const number1to6 = (name: string) =>
     .min(1, `"${name}" must be 1 to 6`)
     .max(6, `"${name}" must be 1 to 6`);
 
+const COUNCIL_SHAPE = `"council" must be a council's address name (thurrock) or ONS code (E06000034)`;
+
+/** The message for a well-formed council that names none. */
+export const reportCouncilNotFound = (given: string) =>
+  `There is no council "${given}": use its address name (thurrock) or ONS code (E06000034)`;
+
 const schema = z.object({
   since: day("since").optional(),
   nextMeeting: day("nextMeeting").optional(),
   pillar: number1to6("pillar").optional(),
   outcome: number1to6("outcome").optional(),
+  council: z
+    .string()
+    .max(100, COUNCIL_SHAPE)
+    .regex(/^(e\d{8}|[a-z0-9]+(-[a-z0-9]+)*)$/i, COUNCIL_SHAPE)
+    .transform((v) => v.toLowerCase())
+    .optional(),
 });
 
 export interface ReportParams {
@@ -29,6 +43,7 @@ export interface ReportParams {
   pillar?: number;
   outcome?: number;
   nextMeeting?: string;
+  council?: string;
 }
 
 export function parseReportParams(
@@ -37,7 +52,7 @@ export function parseReportParams(
 ): { ok: true; params: ReportParams } | { ok: false; errors: ParameterError[] } {
   const query = toSearchParams(raw);
   const single = Object.fromEntries(
-    ["since", "pillar", "outcome", "nextMeeting"].flatMap((name) => {
+    ["since", "pillar", "outcome", "nextMeeting", "council"].flatMap((name) => {
       const value = query.get(name);
       return value === null || value === "" ? [] : [[name, value]];
     }),
@@ -69,6 +84,7 @@ export function parseReportParams(
       pillar: parsed.data.pillar,
       outcome: parsed.data.outcome,
       ...(parsed.data.nextMeeting ? { nextMeeting: parsed.data.nextMeeting } : {}),
+      ...(parsed.data.council ? { council: parsed.data.council } : {}),
     },
   };
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { E2E_LOCAL_ACTION, ensureLocalAction } from "./support/local-actions";
+import { E2E_LOCAL_ACTION_PAGE, ensureLocalAction } from "./support/local-actions";
 import { ensureProgramme } from "./support/programmes";
 
 // Every public page type, scanned against WCAG 2.2 AA. Any violation fails the test.
@@ -41,8 +41,8 @@ const PAGES = [
   ["council", "/councils/thurrock"],
   ["council with local actions, slippage and what changed", "/councils/york"],
   ["council as at a past date", "/councils/york?asAt=2024-12-31"],
-  ["local action with its history", E2E_LOCAL_ACTION],
-  ["local action before it was published", `${E2E_LOCAL_ACTION}?asAt=2024-06-30`],
+  ["local action with its history", E2E_LOCAL_ACTION_PAGE],
+  ["local action before it was published", `${E2E_LOCAL_ACTION_PAGE}?asAt=2024-06-30`],
   ["councils in a programme", "/councils?programme=e2e-pathfinder"],
   ["councils with an unknown programme (error summary)", "/councils?programme=nope"],
   ["councils that publish local actions", "/councils?publishes=yes"],
@@ -60,11 +60,20 @@ const PAGES = [
   ["council widget, with a programme", "/embed/councils/thurrock"],
   ["council widget, no programme", "/embed/councils/cornwall"],
   ["widget not found", "/embed/pillars/9"],
+  ["compare councils on a milestone, tiles and table", "/councils/compare?milestone=M-01"],
+  ["compare councils on a recommendation as at a past date", "/councils/compare?recommendation=CR-01&asAt=2025-07-01"],
+  ["compare councils, no item chosen", "/councils/compare"],
+  ["compare councils with a bad code (error summary)", "/councils/compare?milestone=%3Cb%3E"],
+  ["slippage register for one council", "/slippage?council=thurrock"],
+  ["slippage register with an unknown council (error summary)", "/slippage?council=atlantis"],
+  ["what changed in one council", "/changes?since=2023-02-02&council=thurrock"],
+  ["recommendation with councils' local actions", "/recommendations/CR-01"],
+  ["briefing pack with a council's local section", "/report?since=2023-02-02&council=thurrock"],
 ] as const;
 
 test.beforeAll(async () => {
   await ensureProgramme();
-  await ensureLocalAction();
+  ensureLocalAction();
 });
 
 for (const [name, path] of PAGES) {

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { expect, test } from "@playwright/test";
-import { E2E_LOCAL_ACTION, ensureLocalAction } from "./support/local-actions";
+import { E2E_LOCAL_ACTION_PAGE, ensureLocalAction } from "./support/local-actions";
 
 // Councils (issue 15, part one): the list, a council's page, and the open data, as a reader and a program get them.
 
@@ -95,17 +95,17 @@ test("a council's page shows its local actions, slippage and changes beside the 
     .getByRole("link", { name: /LA-1: One front door/ })
     .first()
     .click();
-  await expect(page).toHaveURL(new RegExp(`${E2E_LOCAL_ACTION}$`));
+  await expect(page).toHaveURL(new RegExp(`${E2E_LOCAL_ACTION_PAGE}$`));
   await expect(page.getByRole("heading", { level: 1, name: "One front door for families in York" })).toBeVisible();
   await expect(page.getByText("Status: On track → Delayed")).toBeVisible();
   await expect(page.getByRole("link", { name: /CR-01/ })).toBeVisible();
 
   // As it stood before it slipped, and before it was published.
-  await page.goto(`${E2E_LOCAL_ACTION}?asAt=2024-12-31`);
+  await page.goto(`${E2E_LOCAL_ACTION_PAGE}?asAt=2024-12-31`);
   await expect(page.getByText(/as it stood at the end of 31 December 2024/)).toBeVisible();
   await expect(page.locator("h1 + p")).toContainText("On track");
   await expect(page.getByText("Status: On track → Delayed")).toHaveCount(0);
-  await page.goto(`${E2E_LOCAL_ACTION}?asAt=2024-06-30`);
+  await page.goto(`${E2E_LOCAL_ACTION_PAGE}?asAt=2024-06-30`);
   await expect(page.getByText("York had not published this local action by the end of that day.")).toBeVisible();
   const byCode = await page.request.get("/councils/E06000014?asAt=2024-06-30", { maxRedirects: 0 });
   expect([byCode.status(), byCode.headers()["location"]]).toEqual([308, "/councils/york?asAt=2024-06-30"]);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { startAppInstance, type AppInstance } from "./support/instance";
-import { E2E_LOCAL_ACTION, ensureLocalAction } from "./support/local-actions";
+import { E2E_LOCAL_ACTION_PAGE, ensureLocalAction } from "./support/local-actions";
 import { ensureProgramme } from "./support/programmes";
 import { E2E_DATABASE_URL, ensureStaffUser, signIn } from "./support/staff";
 
@@ -43,8 +43,8 @@ const PUBLIC_PAGES = [
   "/councils/thurrock",
   "/councils/york",
   "/councils/york?asAt=2024-12-31",
-  E2E_LOCAL_ACTION,
-  `${E2E_LOCAL_ACTION}?asAt=2024-12-31`,
+  E2E_LOCAL_ACTION_PAGE,
+  `${E2E_LOCAL_ACTION_PAGE}?asAt=2024-12-31`,
   "/councils?programme=e2e-pathfinder",
   "/councils?publishes=yes",
   "/programmes",
@@ -52,6 +52,11 @@ const PUBLIC_PAGES = [
   "/search",
   "/search?q=kinship",
   "/search?q=foster+carers&kind=recommendation&page=2",
+  "/councils/compare?milestone=M-01",
+  "/councils/compare?recommendation=CR-01&asAt=2025-07-01",
+  "/slippage?council=thurrock",
+  "/changes?since=2023-02-02&council=thurrock",
+  "/report?council=thurrock",
 ];
 const NOT_FOUND = "/no-such-page";
 /** Public answers that are not app pages (no React, no menu to hydrate): the widgets and the discovery files. */
@@ -93,7 +98,7 @@ const ADMIN_PAGES = [
 
 test.beforeAll(async () => {
   await ensureProgramme();
-  await ensureLocalAction();
+  ensureLocalAction();
   await ensureStaffUser(EDITOR.email, EDITOR.password, "editor");
   await ensureStaffUser(ADMIN.email, ADMIN.password, "admin");
 });

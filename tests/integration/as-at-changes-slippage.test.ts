@@ -25,10 +25,12 @@ import { getMilestone } from "@/lib/reform/milestones.server";
 // The pages read through unstable_cache, which needs Next's server; here they read the database directly.
 vi.mock("@/lib/scrutiny/public-history-data.server", async () => {
   const { listChanges } = await import("@/lib/scrutiny/changes.server");
-  const { slippageRegister } = await import("@/lib/scrutiny/slippage.server");
+  const { slippageRegister, localSlippageRegister } = await import("@/lib/scrutiny/slippage.server");
   return {
     cachedChanges: (since: string, until: string) => listChanges({ since, until }),
     cachedSlippageRegister: (sort: "slippage" | "code") => slippageRegister({ sort }),
+    cachedLocalSlippage: (sort: "slippage" | "code", asAt?: string, council?: string, limit?: number) =>
+      localSlippageRegister({ sort, asAt, council, limit }),
   };
 });
 

@@ -37,6 +37,7 @@ function report(items: Array<Pick<ChangeItem, "title" | "reason">>): ChangesRepo
       eventId: String(i + 1),
       occurredAt: new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString(),
       entityType: "milestone",
+      council: null,
       code: `M-${String(i + 1).padStart(2, "0")}`,
       kind: "slipped",
       from: "2024-03-31",

@@ -182,6 +182,7 @@ describe("the pages that take asAt", () => {
       "/report",
       "/councils/thurrock",
       "/councils/thurrock/actions/LA-1",
+      "/councils/compare",
     ]) {
       expect(takesAsAt(page), page).toBe(true);
     }
@@ -195,7 +196,7 @@ describe("the pages that take asAt", () => {
       "/staff",
       "/milestonesx",
       "/councils",
-      "/councils/compare",
+      "/councils/compare.csv",
       "/councils/thurrock/feed.xml",
     ]) {
       expect(takesAsAt(page), page).toBe(false);

@@ -6,14 +6,16 @@ import { Tag } from "@/components/ui/tag";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { num, Table, td, th } from "@/components/ui/table";
-import { describeChange, shortTitle } from "@/lib/scrutiny/change-words";
+import { changePath, describeChange, publishedBy, shortTitle } from "@/lib/scrutiny/change-words";
+import { listCouncils } from "@/lib/councils/councils.server";
 import type { ListedChange } from "@/lib/scrutiny/changes.server";
 import { numbered } from "@/lib/reform/options";
 import { cachedOutcomes, cachedPillars } from "@/lib/reform/public-data.server";
 import { toQueryString } from "@/lib/validations/public-filters";
+import { toSearchParams } from "@/lib/search-params";
 import { formatDateTime, formatDay, todayInLondon } from "@/lib/dates";
 import { cachedChanges } from "@/lib/scrutiny/public-history-data.server";
-import { parseChangesParams, suggestedPeriods } from "@/lib/validations/changes";
+import { COUNCIL_NOT_FOUND, parseChangesParams, suggestedPeriods } from "@/lib/validations/changes";
 import { CHANGE_KIND_LABELS, CHANGE_KINDS, OUTCOME_KIND_LABELS, type ChangeKind } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -21,10 +23,24 @@ export const metadata: Metadata = { title: "What changed" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function hrefFor(c: ListedChange): string {
-  return c.entityType === "milestone"
-    ? `/milestones/${encodeURIComponent(c.code)}`
-    : `/recommendations/${encodeURIComponent(c.code)}`;
+const ITEM_LABEL = { milestone: "Milestone", recommendation: "Recommendation", local_action: "Local action" } as const;
+
+function ItemName({ c }: { c: ListedChange }) {
+  if (c.council)
+    return (
+      <>
+        <span className="font-bold">
+          {c.council.name} {c.code}
+        </span>{" "}
+        {shortTitle(c.title)}
+      </>
+    );
+  return (
+    <>
+      <span className="font-bold">{c.entityType === "milestone" ? c.code : `Recommendation ${c.code}`}</span>{" "}
+      {c.entityType === "milestone" ? c.title : shortTitle(c.title)}
+    </>
+  );
 }
 
 // Each change once, newest first, with the pillars it belongs to as tags. On a phone each row is a card
@@ -38,7 +54,7 @@ function ChangeTable({ caption, items }: { caption: string; items: ListedChange[
             When
           </th>
           <th scope="col" className={th}>
-            Milestone or recommendation
+            Milestone, recommendation or local action
           </th>
           <th scope="col" className={th}>
             Change
@@ -54,13 +70,14 @@ function ChangeTable({ caption, items }: { caption: string; items: ListedChange[
             <td className={`${td} sm:whitespace-nowrap`} data-label="When">
               {formatDateTime(c.occurredAt)}
             </td>
-            <td className={`${td} min-w-48`} data-label={c.entityType === "milestone" ? "Milestone" : "Recommendation"}>
-              <Link href={hrefFor(c)}>
-                <span className="font-bold">{c.entityType === "milestone" ? c.code : `Recommendation ${c.code}`}</span>{" "}
-                {c.entityType === "milestone" ? c.title : shortTitle(c.title)}
+            <td className={`${td} min-w-48`} data-label={ITEM_LABEL[c.entityType]}>
+              <Link href={changePath(c)}>
+                <ItemName c={c} />
               </Link>
-              {c.pillars.length > 0 && (
+              <span className="mt-1 block text-base text-govuk-secondary">Published by {publishedBy(c)}</span>
+              {(c.council || c.pillars.length > 0) && (
                 <span className="mt-1 flex flex-wrap gap-1">
+                  {c.council && <Tag colour="purple">Local action</Tag>}
                   {c.pillars.map((n) => (
                     <Tag key={n} colour="blue">{`Pillar ${n}`}</Tag>
                   ))}
@@ -88,20 +105,33 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const today = todayInLondon();
   const parsed = parseChangesParams(params, today);
-  const [report, pillars, outcomes] = await Promise.all([
-    parsed.ok ? cachedChanges(parsed.since, parsed.until) : null,
-    cachedPillars(),
-    cachedOutcomes(),
-  ]);
-  const { since, until, pillar, outcome } = parsed;
+  const [councils, pillars, outcomes] = await Promise.all([listCouncils(), cachedPillars(), cachedOutcomes()]);
+  const { since, until, pillar, outcome, scope: source } = parsed;
+  // The council the address names, by slug or ONS code; one that names none is an error like a bad date.
+  const council =
+    parsed.council === undefined
+      ? undefined
+      : councils.find((c) => c.slug === parsed.council || c.gssCode.toLowerCase() === parsed.council);
+  const errors = [
+    ...(parsed.ok ? [] : parsed.errors),
+    ...(parsed.council !== undefined && !council
+      ? [{ parameter: "council", message: COUNCIL_NOT_FOUND(String(toSearchParams(params).get("council"))) }]
+      : []),
+  ];
+  const report = parsed.ok && errors.length === 0 ? await cachedChanges(parsed.since, parsed.until) : null;
   const listed = (report?.changes ?? []).filter(
     (c) =>
-      (pillar === undefined || c.pillars.includes(pillar)) && (outcome === undefined || c.outcomes.includes(outcome)),
+      (pillar === undefined || c.pillars.includes(pillar)) &&
+      (outcome === undefined || c.outcomes.includes(outcome)) &&
+      (council === undefined || c.council?.slug === council.slug) &&
+      (source === undefined || (source === "local") === (c.council !== null)),
   );
   const counts = Object.fromEntries(
     CHANGE_KINDS.map((k) => [k, listed.filter((c) => c.changes.some((x) => x.kind === k)).length]),
   ) as Record<ChangeKind, number>;
   const scope = [
+    council ? `${council.name}'s local actions` : source === "local" ? "councils' local actions" : null,
+    source === "national" ? "the national reform" : null,
     pillar === undefined ? null : `pillar ${pillar}`,
     outcome === undefined
       ? null
@@ -116,13 +146,14 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
       <h1 className="text-4xl font-bold">What changed</h1>
       <p className="max-w-3xl">
         Every change DfE programme staff made to the reform in a period, from the tracker&apos;s audit trail: milestones
-        completed, newly at risk or delayed, dates moved, responses reclassified and milestones added. The address of
-        this page holds the period, so you can share it.
+        completed, newly at risk or delayed, dates moved, responses reclassified and milestones added. Councils&apos;
+        changes to their own local actions are listed too, each published by its council. The address of this page holds
+        the period, so you can share it.
       </p>
       <FollowChanges />
 
-      {!parsed.ok && !parsed.missing && (
-        <ErrorSummary errors={parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
+      {errors.length > 0 && (
+        <ErrorSummary errors={errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))} />
       )}
 
       <form method="get" action="/changes" className="space-y-4 bg-govuk-light-grey p-4" aria-label="Choose a period">
@@ -149,6 +180,23 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
             options={numbered(outcomes)}
             anyLabel="All outcomes and enablers"
           />
+          <SelectField
+            name="scope"
+            label="Whose changes"
+            value={source}
+            options={[
+              { value: "national", label: "DfE's changes to the national reform" },
+              { value: "local", label: "Councils' changes to their local actions" },
+            ]}
+            anyLabel="DfE's and councils'"
+          />
+          <SelectField
+            name="council"
+            label="Council"
+            value={council?.slug}
+            options={councils.map((c) => ({ value: c.slug, label: c.name }))}
+            anyLabel="All councils"
+          />
         </div>
         <button type="submit" className={buttonClass.primary}>
           Show changes
@@ -163,7 +211,11 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
           <ul className="list-disc space-y-1 pl-6">
             {suggestedPeriods(today).map((p) => (
               <li key={p.since}>
-                <Link href={`/changes${toQueryString({ since: p.since, pillar, outcome })}`}>Changes {p.label}</Link>
+                <Link
+                  href={`/changes${toQueryString({ since: p.since, pillar, outcome, scope: source, council: council?.slug })}`}
+                >
+                  Changes {p.label}
+                </Link>
               </li>
             ))}
           </ul>

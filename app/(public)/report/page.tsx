@@ -9,7 +9,8 @@ import { numbered } from "@/lib/reform/options";
 import { cachedOutcomes, cachedPillars } from "@/lib/reform/public-data.server";
 import { toQueryString } from "@/lib/validations/public-filters";
 import { toSearchParams } from "@/lib/search-params";
-import { parseReportParams } from "@/lib/validations/report";
+import { parseReportParams, reportCouncilNotFound } from "@/lib/validations/report";
+import { listCouncils } from "@/lib/councils/councils.server";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Briefing pack" };
@@ -19,8 +20,17 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 // A bad parameter is answered with 400 by the front server (proxy.ts asks for it), with this page's error summary.
 export default async function ReportPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = toSearchParams(await searchParams);
-  const parsed = parseReportParams(raw);
-  const [pillars, outcomes] = await Promise.all([cachedPillars(), cachedOutcomes()]);
+  const checked = parseReportParams(raw);
+  const [pillars, outcomes, councils] = await Promise.all([cachedPillars(), cachedOutcomes(), listCouncils()]);
+  // The council the address names, by slug or ONS code; one that names none is an error like a bad date.
+  const wanted = checked.ok ? checked.params.council : undefined;
+  const council = wanted ? councils.find((c) => c.slug === wanted || c.gssCode.toLowerCase() === wanted) : undefined;
+  const parsed =
+    checked.ok && wanted && !council
+      ? { ok: false as const, errors: [{ parameter: "council", message: reportCouncilNotFound(raw.get("council")!) }] }
+      : checked.ok && council
+        ? { ok: true as const, params: { ...checked.params, council: council.slug } }
+        : checked;
   const b = parsed.ok ? await cachedBriefing(parsed.params) : null;
   const query = parsed.ok ? toQueryString(parsed.params) : "";
 
@@ -53,6 +63,13 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
             value={raw.get("outcome") ?? undefined}
             options={numbered(outcomes)}
             anyLabel="All outcomes"
+          />
+          <SelectField
+            name="council"
+            label="Add a council's local section"
+            value={council?.slug ?? raw.get("council") ?? undefined}
+            options={councils.map((c) => ({ value: c.slug, label: c.name }))}
+            anyLabel="No council"
           />
         </FilterForm>
         {b && (

@@ -5,8 +5,13 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { num, Table, td, th } from "@/components/ui/table";
 import { AsAtBanner, asAtErrors } from "@/components/as-at-banner";
 import { formatDateTime, formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
-import { cachedSlippageRegister } from "@/lib/scrutiny/public-history-data.server";
-import { parseSlippageSort } from "@/lib/validations/changes";
+import { cachedLocalSlippage, cachedSlippageRegister } from "@/lib/scrutiny/public-history-data.server";
+import { COUNCIL_NOT_FOUND, parseSlippageCouncil, parseSlippageSort } from "@/lib/validations/changes";
+import type { LocalSlippageEntry, Replan } from "@/lib/scrutiny/slippage.server";
+import { listCouncils } from "@/lib/councils/councils.server";
+import { SelectField } from "@/components/filter-form";
+import { buttonClass } from "@/components/ui/button";
+import { toSearchParams } from "@/lib/search-params";
 import { toQueryString } from "@/lib/validations/public-filters";
 import type { SlippageSort } from "@/lib/validations/slippage-sorts";
 
@@ -21,17 +26,164 @@ function days(n: number): string {
   return n === 0 ? "None" : `${n} day${n === 1 ? "" : "s"}`;
 }
 
+/** Every council's slipped or overdue local actions listed on the register without a council chosen. */
+const LOCAL_LIMIT = 100;
+
+function Replans({ replans }: { replans: Replan[] }) {
+  if (replans.length === 0) return <span className="text-govuk-secondary">Never re-planned</span>;
+  return (
+    <ol className="list-decimal space-y-2 pl-5">
+      {replans.map((r) => (
+        <li key={r.setAt + r.to}>
+          <span className="font-bold">{formatDay(r.to)}</span> ({r.slipped ? "later" : "earlier"} than{" "}
+          {formatDay(r.from)})<div className="text-govuk-secondary">Set {formatDateTime(r.setAt)}</div>
+          <div>Reason: {r.reason ?? "none given"}</div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Councils' local actions, measured as milestones are but from the council's own first date. */
+function LocalTable({ caption, entries }: { caption: string; entries: LocalSlippageEntry[] }) {
+  return (
+    <Table caption={caption} captionVisible stackOnPhone>
+      <thead>
+        <tr>
+          <th scope="col" className={th}>
+            Local action
+          </th>
+          <th scope="col" className={th}>
+            Council&apos;s first date
+          </th>
+          <th scope="col" className={th}>
+            Re-planned dates
+          </th>
+          <th scope="col" className={th}>
+            Completed
+          </th>
+          <th scope="col" className={`${th} ${num}`}>
+            Times slipped
+          </th>
+          <th scope="col" className={`${th} ${num}`}>
+            Total slippage
+          </th>
+          <th scope="col" className={`${th} ${num}`}>
+            Days overdue
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((a) => (
+          <tr key={`${a.council.slug}/${a.code}`}>
+            <th scope="row" className={`${td} font-normal`}>
+              <Link href={`/councils/${a.council.slug}/actions/${a.code}`} prefetch={false}>
+                <span className="font-bold">
+                  {a.council.name} {a.code}
+                </span>{" "}
+                {a.title}
+              </Link>
+              <div className="mt-1 space-x-2">
+                <MilestoneStatusTag status={a.status} /> <OverdueTag lateness={a.lateness} />
+              </div>
+            </th>
+            <td className={`${td} whitespace-nowrap`} data-label="Council's first date">
+              {formatDay(a.dueDate)}
+            </td>
+            <td className={td} data-label="Re-planned dates">
+              <Replans replans={a.replans} />
+            </td>
+            <td className={`${td} whitespace-nowrap`} data-label="Completed">
+              {a.actualDate ? formatDay(a.actualDate) : <span className="text-govuk-secondary">Not yet</span>}
+            </td>
+            <td className={`${td} ${num}`} data-label="Times slipped">
+              {a.timesSlipped}
+            </td>
+            <td className={`${td} ${num} whitespace-nowrap`} data-label="Total slippage">
+              {days(a.totalSlippageDays)}
+            </td>
+            <td className={`${td} ${num} whitespace-nowrap`} data-label="Days overdue">
+              {days(a.daysOverdue)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
 export default async function SlippagePage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const parsed = parseSlippageSort(params);
   const sort: SlippageSort = parsed.ok ? parsed.sort : "slippage";
   const asAtParam = parseAsAt(params, todayInLondon());
   const asAt = asAtParam.ok ? (asAtParam.asAt ?? undefined) : undefined;
-  const register = await cachedSlippageRegister(sort, asAt);
+  const councilParam = parseSlippageCouncil(params);
+  const councils = await listCouncils();
+  const wanted = councilParam.ok ? councilParam.council : undefined;
+  const council = wanted ? councils.find((c) => c.slug === wanted || c.gssCode.toLowerCase() === wanted) : undefined;
+  const councilError = !councilParam.ok
+    ? councilParam.errors[0]!.message
+    : wanted && !council
+      ? COUNCIL_NOT_FOUND(String(toSearchParams(params).get("council")))
+      : null;
+  const councilErrors = councilError
+    ? [{ href: "#filter-council", message: `${councilError} Showing every council.` }]
+    : [];
+  const [register, local] = await Promise.all([
+    cachedSlippageRegister(sort, asAt),
+    cachedLocalSlippage(sort, asAt, council?.gssCode, council ? undefined : LOCAL_LIMIT),
+  ]);
   const slipped = register.filter((m) => m.timesSlipped > 0).length;
   const late = (kind: "not_yet_assessed" | "assessed_late") => register.filter((m) => m.lateness === kind).length;
   const overdue = register.filter((m) => m.lateness !== null).length;
   const asAtQuery = asAt ? `&asAt=${asAt}` : "";
+
+  // With a council chosen, its local actions come first: that is what the reader asked for.
+  const localSection = (
+    <section aria-labelledby="local-heading" className="space-y-4">
+      <h2 id="local-heading" className="text-2xl font-bold">
+        Councils&apos; local actions
+      </h2>
+      <p className="max-w-3xl">
+        Councils publish their own local actions for the reform, each with the date the council first planned. A local
+        action slips when its council moves its planned date later, and is overdue on the same rule as a milestone.
+        Choose a council to see all its local actions.
+      </p>
+      <form method="get" action="/slippage" className="space-y-4 bg-govuk-light-grey p-4" aria-label="Choose a council">
+        {sort !== "slippage" && <input type="hidden" name="sort" value={sort} />}
+        {asAt && <input type="hidden" name="asAt" value={asAt} />}
+        <SelectField
+          name="council"
+          label="Council"
+          value={council?.slug}
+          options={councils.map((c) => ({ value: c.slug, label: c.name }))}
+          anyLabel="Every council: slipped or overdue actions only"
+        />
+        <button type="submit" className={buttonClass.primary}>
+          Show local actions
+        </button>
+      </form>
+      {local.entries.length === 0 ? (
+        <p>
+          {council
+            ? `${council.name} has not published local actions${asAt ? " by this date" : " yet"}.`
+            : "No council's local action has slipped or is overdue."}
+        </p>
+      ) : (
+        <LocalTable
+          caption={
+            council
+              ? `Slippage of ${council.name}'s local actions, sorted by ${SORT_LABELS[sort]}`
+              : `Councils' local actions that have slipped or are overdue, sorted by ${SORT_LABELS[sort]}${
+                  local.total > local.entries.length ? ` (the first ${local.entries.length} of ${local.total})` : ""
+                }`
+          }
+          entries={local.entries}
+        />
+      )}
+    </section>
+  );
 
   return (
     <div className="space-y-6">
@@ -53,6 +205,7 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
       <ErrorSummary
         errors={[
           ...asAtErrors(asAtParam),
+          ...councilErrors,
           ...(parsed.ok
             ? []
             : parsed.errors.map((e) => ({
@@ -61,6 +214,8 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
               }))),
         ]}
       />
+
+      {council && localSection}
 
       <ul className="list-disc space-y-1 pl-6 text-xl">
         <li>
@@ -85,7 +240,10 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
               {SORT_LABELS[s]}
             </span>
           ) : (
-            <Link key={s} href={`/slippage${toQueryString({ sort: s === "slippage" ? undefined : s, asAt })}`}>
+            <Link
+              key={s}
+              href={`/slippage${toQueryString({ sort: s === "slippage" ? undefined : s, asAt, council: council?.slug })}`}
+            >
               {SORT_LABELS[s]}
             </Link>
           ),
@@ -137,19 +295,7 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
                 {!m.dateAsWritten && <div className="text-govuk-secondary">(added by DfE)</div>}
               </td>
               <td className={td} data-label="Re-planned dates">
-                {m.replans.length === 0 ? (
-                  <span className="text-govuk-secondary">Never re-planned</span>
-                ) : (
-                  <ol className="list-decimal space-y-2 pl-5">
-                    {m.replans.map((r) => (
-                      <li key={r.setAt + r.to}>
-                        <span className="font-bold">{formatDay(r.to)}</span> ({r.slipped ? "later" : "earlier"} than{" "}
-                        {formatDay(r.from)})<div className="text-govuk-secondary">Set {formatDateTime(r.setAt)}</div>
-                        <div>Reason: {r.reason ?? "none given"}</div>
-                      </li>
-                    ))}
-                  </ol>
-                )}
+                <Replans replans={m.replans} />
               </td>
               <td className={`${td} whitespace-nowrap`} data-label="Completed">
                 {m.actualDate ? formatDay(m.actualDate) : <span className="text-govuk-secondary">Not yet</span>}
@@ -167,6 +313,7 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
           ))}
         </tbody>
       </Table>
+      {!council && localSection}
       <p>
         See <Link href="/changes">what changed in a period</Link>.
       </p>

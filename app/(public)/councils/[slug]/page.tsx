@@ -4,7 +4,9 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { CouncilAttribution } from "@/components/council-attribution";
 import { EmbedThis } from "@/components/embed-this";
-import { ATOM_TYPE, WHOLE_REFORM_FEED } from "@/components/feed-links";
+import type { EmbedTarget } from "@/lib/embed/targets";
+import { readWidget } from "@/lib/embed/widgets.server";
+import { ATOM_TYPE, councilFeed, FollowCouncilChanges, WHOLE_REFORM_FEED } from "@/components/feed-links";
 import { oembedDiscovery } from "@/lib/embed/code";
 import { publicOrigin } from "@/lib/http/site";
 import { CountsTable } from "@/components/counts-table";
@@ -46,11 +48,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { slug } = await params;
   const council = await findCouncil(slug);
   if (!council) return { title: "Council not found" };
+  // The council's own feed first, then the whole reform's (a page's alternates replace the layout's).
   return {
     title: council.name,
     alternates: {
       types: {
-        [ATOM_TYPE]: [WHOLE_REFORM_FEED],
+        [ATOM_TYPE]: [councilFeed(council), WHOLE_REFORM_FEED],
         ...oembedDiscovery({ kind: "councils", id: council.slug }, `${council.name}: local progress`, publicOrigin()),
       },
     },
@@ -74,6 +77,7 @@ export default async function CouncilPage({ params, searchParams }: { params: Pa
     MILESTONE_STATUSES.map((s) => [s, actions.items.filter((a) => a.status === s).length]),
   ) as Record<(typeof MILESTONE_STATUSES)[number], number>;
 
+  const embedTarget: EmbedTarget = { kind: "councils", id: council.slug };
   return (
     <div className="space-y-8">
       <AsAtErrorSummary param={asAtParam} />
@@ -138,6 +142,7 @@ export default async function CouncilPage({ params, searchParams }: { params: Pa
             />
           </>
         )}
+        <FollowCouncilChanges council={council} />
       </section>
 
       {actions.total > 0 && (
@@ -197,7 +202,7 @@ export default async function CouncilPage({ params, searchParams }: { params: Pa
         </section>
       )}
 
-      <EmbedThis target={{ kind: "councils", id: council.slug }} what="this council's local progress" />
+      <EmbedThis target={embedTarget} what="this council's local progress" widget={await readWidget(embedTarget)} />
 
       <section aria-labelledby="national-heading" className="space-y-3">
         <h2 id="national-heading" className="text-2xl font-bold">

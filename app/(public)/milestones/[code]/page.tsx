@@ -3,10 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HistoryList } from "@/components/history-list";
 import { EmbedThis } from "@/components/embed-this";
+import type { EmbedTarget } from "@/lib/embed/targets";
+import { readWidget } from "@/lib/embed/widgets.server";
 import { ATOM_TYPE, WHOLE_REFORM_FEED } from "@/components/feed-links";
 import { oembedDiscovery } from "@/lib/embed/code";
 import { publicOrigin } from "@/lib/http/site";
 import { MilestoneStatusTag, OverdueTag, ResponseClassTag } from "@/components/status-tags";
+import { LocalDeliverySection } from "@/components/local-actions/local-delivery";
+import { cachedLocalDelivery } from "@/lib/local-actions/compare-data.server";
 import { SummaryList } from "@/components/ui/summary-list";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { formatDateTime, formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
@@ -41,7 +45,9 @@ export default async function MilestonePage({ params, searchParams }: { params: 
   if (!code) notFound();
   const m = await cachedMilestone(code, asAt);
   if (!m) notFound();
+  const localDelivery = await cachedLocalDelivery("milestone", m.code, asAt);
 
+  const embedTarget: EmbedTarget = { kind: "milestones", id: m.code };
   return (
     <div className="space-y-8">
       <AsAtErrorSummary param={asAtParam} />
@@ -118,7 +124,7 @@ export default async function MilestonePage({ params, searchParams }: { params: 
         ]}
       />
 
-      {!asAt && <EmbedThis target={{ kind: "milestones", id: m.code }} what="this milestone" />}
+      {!asAt && <EmbedThis target={embedTarget} what="this milestone" widget={await readWidget(embedTarget)} />}
 
       <section aria-labelledby="recommendations-heading" className="space-y-3">
         <h2 id="recommendations-heading" className="text-2xl font-bold">
@@ -140,6 +146,8 @@ export default async function MilestonePage({ params, searchParams }: { params: 
           </ul>
         )}
       </section>
+
+      <LocalDeliverySection delivery={localDelivery} item={{ kind: "milestone", code: m.code }} asAt={asAt} />
 
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-2xl font-bold">

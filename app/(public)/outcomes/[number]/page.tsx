@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { ProgressSection } from "@/components/progress-section";
 import { EmbedThis } from "@/components/embed-this";
+import type { EmbedTarget } from "@/lib/embed/targets";
+import { readWidget } from "@/lib/embed/widgets.server";
 import { ATOM_TYPE, WHOLE_REFORM_FEED } from "@/components/feed-links";
 import { oembedDiscovery } from "@/lib/embed/code";
 import { publicOrigin } from "@/lib/http/site";
@@ -54,6 +56,7 @@ export default async function OutcomePage({ params, searchParams }: { params: Pa
   if (!outcome) notFound();
   const counts = dashboard.byOutcome.find((o) => o.number === n)!;
 
+  const embedTarget: EmbedTarget = { kind: "outcomes", id: String(n) };
   return (
     <div className="space-y-8">
       <AsAtErrorSummary param={asAtParam} />
@@ -74,7 +77,9 @@ export default async function OutcomePage({ params, searchParams }: { params: Pa
         ))}
       </p>
 
-      {!asAt && <EmbedThis target={{ kind: "outcomes", id: String(n) }} what="this outcome's progress" />}
+      {!asAt && (
+        <EmbedThis target={embedTarget} what="this outcome's progress" widget={await readWidget(embedTarget)} />
+      )}
 
       <section aria-labelledby="next-heading" className="space-y-3">
         <h2 id="next-heading" className="text-2xl font-bold">

@@ -5,6 +5,8 @@ import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
 import { ATOM_TYPE, FollowChanges, pillarFeed, WHOLE_REFORM_FEED } from "@/components/feed-links";
 import { ProgressSection } from "@/components/progress-section";
 import { EmbedThis } from "@/components/embed-this";
+import type { EmbedTarget } from "@/lib/embed/targets";
+import { readWidget } from "@/lib/embed/widgets.server";
 import { oembedDiscovery } from "@/lib/embed/code";
 import { publicOrigin } from "@/lib/http/site";
 import { parseAsAt, todayInLondon } from "@/lib/dates";
@@ -53,6 +55,7 @@ export default async function PillarPage({ params, searchParams }: { params: Par
   if (!pillar) notFound();
   const counts = dashboard.byPillar.find((p) => p.number === n)!;
 
+  const embedTarget: EmbedTarget = { kind: "pillars", id: String(n) };
   return (
     <div className="space-y-8">
       <AsAtErrorSummary param={asAtParam} />
@@ -73,7 +76,7 @@ export default async function PillarPage({ params, searchParams }: { params: Par
         ))}
       </ul>
       <FollowChanges pillar={n} />
-      {!asAt && <EmbedThis target={{ kind: "pillars", id: String(n) }} what="this pillar's progress" />}
+      {!asAt && <EmbedThis target={embedTarget} what="this pillar's progress" widget={await readWidget(embedTarget)} />}
       <ProgressSection
         name={`pillar ${n}`}
         filterQuery={`pillar=${n}`}

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { HistoryList } from "@/components/history-list";
 import { MilestoneStatusTag, OverdueTag, ResponseClassTag } from "@/components/status-tags";
 import { SourceText } from "@/components/source-text";
+import { LocalDeliverySection } from "@/components/local-actions/local-delivery";
+import { cachedLocalDelivery } from "@/lib/local-actions/compare-data.server";
 import { SummaryList } from "@/components/ui/summary-list";
 import { Table, td, th } from "@/components/ui/table";
 import { AsAtBanner, AsAtErrorSummary } from "@/components/as-at-banner";
@@ -35,6 +37,7 @@ export default async function RecommendationPage({
   const asAt = asAtParam.ok ? (asAtParam.asAt ?? undefined) : undefined;
   const r = await cachedRecommendation(code, asAt);
   if (!r) notFound();
+  const localDelivery = await cachedLocalDelivery("recommendation", r.code, asAt);
 
   return (
     <div className="space-y-8">
@@ -140,6 +143,8 @@ export default async function RecommendationPage({
           </Table>
         )}
       </section>
+
+      <LocalDeliverySection delivery={localDelivery} item={{ kind: "recommendation", code: r.code }} asAt={asAt} />
 
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-2xl font-bold">

@@ -207,6 +207,25 @@ test("an admin creates a council lead, who invites an editor, who adds a local a
   const html = await anonymous.content();
   expect(html).not.toContain(EDITOR_EMAIL);
   expect(html).not.toContain("Thurrock Editor");
+  // The public council page shows the action and its slip at once, with the reason, attributed to Thurrock.
+  const publicRow = anonymous
+    .getByRole("region", { name: "Thurrock: local actions", exact: true })
+    .getByRole("row", { name: new RegExp(`${code}: Family help locality teams ${RUN}`) });
+  await expect(publicRow).toContainText("Delayed");
+  const localChanges = anonymous.getByRole("region", { name: "What changed locally" });
+  await expect(localChanges).toContainText("Recruitment of two team managers has taken longer than planned.");
+  await expect(localChanges).toContainText("Updated by Thurrock");
+  // The compare page for a national milestone it serves, and the council's briefing pack.
+  await anonymous.goto("/councils/compare?milestone=M-02");
+  await expect(anonymous.locator('[data-council="thurrock"]')).toContainText("Delayed");
+  await expect(anonymous.getByRole("table", { name: "Every council's local action for M-02" })).toContainText(
+    `Family help locality teams ${RUN}`,
+  );
+  await anonymous.goto("/report?since=2023-02-02&council=thurrock");
+  const briefing = await anonymous.locator("main").textContent();
+  expect(briefing).toContain(`Family help locality teams ${RUN}`);
+  expect(briefing).toContain("Recruitment of two team managers has taken longer than planned.");
+  expect(briefing).not.toContain(EDITOR_EMAIL);
   await anonymous.close();
 
   // The lead deactivates the editor: their next click is refused.

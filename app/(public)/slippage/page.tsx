@@ -45,6 +45,33 @@ function Replans({ replans }: { replans: Replan[] }) {
 }
 
 /** Councils' local actions, measured as milestones are but from the council's own first date. */
+/** The measures a milestone's row and a local action's row share: re-plans, completion, slippage, lateness. */
+function SlippageCells({
+  entry,
+}: {
+  entry: Pick<LocalSlippageEntry, "replans" | "actualDate" | "timesSlipped" | "totalSlippageDays" | "daysOverdue">;
+}) {
+  return (
+    <>
+      <td className={td} data-label="Re-planned dates">
+        <Replans replans={entry.replans} />
+      </td>
+      <td className={`${td} whitespace-nowrap`} data-label="Completed">
+        {entry.actualDate ? formatDay(entry.actualDate) : <span className="text-govuk-secondary">Not yet</span>}
+      </td>
+      <td className={`${td} ${num}`} data-label="Times slipped">
+        {entry.timesSlipped}
+      </td>
+      <td className={`${td} ${num} whitespace-nowrap`} data-label="Total slippage">
+        {days(entry.totalSlippageDays)}
+      </td>
+      <td className={`${td} ${num} whitespace-nowrap`} data-label="Days overdue">
+        {days(entry.daysOverdue)}
+      </td>
+    </>
+  );
+}
+
 function LocalTable({ caption, entries }: { caption: string; entries: LocalSlippageEntry[] }) {
   return (
     <Table caption={caption} captionVisible stackOnPhone>
@@ -90,21 +117,7 @@ function LocalTable({ caption, entries }: { caption: string; entries: LocalSlipp
             <td className={`${td} whitespace-nowrap`} data-label="Council's first date">
               {formatDay(a.dueDate)}
             </td>
-            <td className={td} data-label="Re-planned dates">
-              <Replans replans={a.replans} />
-            </td>
-            <td className={`${td} whitespace-nowrap`} data-label="Completed">
-              {a.actualDate ? formatDay(a.actualDate) : <span className="text-govuk-secondary">Not yet</span>}
-            </td>
-            <td className={`${td} ${num}`} data-label="Times slipped">
-              {a.timesSlipped}
-            </td>
-            <td className={`${td} ${num} whitespace-nowrap`} data-label="Total slippage">
-              {days(a.totalSlippageDays)}
-            </td>
-            <td className={`${td} ${num} whitespace-nowrap`} data-label="Days overdue">
-              {days(a.daysOverdue)}
-            </td>
+            <SlippageCells entry={a} />
           </tr>
         ))}
       </tbody>
@@ -294,21 +307,7 @@ export default async function SlippagePage({ searchParams }: { searchParams: Sea
                 )}
                 {!m.dateAsWritten && <div className="text-govuk-secondary">(added by DfE)</div>}
               </td>
-              <td className={td} data-label="Re-planned dates">
-                <Replans replans={m.replans} />
-              </td>
-              <td className={`${td} whitespace-nowrap`} data-label="Completed">
-                {m.actualDate ? formatDay(m.actualDate) : <span className="text-govuk-secondary">Not yet</span>}
-              </td>
-              <td className={`${td} ${num}`} data-label="Times slipped">
-                {m.timesSlipped}
-              </td>
-              <td className={`${td} ${num} whitespace-nowrap`} data-label="Total slippage">
-                {days(m.totalSlippageDays)}
-              </td>
-              <td className={`${td} ${num} whitespace-nowrap`} data-label="Days overdue">
-                {days(m.daysOverdue)}
-              </td>
+              <SlippageCells entry={m} />
             </tr>
           ))}
         </tbody>

@@ -1,10 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
+import { NotSignedInError } from "@/lib/auth/actor.server";
 import { currentSession, sessionUserId } from "@/lib/auth/options.server";
 import { signOutEverywhere } from "@/lib/auth/users.server";
-import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_MESSAGE } from "@/lib/db/errors";
 import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { addMilestone } from "@/lib/staff/milestone-additions.server";
 import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
@@ -16,43 +15,13 @@ import {
   updateProgrammeDetails,
 } from "@/lib/staff/programmes.server";
 import { isFormData, unreadableForm, type ActionState, formText } from "@/lib/staff/action-result";
+import { refusedWrite, typedValues } from "@/lib/staff/write-failure.server";
 import { evidenceFromForm, type FieldError } from "@/lib/validations/milestone-update";
 import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
 // Server actions of the staff forms. Each one: who is signed in (from the session cookie), then the domain
 // function, which checks the user's role against the database, validates with zod and writes the change with
 // its audit record in one transaction. Nothing here trusts the browser.
-
-/** What was typed, to put back in a refused form. A field sent more than once (ticked checkboxes) keeps every value,
- * separated by commas (checkbox values are numbers). */
-function values(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && !key.startsWith("$")) out[key] = key in out ? `${out[key]},${value}` : value;
-  }
-  return out;
-}
-
-function refused(error: unknown, form: FormData): ActionState {
-  if (error instanceof NotSignedInError || error instanceof ForbiddenError) {
-    return {
-      status: "error",
-      attempt: Date.now(),
-      errors: [{ field: "form", message: error.message }],
-      values: values(form),
-    };
-  }
-  if (isDatabaseUnavailable(error)) {
-    console.error(`staff write: database unavailable (${describeDatabaseError(error)})`);
-    return {
-      status: "error",
-      attempt: Date.now(),
-      errors: [{ field: "form", message: TRY_AGAIN_MESSAGE }],
-      values: values(form),
-    };
-  }
-  throw error;
-}
 
 export async function saveMilestone(_previous: ActionState, form: FormData): Promise<ActionState> {
   if (!isFormData(form)) return unreadableForm();
@@ -70,14 +39,14 @@ export async function saveMilestone(_previous: ActionState, form: FormData): Pro
   try {
     result = await recordMilestoneUpdate(await sessionUserId(), input);
   } catch (error) {
-    return refused(error, form);
+    return refusedWrite(error, form, "staff write");
   }
   if (!result.ok) {
     return {
       status: "error",
       attempt: Date.now(),
       errors: result.errors,
-      values: values(form),
+      values: typedValues(form),
       conflict: result.kind === "conflict" ? withDirectionControlsNeutralised(result.theirChanges) : undefined,
     };
   }
@@ -97,9 +66,9 @@ export async function reclassify(_previous: ActionState, form: FormData): Promis
   try {
     result = await reclassifyRecommendation(await sessionUserId(), input);
   } catch (error) {
-    return refused(error, form);
+    return refusedWrite(error, form, "staff write");
   }
-  if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: values(form) };
+  if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: typedValues(form) };
   redirect(`/staff/recommendations/${encodeURIComponent(input.code)}?saved=1`);
 }
 
@@ -122,9 +91,9 @@ export async function createMilestone(_previous: ActionState, form: FormData): P
   try {
     result = await addMilestone(await sessionUserId(), input);
   } catch (error) {
-    return refused(error, form);
+    return refusedWrite(error, form, "staff write");
   }
-  if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: values(form) };
+  if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: typedValues(form) };
   redirect(`/staff/milestones/${result.value.code}?saved=1`);
 }
 
@@ -136,7 +105,7 @@ export async function signOutEverywhereAction(_previous: ActionState, form: Form
     if (!session) throw new NotSignedInError();
     await signOutEverywhere(session.userId, { userId: String(session.userId) });
   } catch (error) {
-    return refused(error, form);
+    return refusedWrite(error, form, "staff write");
   }
   redirect("/staff/sign-in?signedOut=everywhere");
 }
@@ -157,9 +126,9 @@ async function programmeWrite(
   try {
     result = await write(await sessionUserId());
   } catch (error) {
-    return refused(error, form);
+    return refusedWrite(error, form, "staff write");
   }
-  if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: values(form) };
+  if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: typedValues(form) };
   redirect(programmePage(result.value.slug, saved));
 }
 

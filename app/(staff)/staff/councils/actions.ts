@@ -2,11 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
-import { describeDatabaseError, isDatabaseUnavailable, TRY_AGAIN_MESSAGE } from "@/lib/db/errors";
 import { addLocalAction, updateLocalAction } from "@/lib/local-actions/writes.server";
 import { isFormData, unreadableForm, type ActionState, formText } from "@/lib/staff/action-result";
+import { refusedWrite, typedValues } from "@/lib/staff/write-failure.server";
 import { codesFromText } from "@/lib/validations/local-action";
 import { evidenceFromForm } from "@/lib/validations/milestone-update";
 import { withDirectionControlsNeutralised } from "@/lib/validations/text";
@@ -14,34 +13,6 @@ import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 // Server actions of a council's local action forms (issue 15, items 3 and 4). The signed-in user comes from the
 // session cookie; addLocalAction and updateLocalAction check against the database that they may write this
 // council's local actions (a council account only its own), validate, and write with the audit event.
-
-/** What was typed, to put back in a refused form. */
-function typed(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) out[key] = value;
-  return out;
-}
-
-function refused(error: unknown, form: FormData): ActionState {
-  if (error instanceof NotSignedInError || error instanceof ForbiddenError) {
-    return {
-      status: "error",
-      attempt: Date.now(),
-      errors: [{ field: "form", message: error.message }],
-      values: typed(form),
-    };
-  }
-  if (isDatabaseUnavailable(error)) {
-    console.error(`local action write: database unavailable (${describeDatabaseError(error)})`);
-    return {
-      status: "error",
-      attempt: Date.now(),
-      errors: [{ field: "form", message: TRY_AGAIN_MESSAGE }],
-      values: typed(form),
-    };
-  }
-  throw error;
-}
 
 /** The fields both forms send, as the writes take them. */
 function localActionFields(form: FormData) {
@@ -76,9 +47,9 @@ export async function createLocalAction(_previous: ActionState, form: FormData):
   try {
     result = await addLocalAction(await sessionUserId(), input);
   } catch (error) {
-    return refused(error, form);
+    return refusedWrite(error, form, "local action write");
   }
-  if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: typed(form) };
+  if (!result.ok) return { status: "error", attempt: Date.now(), errors: result.errors, values: typedValues(form) };
   redirect(savedPage(input.council, result.code));
 }
 
@@ -89,14 +60,14 @@ export async function saveLocalAction(_previous: ActionState, form: FormData): P
   try {
     result = await updateLocalAction(await sessionUserId(), input);
   } catch (error) {
-    return refused(error, form);
+    return refusedWrite(error, form, "local action write");
   }
   if (!result.ok) {
     return {
       status: "error",
       attempt: Date.now(),
       errors: result.errors,
-      values: typed(form),
+      values: typedValues(form),
       conflict: result.kind === "conflict" ? withDirectionControlsNeutralised(result.theirChanges) : undefined,
     };
   }

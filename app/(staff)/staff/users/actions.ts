@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
 import {
   changeUserRole,
@@ -14,14 +13,14 @@ import {
   signOutEverywhere,
 } from "@/lib/auth/users.server";
 import { ROLE_LABELS } from "@/lib/vocabulary";
-import { isFormData, UNREADABLE_FORM_MESSAGE, formText } from "@/lib/staff/action-result";
+import { formText } from "@/lib/staff/action-result";
 import type { UsersActionState, UsersIntent } from "@/app/(staff)/staff/users/state";
 import {
-  describeDatabaseError,
-  isDatabaseUnavailable,
-  TRY_AGAIN_LATER_MESSAGE,
-  TRY_AGAIN_MESSAGE,
-} from "@/lib/db/errors";
+  ACCOUNT_DONE,
+  accountActionFailure,
+  oneTimePasswordOf,
+  readAccountForm,
+} from "@/app/(staff)/staff/users/account-action";
 
 // The one server action of the staff accounts page. Every form on the page posts here with an `intent`; the
 // signed-in user comes from the session cookie, and the domain function checks against the database that they
@@ -29,16 +28,10 @@ import {
 
 const INTENTS: readonly UsersIntent[] = ["invite", "role", "deactivate", "reactivate", "reset", "sign-out", "unlock"];
 
-export async function manageUsers(_previous: UsersActionState, form: FormData): Promise<UsersActionState> {
-  if (!isFormData(form)) return { status: "error", errors: [{ field: "form", message: UNREADABLE_FORM_MESSAGE }] };
-  const intent = formText(form, "intent") as UsersIntent;
-  if (!INTENTS.includes(intent))
-    return {
-      status: "error",
-      errors: [{ field: "form", message: "Something went wrong. Reload the page and try again." }],
-    };
-  const userIdText = formText(form, "userId");
-  const userId = /^\d{1,9}$/.test(userIdText) ? Number(userIdText) : undefined;
+export async function manageUsers(_previous: UsersActionState, submitted: FormData): Promise<UsersActionState> {
+  const read = readAccountForm(submitted, INTENTS);
+  if (!read.ok) return read.state;
+  const { form, intent, userIdText, userId } = read;
   const values = {
     email: formText(form, "email"),
     name: formText(form, "name"),
@@ -59,12 +52,7 @@ export async function manageUsers(_previous: UsersActionState, form: FormData): 
           userId: result.user.id,
           errors: [],
           message: `Account created for ${result.user.name} (${result.user.email}), ${ROLE_LABELS[result.user.role].toLowerCase()}.`,
-          oneTimePassword: {
-            email: result.user.email,
-            name: result.user.name,
-            password: result.oneTimePassword,
-            expiresAt: result.user.oneTimePasswordExpiresAt!.toISOString(),
-          },
+          oneTimePassword: oneTimePasswordOf(result),
         };
       }
       case "reset": {
@@ -76,13 +64,8 @@ export async function manageUsers(_previous: UsersActionState, form: FormData): 
           intent,
           userId,
           errors: [],
-          message: `The password of ${result.user.name} (${result.user.email}) has been reset. Their old password no longer works.`,
-          oneTimePassword: {
-            email: result.user.email,
-            name: result.user.name,
-            password: result.oneTimePassword,
-            expiresAt: result.user.oneTimePasswordExpiresAt!.toISOString(),
-          },
+          message: ACCOUNT_DONE.reset(result.user),
+          oneTimePassword: oneTimePasswordOf(result),
         };
       }
       case "role": {
@@ -118,7 +101,7 @@ export async function manageUsers(_previous: UsersActionState, form: FormData): 
           intent,
           userId,
           errors: [],
-          message: `${result.user.email} has been deactivated and can no longer sign in.`,
+          message: ACCOUNT_DONE.deactivate(result.user),
         };
       }
       case "sign-out": {
@@ -153,31 +136,11 @@ export async function manageUsers(_previous: UsersActionState, form: FormData): 
           intent,
           userId,
           errors: [],
-          message: `${result.user.email} has been reactivated and can sign in again with their password.`,
+          message: ACCOUNT_DONE.reactivate(result.user),
         };
       }
     }
   } catch (error) {
-    if (error instanceof NotSignedInError || error instanceof ForbiddenError) {
-      return {
-        status: "error",
-        intent,
-        userId,
-        errors: [{ field: "form", message: error.message }],
-        values: intent === "invite" ? values : undefined,
-      };
-    }
-    if (isDatabaseUnavailable(error)) {
-      console.error(`staff accounts: database unavailable (${describeDatabaseError(error)})`);
-      const message = intent === "invite" ? TRY_AGAIN_MESSAGE : TRY_AGAIN_LATER_MESSAGE;
-      return {
-        status: "error",
-        intent,
-        userId,
-        errors: [{ field: "form", message }],
-        values: intent === "invite" ? values : undefined,
-      };
-    }
-    throw error;
+    return accountActionFailure(error, { intent, userId, values, log: "staff accounts" });
   }
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Table, td, th } from "@/components/ui/table";
+import { CsvColumnGuide, type CsvColumn } from "@/components/staff/csv-column-guide";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { LIMITS } from "@/lib/validations/milestone-update";
 import { MILESTONE_STATUSES } from "@/lib/vocabulary";
@@ -10,7 +10,7 @@ import { milestoneImportAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Update milestones from a CSV file" };
 
-const COLUMNS: Array<{ name: string; meaning: string }> = [
+const COLUMNS: CsvColumn[] = [
   { name: "code", meaning: "The milestone, for example M-01. Do not change it." },
   { name: "title", meaning: "The milestone's title, to help you find it. Changing it has no effect." },
   { name: "dueDate", meaning: "The original due date from the strategy. Changing it has no effect." },
@@ -81,36 +81,9 @@ export default async function ImportMilestonesPage() {
         </p>
       </div>
 
-      <details className="max-w-4xl">
-        <summary className="cursor-pointer font-bold text-govuk-blue underline">
-          What each column of the file holds
-        </summary>
-        <div className="mt-4">
-          <Table caption="Columns of the milestones CSV file">
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Column
-                </th>
-                <th scope="col" className={th}>
-                  What to put in it
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {COLUMNS.map((c) => (
-                <tr key={c.name}>
-                  <th scope="row" className={`${td} font-mono font-normal`}>
-                    {c.name}
-                  </th>
-                  <td className={td}>{c.meaning}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-          <p className="mt-4">Empty cells mean none. The first row of the file must keep the column names.</p>
-        </div>
-      </details>
+      <CsvColumnGuide caption="Columns of the milestones CSV file" columns={COLUMNS}>
+        Empty cells mean none. The first row of the file must keep the column names.
+      </CsvColumnGuide>
 
       <CsvImportForm
         action={milestoneImportAction}

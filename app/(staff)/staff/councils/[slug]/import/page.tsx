@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { CsvImportForm } from "@/components/staff/csv-import-form";
-import { Table, td, th } from "@/components/ui/table";
+import { CsvColumnGuide, type CsvColumn } from "@/components/staff/csv-column-guide";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { roleMay } from "@/lib/auth/permissions";
 import { councilByKey } from "@/lib/local-actions/csv.server";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Update local actions from a CSV file
 
 type Props = { params: Promise<{ slug: string }> };
 
-const COLUMNS: Array<{ name: string; meaning: string }> = [
+const COLUMNS: CsvColumn[] = [
   { name: "code", meaning: "The local action, for example LA-3. Do not change it. Leave it empty to add a new one." },
   {
     name: "title",
@@ -121,39 +121,10 @@ export default async function ImportLocalActionsPage({ params }: Props) {
         </p>
       </div>
 
-      <details className="max-w-4xl">
-        <summary className="cursor-pointer font-bold text-govuk-blue underline">
-          What each column of the file holds
-        </summary>
-        <div className="mt-4">
-          <Table caption="Columns of the local actions CSV file">
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Column
-                </th>
-                <th scope="col" className={th}>
-                  What to put in it
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {COLUMNS.map((c) => (
-                <tr key={c.name}>
-                  <th scope="row" className={`${td} font-mono font-normal`}>
-                    {c.name}
-                  </th>
-                  <td className={td}>{c.meaning}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-          <p className="mt-4">
-            Empty cells mean none. The first row of the file must keep the column names. Each local action must serve at
-            least one national milestone, recommendation or Annex 1 action.
-          </p>
-        </div>
-      </details>
+      <CsvColumnGuide caption="Columns of the local actions CSV file" columns={COLUMNS}>
+        Empty cells mean none. The first row of the file must keep the column names. Each local action must serve at
+        least one national milestone, recommendation or Annex 1 action.
+      </CsvColumnGuide>
 
       <CsvImportForm
         action={localActionImportAction.bind(null, council.slug)}

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
 import { sessionUserId } from "@/lib/auth/options.server";
 import {
   deactivateCouncilUser,
@@ -9,17 +8,16 @@ import {
   prepareCouncilDeactivation,
   reactivateCouncilUser,
   resetCouncilUserPassword,
-  type OneTimePasswordResult,
 } from "@/lib/auth/users.server";
 import { ROLE_LABELS } from "@/lib/vocabulary";
-import { isFormData, UNREADABLE_FORM_MESSAGE, formText } from "@/lib/staff/action-result";
+import { formText } from "@/lib/staff/action-result";
 import type { UsersActionState, UsersIntent } from "@/app/(staff)/staff/users/state";
 import {
-  describeDatabaseError,
-  isDatabaseUnavailable,
-  TRY_AGAIN_LATER_MESSAGE,
-  TRY_AGAIN_MESSAGE,
-} from "@/lib/db/errors";
+  ACCOUNT_DONE,
+  accountActionFailure,
+  oneTimePasswordOf,
+  readAccountForm,
+} from "@/app/(staff)/staff/users/account-action";
 
 // The one server action of a council's accounts page (decision 0017): its council lead (or an admin) invites,
 // deactivates, reactivates and resets the council's editors. Every form names the council; the domain functions
@@ -27,26 +25,11 @@ import {
 
 const INTENTS: readonly UsersIntent[] = ["invite", "deactivate", "reactivate", "reset"];
 
-function oneTimePassword(result: Extract<OneTimePasswordResult, { ok: true }>) {
-  return {
-    email: result.user.email,
-    name: result.user.name,
-    password: result.oneTimePassword,
-    expiresAt: result.user.oneTimePasswordExpiresAt!.toISOString(),
-  };
-}
-
-export async function manageCouncilUsers(_previous: UsersActionState, form: FormData): Promise<UsersActionState> {
-  if (!isFormData(form)) return { status: "error", errors: [{ field: "form", message: UNREADABLE_FORM_MESSAGE }] };
-  const intent = formText(form, "intent") as UsersIntent;
-  if (!INTENTS.includes(intent))
-    return {
-      status: "error",
-      errors: [{ field: "form", message: "Something went wrong. Reload the page and try again." }],
-    };
+export async function manageCouncilUsers(_previous: UsersActionState, submitted: FormData): Promise<UsersActionState> {
+  const read = readAccountForm(submitted, INTENTS);
+  if (!read.ok) return read.state;
+  const { form, intent, userIdText, userId } = read;
   const council = formText(form, "council");
-  const userIdText = formText(form, "userId");
-  const userId = /^\d{1,9}$/.test(userIdText) ? Number(userIdText) : undefined;
   const values = { email: formText(form, "email"), name: formText(form, "name"), role: formText(form, "role") };
   const page = `/staff/councils/${encodeURIComponent(council)}/users`;
 
@@ -63,7 +46,7 @@ export async function manageCouncilUsers(_previous: UsersActionState, form: Form
           userId: result.user.id,
           errors: [],
           message: `Account created for ${result.user.name} (${result.user.email}), ${ROLE_LABELS[result.user.role].toLowerCase()} of ${result.user.council?.name ?? "the council"}.`,
-          oneTimePassword: oneTimePassword(result),
+          oneTimePassword: oneTimePasswordOf(result),
         };
       }
       case "reset": {
@@ -75,8 +58,8 @@ export async function manageCouncilUsers(_previous: UsersActionState, form: Form
           intent,
           userId,
           errors: [],
-          message: `The password of ${result.user.name} (${result.user.email}) has been reset. Their old password no longer works.`,
-          oneTimePassword: oneTimePassword(result),
+          message: ACCOUNT_DONE.reset(result.user),
+          oneTimePassword: oneTimePasswordOf(result),
         };
       }
       case "deactivate": {
@@ -100,7 +83,7 @@ export async function manageCouncilUsers(_previous: UsersActionState, form: Form
           intent,
           userId,
           errors: [],
-          message: `${result.user.email} has been deactivated and can no longer sign in.`,
+          message: ACCOUNT_DONE.deactivate(result.user),
         };
       }
       case "reactivate": {
@@ -112,22 +95,13 @@ export async function manageCouncilUsers(_previous: UsersActionState, form: Form
           intent,
           userId,
           errors: [],
-          message: `${result.user.email} has been reactivated and can sign in again with their password.`,
+          message: ACCOUNT_DONE.reactivate(result.user),
         };
       }
       default:
         throw new Error(`unhandled intent ${intent}`);
     }
   } catch (error) {
-    const keep = intent === "invite" ? values : undefined;
-    if (error instanceof NotSignedInError || error instanceof ForbiddenError) {
-      return { status: "error", intent, userId, errors: [{ field: "form", message: error.message }], values: keep };
-    }
-    if (isDatabaseUnavailable(error)) {
-      console.error(`council accounts: database unavailable (${describeDatabaseError(error)})`);
-      const message = intent === "invite" ? TRY_AGAIN_MESSAGE : TRY_AGAIN_LATER_MESSAGE;
-      return { status: "error", intent, userId, errors: [{ field: "form", message }], values: keep };
-    }
-    throw error;
+    return accountActionFailure(error, { intent, userId, values, log: "council accounts" });
   }
 }

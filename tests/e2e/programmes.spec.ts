@@ -52,13 +52,13 @@ test("an editor records a programme, links a milestone and adds two councils; th
   await expect(page.getByRole("status")).toContainText("Programme added");
 
   await page.getByRole("link", { name: "Link milestones" }).click();
-  await page.getByLabel("Milestones it delivers").fill("M-20, M-999");
+  await page.getByRole("textbox", { name: "Milestones it delivers" }).fill("M-20, M-999");
   await page.getByLabel("Reason for the change").fill(REASON);
   await page.getByRole("button", { name: "Save milestones" }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText(
     "No milestone has the code M-999",
   );
-  await page.getByLabel("Milestones it delivers").fill("M-20");
+  await page.getByRole("textbox", { name: "Milestones it delivers" }).fill("M-20");
   await page.getByRole("button", { name: "Save milestones" }).click();
   await expect(page.getByRole("status")).toContainText("Milestones saved");
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { MILESTONE_STATUS_COLOURS } from "@/components/status-tags";
 import { findCouncil } from "@/lib/councils/councils.server";
-import { db } from "@/lib/db/client.server";
 import { formatDateTime, formatDay } from "@/lib/dates";
-import { emptyStatusCounts, type LatenessCounts, type StatusCounts } from "@/lib/reform/dashboard.server";
+import { localActionCountsByStatus } from "@/lib/local-actions/reads.server";
+import { type LatenessCounts, type StatusCounts } from "@/lib/reform/dashboard.server";
 import { CHART_COLOURS } from "@/lib/palette";
 import { programmesOfCouncil } from "@/lib/programmes/programmes.server";
 import {
@@ -145,25 +145,13 @@ async function milestoneWidget(target: EmbedTarget): Promise<Widget | null> {
   };
 }
 
-/** A council's local actions by status, counted by PostgreSQL (they share the milestones' statuses). */
-async function localActionCounts(councilSlug: string): Promise<StatusCounts> {
-  const rows = await db().localAction.groupBy({
-    by: ["status"],
-    where: { council: { slug: councilSlug } },
-    _count: { _all: true },
-  });
-  const counts = emptyStatusCounts();
-  for (const row of rows) counts[row.status] = row._count._all;
-  return counts;
-}
-
 /** A council's local progress: its local actions by status (issue 15), and the national programmes it is in. */
 async function councilWidget(target: EmbedTarget): Promise<Widget | null> {
   const council = await cachedCouncil(target.id);
   if (!council || council.slug !== target.id) return null;
   const [programmes, actions] = await Promise.all([
     cachedProgrammesOfCouncil(council.slug),
-    localActionCounts(council.slug),
+    localActionCountsByStatus(council.gssCode),
   ]);
   const actionTotal = total(actions);
   return {

@@ -1,3 +1,4 @@
+import { insertLocalAction } from "@/lib/local-actions/record";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { datasetsJsonLd } from "@/lib/discovery/datasets.server";
 import { FIXED_PUBLIC_PAGES, listPublicPagePaths } from "@/lib/discovery/sitemap.server";
@@ -100,17 +101,28 @@ describe("widgets", () => {
     const essex = await database.prisma.council.findUniqueOrThrow({ where: { slug: "essex" } });
     expect((await widget("councils", "essex"))!.chart).toBeNull();
     expect((await widget("councils", "essex"))!.sentences).toEqual(["Essex has not published local actions yet."]);
-    const action = (number: number, status: "on_track" | "delayed") => ({
-      councilId: essex.id,
-      number,
-      title: `Action ${number}`,
+    // Through the one writer, with their audit events, as the council's forms write them.
+    const action = (n: number, status: "on_track" | "delayed") => ({
+      title: `Action ${n}`,
       description: "Made by the test.",
       leadRole: "Director of children's services",
       status,
-      dueDate: new Date("2026-03-31T00:00:00Z"),
+      dueDate: "2026-03-31",
+      forecastDate: null,
+      actualDate: null,
+      commentary: null,
+      evidence: [],
+      milestones: ["M-01"],
+      recommendations: [],
+      commitments: [],
     });
-    await database.prisma.localAction.createMany({
-      data: [action(1, "on_track"), action(2, "on_track"), action(3, "delayed")],
+    await database.prisma.$transaction(async (tx) => {
+      for (const [n, status] of [
+        [1, "on_track"],
+        [2, "on_track"],
+        [3, "delayed"],
+      ] as const)
+        await insertLocalAction(tx, { id: null, label: "test" }, essex, action(n, status), null);
     });
     const shown = (await widget("councils", "essex"))!;
     expect(shown.chart).toMatchObject({

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { todayInLondon } from "@/lib/dates";
 import { ensureStaffUser, signIn } from "./support/staff";
+import { untilHydrated } from "./support/hydration";
 import { E2E_PROGRAMME, ensureProgramme } from "./support/programmes";
 
 // Reading the tracker on a phone and with a keyboard (issue 13, items 5, 7, 11 and 12): no page is wider than a
@@ -158,6 +159,8 @@ test("the main menu marks the current page and section with aria-current", async
 
 test("after a menu link is followed with the keyboard, focus moves to the page", async ({ page }) => {
   await page.goto("/");
+  // Focus is moved on a client-side navigation; before hydration the browser loads a new document itself.
+  await untilHydrated(page);
   const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Milestones" });
   await link.focus();
   await page.keyboard.press("Enter");

@@ -2,6 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
+import { untilHydrated } from "./support/hydration";
 import { startAppInstance, type AppInstance } from "./support/instance";
 import { E2E_LOCAL_ACTION_PAGE, ensureLocalAction } from "./support/local-actions";
 import { ensureProgramme } from "./support/programmes";
@@ -145,20 +146,12 @@ async function cspViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * Visits a page and proves React took it over: its main element and the menu's links carry React's fibre (set when
- * hydration reaches them; the menu is in a Suspense boundary of its own, which may hydrate a moment after the page),
- * and a header link then navigates on the client, without a new document.
+ * Visits a page and proves React took it over: hydration reaches its main element and the menu's links, and a
+ * header link then navigates on the client, without a new document.
  */
 async function visitAndHydrate(page: Page, url: string) {
   const response = await page.goto(url);
-  await page.waitForFunction(
-    () =>
-      [document.querySelector("main"), document.querySelector('nav[aria-label="Main"] a[href^="/open-data"]')].every(
-        (element) => Object.keys(element ?? {}).some((key) => key.startsWith("__reactFiber")),
-      ),
-    null,
-    { timeout: 15_000 },
-  );
+  await untilHydrated(page);
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Open data" }).click();
   await expect(page).toHaveURL(/\/open-data$/);

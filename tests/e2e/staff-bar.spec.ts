@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { STAFF_HINT_COOKIE } from "@/lib/auth/staff-hint";
+import { untilHydrated } from "./support/hydration";
 import { ensureStaffUser, signIn } from "./support/staff";
 
 // The staff bar on public pages (components/site/staff-bar.tsx): shown to signed-in staff from the browser, never
@@ -22,23 +23,15 @@ function sessionRequests(page: Page): string[] {
   return seen;
 }
 
-/** Waits until React has taken the page over, so an effect that would ask for the session has run. */
-async function hydrated(page: Page) {
-  await page.waitForFunction(() =>
-    Object.keys(document.querySelector("main") ?? {}).some((key) => key.startsWith("__reactFiber")),
-  );
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-}
-
 test("an anonymous reader gets no staff bar and makes no request for the session", async ({ page }) => {
   const requests = sessionRequests(page);
   for (const url of ["/milestones/M-01", "/recommendations/CR-01", "/"]) {
     await page.goto(url);
-    await hydrated(page);
+    await untilHydrated(page);
     // A navigation inside the app, too, where the bar re-checks.
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Milestones" }).click();
     await expect(page).toHaveURL(/\/milestones$/);
-    await hydrated(page);
+    await untilHydrated(page);
   }
   await expect(page.getByRole("navigation", { name: "Staff" })).toHaveCount(0);
   expect(requests).toEqual([]);
@@ -112,6 +105,6 @@ test("signing out clears the hint, and a hint without a live session is cleared 
     .toBe(false);
   await expect(page.getByRole("navigation", { name: "Staff" })).toHaveCount(0);
   await page.goto("/recommendations/CR-01");
-  await hydrated(page);
+  await untilHydrated(page);
   expect(requests).toHaveLength(1);
 });

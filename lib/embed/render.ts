@@ -64,6 +64,10 @@ export function renderWidget(widget: Widget, origin: string): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
+        <meta
+          name="description"
+          content="${[widget.context, widget.heading, ...widget.sentences.slice(0, 1)].join(": ")}"
+        />
         <title>${widget.title} - Reform Tracker</title>
         <link rel="canonical" href="${page}" />
         <link rel="stylesheet" href="${EMBED_STYLESHEET}" />

@@ -44,6 +44,10 @@ describe("widgets", () => {
         expect(shown.chart!.rows.reduce((sum, r) => sum + r.count, 0)).toBe(total);
         expect(shown.chart!.caption).toBe(`Its ${total} milestones by status`);
         expect(shown.pagePath).toBe(`/${kind}/${row.number}`);
+        // Kept out of search results (the full page is the one to find), but described for link previews.
+        const page = renderWidget(shown, ORIGIN);
+        expect(page).toContain('<meta name="robots" content="noindex" />');
+        expect(page).toMatch(new RegExp(`<meta\\s+name="description"\\s+content="${shown.context}: [^"]+"`));
       }
     }
   });

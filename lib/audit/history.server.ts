@@ -75,8 +75,9 @@ export async function staffHistory(
       actor: { select: { name: true, councilId: true, council: { select: { name: true } } } },
     },
   });
-  const upgrade = (stored: unknown) =>
-    entityType === "milestone" ? upgradeState("milestone", stored) : upgradeState("local_action", stored);
+  // The same states the public histories compare: a local action's upgraded to its current shape (localChanges), a
+  // milestone's as stored (publicHistory), so a change reads the same on the staff page as on the public one.
+  const shape = (stored: unknown) => (entityType === "local_action" ? upgradeState("local_action", stored) : stored);
   return events.map((e) => {
     const added = e.action === "create";
     const sourceData = added && e.actor === null && entityType === "milestone";
@@ -87,10 +88,16 @@ export async function staffHistory(
       summary: sourceData
         ? "Published in Stable Homes, Built on Love (February 2023)"
         : `${added ? "Added" : "Updated"} by ${whoMade(e.actor, e.actorLabel, viewer)}`,
-      changes: added ? [] : describeChanges(upgrade(e.before), upgrade(e.after)),
+      changes: added ? [] : describeChanges(shape(e.before), shape(e.after)),
       reason: e.reason,
     };
   });
+}
+
+/** A milestone's staff history by its code (M-07), or null if there is no such milestone. */
+export async function milestoneStaffHistory(code: string, viewer: HistoryViewer): Promise<HistoryEntry[] | null> {
+  const milestone = await db().milestone.findUnique({ where: { code }, select: { id: true } });
+  return milestone ? staffHistory("milestone", milestone.id, viewer) : null;
 }
 
 function whoMade(

@@ -4,7 +4,10 @@ import { formatDateTime, formatDay, isRealDay } from "@/lib/dates";
 const shown = (value: string | null) => (value === null ? "(none)" : isRealDay(value) ? formatDay(value) : value);
 import type { HistoryEntry } from "@/lib/audit/history.server";
 
-/** The public change history: when, what changed and why. It never names the member of staff. */
+/**
+ * A change history, newest first: when, what changed and why. Who made it is in each entry's summary: on public pages
+ * DfE or the council, never a member of staff (publicHistory); on staff pages the account (staffHistory).
+ */
 export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
   if (entries.length === 0) return <p>No changes recorded.</p>;
   return (

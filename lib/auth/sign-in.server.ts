@@ -15,7 +15,8 @@ export const MAX_FAILURES_PER_ADDRESS = 20;
 export const BAD_CREDENTIALS = "Enter a correct email address and password.";
 export const TOO_MANY_ATTEMPTS =
   `Too many attempts to sign in. Wait ${WINDOW_MINUTES} minutes, then try again. If this is your account, you can ` +
-  "still sign in on a computer you have signed in on before, or ask an administrator to lift the lock.";
+  "still sign in on a computer you have signed in on before, or ask an administrator to lift the lock (a council " +
+  "editor can also ask their council lead).";
 export const TOO_MANY_PASSWORD_CHECKS = `Too many wrong passwords. Wait ${WINDOW_MINUTES} minutes, then try again.`;
 export const ONE_TIME_PASSWORD_EXPIRED =
   "Your one-time password has expired. Ask an administrator to reset your password: they will give you a new one.";

@@ -29,7 +29,7 @@ import {
   type InviteUserInput,
   type UserRefInput,
 } from "@/lib/validations/users";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isCouncilRole, ROLE_LABELS, type RoleValue } from "@/lib/vocabulary";
 import { ADVISORY_LOCKS } from "@/lib/db/locks";
 import type { UserAction, UserState } from "@/lib/audit/records";
@@ -462,10 +462,11 @@ export function reactivateUser(actorId: number | null, input: UserRefInput): Pro
  * now, count towards nothing. (Known devices are never locked out by others' guesses; decision 0013.)
  */
 export function liftSignInLock(actorId: number | null, input: UserRefInput): Promise<UserResult> {
-  return changeAccount(actorId, input, userRefSchema, () => ({
-    action: "sign_in_lock_lift",
-    data: { signInLockLiftedAt: new Date() },
-  }));
+  return changeAccount(actorId, input, userRefSchema, decideLockLift);
+}
+
+function decideLockLift(): AccountChange {
+  return { action: "sign_in_lock_lift", data: { signInLockLiftedAt: new Date() } };
 }
 
 export interface SignInLock {
@@ -479,6 +480,20 @@ export interface SignInLock {
 export async function signInLocks(actorId: number | null): Promise<Map<number, SignInLock>> {
   const { authorise } = await actorModule();
   await authorise(actorId, "user:manage");
+  return lockedAccounts(null);
+}
+
+/** The same, for one council's accounts: for its accounts page (its council lead, or an admin). */
+export async function councilSignInLocks(
+  actorId: number | null,
+  input: { council: string },
+): Promise<Map<number, SignInLock>> {
+  const { council } = await authoriseForCouncil(actorId, input);
+  return council ? lockedAccounts(council.id) : new Map();
+}
+
+/** Locked-out accounts, every account's or (with a council) that council's only. */
+async function lockedAccounts(councilId: number | null): Promise<Map<number, SignInLock>> {
   const { MAX_FAILURES_PER_ACCOUNT, WINDOW_MINUTES } = await signInModule();
   // The lock-out ends when the MAX_FAILURES_PER_ACCOUNT-th most recent counted failure leaves the window.
   const rows = await db().$queryRaw<Array<{ id: number; failures: number; until: Date }>>`
@@ -488,6 +503,7 @@ export async function signInLocks(actorId: number | null): Promise<Map<number, S
       FROM app_user u
       JOIN sign_in_attempt a ON a.email = u.email
      WHERE a.client_key IS NULL AND a.checked AND NOT a.succeeded
+       ${councilId === null ? Prisma.empty : Prisma.sql`AND u.council_id = ${councilId}`}
        AND a.occurred_at >= greatest(now() - make_interval(mins => ${WINDOW_MINUTES}::int),
                                      coalesce(u.sign_in_lock_lifted_at, '-infinity'::timestamptz))
      GROUP BY u.id
@@ -566,6 +582,14 @@ export async function resetCouncilUserPassword(
     "council",
   );
   return result.ok ? { ...result, oneTimePassword } : result;
+}
+
+/**
+ * A council lead lifts the sign-in lock-out of one of its council's editors (an admin, of any of the council's
+ * accounts): the same change as liftSignInLock, with the council's scope (refuseOutsideCouncil), never its own.
+ */
+export function liftCouncilSignInLock(actorId: number | null, input: CouncilUserRefInput): Promise<UserResult> {
+  return changeAccount(actorId, input, councilUserRefSchema, decideLockLift, OWN_COUNCIL_ACCOUNT, "council");
 }
 
 /**

@@ -8,6 +8,8 @@ import { LOCAL_ACTION_CODE } from "@/lib/reform/codes";
 // shape its form edits and its audit events record. The public reads are lib/local-actions' public modules.
 
 export interface StaffLocalAction {
+  /** The row's id: what its audit events name (staffHistory). */
+  id: number;
   code: string;
   state: LocalActionState;
 }
@@ -19,7 +21,7 @@ export async function listCouncilLocalActions(councilId: number): Promise<StaffL
     include: LOCAL_ACTION_INCLUDE,
     orderBy: { number: "asc" },
   });
-  return rows.map((row) => ({ code: localActionCode(row.number), state: localActionStateOf(row) }));
+  return rows.map((row) => ({ id: row.id, code: localActionCode(row.number), state: localActionStateOf(row) }));
 }
 
 /** One of a council's local actions by its code (LA-3, any case), or null. */
@@ -32,5 +34,5 @@ export async function getCouncilLocalAction(councilId: number, code: string): Pr
     where: { councilId_number: { councilId, number } },
     include: LOCAL_ACTION_INCLUDE,
   });
-  return row ? { code: localActionCode(row.number), state: localActionStateOf(row) } : null;
+  return row ? { id: row.id, code: localActionCode(row.number), state: localActionStateOf(row) } : null;
 }

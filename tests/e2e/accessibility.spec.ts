@@ -1,9 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 import { E2E_LOCAL_ACTION_PAGE, ensureLocalAction } from "./support/local-actions";
 import { ensureProgramme } from "./support/programmes";
+import { E2E_DATABASE_URL, ensureStaffUser, signIn } from "./support/staff";
 
-// Every public page type, scanned against WCAG 2.2 AA. Any violation fails the test.
+// Every public page type, scanned against WCAG 2.2 AA. Any violation fails the test. Staff pages are scanned signed in:
+// DfE's in staff-admin.spec.ts, the council journey's in council-journey.spec.ts, and a council's below, with what
+// only a signed-in lead sees (a local action's history with who made each change, an editor's sign-in lock-out).
 const PAGES = [
   ["dashboard", "/"],
   ["recommendations list", "/recommendations"],
@@ -74,6 +78,52 @@ const PAGES = [
 test.beforeAll(async () => {
   await ensureProgramme();
   ensureLocalAction();
+});
+
+const YORK_LEAD = { email: "e2e.a11y.lead@york.gov.uk", password: "the york lead's a11y passphrase" };
+/** The council editor tests/e2e/support/write-local-action.ts writes York's local action as. */
+const YORK_EDITOR = "e2e-local@york.gov.uk";
+
+const COUNCIL_STAFF_PAGES = [
+  ["a local action's staff page, with its history", "/staff/councils/york/actions/LA-1", "Updated by E2E local (York)"],
+  ["a council's accounts, one locked out", "/staff/councils/york/users", `Lift sign-in lock of ${YORK_EDITOR}`],
+] as const;
+
+async function sql(text: string, values: unknown[]) {
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+test.describe("council staff pages", () => {
+  test.beforeAll(async () => {
+    await ensureStaffUser(YORK_LEAD.email, YORK_LEAD.password, "council_lead", "york");
+    // Five failed sign-ins from a client York's editor never used (from a documentation address, so they count
+    // against no real one): the lead's page shows the lock-out and the button to lift it.
+    await sql(
+      "INSERT INTO sign_in_attempt (email, ip, succeeded) SELECT $1, '192.0.2.17', false FROM generate_series(1, 5)",
+      [YORK_EDITOR],
+    );
+  });
+  test.afterAll(async () => {
+    await sql("DELETE FROM sign_in_attempt WHERE email = $1", [YORK_EDITOR]);
+  });
+
+  for (const [name, path, shown] of COUNCIL_STAFF_PAGES) {
+    test(`${name} has no WCAG 2.2 AA violations`, async ({ page }) => {
+      await signIn(page, YORK_LEAD.email, YORK_LEAD.password, "York: local actions");
+      await page.goto(path);
+      await expect(page.getByText(shown).or(page.getByRole("button", { name: shown }))).toBeVisible();
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+        .analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    });
+  }
 });
 
 for (const [name, path] of PAGES) {

@@ -5,7 +5,7 @@ import { E2E_DATABASE_URL, ensureStaffUser, signIn } from "./support/staff";
 
 // Issue 15, item 4 (decision 0017), end to end: a DfE admin creates Thurrock's first council lead; the lead invites a
 // council editor; the editor signs in, adds a local action and updates it with a slip and a reason; the change is
-// audited against Thurrock and attributed to the council in public. Every council staff page is scanned with axe and
+// audited against Thurrock and attributed to the council in public; the lead lifts the editor's sign-in lock-out. Every council staff page is scanned with axe and
 // watched for console errors and CSP violations on the way.
 
 const ADMIN = { email: "e2e.council.admin@education.gov.uk", password: "a long council admin passphrase" };
@@ -14,6 +14,7 @@ const RUN = Date.now().toString(36);
 const LEAD_EMAIL = `lead.${RUN}@thurrock.gov.uk`;
 const EDITOR_EMAIL = `editor.${RUN}@thurrock.gov.uk`;
 const LANDING = "Thurrock: local actions";
+const EDITOR_PASSWORD = "the editor's own long passphrase";
 
 test.beforeAll(async () => {
   await ensureStaffUser(ADMIN.email, ADMIN.password, "admin");
@@ -96,6 +97,42 @@ async function auditOf(entityCode: string) {
   }
 }
 
+/** One try at the sign-in form; the page then shows where it went (the council's page, or the form with an error). */
+async function signInAttempt(page: Page, email: string, password: string) {
+  await page.goto("/staff/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(
+    page.getByRole("alert", { name: "There is a problem" }).or(page.getByRole("heading", { level: 1, name: LANDING })),
+  ).toBeVisible();
+}
+
+async function userEvents(email: string) {
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ action: string; actor_label: string }>(
+      "SELECT action, actor_label FROM audit_event WHERE entity_type = 'user' AND entity_code = $1 ORDER BY id",
+      [email],
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Removes an account's sign-in attempts, so this test's failures do not count against this address later. */
+async function forgetSignInAttempts(email: string) {
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("DELETE FROM sign_in_attempt WHERE email = $1", [email]);
+  } finally {
+    await client.end();
+  }
+}
+
 test("an admin creates a council lead, who invites an editor, who adds a local action and records its slip", async ({
   browser,
 }) => {
@@ -143,7 +180,7 @@ test("an admin creates a council lead, who invites an editor, who adds a local a
 
   // The editor: first sign-in, then adds a local action.
   const editor = await watched(browser);
-  await firstSignIn(editor.page, EDITOR_EMAIL, editorOtp, "the editor's own long passphrase");
+  await firstSignIn(editor.page, EDITOR_EMAIL, editorOtp, EDITOR_PASSWORD);
   await expect(editor.page.getByRole("link", { name: /Manage Thurrock/ })).toHaveCount(0);
   await editor.page.goto("/staff/councils/thurrock/users");
   await expect(editor.page.getByRole("heading", { level: 1 })).toHaveText(
@@ -227,6 +264,35 @@ test("an admin creates a council lead, who invites an editor, who adds a local a
   expect(briefing).toContain("Recruitment of two team managers has taken longer than planned.");
   expect(briefing).not.toContain(EDITOR_EMAIL);
   await anonymous.close();
+
+  // Someone guesses at the editor's address: from a computer the editor never used, even the right password is
+  // refused. The lead sees the lock-out beside the editor (not beside itself) and lifts it, audited; then it works.
+  const stranger = await browser.newContext();
+  const strangerPage = await stranger.newPage();
+  for (let i = 0; i < 5; i++) await signInAttempt(strangerPage, EDITOR_EMAIL, `a wrong guess ${i}`);
+  await signInAttempt(strangerPage, EDITOR_EMAIL, EDITOR_PASSWORD);
+  await expect(strangerPage.getByRole("alert", { name: "There is a problem" })).toContainText(
+    "Too many attempts to sign in",
+  );
+  await lead.page.goto("/staff/councils/thurrock/users");
+  const lockedRow = lead.page.getByRole("row", { name: new RegExp(EDITOR_EMAIL) });
+  await expect(lockedRow.getByText("Sign-in locked")).toBeVisible();
+  await expect(lockedRow).toContainText("5 failed attempts");
+  await expect(lead.page.getByRole("button", { name: /Lift sign-in lock/ })).toHaveCount(1);
+  expect(await axe(lead.page)).toEqual([]);
+  await lockedRow.getByRole("button", { name: `Lift sign-in lock of ${EDITOR_EMAIL}` }).click();
+  await expect(lead.page.getByRole("alert", { name: "Success" })).toContainText(
+    `The sign-in lock on ${EDITOR_EMAIL} has been lifted`,
+  );
+  await lead.page.reload();
+  await expect(lead.page.getByRole("row", { name: new RegExp(EDITOR_EMAIL) }).getByText("Sign-in locked")).toHaveCount(
+    0,
+  );
+  expect(await userEvents(EDITOR_EMAIL)).toContainEqual({ action: "sign_in_lock_lift", actor_label: LEAD_EMAIL });
+  await signInAttempt(strangerPage, EDITOR_EMAIL, EDITOR_PASSWORD);
+  await expect(strangerPage.getByRole("heading", { level: 1, name: LANDING })).toBeVisible();
+  await stranger.close();
+  await forgetSignInAttempts(EDITOR_EMAIL);
 
   // The lead deactivates the editor: their next click is refused.
   await lead.page.goto("/staff/councils/thurrock/users");

@@ -95,6 +95,7 @@ const ADMIN_PAGES = [
   "/staff/councils/thurrock",
   "/staff/councils/thurrock/actions/new",
   "/staff/councils/thurrock/users",
+  "/staff/councils/york/actions/LA-1",
 ];
 
 test.beforeAll(async () => {

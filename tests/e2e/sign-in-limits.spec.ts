@@ -11,7 +11,7 @@ const SPRAY = "e2e.spray.";
 // lib/auth/sign-in.server.ts (server-only, so not imported here).
 const MAX_FAILURES_PER_ADDRESS = 20;
 const TOO_MANY_ATTEMPTS =
-  "Too many attempts to sign in. Wait 15 minutes, then try again. If this is your account, you can still sign in on a computer you have signed in on before, or ask an administrator to lift the lock.";
+  "Too many attempts to sign in. Wait 15 minutes, then try again. If this is your account, you can still sign in on a computer you have signed in on before, or ask an administrator to lift the lock (a council editor can also ask their council lead).";
 
 /** Rows of a query on the e2e database; `Rows` may say how many are certain to come back. */
 async function query<T extends pg.QueryResultRow, Rows extends T[] = T[]>(

@@ -23,11 +23,13 @@ import {
 import {
   changeOwnPassword,
   changeUserRole,
+  councilSignInLocks,
   deactivateCouncilUser,
   deactivateUser,
   inviteCouncilUser,
   inviteUser,
   listUsers,
+  liftCouncilSignInLock,
   liftSignInLock,
   listCouncilUsers,
   prepareCouncilDeactivation,
@@ -277,6 +279,16 @@ const OPERATIONS: Operation[] = [
     call: (u) => resetCouncilUserPassword(u, { ...THURROCK, userId: councilTarget }),
   },
   {
+    name: "see a council's sign-in lock-outs",
+    permission: "council-user:manage",
+    call: (u) => councilSignInLocks(u, THURROCK),
+  },
+  {
+    name: "lift a council editor's sign-in lock",
+    permission: "council-user:manage",
+    call: (u) => liftCouncilSignInLock(u, { ...THURROCK, userId: councilTarget }),
+  },
+  {
     name: "lift a user's sign-in lock",
     permission: "user:manage",
     call: (u) => liftSignInLock(u, { userId: target }),
@@ -419,4 +431,61 @@ describe.each(WHO)("as %s", (who) => {
       }
     });
   }
+});
+
+// The account a council-scoped change names, for a council lead of Thurrock lifting a sign-in lock-out (decision
+// 0017): only its own council's editors. Every other account is refused, whatever the form names, and nothing changes.
+describe("a council lead of Thurrock lifting a sign-in lock-out", () => {
+  const lead = () => ids["council_lead (own council)"];
+  const targets: Array<{ name: string; userId: () => number; allowed: boolean }> = [
+    { name: "a council editor of Thurrock", userId: () => councilTarget, allowed: true },
+    {
+      name: "a council editor of another council",
+      userId: () => ids["council_editor (another council)"],
+      allowed: false,
+    },
+    { name: "a council lead of another council", userId: () => ids["council_lead (another council)"], allowed: false },
+    { name: "another council lead of Thurrock", userId: () => secondLead, allowed: false },
+    { name: "itself", userId: lead, allowed: false },
+    { name: "a DfE editor", userId: () => ids.editor, allowed: false },
+    { name: "a DfE admin", userId: () => ids.admin, allowed: false },
+  ];
+  let secondLead = 0;
+
+  beforeAll(async () => {
+    secondLead = (
+      await createUser(database.prisma, { email: "lead2@thurrock.gov.uk", role: "council_lead", council: "thurrock" })
+    ).id;
+  });
+
+  for (const t of targets) {
+    it(`${t.allowed ? "may" : "may not"} lift the lock of ${t.name}`, async () => {
+      const before = await checksumTables(database.prisma);
+      const outcome = await liftCouncilSignInLock(lead(), { ...THURROCK, userId: t.userId() }).then(
+        (result) => result,
+        (e: unknown) => e,
+      );
+      if (t.allowed) {
+        expect(outcome).toMatchObject({ ok: true });
+        const event = await database.prisma.auditEvent.findFirstOrThrow({
+          where: { entityType: "user" },
+          orderBy: { id: "desc" },
+        });
+        expect(event).toMatchObject({ action: "sign_in_lock_lift", actorId: lead(), entityId: t.userId() });
+      } else {
+        // Refused for its scope (ForbiddenError), or, for its own account, with an answer: either way nothing changes.
+        if (t.name === "itself") expect(outcome).toMatchObject({ ok: false });
+        else expect(outcome).toBeInstanceOf(ForbiddenError);
+        expect(await checksumTables(database.prisma)).toEqual(before);
+      }
+    });
+  }
+
+  it("may not lift a lock naming another council, even of that council's editor", async () => {
+    const before = await checksumTables(database.prisma);
+    await expect(
+      liftCouncilSignInLock(lead(), { council: "essex", userId: ids["council_editor (another council)"] }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await checksumTables(database.prisma)).toEqual(before);
+  });
 });

@@ -17,9 +17,11 @@ import {
 } from "@/lib/auth/sign-in.server";
 import {
   changeUserRole,
+  councilSignInLocks,
   deactivateCouncilUser,
   inviteCouncilUser,
   inviteUser,
+  liftCouncilSignInLock,
   listCouncilUsers,
   ONE_TIME_PASSWORD_HOURS,
   prepareCouncilDeactivation,
@@ -146,12 +148,13 @@ describe("a council lead", () => {
     await expect(listCouncilUsers(lead, { council: "essex" })).rejects.toThrow(OTHER_COUNCIL_MESSAGE);
   });
 
-  it("may not deactivate, reactivate or reset another lead, DfE staff, another council's editor or itself", async () => {
+  it("may not deactivate, reactivate, reset or unlock another lead, DfE staff, another council's editor or itself", async () => {
     for (const call of [
       deactivateCouncilUser,
       reactivateCouncilUser,
       resetCouncilUserPassword,
       prepareCouncilDeactivation,
+      liftCouncilSignInLock,
     ]) {
       for (const userId of [otherLead, dfeEditor, admin, essexEditor])
         await refusedUnchanged(() => call(lead, { ...THURROCK, userId }), /only the council editors of Thurrock/);
@@ -212,6 +215,52 @@ describe("a council lead", () => {
     await database.prisma.user.update({
       where: { id: editor },
       data: { passwordHash: await hashPassword(PASSWORD), mustChangePassword: false, oneTimePasswordExpiresAt: null },
+    });
+  });
+
+  it("sees its council's lock-outs and lifts an editor's, audited with the council; the editor signs in again", async () => {
+    const guess = (email: string, from: string) =>
+      signInWithPassword(email, "wrong password", from).then((r) => expect(r.ok).toBe(false));
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      await guess("editor@thurrock.gov.uk", `203.0.113.${i}`);
+      await guess("editor@essex.gov.uk", `203.0.113.${100 + i}`);
+    }
+    expect(await signInWithPassword("editor@thurrock.gov.uk", PASSWORD, "203.0.113.50")).toEqual({
+      ok: false,
+      message: TOO_MANY_ATTEMPTS,
+    });
+
+    const locks = await councilSignInLocks(lead, THURROCK);
+    expect(locks.get(editor)).toMatchObject({ failures: MAX_FAILURES_PER_ACCOUNT });
+    const until = locks.get(editor)!.until.getTime();
+    expect(until).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect(until).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
+    // Another council's lock-outs are not Thurrock's to see.
+    expect(locks.has(essexEditor)).toBe(false);
+    await expect(councilSignInLocks(lead, { council: "essex" })).rejects.toThrow(OTHER_COUNCIL_MESSAGE);
+    await expect(councilSignInLocks(editor, THURROCK)).rejects.toBeInstanceOf(ForbiddenError);
+    // Not another council's editor either, naming Thurrock or Essex; nor by a council editor.
+    await refusedUnchanged(
+      () => liftCouncilSignInLock(lead, { ...THURROCK, userId: essexEditor }),
+      /only the council editors of Thurrock/,
+    );
+    await refusedUnchanged(() => liftCouncilSignInLock(editor, { ...THURROCK, userId: editor }));
+    expect(await liftCouncilSignInLock(lead, { ...THURROCK, userId: "not a number" })).toMatchObject({ ok: false });
+
+    const liftedAt = async () =>
+      (await database.prisma.user.findUniqueOrThrow({ where: { id: editor } })).signInLockLiftedAt;
+    expect(await liftedAt()).toBeNull();
+    expect(await liftCouncilSignInLock(lead, { ...THURROCK, userId: editor })).toMatchObject({ ok: true });
+    expect(await liftedAt()).toBeInstanceOf(Date);
+    expect((await councilSignInLocks(lead, THURROCK)).has(editor)).toBe(false);
+    const event = await lastUserEvent();
+    expect(event).toMatchObject({ action: "sign_in_lock_lift", actorId: lead, entityId: editor });
+    expect(event.after).toMatchObject({ council: "E06000034" });
+    expect((await signInWithPassword("editor@thurrock.gov.uk", PASSWORD, "203.0.113.51")).ok).toBe(true);
+    // Essex's editor is still locked out: the lift was Thurrock's editor's only.
+    expect(await signInWithPassword("editor@essex.gov.uk", PASSWORD, "203.0.113.52")).toEqual({
+      ok: false,
+      message: TOO_MANY_ATTEMPTS,
     });
   });
 

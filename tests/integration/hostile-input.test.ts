@@ -40,6 +40,7 @@ import {
   deactivateUser,
   inviteCouncilUser,
   inviteUser,
+  liftCouncilSignInLock,
   reactivateCouncilUser,
   resetCouncilUserPassword,
   resetPassword,
@@ -507,7 +508,7 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
     );
   });
 
-  it("deactivateCouncilUser, reactivateCouncilUser and resetCouncilUserPassword", async () => {
+  it("deactivateCouncilUser, reactivateCouncilUser, resetCouncilUserPassword and liftCouncilSignInLock", async () => {
     const fields = {
       council: fc.constantFrom("thurrock", "nope"),
       userId: fc.constantFrom(targetId, String(targetId)),
@@ -523,6 +524,7 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
         await expectRefusal(() => deactivateCouncilUser(adminId, input as never));
         await expectRefusal(() => reactivateCouncilUser(adminId, input as never));
         await expectRefusal(() => resetCouncilUserPassword(adminId, input as never));
+        await expectRefusal(() => liftCouncilSignInLock(adminId, input as never));
       },
     );
   });
@@ -630,6 +632,7 @@ describe.sequential("domain writes refuse hostile input and write nothing", { ti
       (u) => deactivateCouncilUser(u, { council: "thurrock", userId: targetId }),
       (u) => reactivateCouncilUser(u, { council: "thurrock", userId: targetId }),
       (u) => resetCouncilUserPassword(u, { council: "thurrock", userId: targetId }),
+      (u) => liftCouncilSignInLock(u, { council: "thurrock", userId: targetId }),
       (u) =>
         changeOwnPassword(u, {
           currentPassword: "x",

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { addLocalAction, updateLocalAction } from "@/lib/local-actions/writes.server";
 import { OTHER_COUNCIL_MESSAGE } from "@/lib/auth/actor.server";
+import { staffHistory } from "@/lib/audit/history.server";
 import { checksumTables, createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createUser } from "@/tests/support/factories";
 
@@ -114,5 +115,44 @@ describe("local actions", () => {
       (e: Error) => e.message,
     );
     expect(other).toBe(OTHER_COUNCIL_MESSAGE);
+  });
+
+  it("its staff page's history has every change with its reason, naming the accounts only to those who may know them", async () => {
+    const commentary = {
+      ...action,
+      code: "LA-1",
+      version: 2,
+      forecastDate: "2026-12-31",
+      commentary: "Checked by DfE",
+    };
+    expect(await updateLocalAction(users.admin, commentary, { today: TODAY })).toMatchObject({ ok: true });
+    const { id } = await database.prisma.localAction.findFirstOrThrow({ where: { number: 1 } });
+    const thurrock = await database.prisma.council.findUniqueOrThrow({ where: { slug: "thurrock" } });
+    const essex = await database.prisma.council.findUniqueOrThrow({ where: { slug: "essex" } });
+
+    // Oldest first, as the public history is: HistoryList shows it newest first.
+    const seenByThurrock = await staffHistory("local_action", id, { councilId: thurrock.id });
+    expect(seenByThurrock.map((e) => [e.summary, e.reason])).toEqual([
+      ["Added by ed (Thurrock)", null],
+      ["Updated by ed (Thurrock)", "The recruitment of two team managers has taken longer than planned"],
+      ["Updated by DfE staff", null],
+    ]);
+    expect(seenByThurrock[1]!.changes).toEqual([{ field: "Forecast date", before: null, after: "2026-12-31" }]);
+    expect(seenByThurrock[2]!.changes).toEqual([{ field: "Commentary", before: null, after: "Checked by DfE" }]);
+    expect(seenByThurrock.every((e) => e.byStaff)).toBe(true);
+
+    // DfE staff, who manage every account, see every name.
+    const seenByDfe = await staffHistory("local_action", id, { councilId: null });
+    expect(seenByDfe.map((e) => e.summary)).toEqual([
+      "Added by ed (Thurrock)",
+      "Updated by ed (Thurrock)",
+      "Updated by admin (DfE)",
+    ]);
+    // Any other viewer (no page lets another council see it) would see organisations only.
+    expect((await staffHistory("local_action", id, { councilId: essex.id })).map((e) => e.summary)).toEqual([
+      "Added by Thurrock",
+      "Updated by Thurrock",
+      "Updated by DfE staff",
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NotSignedInError, ForbiddenError } from "@/lib/auth/actor.server";
-import { publicHistory } from "@/lib/audit/history.server";
+import { milestoneStaffHistory, publicHistory } from "@/lib/audit/history.server";
 import { recordMilestoneUpdate } from "@/lib/staff/milestone-updates.server";
 import { addMilestone } from "@/lib/staff/milestone-additions.server";
 import { reclassifyRecommendation } from "@/lib/staff/reclassification.server";
@@ -87,6 +87,11 @@ describe("updating a milestone", () => {
         { field: "Forecast date", before: null, after: "2024-09-30" },
       ]),
     });
+    // The public is told DfE made it; its staff page (private) says who.
+    expect(history.at(-1)!.summary).toBe("Updated by DfE programme staff");
+    const staff = await milestoneStaffHistory("M-01", { councilId: null });
+    expect(staff?.at(-1)).toEqual({ ...history.at(-1), summary: "Updated by editor (DfE)" });
+    expect(await milestoneStaffHistory("M-99", { councilId: null })).toBeNull();
   });
 
   it("requires a reason when the forecast moves later or the status becomes at risk, delayed or superseded", async () => {

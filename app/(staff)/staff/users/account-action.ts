@@ -1,5 +1,6 @@
 import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
-import type { OneTimePasswordResult } from "@/lib/auth/users.server";
+import type { OneTimePasswordResult, SignInLock } from "@/lib/auth/users.server";
+import { formatDateTime } from "@/lib/dates";
 import {
   describeDatabaseError,
   isDatabaseUnavailable,
@@ -9,9 +10,9 @@ import {
 import { formText, isFormData, UNREADABLE_FORM_MESSAGE } from "@/lib/staff/action-result";
 import type { UsersActionState, UsersIntent } from "@/app/(staff)/staff/users/state";
 
-// What the two account pages' Server Actions share (the staff accounts page, and a council's accounts page, decision
-// 0017): reading the form's intent and account, the sentences that say what was done, and the answer to a refusal or
-// an unavailable database. Kept apart from the actions.ts files, which may only export async functions.
+// What the two account pages and their Server Actions share (the staff accounts page, and a council's accounts page,
+// decision 0017): a lock-out as the table shows it, reading the form's intent and account, the sentences that say what
+// was done, and the answer to a refusal or an unavailable database. Kept apart from the actions.ts files, which may only export async functions.
 
 type Done = { email: string; name: string };
 
@@ -20,7 +21,13 @@ export const ACCOUNT_DONE = {
   reset: (u: Done) => `The password of ${u.name} (${u.email}) has been reset. Their old password no longer works.`,
   deactivate: (u: Done) => `${u.email} has been deactivated and can no longer sign in.`,
   reactivate: (u: Done) => `${u.email} has been reactivated and can sign in again with their password.`,
+  unlock: (u: Done) => `The sign-in lock on ${u.email} has been lifted: they can sign in again now.`,
 } as const;
+
+/** An account's sign-in lock-out as the accounts table shows it: how many failures, and when it ends (UK time). */
+export function signInLockRow(lock: SignInLock | undefined): { failures: number; until: string } | null {
+  return lock ? { failures: lock.failures, until: formatDateTime(lock.until.toISOString()) } : null;
+}
 
 /** The one-time password of an invitation or a reset, shown once on the page. */
 export function oneTimePasswordOf(result: Extract<OneTimePasswordResult, { ok: true }>) {

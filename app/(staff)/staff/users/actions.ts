@@ -124,7 +124,7 @@ export async function manageUsers(_previous: UsersActionState, submitted: FormDa
           intent,
           userId,
           errors: [],
-          message: `The sign-in lock on ${result.user.email} has been lifted: they can sign in again now.`,
+          message: ACCOUNT_DONE.unlock(result.user),
         };
       }
       case "reactivate": {

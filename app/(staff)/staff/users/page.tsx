@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { signInLockRow } from "@/app/(staff)/staff/users/account-action";
 import { UsersAdmin, type UserRow } from "@/app/(staff)/staff/users/users-admin";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { signInUrl } from "@/lib/auth/sign-in-url.server";
 import { formatDateTime } from "@/lib/dates";
-import { listUsers, signInLocks, type SignInLock } from "@/lib/auth/users.server";
+import { listUsers, signInLocks } from "@/lib/auth/users.server";
 import { listCouncils } from "@/lib/councils/councils.server";
 import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Manage staff accounts" };
-
-function lockRow(lock: SignInLock | undefined): UserRow["signInLock"] {
-  return lock ? { failures: lock.failures, until: formatDateTime(lock.until.toISOString()) } : null;
-}
 
 export default async function UsersPage() {
   const actor = await requireStaffPage("user:manage");
@@ -28,7 +25,7 @@ export default async function UsersPage() {
     mustChangePassword: u.mustChangePassword,
     lastSignIn: u.lastSignInAt ? formatDateTime(u.lastSignInAt.toISOString()) : null,
     deactivatedOn: u.deactivatedAt ? formatDateTime(u.deactivatedAt.toISOString()) : null,
-    signInLock: lockRow(locks.get(u.id)),
+    signInLock: signInLockRow(locks.get(u.id)),
     council: u.council?.name ?? null,
     manageable: true,
   }));

@@ -240,8 +240,9 @@ function UserActions({
             </button>
           </form>
         )}
-        {national && user.signInLock && (
+        {user.signInLock && (
           <form action={formAction}>
+            <ScopeField scope={scope} />
             <input type="hidden" name="intent" value="unlock" />
             <input type="hidden" name="userId" value={user.id} />
             <button type="submit" className={buttonClass.secondary}>
@@ -368,8 +369,10 @@ export function UsersAdmin({
                       <Tag colour="red">Sign-in locked</Tag>
                       <span className="block text-base text-govuk-secondary">
                         {user.signInLock.failures} failed attempts from computers not used by this account before, in
-                        the last 15 minutes; unlocks by itself at {user.signInLock.until} if nothing more is tried. Lift
-                        the lock only if you know the attempts were theirs or they have confirmed it is them.
+                        the last 15 minutes; unlocks by itself at {user.signInLock.until} if nothing more is tried.
+                        {user.manageable && user.id !== currentUserId
+                          ? " Lift the lock only if you know the attempts were theirs or they have confirmed it is them."
+                          : ""}
                       </span>
                     </span>
                   )}

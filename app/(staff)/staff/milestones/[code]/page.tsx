@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { HistoryList } from "@/components/history-list";
 import { MilestoneEditForm } from "@/components/staff/milestone-edit-form";
 import { MilestoneStatusTag } from "@/components/status-tags";
+import { milestoneStaffHistory } from "@/lib/audit/history.server";
 import { requireStaffPage } from "@/lib/auth/guard.server";
 import { formatDay } from "@/lib/dates";
 import { getMilestone } from "@/lib/reform/milestones.server";
@@ -15,7 +17,7 @@ export const metadata: Metadata = { title: "Update a milestone" };
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 export default async function EditMilestonePage({ params, searchParams }: Props) {
-  await requireStaffPage("milestone:update");
+  const actor = await requireStaffPage("milestone:update");
   const code = codeFromPath((await params).code);
   if (!code) notFound();
   const saved = (await searchParams).saved === "1";
@@ -23,6 +25,9 @@ export default async function EditMilestonePage({ params, searchParams }: Props)
   // what staff edit and save again is what they see.
   const m = withDirectionControlsNeutralised(await getMilestone(code));
   if (!m) notFound();
+  const history = withDirectionControlsNeutralised(
+    (await milestoneStaffHistory(m.code, { councilId: actor.councilId })) ?? [],
+  );
 
   return (
     <div className="space-y-6">
@@ -63,6 +68,16 @@ export default async function EditMilestonePage({ params, searchParams }: Props)
           evidence: m.evidence,
         }}
       />
+      <section aria-labelledby="history-heading" className="space-y-3">
+        <h2 id="history-heading" className="text-2xl font-bold">
+          History
+        </h2>
+        <p className="max-w-3xl">
+          Every change to this milestone, newest first, with its reason. The public page shows each change as DfE
+          programme staff&apos;s; only staff see who made it.
+        </p>
+        <HistoryList entries={history} />
+      </section>
     </div>
   );
 }

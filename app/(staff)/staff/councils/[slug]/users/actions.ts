@@ -5,6 +5,7 @@ import { sessionUserId } from "@/lib/auth/options.server";
 import {
   deactivateCouncilUser,
   inviteCouncilUser,
+  liftCouncilSignInLock,
   prepareCouncilDeactivation,
   reactivateCouncilUser,
   resetCouncilUserPassword,
@@ -20,10 +21,10 @@ import {
 } from "@/app/(staff)/staff/users/account-action";
 
 // The one server action of a council's accounts page (decision 0017): its council lead (or an admin) invites,
-// deactivates, reactivates and resets the council's editors. Every form names the council; the domain functions
+// deactivates, reactivates and resets the council's editors, and lifts their sign-in lock-outs. Every form names the council; the domain functions
 // check, against the database, that the signed-in user may manage that council's accounts and this account.
 
-const INTENTS: readonly UsersIntent[] = ["invite", "deactivate", "reactivate", "reset"];
+const INTENTS: readonly UsersIntent[] = ["invite", "deactivate", "reactivate", "reset", "unlock"];
 
 export async function manageCouncilUsers(_previous: UsersActionState, submitted: FormData): Promise<UsersActionState> {
   const read = readAccountForm(submitted, INTENTS);
@@ -96,6 +97,18 @@ export async function manageCouncilUsers(_previous: UsersActionState, submitted:
           userId,
           errors: [],
           message: ACCOUNT_DONE.reactivate(result.user),
+        };
+      }
+      case "unlock": {
+        const result = await liftCouncilSignInLock(actorId, { council, userId: userIdText });
+        if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
+        revalidatePath(page);
+        return {
+          status: "done",
+          intent,
+          userId,
+          errors: [],
+          message: ACCOUNT_DONE.unlock(result.user),
         };
       }
       default:

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { manageCouncilUsers } from "@/app/(staff)/staff/councils/[slug]/users/actions";
+import { signInLockRow } from "@/app/(staff)/staff/users/account-action";
 import { UsersAdmin, type UserRow } from "@/app/(staff)/staff/users/users-admin";
 import { requireCouncilStaffPage } from "@/lib/auth/guard.server";
 import { signInUrl } from "@/lib/auth/sign-in-url.server";
-import { listCouncilUsers } from "@/lib/auth/users.server";
+import { councilSignInLocks, listCouncilUsers } from "@/lib/auth/users.server";
 import { formatDateTime } from "@/lib/dates";
 import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 import { COUNCIL_ROLES } from "@/lib/vocabulary";
@@ -15,10 +16,15 @@ export const metadata: Metadata = { title: "Manage council editors" };
 type Props = { params: Promise<{ slug: string }> };
 
 // A council's accounts (decision 0017): its council lead invites, deactivates, reactivates and resets the council's
-// editors; a DfE admin may also do it for the council's leads (and invite the first one).
+// editors and lifts their sign-in lock-outs; a DfE admin may also do it for the council's leads (and invite the first
+// one).
 export default async function CouncilUsersPage({ params }: Props) {
   const { actor, council } = await requireCouncilStaffPage((await params).slug, "council-user:manage");
-  const users = withDirectionControlsNeutralised(await listCouncilUsers(actor.id, { council: council.slug }));
+  const [listed, locks] = await Promise.all([
+    listCouncilUsers(actor.id, { council: council.slug }),
+    councilSignInLocks(actor.id, { council: council.slug }),
+  ]);
+  const users = withDirectionControlsNeutralised(listed);
   const isLead = actor.councilId !== null;
   const rows: UserRow[] = users.map((u) => ({
     id: u.id,
@@ -29,7 +35,7 @@ export default async function CouncilUsersPage({ params }: Props) {
     mustChangePassword: u.mustChangePassword,
     lastSignIn: u.lastSignInAt ? formatDateTime(u.lastSignInAt.toISOString()) : null,
     deactivatedOn: u.deactivatedAt ? formatDateTime(u.deactivatedAt.toISOString()) : null,
-    signInLock: null,
+    signInLock: signInLockRow(locks.get(u.id)),
     council: council.name,
     manageable: !isLead || u.role === "council_editor",
   }));
@@ -46,8 +52,8 @@ export default async function CouncilUsersPage({ params }: Props) {
       </div>
       <p className="max-w-3xl">
         Council editors update {council.name}&apos;s local actions. {isLead ? "As its council lead, you" : "You"} can
-        invite them, reset their passwords, and deactivate and reactivate their accounts. Every change is recorded with
-        who made it. {isLead ? "A DfE administrator manages council leads." : ""}
+        invite them, reset their passwords, lift a sign-in lock-out, and deactivate and reactivate their accounts. Every
+        change is recorded with who made it. {isLead ? "A DfE administrator manages council leads." : ""}
       </p>
       <UsersAdmin
         users={rows}

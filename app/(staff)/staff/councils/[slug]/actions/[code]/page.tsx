@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { HistoryList } from "@/components/history-list";
 import { LocalActionForm } from "@/components/staff/local-action-form";
 import { MilestoneStatusTag } from "@/components/status-tags";
+import { staffHistory } from "@/lib/audit/history.server";
 import { requireCouncilStaffPage } from "@/lib/auth/guard.server";
 import { formatDay } from "@/lib/dates";
 import { getCouncilLocalAction } from "@/lib/local-actions/staff.server";
@@ -18,12 +20,15 @@ type Props = {
 
 export default async function EditLocalActionPage({ params, searchParams }: Props) {
   const { slug, code } = await params;
-  const { council } = await requireCouncilStaffPage(slug, "local-action:write");
+  const { actor, council } = await requireCouncilStaffPage(slug, "local-action:write");
   const saved = (await searchParams).saved === "1";
   // Shown, and put in the form, with any invisible direction controls made visible, so what is saved is what is seen.
   const found = withDirectionControlsNeutralised(await getCouncilLocalAction(council.id, code));
   if (!found) notFound();
   const { state } = found;
+  const history = withDirectionControlsNeutralised(
+    await staffHistory("local_action", found.id, { councilId: actor.councilId }),
+  );
   const publicPage = `/councils/${council.slug}/actions/${found.code}`;
 
   return (
@@ -63,6 +68,16 @@ export default async function EditLocalActionPage({ params, searchParams }: Prop
         council={{ slug: council.slug, name: council.name }}
         action={{ code: found.code, ...state }}
       />
+      <section aria-labelledby="history-heading" className="space-y-3">
+        <h2 id="history-heading" className="text-2xl font-bold">
+          History
+        </h2>
+        <p className="max-w-3xl">
+          Every change to this local action, newest first, with its reason. The public page shows each change as{" "}
+          {council.name}&apos;s; only staff see who made it.
+        </p>
+        <HistoryList entries={history} />
+      </section>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import ChangesPage from "@/app/(public)/changes/page";
 import SlippagePage from "@/app/(public)/slippage/page";
 import ComparePage from "@/app/(public)/councils/compare/page";
+import { CompareTiles, LISTED_IN_A_TILE } from "@/components/local-actions/compare-tiles";
 import { GET as councilFeed } from "@/app/(public)/councils/[slug]/feed.xml/route";
 import { GET as compareCsvRoute } from "@/app/(public)/councils/compare.csv/route";
 import { addLocalAction } from "@/lib/local-actions/writes.server";
@@ -394,6 +396,37 @@ describe("compare", () => {
     expect(past).not.toContain("Every council&#x27;s local action for M-01");
     const asAt = await render(ComparePage, { milestone: "M-01", asAt: "2025-01-20", page: "2" });
     expect(asAt).toContain('href="/councils/compare?asAt=2025-01-20&amp;milestone=M-01#table-heading"');
+  });
+
+  it("lists up to 3 actions in a council's tile; with more, its counts by status, linking to its rows", async () => {
+    const { councils } = await compareCouncils({ kind: "milestone", code: "M-01" });
+    const thurrock = councils.find((c) => c.council.slug === "thurrock")!;
+    const action = thurrock.actions[0]!;
+    const many = (statuses: Array<typeof action.status>) =>
+      renderToStaticMarkup(
+        createElement(CompareTiles, {
+          rows: [
+            {
+              council: thurrock.council,
+              actions: statuses.map((status, i) => ({ ...action, code: `LA-${i + 1}`, status })),
+            },
+          ],
+          itemCode: "M-01",
+          tableHref: (slug: string) => `/councils/compare?milestone=M-01&page=3#${slug}`,
+        }),
+      );
+    const three = many(["delayed", "on_track", "delayed"]);
+    expect(three.match(/\/councils\/thurrock\/actions\/LA-\d"/g)).toHaveLength(LISTED_IN_A_TILE);
+    expect(three).not.toContain("local actions</a>");
+    const five = many(["delayed", "on_track", "delayed", "complete", "delayed"]);
+    expect(five).not.toContain("/councils/thurrock/actions/");
+    expect(five).toContain(
+      'href="/councils/compare?milestone=M-01&amp;page=3#thurrock">5 local actions<span class="sr-only"> of Thurrock in the table</span></a>',
+    );
+    // Every status it has, in the vocabulary's order, each with its count and its word.
+    expect([...five.matchAll(/<li>(\d+) <strong[^>]*>([^<]+)<\/strong><\/li>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(
+      ["1 On track", "3 Delayed", "1 Complete"],
+    );
   });
 
   it("refuses a bad page as the lists do, with an error summary and a 400 asked of the front server", async () => {

@@ -5,6 +5,7 @@ import { authRequestProblem, cookieHeaderWithout, unusableCallbackCookies } from
 import { parseAsAt, todayInLondon } from "@/lib/dates";
 import { isFromFrontServer, STATUS_HEADER } from "@/lib/http/internal-headers";
 import { takesAsAt } from "@/lib/http/public-routes";
+import { badCompareParams } from "@/lib/validations/compare";
 import { parseReportParams } from "@/lib/validations/report";
 import {
   contentSecurityPolicy,
@@ -25,7 +26,8 @@ import {
 // A page read with a bad `?asAt=` renders its own message (with the same lib/dates.ts rule), but an App Router page
 // cannot set its status: this asks the front server for 400 (STATUS_HEADER, lib/http/front-server.server.ts), the
 // status the API and the briefing PDF already give a bad `asAt`. Under `next dev`, with no front server, it stays 200.
-// The briefing pack's page does the same for any of its parameters (its PDF and Word routes answer 400 themselves).
+// The briefing pack's page and the compare page do the same for any of their parameters (their PDF, Word and CSV
+// routes answer 400 themselves).
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const refusal = crossOriginRefusal(request.method, request.headers);
@@ -49,7 +51,8 @@ export async function proxy(request: NextRequest) {
   const badQuery =
     read &&
     ((takesAsAt(path) && !parseAsAt(request.nextUrl.searchParams, todayInLondon()).ok) ||
-      (path === "/report" && !parseReportParams(request.nextUrl.searchParams).ok));
+      (path === "/report" && !parseReportParams(request.nextUrl.searchParams).ok) ||
+      (path === "/councils/compare" && badCompareParams(request.nextUrl.searchParams)));
 
   const requestHeaders = new Headers(request.headers);
   if (badCookies.length > 0) {

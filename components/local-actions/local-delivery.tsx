@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { MilestoneStatusTag } from "@/components/status-tags";
+import { LocalActionTable, localActionRows } from "@/components/local-actions/local-action-table";
 import { num, Table, td, th } from "@/components/ui/table";
 import { formatDay } from "@/lib/dates";
 import type { LocalDelivery } from "@/lib/local-actions/compare.server";
@@ -60,40 +60,11 @@ export function LocalDeliverySection({
               ))}
             </tbody>
           </Table>
-          <Table caption={`Every council's local action for ${name}`} stackOnPhone>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Council
-                </th>
-                <th scope="col" className={th}>
-                  Local action
-                </th>
-                <th scope="col" className={th}>
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {delivery.actions.map((a) => (
-                <tr key={`${a.council.slug}/${a.code}`}>
-                  <th scope="row" className={`${td} text-left font-normal`}>
-                    <Link href={`/councils/${a.council.slug}`} prefetch={false}>
-                      {a.council.name}
-                    </Link>
-                  </th>
-                  <td className={td} data-label="Local action">
-                    <Link href={`/councils/${a.council.slug}/actions/${a.code}`} prefetch={false}>
-                      <span className="font-bold">{a.code}</span> {a.title}
-                    </Link>
-                  </td>
-                  <td className={td} data-label="Status">
-                    <MilestoneStatusTag status={a.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <LocalActionTable
+            caption={`Every council's local action for ${name}`}
+            rows={localActionRows(delivery.actions)}
+            columns={["council", "action", "status"]}
+          />
         </>
       )}
       <p>

@@ -107,3 +107,16 @@ export async function compareCouncils(
   for (const a of delivery.actions) bySlug.set(a.council.slug, [...(bySlug.get(a.council.slug) ?? []), a]);
   return { delivery, councils: councils.map((council) => ({ council, actions: bySlug.get(council.slug) ?? [] })) };
 }
+
+export interface CompareTableRow {
+  council: CouncilSummary;
+  /** null: the council's one row, saying it has no local action for the item. */
+  action: LocalActionForItem | null;
+}
+
+/** The compare table's rows, in the tiles' order: each council's local actions for the item, or one row for none. */
+export function compareTableRows(councils: CouncilComparison[]): CompareTableRow[] {
+  return councils.flatMap(({ council, actions }): CompareTableRow[] =>
+    actions.length === 0 ? [{ council, action: null }] : actions.map((action) => ({ council, action })),
+  );
+}

@@ -1,10 +1,13 @@
 import { type SearchParamsLike, toSearchParams } from "@/lib/search-params";
 import { ITEM_CODE } from "@/lib/reform/codes";
-import type { ParameterError } from "@/lib/validations/public-filters";
+import { pageRule, parseWith, type ParameterError } from "@/lib/validations/public-filters";
 
 // Parameters of /councils/compare and its CSV (/councils/compare.csv): one national item, `milestone=M-30` or
 // `recommendation=CR-01`; `asAt` is read as on every view (lib/dates.ts). A value of the wrong shape is an error
-// summary on the page and a 400 from the CSV; a well-formed code that names nothing is "not found".
+// summary on the page and a 400 from the CSV; a well-formed code that names nothing is "not found". The page's table
+// is in pages of COMPARE_PAGE_SIZE rows (`page`, the lists' rule); the tiles, the counts and the CSV are complete.
+
+export const COMPARE_PAGE_SIZE = 50;
 
 export const COMPARE_ITEM_KINDS = ["milestone", "recommendation"] as const;
 export type CompareItemKind = (typeof COMPARE_ITEM_KINDS)[number];
@@ -49,4 +52,21 @@ export function parseCompareParams(params: SearchParamsLike): CompareParams {
       ],
     };
   return { ok: true, kind, code };
+}
+
+/** The compare page's `page` (1 when not given), or the lists' message for a bad one. */
+export function parseComparePage(
+  params: SearchParamsLike,
+): { ok: true; page: number } | { ok: false; errors: ParameterError[] } {
+  const parsed = parseWith<{ page?: number }>({ page: pageRule }, params, { strict: false });
+  return parsed.ok ? { ok: true, page: parsed.filters.page ?? 1 } : parsed;
+}
+
+/**
+ * Whether the compare page's parameters are wrong (not merely missing), as the page itself says in its error summary:
+ * the proxy then asks for a 400. A `page` counts only with an item, the only time there is a table to page.
+ */
+export function badCompareParams(params: SearchParamsLike): boolean {
+  const item = parseCompareParams(params);
+  return item.ok ? !parseComparePage(params).ok : !item.missing;
 }

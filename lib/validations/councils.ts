@@ -27,8 +27,12 @@ export const COUNCIL_API_PARAMETERS = {
     description:
       "A programme's slug, one that /api/v1/programmes lists: only the councils that take or took part in it.",
   }),
+  publishes: z.enum(["yes", "no"]).optional().meta({
+    description:
+      "yes: only the councils that publish local actions (at least one); no: only those that have published none yet.",
+  }),
   format: documentedParameters({ format: formatRule }).format!,
-} satisfies Record<Exclude<keyof CouncilListParams, "publishes">, z.ZodType>;
+} satisfies Record<keyof CouncilListParams, z.ZodType>;
 
 export interface CouncilListParams {
   q?: string;
@@ -47,7 +51,7 @@ export function parseCouncilParams(
 ): { ok: true; params: CouncilListParams } | { ok: false; errors: ParameterError[]; params: CouncilListParams } {
   const query = toSearchParams(params);
   const allowed = options.strict
-    ? ["q", "region", "programme", "format"]
+    ? ["q", "region", "programme", "publishes", "format"]
     : ["q", "region", "programme", "publishes", "asAt"];
   const errors: ParameterError[] = [];
   const result: CouncilListParams = { format: "json" };

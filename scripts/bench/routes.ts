@@ -21,7 +21,9 @@
 //
 // Environment: BENCH_DURATION (seconds per route, default 10), BENCH_CONNECTIONS (default 50), BENCH_LIGHTHOUSE=0
 // (skip Lighthouse), BENCH_LOCAL_ACTIONS (generated local actions per council on the large data, default 50; fewer
-// for a quick check that the benchmark runs), CHROMIUM_PATH (default /usr/bin/chromium). Traffic goes to 127.0.0.1 only. Every process it
+// for a quick check that the benchmark runs), BENCH_ONLY=councils (only the council routes and the floor, on both
+// datasets: no other route, briefing pack, JavaScript or Lighthouse; what a change to a council page is measured with),
+// CHROMIUM_PATH (default /usr/bin/chromium). Traffic goes to 127.0.0.1 only. Every process it
 // starts is stopped on exit, error or Ctrl+C.
 import { ensureApplicationLogin } from "@/lib/db/application-role.server";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
@@ -52,7 +54,8 @@ import { buildIsStale } from "../lib/build";
 const root = process.cwd();
 const DURATION = positiveInt("BENCH_DURATION", 10);
 const CONNECTIONS = positiveInt("BENCH_CONNECTIONS", 50);
-const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== "0";
+const COUNCILS_ONLY = onlyCouncils(process.env.BENCH_ONLY);
+const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== "0" && !COUNCILS_ONLY;
 const WARMUP_SECONDS = 2;
 const LARGE_SIZE = { recommendations: 10_000, milestones: 4_000 };
 const LOCAL_ACTIONS_PER_COUNCIL = positiveInt("BENCH_LOCAL_ACTIONS", 50);
@@ -85,6 +88,8 @@ const ROUTES = [
 /** The routes of issue 15, reported against the floor on both datasets. */
 const COUNCIL_ROUTES = ["council list", "council page", "compare page"] as const satisfies readonly RouteName[];
 type RouteName = (typeof ROUTES)[number]["name"];
+/** The routes this run loads: all, or with BENCH_ONLY=councils the council routes only. */
+const RUN_ROUTES = ROUTES.filter((r) => !COUNCILS_ONLY || (COUNCIL_ROUTES as readonly string[]).includes(r.name));
 /**
  * Issue 14: each format of the briefing pack renders in under a second for the whole reform. What counts is a
  * render (a miss), so each is timed on first requests, each for a new address (another `since` day): the median.
@@ -134,6 +139,12 @@ function positiveInt(name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number from 1, not "${raw}"`);
   return value;
+}
+
+function onlyCouncils(raw: string | undefined): boolean {
+  if (raw === undefined || raw === "") return false;
+  if (raw === "councils") return true;
+  throw new Error(`BENCH_ONLY must be "councils" (or unset), not "${raw}"`);
 }
 
 function log(message: string) {
@@ -729,14 +740,14 @@ async function main() {
       try {
         await waitForHealth(base, app, logFile, `scripts/serve.ts (${name})`);
         results[name] = {} as Record<RouteName, Measure>;
-        for (const route of ROUTES) {
+        for (const route of RUN_ROUTES) {
           log(
             `${name}: ${route.name} ${route.path} (${WARMUP_SECONDS} s warm-up, ${DURATION} s, ${CONNECTIONS} connections)`,
           );
           results[name][route.name] = await measure(base + route.path);
         }
         briefingRenders[name] = [];
-        for (const format of BRIEFING_FORMATS) {
+        for (const format of COUNCILS_ONLY ? [] : BRIEFING_FORMATS) {
           log(`${name}: ${format.name} ${format.path}, ${BRIEFING_SINCE.length} renders`);
           const runs: Array<{ ms: number; status: number; cache: string }> = [];
           for (const since of BRIEFING_SINCE) {
@@ -785,7 +796,7 @@ async function main() {
           // would make the floor several times slower and the comparison flattering.
           floor = { ...file, htmlBytes: dashboard.body.length, measure: await measure(base + file.urlPath, {}) };
           log("loading pages in Chromium for the JavaScript they fetch");
-          javascript = await javascriptPerPage(base);
+          if (!COUNCILS_ONLY) javascript = await javascriptPerPage(base);
           if (LIGHTHOUSE) lighthouse = await lighthouseScores(base, work);
         }
       } finally {
@@ -872,7 +883,7 @@ async function main() {
           ],
           [
             ...DATABASES.flatMap((name) =>
-              ROUTES.map((route) =>
+              RUN_ROUTES.map((route) =>
                 measureRow(label[name], `${route.name} \`${route.path}\``, results[name][route.name]),
               ),
             ),
@@ -902,7 +913,7 @@ async function main() {
             "p99 ≤ floor's",
           ],
           [
-            ...ROUTES.map((route) => {
+            ...RUN_ROUTES.map((route) => {
               const m = results.bench_normal[route.name];
               const before: Speed | null = route.before;
               return [
@@ -986,7 +997,7 @@ async function main() {
             "req/s large",
             "large ÷ normal req/s",
           ],
-          ROUTES.map((route) => {
+          RUN_ROUTES.map((route) => {
             const normal = results.bench_normal[route.name];
             const large = results.bench_large[route.name];
             return [
@@ -1003,106 +1014,109 @@ async function main() {
           ["l", "r", "r", "r", "l", "r", "r", "r"],
         ),
     );
-    sections.push(
-      `## The briefing pack: one render of each format\n\n` +
-        `The whole reform, changes since a day in February 2023: the time of a first request (a miss, so a render), the ` +
-        `median of ${BRIEFING_SINCE.length} addresses. Target (issue 14): under ${int(BRIEFING_TARGET_MS)} ms on the normal data.\n\n` +
-        table(
-          ["format", "ms normal", `< ${int(BRIEFING_TARGET_MS)} ms`, "ms large", "status", "X-Cache"],
-          BRIEFING_FORMATS.map((format, i) => {
-            const normal = briefingRenders.bench_normal[i]!;
-            const large = briefingRenders.bench_large[i]!;
-            return [
-              `${format.name} \`${format.path}\``,
-              fmt(normal.medianMs),
-              yesNo(normal.medianMs < BRIEFING_TARGET_MS),
-              fmt(large.medianMs),
-              `${normal.statuses} / ${large.statuses}`,
-              normal.cache,
-            ];
-          }),
-          ["l", "r", "l", "r", "l", "l"],
-        ),
-    );
-    sections.push(
-      `## Lighthouse (mobile preset, normal data)\n\n` +
-        (LIGHTHOUSE
-          ? `Lighthouse (the version pinned in package.json) with ${CHROMIUM} (headless), default mobile emulation and simulated throttling; each figure is the ` +
-            `median of ${LIGHTHOUSE_RUNS} runs (TBT moves with the machine's load). Before (${BEFORE}): the dashboard's ` +
-            `performance, TBT and LCP; only the performance score of the recommendation page.\n\n` +
-            table(
-              [
-                "page",
-                "runs",
-                "performance before",
-                "performance",
-                "TBT ms before",
-                "TBT ms",
-                "LCP ms before",
-                "LCP ms",
-                "CLS",
-                "accessibility",
-                "best practices",
-                "SEO",
-              ],
-              lighthouse.map(({ page, runs, failure }) => {
-                const before = LIGHTHOUSE_PAGES.find((p) => p.path === page)!.before;
-                const mid = (pick: (s: LighthouseScores) => number) => median(runs.map(pick));
-                return [
-                  `\`${page}\`` + (failure ? ` (failed: ${failure.replace(/\s+/g, " ").slice(0, 160)})` : ""),
-                  String(runs.length),
-                  before.performance,
-                  int(mid((s) => s.performance)),
-                  before.tbtMs,
-                  int(mid((s) => s.tbtMs)),
-                  before.lcpMs,
-                  int(mid((s) => s.lcpMs)),
-                  fmt(
-                    mid((s) => s.cls),
-                    3,
-                  ),
-                  int(mid((s) => s.accessibility)),
-                  int(mid((s) => s.bestPractices)),
-                  int(mid((s) => s.seo)),
-                ];
-              }),
-              ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
-            )
-          : "Skipped (BENCH_LIGHTHOUSE=0)."),
-    );
-    sections.push(
-      `## JavaScript per page\n\n` +
-        `Each page loaded in Chromium with an empty cache, and left ${fmt(SETTLE_MS / 1000, 0)} s after its load event (normal data); every script ` +
-        `it fetched, gzipped with zlib level 9; KB = 1,024 bytes. "In the HTML": the scripts the page names, as counted before ` +
-        `(${JS_BEFORE}, README); "all loaded": those plus the chunks loaded on demand. \`/open-data\` has no client component of its ` +
-        `own: it is the framework's floor. Router requests: the page's \`?_rsc=\` fetches (prefetches of the pages it links to) in ` +
-        `the same time, and how many were answered with a redirect.\n\n` +
-        table(
-          [
-            "page",
-            "HTTP",
-            "in the HTML: scripts",
-            `gzip KB before (${JS_BEFORE})`,
-            "in the HTML: gzip KB",
-            "all loaded: scripts",
-            "all loaded: KB",
-            "all loaded: gzip KB",
-            "router requests (redirected)",
-          ],
-          javascript.map((p) => [
-            `\`${p.page}\``,
-            String(p.status),
-            String(p.initial.scripts),
-            int(JS_PAGES.find((page) => page.path === p.page)!.beforeGzipKb),
-            kb(p.initial.gzipBytes),
-            String(p.loaded.scripts),
-            kb(p.loaded.rawBytes),
-            kb(p.loaded.gzipBytes),
-            `${int(p.router.requests)} (${int(p.router.redirects)})`,
-          ]),
-          ["l", "r", "r", "r", "r", "r", "r", "r", "r"],
-        ),
-    );
+    if (!COUNCILS_ONLY)
+      sections.push(
+        `## The briefing pack: one render of each format\n\n` +
+          `The whole reform, changes since a day in February 2023: the time of a first request (a miss, so a render), the ` +
+          `median of ${BRIEFING_SINCE.length} addresses. Target (issue 14): under ${int(BRIEFING_TARGET_MS)} ms on the normal data.\n\n` +
+          table(
+            ["format", "ms normal", `< ${int(BRIEFING_TARGET_MS)} ms`, "ms large", "status", "X-Cache"],
+            BRIEFING_FORMATS.map((format, i) => {
+              const normal = briefingRenders.bench_normal[i]!;
+              const large = briefingRenders.bench_large[i]!;
+              return [
+                `${format.name} \`${format.path}\``,
+                fmt(normal.medianMs),
+                yesNo(normal.medianMs < BRIEFING_TARGET_MS),
+                fmt(large.medianMs),
+                `${normal.statuses} / ${large.statuses}`,
+                normal.cache,
+              ];
+            }),
+            ["l", "r", "l", "r", "l", "l"],
+          ),
+      );
+    if (!COUNCILS_ONLY)
+      sections.push(
+        `## Lighthouse (mobile preset, normal data)\n\n` +
+          (LIGHTHOUSE
+            ? `Lighthouse (the version pinned in package.json) with ${CHROMIUM} (headless), default mobile emulation and simulated throttling; each figure is the ` +
+              `median of ${LIGHTHOUSE_RUNS} runs (TBT moves with the machine's load). Before (${BEFORE}): the dashboard's ` +
+              `performance, TBT and LCP; only the performance score of the recommendation page.\n\n` +
+              table(
+                [
+                  "page",
+                  "runs",
+                  "performance before",
+                  "performance",
+                  "TBT ms before",
+                  "TBT ms",
+                  "LCP ms before",
+                  "LCP ms",
+                  "CLS",
+                  "accessibility",
+                  "best practices",
+                  "SEO",
+                ],
+                lighthouse.map(({ page, runs, failure }) => {
+                  const before = LIGHTHOUSE_PAGES.find((p) => p.path === page)!.before;
+                  const mid = (pick: (s: LighthouseScores) => number) => median(runs.map(pick));
+                  return [
+                    `\`${page}\`` + (failure ? ` (failed: ${failure.replace(/\s+/g, " ").slice(0, 160)})` : ""),
+                    String(runs.length),
+                    before.performance,
+                    int(mid((s) => s.performance)),
+                    before.tbtMs,
+                    int(mid((s) => s.tbtMs)),
+                    before.lcpMs,
+                    int(mid((s) => s.lcpMs)),
+                    fmt(
+                      mid((s) => s.cls),
+                      3,
+                    ),
+                    int(mid((s) => s.accessibility)),
+                    int(mid((s) => s.bestPractices)),
+                    int(mid((s) => s.seo)),
+                  ];
+                }),
+                ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
+              )
+            : "Skipped (BENCH_LIGHTHOUSE=0)."),
+      );
+    if (!COUNCILS_ONLY)
+      sections.push(
+        `## JavaScript per page\n\n` +
+          `Each page loaded in Chromium with an empty cache, and left ${fmt(SETTLE_MS / 1000, 0)} s after its load event (normal data); every script ` +
+          `it fetched, gzipped with zlib level 9; KB = 1,024 bytes. "In the HTML": the scripts the page names, as counted before ` +
+          `(${JS_BEFORE}, README); "all loaded": those plus the chunks loaded on demand. \`/open-data\` has no client component of its ` +
+          `own: it is the framework's floor. Router requests: the page's \`?_rsc=\` fetches (prefetches of the pages it links to) in ` +
+          `the same time, and how many were answered with a redirect.\n\n` +
+          table(
+            [
+              "page",
+              "HTTP",
+              "in the HTML: scripts",
+              `gzip KB before (${JS_BEFORE})`,
+              "in the HTML: gzip KB",
+              "all loaded: scripts",
+              "all loaded: KB",
+              "all loaded: gzip KB",
+              "router requests (redirected)",
+            ],
+            javascript.map((p) => [
+              `\`${p.page}\``,
+              String(p.status),
+              String(p.initial.scripts),
+              int(JS_PAGES.find((page) => page.path === p.page)!.beforeGzipKb),
+              kb(p.initial.gzipBytes),
+              String(p.loaded.scripts),
+              kb(p.loaded.rawBytes),
+              kb(p.loaded.gzipBytes),
+              `${int(p.router.requests)} (${int(p.router.redirects)})`,
+            ]),
+            ["l", "r", "r", "r", "r", "r", "r", "r", "r"],
+          ),
+      );
     const markdown = sections.join("\n\n") + "\n";
     console.log("\n" + markdown);
     await writeFile(path.join(root, "bench-results.md"), markdown);

@@ -66,6 +66,8 @@ const PAGES = [
   ["widget not found", "/embed/pillars/9"],
   ["compare councils on a milestone, tiles and table", "/councils/compare?milestone=M-01"],
   ["compare councils on a recommendation as at a past date", "/councils/compare?recommendation=CR-01&asAt=2025-07-01"],
+  ["compare councils, the table's second page", "/councils/compare?milestone=M-01&page=2"],
+  ["compare councils with a bad page (error summary)", "/councils/compare?milestone=M-01&page=0"],
   ["compare councils, no item chosen", "/councils/compare"],
   ["compare councils with a bad code (error summary)", "/councils/compare?milestone=%3Cb%3E"],
   ["slippage register for one council", "/slippage?council=thurrock"],

@@ -475,6 +475,9 @@ const QUERY_KEYS = [
   "region",
   "programme",
   "publishes",
+  // The compare page's (and the local actions API's) national item, beside its `page`.
+  "milestone",
+  "recommendation",
 ];
 const queryString = fc
   .array(

@@ -19,11 +19,34 @@ test("the compare page shows every council's local status for a milestone, and d
   const tile = page.locator('[data-council="thurrock"]');
   await expect(tile).toContainText("Delayed");
   await expect(page.locator('[data-council="hartlepool"]')).toContainText("No local action");
-  await expect(page.getByRole("table", { name: "Every council's local action for M-01" })).toContainText(
-    E2E_LOCAL_ACTION.title,
-  );
   const tiles = await page.locator("[data-council]").count();
   expect(tiles).toBe(153);
+  // The table is paged (a row for each local action and for each council with none); walk it to the end by its
+  // "Next" link, counting rows, and find Thurrock's action on its page.
+  const table = page.getByRole("table", { name: "Every council's local action for M-01" });
+  const pagination = page.getByRole("navigation", { name: "Pages of results" });
+  let tableRows = 0;
+  let pages = 0;
+  let thurrockFound = false;
+  for (;;) {
+    pages++;
+    const rows = await table.locator("tbody tr").count();
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThanOrEqual(50);
+    tableRows += rows;
+    if ((await table.getByText(E2E_LOCAL_ACTION.title).count()) > 0) thurrockFound = true;
+    await expect(pagination).toContainText(`Page ${pages} of`);
+    await expect(page.locator("[data-council]")).toHaveCount(153);
+    const next = pagination.getByRole("link", { name: "Next page" });
+    if ((await next.count()) === 0) break;
+    await next.click();
+    await expect(page).toHaveURL(new RegExp(`[?&]page=${pages + 1}#table-heading$`));
+  }
+  await page.locator("#table-heading").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/compare-table-last-page.png" });
+  expect(pages).toBeGreaterThan(1);
+  expect(thurrockFound).toBe(true);
+  await page.goto("/councils/compare?milestone=M-01");
 
   const href = await page.getByRole("link", { name: /Download every council's local status/ }).getAttribute("href");
   const csv = await request.get(href!);
@@ -47,6 +70,7 @@ test("the compare page shows every council's local status for a milestone, and d
   };
   const councilsWithOne = new Set(published.items.map((a) => a.council)).size;
   expect(rows).toHaveLength(153 - councilsWithOne + published.items.length);
+  expect(tableRows).toBe(rows.length);
   expect(rows.find((r) => r[1] === "Thurrock" && r[4] === E2E_LOCAL_ACTION.title)!.slice(4, 7)).toEqual([
     E2E_LOCAL_ACTION.title,
     "delayed",
@@ -59,13 +83,25 @@ test("the compare page shows every council's local status for a milestone, and d
   await page.screenshot({ path: "test-results/compare-phone.png" });
 });
 
-test("an unknown item is not found; a bad code is an error summary", async ({ page }) => {
+test("an unknown item is not found; a bad code or page is an error summary, answered with 400", async ({ page }) => {
   expect((await page.goto("/councils/compare?milestone=M-999"))!.status()).toBe(404);
   expect((await page.goto("/councils/compare.csv?recommendation=CR-999"))!.status()).toBe(404);
-  await page.goto("/councils/compare?milestone=not-a-code");
+  expect((await page.goto("/councils/compare?milestone=not-a-code"))!.status()).toBe(400);
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText(
     "The milestone must be a milestone code, for example M-30",
   );
+  for (const bad of ["0", "two", "1.5"]) {
+    expect((await page.goto(`/councils/compare?milestone=M-01&page=${bad}`))!.status(), bad).toBe(400);
+    await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText(
+      '"page" must be a whole number from 1.',
+    );
+    await expect(page.locator("[data-council]")).toHaveCount(153);
+  }
+  expect((await page.goto("/councils/compare?milestone=M-01&page=2"))!.status()).toBe(200);
+  expect((await page.goto("/councils/compare?milestone=M-01&page=99"))!.status()).toBe(200);
+  await expect(page.getByText(/There is no page 99 of this table: it has \d+ pages\./)).toBeVisible();
+  // The first visit, with no item, is not an error.
+  expect((await page.goto("/councils/compare?page=0"))!.status()).toBe(200);
 });
 
 test("a milestone's page counts the councils with a local action for it, and links to the compare page", async ({

@@ -54,6 +54,7 @@ const PUBLIC_PAGES = [
   "/search?q=kinship",
   "/search?q=foster+carers&kind=recommendation&page=2",
   "/councils/compare?milestone=M-01",
+  "/councils/compare?milestone=M-01&page=2",
   "/councils/compare?recommendation=CR-01&asAt=2025-07-01",
   "/slippage?council=thurrock",
   "/changes?since=2023-02-02&council=thurrock",

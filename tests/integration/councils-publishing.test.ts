@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as councilsApi } from "@/app/api/v1/councils/route";
 import { findCouncil, listCouncils } from "@/lib/councils/councils.server";
 import { addLocalAction } from "@/lib/local-actions/writes.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
@@ -67,7 +68,7 @@ describe("councils that publish local actions", () => {
     expect((await findCouncil("E06000034"))?.localActions).toBe(2);
   });
 
-  it("is a yes/no filter on the page, with a specific message for any other value, and unknown to the API", () => {
+  it("is a yes/no filter on the page and in the API, with a specific message for any other value", () => {
     for (const value of ["yes", "no"] as const)
       expect(parseCouncilParams({ publishes: value }, { strict: false, programmes: [] })).toEqual({
         ok: true,
@@ -82,9 +83,35 @@ describe("councils that publish local actions", () => {
       params: { format: "json" },
       errors: [{ parameter: "publishes", message: '"publishes" must be one of: yes, no.' }],
     });
-    expect(parseCouncilParams({ publishes: "yes" }, { strict: true, programmes: [] })).toMatchObject({
-      ok: false,
-      errors: [{ parameter: "publishes" }],
+    expect(parseCouncilParams({ publishes: "yes" }, { strict: true, programmes: [] })).toEqual({
+      ok: true,
+      params: { publishes: "yes", format: "json" },
     });
+    expect(parseCouncilParams({ publishes: "Yes" }, { strict: true, programmes: [] })).toMatchObject({
+      ok: false,
+      errors: [{ parameter: "publishes", message: '"publishes" must be one of: yes, no.' }],
+    });
+  });
+
+  it("filters /api/v1/councils, in JSON and CSV, and answers any other value with 400 and its message", async () => {
+    const get = (query: string) => councilsApi(new Request(`http://localhost/api/v1/councils${query}`));
+    const slugs = async (query: string) =>
+      ((await (await get(query)).json()) as { items: Array<{ slug: string }> }).items.map((c) => c.slug);
+    expect(await slugs("?publishes=yes")).toEqual(["rutland", "thurrock"]);
+    expect(await slugs("?publishes=yes&region=East%20of%20England")).toEqual(["thurrock"]);
+    const notYet = await slugs("?publishes=no");
+    expect(notYet).toHaveLength(151);
+    expect(notYet).not.toContain("thurrock");
+    expect(await slugs("?publishes=")).toHaveLength(153);
+    const csv = await (await get("?publishes=yes&format=csv")).text();
+    expect(csv.trim().split("\n")).toHaveLength(3);
+    for (const query of ["?publishes=maybe", "?publishes=yes&publishes=no"]) {
+      const response = await get(query);
+      expect(response.status, query).toBe(400);
+      expect((await response.json()).errors[0], query).toMatchObject({ parameter: "publishes" });
+    }
+    expect((await (await get("?publishes=true")).json()).errors[0].message).toBe(
+      '"publishes" must be one of: yes, no.',
+    );
   });
 });

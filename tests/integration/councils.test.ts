@@ -107,7 +107,7 @@ describe("the parameters of /councils and /api/v1/councils", () => {
       errors: [
         {
           parameter: "council",
-          message: 'Unknown parameter "council". Allowed parameters: q, region, programme, format.',
+          message: 'Unknown parameter "council". Allowed parameters: q, region, programme, publishes, format.',
         },
         { parameter: "format", message: '"format" must be one of: json, csv.' },
       ],

@@ -1,18 +1,21 @@
 import { spawnSync } from "node:child_process";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import ChangesPage from "@/app/(public)/changes/page";
 import SlippagePage from "@/app/(public)/slippage/page";
+import ComparePage from "@/app/(public)/councils/compare/page";
+import { CompareTiles, LISTED_IN_A_TILE } from "@/components/local-actions/compare-tiles";
 import { GET as councilFeed } from "@/app/(public)/councils/[slug]/feed.xml/route";
 import { GET as compareCsvRoute } from "@/app/(public)/councils/compare.csv/route";
 import { addLocalAction } from "@/lib/local-actions/writes.server";
 import { applyLocalActionUpdate, insertLocalAction, type LocalActionFields } from "@/lib/local-actions/record";
-import { compareCouncils, localDeliveryOf } from "@/lib/local-actions/compare.server";
+import { compareCouncils, compareTableRows, localDeliveryOf } from "@/lib/local-actions/compare.server";
 import { listChanges } from "@/lib/scrutiny/changes.server";
 import { localSlippageRegister } from "@/lib/scrutiny/slippage.server";
 import { loadReformData } from "@/lib/seed/load-reform-data.server";
-import { parseCompareParams } from "@/lib/validations/compare";
+import { badCompareParams, COMPARE_PAGE_SIZE, parseCompareParams, parseComparePage } from "@/lib/validations/compare";
 import { parseReportParams } from "@/lib/validations/report";
 import { buildBriefing } from "@/lib/scrutiny/briefing.server";
 import { renderBriefingPdf } from "@/lib/scrutiny/briefing-pdf.server";
@@ -354,6 +357,100 @@ describe("compare", () => {
     expect(thurrock[10]).toMatch(/\/councils\/thurrock\/actions\/LA-1$/);
     const hartlepool = rows.find((r) => r[1] === "Hartlepool")!;
     expect(hartlepool.slice(3)).toEqual(["", "", "", "No local action", "", "", "", ""]);
+  });
+
+  it("pages the table 50 rows at a time, in the tiles' order, while the tiles and the counts stay complete", async () => {
+    const { councils } = await compareCouncils({ kind: "milestone", code: "M-01" });
+    const rows = compareTableRows(councils);
+    // One row for each local action (Essex's and Thurrock's), one for each council with none.
+    expect(rows).toHaveLength(councils.length);
+    expect(rows.map((r) => r.council.slug)).toEqual(councils.map((c) => c.council.slug));
+    expect(rows.filter((r) => r.action).map((r) => `${r.council.slug} ${r.action!.code}`)).toEqual([
+      "essex LA-1",
+      "thurrock LA-1",
+    ]);
+
+    const tableOf = (html: string) => html.slice(html.indexOf("<table", html.indexOf('id="table-heading"')));
+    const bodyRows = (html: string) =>
+      (tableOf(html).split("<tbody>")[1]!.split("</tbody>")[0]!.match(/<tr/g) ?? []).length;
+    const pages = Math.ceil(rows.length / COMPARE_PAGE_SIZE);
+    let seen = 0;
+    for (let page = 1; page <= pages; page++) {
+      const html = await render(ComparePage, { milestone: "M-01", ...(page > 1 ? { page: String(page) } : {}) });
+      expect((html.match(/data-council="/g) ?? []).length, `page ${page}`).toBe(councils.length);
+      expect(html).toContain(`2 of ${councils.length} councils have published a local action for M-01`);
+      const onPage = Math.min(COMPARE_PAGE_SIZE, rows.length - seen);
+      expect(bodyRows(html), `page ${page}`).toBe(onPage);
+      expect(html).toContain(`Rows ${seen + 1} to ${seen + onPage} of ${rows.length}`);
+      expect(html).toContain(`Page ${page} of ${pages}`);
+      for (const row of rows.slice(seen, seen + onPage))
+        expect(tableOf(html)).toContain(`/councils/${row.council.slug}"`);
+      if (page < pages)
+        expect(html).toContain(`href="/councils/compare?milestone=M-01&amp;page=${page + 1}#table-heading"`);
+      seen += onPage;
+    }
+    expect(seen).toBe(rows.length);
+
+    const past = await render(ComparePage, { milestone: "M-01", page: String(pages + 1) });
+    expect(past).toContain(`There is no page ${pages + 1} of this table: it has ${pages} pages.`);
+    expect(past).not.toContain("Every council&#x27;s local action for M-01");
+    const asAt = await render(ComparePage, { milestone: "M-01", asAt: "2025-01-20", page: "2" });
+    expect(asAt).toContain('href="/councils/compare?asAt=2025-01-20&amp;milestone=M-01#table-heading"');
+  });
+
+  it("lists up to 3 actions in a council's tile; with more, its counts by status, linking to its rows", async () => {
+    const { councils } = await compareCouncils({ kind: "milestone", code: "M-01" });
+    const thurrock = councils.find((c) => c.council.slug === "thurrock")!;
+    const action = thurrock.actions[0]!;
+    const many = (statuses: Array<typeof action.status>) =>
+      renderToStaticMarkup(
+        createElement(CompareTiles, {
+          rows: [
+            {
+              council: thurrock.council,
+              actions: statuses.map((status, i) => ({ ...action, code: `LA-${i + 1}`, status })),
+            },
+          ],
+          itemCode: "M-01",
+          tableHref: (slug: string) => `/councils/compare?milestone=M-01&page=3#${slug}`,
+        }),
+      );
+    const three = many(["delayed", "on_track", "delayed"]);
+    expect(three.match(/\/councils\/thurrock\/actions\/LA-\d"/g)).toHaveLength(LISTED_IN_A_TILE);
+    expect(three).not.toContain("local actions</a>");
+    const five = many(["delayed", "on_track", "delayed", "complete", "delayed"]);
+    expect(five).not.toContain("/councils/thurrock/actions/");
+    expect(five).toContain(
+      'href="/councils/compare?milestone=M-01&amp;page=3#thurrock">5 local actions<span class="sr-only"> of Thurrock in the table</span></a>',
+    );
+    // Every status it has, in the vocabulary's order, each with its count and its word.
+    expect([...five.matchAll(/<li>(\d+) <strong[^>]*>([^<]+)<\/strong><\/li>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(
+      ["1 On track", "3 Delayed", "1 Complete"],
+    );
+  });
+
+  it("refuses a bad page as the lists do, with an error summary and a 400 asked of the front server", async () => {
+    for (const page of ["0", "-1", "1.5", "two", "100001"]) {
+      expect(parseComparePage({ page }), page).toEqual({
+        ok: false,
+        errors: [{ parameter: "page", message: '"page" must be a whole number from 1.' }],
+      });
+      expect(badCompareParams({ milestone: "M-01", page }), page).toBe(true);
+      const html = await render(ComparePage, { milestone: "M-01", page });
+      expect(html).toContain("There is a problem");
+      expect(html).toContain("&quot;page&quot; must be a whole number from 1.");
+      expect(html).not.toContain("Every council&#x27;s local action for M-01");
+    }
+    expect(parseComparePage({ page: ["2", "3"] })).toMatchObject({ ok: false, errors: [{ parameter: "page" }] });
+    expect(parseComparePage({})).toEqual({ ok: true, page: 1 });
+    expect(parseComparePage({ page: "" })).toEqual({ ok: true, page: 1 });
+    expect(badCompareParams({ milestone: "M-01", page: "3" })).toBe(false);
+    expect(badCompareParams({ milestone: "M-999" })).toBe(false);
+    expect(badCompareParams({})).toBe(false);
+    // Without an item there is no table to page: the choice, not an error.
+    expect(badCompareParams({ page: "0" })).toBe(false);
+    expect(badCompareParams({ milestone: "<b>" })).toBe(true);
+    expect(badCompareParams({ milestone: "M-01", recommendation: "CR-01" })).toBe(true);
   });
 
   it("answers a bad item with 400, an unknown one with 404", async () => {

@@ -10,7 +10,7 @@ import { ATOM_TYPE, councilFeed, FollowCouncilChanges, WHOLE_REFORM_FEED } from 
 import { oembedDiscovery } from "@/lib/embed/code";
 import { publicOrigin } from "@/lib/http/site";
 import { CountsTable } from "@/components/counts-table";
-import { LocalActionTable } from "@/components/local-actions/local-action-table";
+import { LocalActionTable, localActionRows } from "@/components/local-actions/local-action-table";
 import { LocalChangeList } from "@/components/local-actions/local-change-list";
 import { NationalPictureServed } from "@/components/local-actions/national-picture-served";
 import { SummaryList } from "@/components/ui/summary-list";
@@ -132,7 +132,12 @@ export default async function CouncilPage({ params, searchParams }: { params: Pa
               What {council.name} is doing about the national reform, in its own words: {actions.total} local{" "}
               {actions.total === 1 ? "action" : "actions"}. Each change is published as the council makes it.
             </p>
-            <LocalActionTable caption={`${council.name}: local actions`} actions={actions.items} asAt={asAt} />
+            <LocalActionTable
+              caption={`${council.name}: local actions`}
+              rows={localActionRows(actions.items)}
+              columns={["action", "status", "due", "forecast"]}
+              asAt={asAt}
+            />
             <CountsTable
               id="local-actions-by-status"
               caption="Local actions by status"
@@ -161,9 +166,9 @@ export default async function CouncilPage({ params, searchParams }: { params: Pa
               </p>
               <LocalActionTable
                 caption={`${council.name}: local actions overdue or forecast late`}
-                actions={slipping}
+                rows={localActionRows(slipping)}
+                columns={["action", "status", "due", "forecast", "slippage"]}
                 asAt={asAt}
-                showReasonColumn
               />
             </>
           )}

@@ -5,14 +5,16 @@ import { AsAtBanner, asAtErrors } from "@/components/as-at-banner";
 import { CouncilAttribution } from "@/components/council-attribution";
 import { TextField } from "@/components/filter-form";
 import { CompareTiles } from "@/components/local-actions/compare-tiles";
-import { MilestoneStatusTag } from "@/components/status-tags";
+import { LocalActionTable } from "@/components/local-actions/local-action-table";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { Pagination } from "@/components/ui/pagination";
 import { num, Table, td, th } from "@/components/ui/table";
 import { formatDay, parseAsAt, todayInLondon } from "@/lib/dates";
 import { cachedComparison, cachedNationalItem } from "@/lib/local-actions/compare-data.server";
+import { compareTableRows } from "@/lib/local-actions/compare.server";
 import { shortTitle } from "@/lib/scrutiny/change-words";
-import { parseCompareParams } from "@/lib/validations/compare";
+import { COMPARE_PAGE_SIZE, parseCompareParams, parseComparePage } from "@/lib/validations/compare";
 import { toQueryString } from "@/lib/validations/public-filters";
 import { MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from "@/lib/vocabulary";
 
@@ -33,6 +35,20 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const comparison = item ? await cachedComparison(item.kind, item.code, asAt) : null;
   const itemName = item ? (item.kind === "milestone" ? item.code : `Recommendation ${item.code}`) : "";
   const query = item ? { [item.kind]: item.code, asAt } : {};
+  // The table is paged (it holds a row for every local action, thousands on a large dataset); the tiles, the counts
+  // and the download above it cover every council and every action.
+  const pageParam = parseComparePage(params);
+  const page = pageParam.ok ? pageParam.page : 1;
+  const allRows = comparison ? compareTableRows(comparison.councils) : [];
+  const pages = Math.max(1, Math.ceil(allRows.length / COMPARE_PAGE_SIZE));
+  const first = (page - 1) * COMPARE_PAGE_SIZE;
+  const tableRows = allRows.slice(first, first + COMPARE_PAGE_SIZE);
+  const firstRowOf = new Map<string, number>();
+  allRows.forEach((row, i) => {
+    if (!firstRowOf.has(row.council.slug)) firstRowOf.set(row.council.slug, i);
+  });
+  const pageHref = (n: number) =>
+    `/councils/compare${toQueryString(query, { page: n === 1 ? undefined : n })}#table-heading`;
 
   const chooser = (
     <form
@@ -89,6 +105,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
           ...(parsed.ok || parsed.missing
             ? []
             : parsed.errors.map((e) => ({ href: `#filter-${e.parameter}`, message: e.message }))),
+          ...(pageParam.ok || !item
+            ? []
+            : pageParam.errors.map((e) => ({ href: "#table-heading", message: e.message }))),
         ]}
       />
       {item && <AsAtBanner asAt={asAt} todayHref="/councils/compare" keep={{ [item.kind]: item.code }} />}
@@ -141,77 +160,42 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
             <h2 id="tiles-heading" className="text-2xl font-bold">
               Every council, by region
             </h2>
-            <CompareTiles rows={comparison.councils} itemCode={item.code} />
+            <CompareTiles
+              rows={comparison.councils}
+              itemCode={item.code}
+              tableHref={(slug) => pageHref(Math.floor(firstRowOf.get(slug)! / COMPARE_PAGE_SIZE) + 1)}
+            />
           </section>
 
           <section aria-labelledby="table-heading" className="space-y-3">
             <h2 id="table-heading" className="text-2xl font-bold">
               Every council, as a table
             </h2>
-            <Table caption={`Every council's local action for ${itemName}`} stackOnPhone>
-              <thead>
-                <tr>
-                  <th scope="col" className={th}>
-                    Council
-                  </th>
-                  <th scope="col" className={th}>
-                    Region
-                  </th>
-                  <th scope="col" className={th}>
-                    Local action
-                  </th>
-                  <th scope="col" className={th}>
-                    Status
-                  </th>
-                  <th scope="col" className={th}>
-                    Planned date
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {comparison.councils.flatMap(({ council, actions }) =>
-                  actions.length === 0
-                    ? [
-                        <tr key={council.slug}>
-                          <th scope="row" className={`${td} text-left font-normal`}>
-                            <Link href={`/councils/${council.slug}`} prefetch={false}>
-                              {council.name}
-                            </Link>
-                          </th>
-                          <td className={td} data-label="Region">
-                            {council.region}
-                          </td>
-                          <td className={td} data-label="Local action" colSpan={3}>
-                            <span className="text-govuk-secondary">No local action</span>
-                          </td>
-                        </tr>,
-                      ]
-                    : actions.map((a) => (
-                        <tr key={`${council.slug}/${a.code}`}>
-                          <th scope="row" className={`${td} text-left font-normal`}>
-                            <Link href={`/councils/${council.slug}`} prefetch={false}>
-                              {council.name}
-                            </Link>
-                          </th>
-                          <td className={td} data-label="Region">
-                            {council.region}
-                          </td>
-                          <td className={td} data-label="Local action">
-                            <Link href={`/councils/${council.slug}/actions/${a.code}`} prefetch={false}>
-                              <span className="font-bold">{a.code}</span> {a.title}
-                            </Link>
-                          </td>
-                          <td className={td} data-label="Status">
-                            <MilestoneStatusTag status={a.status} />
-                          </td>
-                          <td className={`${td} whitespace-nowrap`} data-label="Planned date">
-                            {a.actualDate ? `Completed ${formatDay(a.actualDate)}` : formatDay(a.plannedDate)}
-                          </td>
-                        </tr>
-                      )),
+            {!pageParam.ok ? (
+              <p>
+                The table is shown a page at a time: <Link href={pageHref(1)}>see its first page</Link>.
+              </p>
+            ) : tableRows.length === 0 ? (
+              <p>
+                There is no page {page} of this table: it has {pages} {pages === 1 ? "page" : "pages"}.{" "}
+                <Link href={pageHref(1)}>See the first page</Link>.
+              </p>
+            ) : (
+              <>
+                {pages > 1 && (
+                  <p>
+                    Rows {first + 1} to {first + tableRows.length} of {allRows.length}: one for each local action, and
+                    one for each council with none. The tiles above, the counts and the download cover them all.
+                  </p>
                 )}
-              </tbody>
-            </Table>
+                <LocalActionTable
+                  caption={`Every council's local action for ${itemName}`}
+                  rows={tableRows}
+                  columns={["council", "region", "action", "status", "planned"]}
+                />
+                <Pagination page={page} pageSize={COMPARE_PAGE_SIZE} total={allRows.length} hrefFor={pageHref} />
+              </>
+            )}
           </section>
         </>
       )}

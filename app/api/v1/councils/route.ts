@@ -14,11 +14,11 @@ export async function GET(request: Request) {
   const programmes = (await programmeChoices()).map((p) => p.slug);
   const parsed = parseCouncilParams(new URL(request.url).searchParams, { strict: true, programmes });
   if (!parsed.ok) return badRequest(parsed.errors);
-  const { q, region, programme, format } = parsed.params;
+  const { q, region, programme, publishes, format } = parsed.params;
   const origin = publicOrigin();
-  const items = withDirectionControlsNeutralised(await listCouncils({ q, region, programme })).map((c) =>
-    councilJson(c, origin),
-  );
+  const items = withDirectionControlsNeutralised(
+    await listCouncils({ q, region, programme, ...(publishes ? { publishes: publishes === "yes" } : {}) }),
+  ).map((c) => councilJson(c, origin));
   if (format === "csv") return csvResponse("councils.csv", toCsv(COUNCIL_FIELDS, items));
   return jsonResponse(CouncilList, { total: items.length, items });
 }

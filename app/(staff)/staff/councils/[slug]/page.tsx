@@ -2,11 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/staff/sign-in-form";
 import { SignOutEverywhere } from "@/components/staff/sign-out-everywhere";
-import { MilestoneStatusTag } from "@/components/status-tags";
-import { Table, td, th } from "@/components/ui/table";
+import { LocalActionTable } from "@/components/local-actions/local-action-table";
 import { requireCouncilStaffPage } from "@/lib/auth/guard.server";
 import { roleMay } from "@/lib/auth/permissions";
-import { formatDay } from "@/lib/dates";
 import { listCouncilLocalActions } from "@/lib/local-actions/staff.server";
 import { withDirectionControlsNeutralised } from "@/lib/validations/text";
 import { ROLE_LABELS } from "@/lib/vocabulary";
@@ -92,44 +90,12 @@ export default async function CouncilStaffPage({ params, searchParams }: Props) 
         {actions.length === 0 ? (
           <p>{council.name} has not published any local actions yet.</p>
         ) : (
-          <Table caption={`${council.name}'s local actions`} stackOnPhone>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  Local action
-                </th>
-                <th scope="col" className={th}>
-                  Status
-                </th>
-                <th scope="col" className={th}>
-                  Due
-                </th>
-                <th scope="col" className={th}>
-                  Forecast
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {actions.map(({ code, state }) => (
-                <tr key={code}>
-                  <th scope="row" className={`${td} font-normal`}>
-                    <Link href={`${base}/actions/${code}`}>
-                      Change {code}: {state.title}
-                    </Link>
-                  </th>
-                  <td className={td} data-label="Status">
-                    <MilestoneStatusTag status={state.status} />
-                  </td>
-                  <td className={td} data-label="Due">
-                    {formatDay(state.dueDate)}
-                  </td>
-                  <td className={td} data-label="Forecast">
-                    {state.forecastDate ? formatDay(state.forecastDate) : "None"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <LocalActionTable
+            caption={`${council.name}'s local actions`}
+            rows={actions.map(({ code, state }) => ({ council, action: { code, ...state } }))}
+            columns={["action", "status", "due", "forecast"]}
+            link={{ href: ({ code }) => `${base}/actions/${code}`, verb: "Change" }}
+          />
         )}
       </section>
     </div>

@@ -3,12 +3,15 @@ import { LocalActionTable, localActionRows } from "@/components/local-actions/lo
 import { num, Table, td, th } from "@/components/ui/table";
 import { formatDay } from "@/lib/dates";
 import type { LocalDelivery } from "@/lib/local-actions/compare.server";
+import { COMPARE_PAGE_SIZE } from "@/lib/validations/compare";
 import { toQueryString } from "@/lib/validations/public-filters";
 import { MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from "@/lib/vocabulary";
 
 /**
  * On a national milestone's or recommendation's page: how many councils have published local actions for it, by
- * status, and the list, with the way to the compare page (issue 15, item 6).
+ * status, and the list, with the way to the compare page (issue 15, item 6). The list holds the compare table's first
+ * page at most: with every council taking part an item can have thousands of actions, which the paged compare page
+ * lists in full.
  */
 export function LocalDeliverySection({
   delivery,
@@ -61,10 +64,20 @@ export function LocalDeliverySection({
             </tbody>
           </Table>
           <LocalActionTable
-            caption={`Every council's local action for ${name}`}
-            rows={localActionRows(delivery.actions)}
+            caption={
+              total > COMPARE_PAGE_SIZE
+                ? `The first ${COMPARE_PAGE_SIZE} of ${total} councils' local actions for ${name}`
+                : `Every council's local action for ${name}`
+            }
+            rows={localActionRows(delivery.actions.slice(0, COMPARE_PAGE_SIZE))}
             columns={["council", "action", "status"]}
           />
+          {total > COMPARE_PAGE_SIZE && (
+            <p className="max-w-3xl">
+              This shows the first {COMPARE_PAGE_SIZE}, by council. The compare page lists all {total}, with every
+              council&apos;s tile.
+            </p>
+          )}
         </>
       )}
       <p>

@@ -7,6 +7,7 @@ import ChangesPage from "@/app/(public)/changes/page";
 import SlippagePage from "@/app/(public)/slippage/page";
 import ComparePage from "@/app/(public)/councils/compare/page";
 import { CompareTiles, LISTED_IN_A_TILE } from "@/components/local-actions/compare-tiles";
+import { LocalDeliverySection } from "@/components/local-actions/local-delivery";
 import { GET as councilFeed } from "@/app/(public)/councils/[slug]/feed.xml/route";
 import { GET as compareCsvRoute } from "@/app/(public)/councils/compare.csv/route";
 import { addLocalAction } from "@/lib/local-actions/writes.server";
@@ -427,6 +428,31 @@ describe("compare", () => {
     expect([...five.matchAll(/<li>(\d+) <strong[^>]*>([^<]+)<\/strong><\/li>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(
       ["1 On track", "3 Delayed", "1 Complete"],
     );
+  });
+
+  it("a milestone's page lists the compare table's first page of actions at most, and says how many there are", async () => {
+    const delivery = await localDeliveryOf({ kind: "milestone", code: "M-01" });
+    const action = delivery.actions[0]!;
+    const section = (count: number) =>
+      renderToStaticMarkup(
+        createElement(LocalDeliverySection, {
+          delivery: {
+            ...delivery,
+            actions: Array.from({ length: count }, (_, i) => ({ ...action, code: `LA-${i + 1}` })),
+          },
+          item: { kind: "milestone", code: "M-01" },
+        }),
+      );
+    const rows = (html: string) => html.split(`/councils/${action.council.slug}/actions/LA-`).length - 1;
+    const whole = section(COMPARE_PAGE_SIZE);
+    expect(rows(whole)).toBe(COMPARE_PAGE_SIZE);
+    expect(whole).toContain("Every council&#x27;s local action for M-01");
+    expect(whole).not.toContain("This shows the first");
+    const more = section(COMPARE_PAGE_SIZE + 1);
+    expect(rows(more)).toBe(COMPARE_PAGE_SIZE);
+    expect(more).toContain(`The first ${COMPARE_PAGE_SIZE} of ${COMPARE_PAGE_SIZE + 1} councils`);
+    expect(more).toContain(`The compare page lists all ${COMPARE_PAGE_SIZE + 1}`);
+    expect(more).toContain('href="/councils/compare?milestone=M-01"');
   });
 
   it("refuses a bad page as the lists do, with an error summary and a 400 asked of the front server", async () => {

@@ -128,6 +128,11 @@ describe("the split in the figures, over a fixture", () => {
       ["CR-02", [], ["M-03"]],
       ["CR-03", [], []],
     ]);
+    // As at a day, the same from the milestones' states rebuilt from the audit trail (read once for the whole list).
+    const asAt = await listRecommendations({ asAt: TODAY }, { all: true });
+    expect(asAt.items.map((r) => [r.code, r.milestonesOverdueNotYetAssessed, r.milestonesAssessedLate])).toEqual(
+      list.items.map((r) => [r.code, r.milestonesOverdueNotYetAssessed, r.milestonesAssessedLate]),
+    );
     const codes = async (lateness: "not_yet_assessed" | "assessed_late") =>
       (await listRecommendations({ lateness }, { all: true, today: TODAY })).items.map((r) => r.code);
     expect(await codes("not_yet_assessed")).toEqual(["CR-01"]);

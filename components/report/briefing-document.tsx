@@ -18,10 +18,12 @@ import {
   localActionLine,
   localSummary,
   milestoneDates,
+  moreItems,
   programmeLine,
   servesLine,
   sourceLine,
   summaryParagraph,
+  type CutList,
 } from "@/lib/scrutiny/briefing-words";
 import {
   CHANGE_KINDS,
@@ -44,6 +46,17 @@ function Section({ id, title, children }: { id: string; title: string; children:
       </h3>
       {children}
     </section>
+  );
+}
+
+/** Under a list the pack cut short: how many it shows, and a link to all of them on the site. */
+function MoreItems({ b, list, shown }: { b: Briefing; list: CutList; shown: number }) {
+  const more = moreItems(b, list, shown);
+  if (!more) return null;
+  return (
+    <p>
+      {more.sentence} <Link href={more.path}>{more.linkText}</Link>.
+    </p>
   );
 }
 
@@ -315,20 +328,24 @@ export function BriefingDocument({ b, origin }: { b: Briefing; origin: string })
             ))}
           </ul>
         )}
+        <MoreItems b={b} list="changes" shown={b.changes.items.length} />
       </Section>
 
       <Section id="late" title={title("late")}>
         <MilestoneTable items={b.lateOrAtRisk} caption={title("late")} />
+        <MoreItems b={b} list="lateOrAtRisk" shown={b.lateOrAtRisk.length} />
       </Section>
 
       <Section id="due" title={title("due")}>
         <p>{dueSectionIntro(b)}</p>
         <MilestoneTable items={b.dueSoon} caption={title("due")} />
+        <MoreItems b={b} list="dueSoon" shown={b.dueSoon.length} />
       </Section>
 
       <Section id="slippage" title={title("slippage")}>
         <p>Milestones re-planned to a date later than the strategy&apos;s, the longest slippage first.</p>
         <MilestoneTable items={b.slipped} caption={title("slippage")} />
+        <MoreItems b={b} list="slipped" shown={b.slipped.length} />
       </Section>
 
       <Section id="recommendations" title={title("recommendations")}>
@@ -336,7 +353,7 @@ export function BriefingDocument({ b, origin }: { b: Briefing; origin: string })
           {b.recommendationsByClass.map((group) => (
             <div key={group.responseClass}>
               <dt className="font-bold">
-                {RESPONSE_CLASS_LABELS[group.responseClass]} ({group.codes.length})
+                {RESPONSE_CLASS_LABELS[group.responseClass]} ({group.total})
               </dt>
               <dd>
                 {group.codes.length === 0
@@ -347,12 +364,13 @@ export function BriefingDocument({ b, origin }: { b: Briefing; origin: string })
                         <Link href={`/recommendations/${code}`}>{code}</Link>
                       </span>
                     ))}
+                <MoreItems b={b} list={{ responseClass: group.responseClass }} shown={group.codes.length} />
               </dd>
             </div>
           ))}
         </dl>
         <h4 className="text-xl font-bold">
-          Accepted or being tested, but no milestone delivers it ({b.undelivered.length})
+          Accepted or being tested, but no milestone delivers it ({b.totals.undelivered})
         </h4>
         {b.undelivered.length === 0 ? (
           <p>None.</p>
@@ -367,6 +385,7 @@ export function BriefingDocument({ b, origin }: { b: Briefing; origin: string })
             ))}
           </ul>
         )}
+        <MoreItems b={b} list="undelivered" shown={b.undelivered.length} />
       </Section>
 
       {b.local && <LocalSection b={b} local={b.local} title={title("local")} />}

@@ -16,11 +16,13 @@ import {
   LOCAL_HEADINGS,
   localActionLine,
   localSummary,
+  moreItems,
   pdfNotTaggedNote,
   programmeLine,
   servesLine,
   sourceLine,
   summaryParagraph,
+  type CutList,
 } from "@/lib/scrutiny/briefing-words";
 import {
   CHANGE_KINDS,
@@ -112,6 +114,21 @@ function Cell({
   return (
     <Text style={[{ width, paddingRight: 8 }, right ? { textAlign: "right" } : {}, bold ? styles.bold : {}]}>
       {children}
+    </Text>
+  );
+}
+
+/** Under a list the pack cut short: how many it shows, and a link to all of them on the site. */
+function MoreItems({ b, list, shown, origin }: { b: Briefing; list: CutList; shown: number; origin: string }) {
+  const more = moreItems(b, list, shown);
+  if (!more) return null;
+  return (
+    <Text style={styles.paragraph}>
+      {`${more.sentence} `}
+      <Link src={`${origin}${more.path}`} style={styles.link}>
+        {more.linkText}
+      </Link>
+      .
     </Text>
   );
 }
@@ -386,24 +403,28 @@ export function BriefingPdf({ briefing: b, origin, htmlUrl }: { briefing: Briefi
             <Text>{changeSentence(c)}</Text>
           </View>
         ))}
+        <MoreItems b={b} list="changes" shown={b.changes.items.length} origin={origin} />
 
         <Heading id="late" title={title("late")} />
         <MilestoneTable items={b.lateOrAtRisk} origin={origin} />
+        <MoreItems b={b} list="lateOrAtRisk" shown={b.lateOrAtRisk.length} origin={origin} />
 
         <Heading id="due" title={title("due")} />
         <Text style={styles.paragraph}>{dueSectionIntro(b)}</Text>
         <MilestoneTable items={b.dueSoon} origin={origin} />
+        <MoreItems b={b} list="dueSoon" shown={b.dueSoon.length} origin={origin} />
 
         <Heading id="slippage" title={title("slippage")} />
         <Text style={styles.paragraph}>
           Milestones re-planned to a date later than the strategy&apos;s, the longest slippage first.
         </Text>
         <MilestoneTable items={b.slipped} origin={origin} />
+        <MoreItems b={b} list="slipped" shown={b.slipped.length} origin={origin} />
 
         <Heading id="recommendations" title={title("recommendations")} />
         {b.recommendationsByClass.map((group) => (
           <View key={group.responseClass} style={styles.item}>
-            <Text style={styles.bold}>{`${RESPONSE_CLASS_LABELS[group.responseClass]} (${group.codes.length})`}</Text>
+            <Text style={styles.bold}>{`${RESPONSE_CLASS_LABELS[group.responseClass]} (${group.total})`}</Text>
             <Text>
               {group.codes.length === 0
                 ? "None."
@@ -416,10 +437,11 @@ export function BriefingPdf({ briefing: b, origin, htmlUrl }: { briefing: Briefi
                     </Text>
                   ))}
             </Text>
+            <MoreItems b={b} list={{ responseClass: group.responseClass }} shown={group.codes.length} origin={origin} />
           </View>
         ))}
         <Text style={styles.h3} minPresenceAhead={40}>
-          {`Accepted or being tested, but no milestone delivers it (${b.undelivered.length})`}
+          {`Accepted or being tested, but no milestone delivers it (${b.totals.undelivered})`}
         </Text>
         {b.undelivered.length === 0 ? (
           <Text>None.</Text>
@@ -436,6 +458,7 @@ export function BriefingPdf({ briefing: b, origin, htmlUrl }: { briefing: Briefi
             </View>
           ))
         )}
+        <MoreItems b={b} list="undelivered" shown={b.undelivered.length} origin={origin} />
 
         {b.local && <LocalSection b={b} local={b.local} title={title("local")} origin={origin} />}
 

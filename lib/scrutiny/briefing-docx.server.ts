@@ -33,10 +33,12 @@ import {
   LOCAL_HEADINGS,
   localActionLine,
   localSummary,
+  moreItems,
   programmeLine,
   servesLine,
   sourceLine,
   summaryParagraph,
+  type CutList,
 } from "@/lib/scrutiny/briefing-words";
 import {
   CHANGE_KINDS,
@@ -83,6 +85,15 @@ function table(header: string[], widths: number[], rows: Array<Array<ParagraphCh
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i]!)) })),
     ],
   });
+}
+
+/** Under a list the pack cut short: how many it shows, and a link to all of them on the site. */
+function moreItemsParagraphs(b: Briefing, list: CutList, shown: number, origin: string): Paragraph[] {
+  const more = moreItems(b, list, shown);
+  if (!more) return [];
+  return [
+    paragraph([new TextRun(`${more.sentence} `), link(`${origin}${more.path}`, more.linkText), new TextRun(".")]),
+  ];
 }
 
 function milestoneTable(items: BriefingMilestone[], origin: string): Array<Paragraph | Table> {
@@ -267,38 +278,42 @@ export async function renderBriefingDocx(b: Briefing, origin: string, htmlUrl: s
                 ],
               }),
           ),
+          ...moreItemsParagraphs(b, "changes", b.changes.items.length, origin),
 
           heading("late"),
           ...milestoneTable(b.lateOrAtRisk, origin),
+          ...moreItemsParagraphs(b, "lateOrAtRisk", b.lateOrAtRisk.length, origin),
 
           heading("due"),
           paragraph(dueSectionIntro(b)),
           ...milestoneTable(b.dueSoon, origin),
+          ...moreItemsParagraphs(b, "dueSoon", b.dueSoon.length, origin),
 
           heading("slippage"),
           paragraph("Milestones re-planned to a date later than the strategy's, the longest slippage first."),
           ...milestoneTable(b.slipped, origin),
+          ...moreItemsParagraphs(b, "slipped", b.slipped.length, origin),
 
           heading("recommendations"),
-          ...b.recommendationsByClass.map(
-            (group) =>
-              new Paragraph({
-                bullet: { level: 0 },
-                children: [
-                  new TextRun({
-                    text: `${RESPONSE_CLASS_LABELS[group.responseClass]} (${group.codes.length}): `,
-                    bold: true,
-                  }),
-                  ...(group.codes.length === 0
-                    ? [new TextRun("none.")]
-                    : group.codes.flatMap((code, i) => [
-                        ...(i > 0 ? [new TextRun(", ")] : []),
-                        link(`${origin}/recommendations/${code}`, code),
-                      ])),
-                ],
-              }),
-          ),
-          subheading(`Accepted or being tested, but no milestone delivers it (${b.undelivered.length})`),
+          ...b.recommendationsByClass.flatMap((group) => [
+            new Paragraph({
+              bullet: { level: 0 },
+              children: [
+                new TextRun({
+                  text: `${RESPONSE_CLASS_LABELS[group.responseClass]} (${group.total}): `,
+                  bold: true,
+                }),
+                ...(group.codes.length === 0
+                  ? [new TextRun("none.")]
+                  : group.codes.flatMap((code, i) => [
+                      ...(i > 0 ? [new TextRun(", ")] : []),
+                      link(`${origin}/recommendations/${code}`, code),
+                    ])),
+              ],
+            }),
+            ...moreItemsParagraphs(b, { responseClass: group.responseClass }, group.codes.length, origin),
+          ]),
+          subheading(`Accepted or being tested, but no milestone delivers it (${b.totals.undelivered})`),
           ...(b.undelivered.length === 0
             ? [paragraph("None.")]
             : b.undelivered.map(
@@ -311,6 +326,7 @@ export async function renderBriefingDocx(b: Briefing, origin: string, htmlUrl: s
                     ],
                   }),
               )),
+          ...moreItemsParagraphs(b, "undelivered", b.undelivered.length, origin),
 
           ...(b.local ? [heading("local"), ...localSection(b, b.local, origin, subheading)] : []),
 

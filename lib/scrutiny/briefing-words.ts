@@ -1,6 +1,6 @@
 import { formatDay } from "@/lib/dates";
 import { describeChange } from "@/lib/scrutiny/change-words";
-import type { Briefing, BriefingChange, LocalBriefing } from "@/lib/scrutiny/briefing.server";
+import type { Briefing, BriefingChange, BriefingTotals, LocalBriefing } from "@/lib/scrutiny/briefing.server";
 import {
   LATENESS_DEFINITIONS,
   LATENESS_LABELS,
@@ -9,6 +9,7 @@ import {
   RESPONSE_CLASSES,
   RESPONSE_CLASS_DEFINITIONS,
   RESPONSE_CLASS_LABELS,
+  type ResponseClassValue,
 } from "@/lib/vocabulary";
 
 // The words of the briefing pack, written once for its three formats (the page, the PDF and the Word document), so
@@ -113,20 +114,64 @@ export function summaryParagraph(b: Briefing): string {
   const classes = RESPONSE_CLASSES.filter((c) => b.recommendations.byClass[c] > 0).map(
     (c) => `${b.recommendations.byClass[c]} ${lower(RESPONSE_CLASS_LABELS[c])}`,
   );
-  const changes = b.changes.items.length;
+  const changes = b.totals.changes;
   return [
     `As at ${formatDay(b.asAt)}, ${scope} has ${count(b.milestones.total, "milestone")}` +
       (statuses.length ? `: ${list(statuses)}.` : "."),
     `${b.milestones.overdue} ${b.milestones.overdue === 1 ? "is" : "are"} overdue (the planned date has passed and the milestone is neither complete nor superseded): ` +
       `${b.milestones.lateness.not_yet_assessed} of them not yet assessed by anyone, which is not evidence that ${b.milestones.lateness.not_yet_assessed === 1 ? "it was" : "they were"} missed, and ` +
       `${b.milestones.lateness.assessed_late} assessed by staff and late; ` +
-      `${b.lateOrAtRisk.length} ${b.lateOrAtRisk.length === 1 ? "is" : "are"} late or at risk, and ` +
-      `${b.slipped.length} ${b.slipped.length === 1 ? "has" : "have"} been re-planned later than the strategy's date.`,
+      `${b.totals.lateOrAtRisk} ${b.totals.lateOrAtRisk === 1 ? "is" : "are"} late or at risk, and ` +
+      `${b.totals.slipped} ${b.totals.slipped === 1 ? "has" : "have"} been re-planned later than the strategy's date.`,
     `From ${formatDay(b.since)} to ${formatDay(b.asAt)}, ${count(changes, "change was", "changes were")} published.`,
     `Of ${count(b.recommendations.total, "recommendation")}, the government's response was ` +
       (classes.length ? `${list(classes)}` : "not recorded") +
       `; ${b.recommendations.undelivered} accepted or being tested ${b.recommendations.undelivered === 1 ? "has" : "have"} no milestone delivering ${b.recommendations.undelivered === 1 ? "it" : "them"}.`,
   ].join(" ");
+}
+
+/** A list of the pack cut to BRIEFING_LIST_LIMIT items: one the Briefing totals, or one response class's codes. */
+export type CutList = keyof BriefingTotals | { responseClass: ResponseClassValue };
+
+/**
+ * Said under a cut list (null when it shows every item): how many of how many it shows, and a link to where the site
+ * lists them all, in the pack's scope and as at its date. The milestone lists link to the site's list that holds them.
+ */
+export function moreItems(
+  b: Briefing,
+  list: CutList,
+  shown: number,
+): { sentence: string; linkText: string; path: string } | null {
+  const total =
+    typeof list === "object"
+      ? b.recommendationsByClass.find((g) => g.responseClass === list.responseClass)!.total
+      : b.totals[list];
+  if (shown >= total) return null;
+  const scope = b.scope.kind === "all" ? {} : { [b.scope.kind]: b.scope.number };
+  const query = (values: Record<string, string | number | undefined>) =>
+    `?${new URLSearchParams(Object.entries(values).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))}`;
+  const places: Record<keyof BriefingTotals, [path: string, where: string]> = {
+    changes: [`/changes${query({ since: b.since, until: b.asAt, ...scope })}`, "the list of changes"],
+    undelivered: [
+      `/recommendations${query({ gap: "undelivered", ...scope, asAt: b.asAt })}`,
+      "the recommendation list",
+    ],
+    slipped: [`/slippage${query({ asAt: b.asAt })}`, "the slippage register"],
+    dueSoon: [
+      `/milestones${query({ dueFrom: b.asAt, dueTo: b.dueUntil, ...scope, asAt: b.asAt })}`,
+      "the milestone list",
+    ],
+    lateOrAtRisk: [`/milestones${query({ ...scope, asAt: b.asAt, sort: "status" })}`, "the milestone list"],
+  };
+  const [path, where] =
+    typeof list === "object"
+      ? [`/recommendations${query({ class: list.responseClass, ...scope, asAt: b.asAt })}`, "the recommendation list"]
+      : places[list];
+  return {
+    sentence: `The first ${shown} of ${total} are listed here.`,
+    linkText: `See all ${total} in ${where} on the site`,
+    path,
+  };
 }
 
 /** What changed in one event, and why: "Status changed from Not yet assessed to Delayed. Reason: …". */

@@ -68,6 +68,25 @@ export interface BriefingRecommendation {
   responseClass: ResponseClassValue;
 }
 
+/**
+ * Each list of the pack holds at most this many items (issue 17). On the benchmark's large dataset the whole reform
+ * had 11,781 changes since the strategy, 10,113 recommendation codes and 2,454 undelivered recommendations: listed in
+ * full, the page was 9 MB and the PDF did not finish (with 100 of each it took 40 s for 42 pages: @react-pdf's page
+ * breaking grows faster than the page count). A committee reads the counts, which always cover everything, and the
+ * first items of each list; the pack says how many there are and links to the site's list of them all. The real
+ * reform's lists are shorter (37 milestones, at most 29 recommendations of a class, 42 undelivered): it lists everything.
+ */
+export const BRIEFING_LIST_LIMIT = 50;
+
+/** The lists of the pack that are cut to BRIEFING_LIST_LIMIT, with how many items each holds in all. */
+export interface BriefingTotals {
+  changes: number;
+  lateOrAtRisk: number;
+  dueSoon: number;
+  slipped: number;
+  undelivered: number;
+}
+
 export interface Briefing {
   since: string;
   asAt: string;
@@ -79,13 +98,17 @@ export interface Briefing {
   /** `lateness` splits `overdue`: date passed and not yet assessed, or assessed and late (lib/reform/milestone-rules). */
   milestones: { total: number; byStatus: StatusCounts; overdue: number; lateness: LatenessCounts };
   recommendations: { total: number; byClass: ClassCounts; undelivered: number };
+  /** `items`: the first BRIEFING_LIST_LIMIT; `counts` count them all. */
   changes: { counts: Record<ChangeKind, number>; items: BriefingChange[] };
+  /** How many items each cut list below holds in all (the lists hold the first BRIEFING_LIST_LIMIT). */
+  totals: BriefingTotals;
   /** Open milestones whose planned date has passed, or that staff marked at risk or delayed. */
   lateOrAtRisk: BriefingMilestone[];
   dueSoon: BriefingMilestone[];
   /** Milestones re-planned later than the strategy's date, most days first. */
   slipped: BriefingMilestone[];
-  recommendationsByClass: Array<{ responseClass: ResponseClassValue; codes: string[] }>;
+  /** `codes`: the first BRIEFING_LIST_LIMIT of the `total` in each class. */
+  recommendationsByClass: Array<{ responseClass: ResponseClassValue; codes: string[]; total: number }>;
   /** Accepted (fully or in principle) or being tested, and no milestone delivers it. */
   undelivered: BriefingRecommendation[];
   /** The council's local section, when the pack was asked for one. */
@@ -218,6 +241,10 @@ export async function buildBriefing(input: BriefingInput): Promise<Briefing> {
     : undefined;
 
   const firstParagraph = (text: string) => text.split("\n\n")[0]!;
+  const first = <T>(list: T[]) => list.slice(0, BRIEFING_LIST_LIMIT);
+  const lateOrAtRisk = items.filter((m) => m.overdue || m.status === "at_risk" || m.status === "delayed");
+  const dueSoon = items.filter((m) => open(m) && m.plannedDate >= input.asAt && m.plannedDate <= dueUntil);
+  const slipped = items.filter((m) => m.plannedDate > m.dueDate).sort((a, b) => b.daysLate - a.daysLate);
   const milestoneTotal = Object.values(counts.milestones).reduce((a, b) => a + b, 0);
   const recommendationTotal = Object.values(counts.recommendations).reduce((a, b) => a + b, 0);
 
@@ -244,15 +271,22 @@ export async function buildBriefing(input: BriefingInput): Promise<Briefing> {
       byClass: counts.recommendations,
       undelivered: undeliveredList.total,
     },
-    changes: { counts: changeCounts, items: changeItems },
-    lateOrAtRisk: items.filter((m) => m.overdue || m.status === "at_risk" || m.status === "delayed"),
-    dueSoon: items.filter((m) => open(m) && m.plannedDate >= input.asAt && m.plannedDate <= dueUntil),
-    slipped: items.filter((m) => m.plannedDate > m.dueDate).sort((a, b) => b.daysLate - a.daysLate),
-    recommendationsByClass: RESPONSE_CLASSES.map((c) => ({
-      responseClass: c,
-      codes: recommendationList.items.filter((r) => r.responseClass === c).map((r) => r.code),
-    })),
-    undelivered: undeliveredList.items.map((r) => ({
+    changes: { counts: changeCounts, items: first(changeItems) },
+    totals: {
+      changes: changeItems.length,
+      lateOrAtRisk: lateOrAtRisk.length,
+      dueSoon: dueSoon.length,
+      slipped: slipped.length,
+      undelivered: undeliveredList.items.length,
+    },
+    lateOrAtRisk: first(lateOrAtRisk),
+    dueSoon: first(dueSoon),
+    slipped: first(slipped),
+    recommendationsByClass: RESPONSE_CLASSES.map((c) => {
+      const codes = recommendationList.items.filter((r) => r.responseClass === c).map((r) => r.code);
+      return { responseClass: c, codes: first(codes), total: codes.length };
+    }),
+    undelivered: first(undeliveredList.items).map((r) => ({
       code: r.code,
       text: firstParagraph(r.text),
       responseClass: r.responseClass,

@@ -231,6 +231,58 @@ function StatusChart({ b }: { b: Briefing }) {
   );
 }
 
+/**
+ * One item of the local section's lists (its actions, its changes, its slippage): a first line that starts with an
+ * optional prefix and links the action's code to its page, then lines of detail, the `secondary` ones in grey.
+ */
+function LocalItem({
+  href,
+  code,
+  title,
+  prefix,
+  lines,
+  secondary,
+}: {
+  href: string;
+  code: string;
+  title: string;
+  prefix?: string;
+  lines: string[];
+  secondary: string[];
+}) {
+  return (
+    <View style={styles.item} wrap={false}>
+      <Text>
+        {prefix}
+        <Link src={href} style={styles.link}>
+          {code}
+        </Link>
+        {` ${title}`}
+      </Text>
+      {lines.map((line, i) => (
+        <Text key={i}>{line}</Text>
+      ))}
+      {secondary.map((line, i) => (
+        <Text key={i} style={{ color: GOVUK_COLOURS.secondary }}>
+          {line}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** A sub-heading of the local section and its list, or "None." */
+function LocalList({ heading, empty = "None.", children }: { heading: string; empty?: string; children: ReactNode[] }) {
+  return (
+    <>
+      <Text style={styles.h3} minPresenceAhead={40}>
+        {heading}
+      </Text>
+      {children.length === 0 ? <Text style={styles.paragraph}>{empty}</Text> : children}
+    </>
+  );
+}
+
 /** The council's local section, in the page's words (lib/scrutiny/briefing-words.ts). */
 function LocalSection({
   b,
@@ -248,79 +300,50 @@ function LocalSection({
     <>
       <Heading id="local" title={title} />
       <Text style={styles.paragraph}>{localSummary(b, local)}</Text>
-      <Text style={styles.h3} minPresenceAhead={40}>
-        {LOCAL_HEADINGS.actions}
-      </Text>
-      {local.actions.length === 0 ? (
-        <Text style={styles.paragraph}>None.</Text>
-      ) : (
-        local.actions.map((a) => (
-          <View key={a.code} style={styles.item} wrap={false}>
-            <Text>
-              <Link src={actionUrl(a.code)} style={styles.link}>
-                {a.code}
-              </Link>
-              {` ${a.title}`}
-            </Text>
-            <Text>{localActionLine(a)}</Text>
-            <Text style={{ color: GOVUK_COLOURS.secondary }}>{servesLine(a)}</Text>
-          </View>
-        ))
-      )}
-      <Text style={styles.h3} minPresenceAhead={40}>
-        {LOCAL_HEADINGS.changes}
-      </Text>
-      {local.changes.length === 0 ? (
-        <Text style={styles.paragraph}>None.</Text>
-      ) : (
-        local.changes.map((c) => (
-          <View key={c.eventId} style={styles.item} wrap={false}>
-            <Text>
-              {`${changeDay(c)}: `}
-              <Link src={actionUrl(c.code)} style={styles.link}>
-                {c.code}
-              </Link>
-              {` ${c.name}`}
-            </Text>
-            <Text>{changeSentence(c)}</Text>
-          </View>
-        ))
-      )}
-      <Text style={styles.h3} minPresenceAhead={40}>
-        {LOCAL_HEADINGS.slippage}
-      </Text>
-      {local.slipped.length === 0 ? (
-        <Text style={styles.paragraph}>None.</Text>
-      ) : (
-        local.slipped.map((a) => (
-          <View key={a.code} style={styles.item} wrap={false}>
-            <Text>
-              <Link src={actionUrl(a.code)} style={styles.link}>
-                {a.code}
-              </Link>
-              {` ${a.title}`}
-            </Text>
-            <Text>{localActionLine(a)}</Text>
-            {a.replans.map((r) => (
-              <Text key={r.setAt} style={{ color: GOVUK_COLOURS.secondary }}>
-                {`Re-planned to ${formatDay(r.to)}: ${r.reason ?? "no reason given"}`}
-              </Text>
-            ))}
-          </View>
-        ))
-      )}
-      <Text style={styles.h3} minPresenceAhead={40}>
-        {LOCAL_HEADINGS.programmes}
-      </Text>
-      {local.programmes.length === 0 ? (
-        <Text style={styles.paragraph}>None recorded.</Text>
-      ) : (
-        local.programmes.map((p) => (
+      <LocalList heading={LOCAL_HEADINGS.actions}>
+        {local.actions.map((a) => (
+          <LocalItem
+            key={a.code}
+            href={actionUrl(a.code)}
+            code={a.code}
+            title={a.title}
+            lines={[localActionLine(a)]}
+            secondary={[servesLine(a)]}
+          />
+        ))}
+      </LocalList>
+      <LocalList heading={LOCAL_HEADINGS.changes}>
+        {local.changes.map((c) => (
+          <LocalItem
+            key={c.eventId}
+            href={actionUrl(c.code)}
+            code={c.code}
+            title={c.name}
+            prefix={`${changeDay(c)}: `}
+            lines={[changeSentence(c)]}
+            secondary={[]}
+          />
+        ))}
+      </LocalList>
+      <LocalList heading={LOCAL_HEADINGS.slippage}>
+        {local.slipped.map((a) => (
+          <LocalItem
+            key={a.code}
+            href={actionUrl(a.code)}
+            code={a.code}
+            title={a.title}
+            lines={[localActionLine(a)]}
+            secondary={a.replans.map((r) => `Re-planned to ${formatDay(r.to)}: ${r.reason ?? "no reason given"}`)}
+          />
+        ))}
+      </LocalList>
+      <LocalList heading={LOCAL_HEADINGS.programmes} empty="None recorded.">
+        {local.programmes.map((p) => (
           <Text key={`${p.slug}-${p.from}`} style={styles.item}>
             {programmeLine(p)}
           </Text>
-        ))
-      )}
+        ))}
+      </LocalList>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { ForbiddenError, NotSignedInError } from "@/lib/auth/actor.server";
-import type { OneTimePasswordResult, SignInLock } from "@/lib/auth/users.server";
+import type { OneTimePasswordResult, SignInLock, UserResult } from "@/lib/auth/users.server";
 import { formatDateTime } from "@/lib/dates";
 import {
   describeDatabaseError,
@@ -23,6 +23,21 @@ export const ACCOUNT_DONE = {
   reactivate: (u: Done) => `${u.email} has been reactivated and can sign in again with their password.`,
   unlock: (u: Done) => `The sign-in lock on ${u.email} has been lifted: they can sign in again now.`,
 } as const;
+
+/**
+ * The answer to an account change that names one account: the errors that refused it, or (after `whenDone`, which
+ * refreshes the page) the sentence that says what was done.
+ */
+export function accountChanged(
+  result: UserResult,
+  context: { intent: UsersIntent; userId: number | undefined },
+  message: (user: Done) => string,
+  whenDone: () => void,
+): UsersActionState {
+  if (!result.ok) return { status: "error", ...context, errors: result.errors };
+  whenDone();
+  return { status: "done", ...context, errors: [], message: message(result.user) };
+}
 
 /** An account's sign-in lock-out as the accounts table shows it: how many failures, and when it ends (UK time). */
 export function signInLockRow(lock: SignInLock | undefined): { failures: number; until: string } | null {

@@ -18,6 +18,7 @@ import type { UsersActionState, UsersIntent } from "@/app/(staff)/staff/users/st
 import {
   ACCOUNT_DONE,
   accountActionFailure,
+  accountChanged,
   oneTimePasswordOf,
   readAccountForm,
 } from "@/app/(staff)/staff/users/account-action";
@@ -93,16 +94,12 @@ export async function manageUsers(_previous: UsersActionState, submitted: FormDa
             confirm: { name: checked.user.name, email: checked.user.email },
           };
         }
-        const result = await deactivateUser(actorId, { userId: userIdText });
-        if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
-        revalidatePath("/staff/users");
-        return {
-          status: "done",
-          intent,
-          userId,
-          errors: [],
-          message: ACCOUNT_DONE.deactivate(result.user),
-        };
+        return accountChanged(
+          await deactivateUser(actorId, { userId: userIdText }),
+          { intent, userId },
+          ACCOUNT_DONE.deactivate,
+          () => revalidatePath("/staff/users"),
+        );
       }
       case "sign-out": {
         const result = await signOutEverywhere(actorId, { userId: userIdText });
@@ -116,28 +113,20 @@ export async function manageUsers(_previous: UsersActionState, submitted: FormDa
         };
       }
       case "unlock": {
-        const result = await liftSignInLock(actorId, { userId: userIdText });
-        if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
-        revalidatePath("/staff/users");
-        return {
-          status: "done",
-          intent,
-          userId,
-          errors: [],
-          message: ACCOUNT_DONE.unlock(result.user),
-        };
+        return accountChanged(
+          await liftSignInLock(actorId, { userId: userIdText }),
+          { intent, userId },
+          ACCOUNT_DONE.unlock,
+          () => revalidatePath("/staff/users"),
+        );
       }
       case "reactivate": {
-        const result = await reactivateUser(actorId, { userId: userIdText });
-        if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
-        revalidatePath("/staff/users");
-        return {
-          status: "done",
-          intent,
-          userId,
-          errors: [],
-          message: ACCOUNT_DONE.reactivate(result.user),
-        };
+        return accountChanged(
+          await reactivateUser(actorId, { userId: userIdText }),
+          { intent, userId },
+          ACCOUNT_DONE.reactivate,
+          () => revalidatePath("/staff/users"),
+        );
       }
     }
   } catch (error) {

@@ -16,6 +16,7 @@ import type { UsersActionState, UsersIntent } from "@/app/(staff)/staff/users/st
 import {
   ACCOUNT_DONE,
   accountActionFailure,
+  accountChanged,
   oneTimePasswordOf,
   readAccountForm,
 } from "@/app/(staff)/staff/users/account-action";
@@ -76,40 +77,28 @@ export async function manageCouncilUsers(_previous: UsersActionState, submitted:
             confirm: { name: checked.user.name, email: checked.user.email },
           };
         }
-        const result = await deactivateCouncilUser(actorId, { council, userId: userIdText });
-        if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
-        revalidatePath(page);
-        return {
-          status: "done",
-          intent,
-          userId,
-          errors: [],
-          message: ACCOUNT_DONE.deactivate(result.user),
-        };
+        return accountChanged(
+          await deactivateCouncilUser(actorId, { council, userId: userIdText }),
+          { intent, userId },
+          ACCOUNT_DONE.deactivate,
+          () => revalidatePath(page),
+        );
       }
       case "reactivate": {
-        const result = await reactivateCouncilUser(actorId, { council, userId: userIdText });
-        if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
-        revalidatePath(page);
-        return {
-          status: "done",
-          intent,
-          userId,
-          errors: [],
-          message: ACCOUNT_DONE.reactivate(result.user),
-        };
+        return accountChanged(
+          await reactivateCouncilUser(actorId, { council, userId: userIdText }),
+          { intent, userId },
+          ACCOUNT_DONE.reactivate,
+          () => revalidatePath(page),
+        );
       }
       case "unlock": {
-        const result = await liftCouncilSignInLock(actorId, { council, userId: userIdText });
-        if (!result.ok) return { status: "error", intent, userId, errors: result.errors };
-        revalidatePath(page);
-        return {
-          status: "done",
-          intent,
-          userId,
-          errors: [],
-          message: ACCOUNT_DONE.unlock(result.user),
-        };
+        return accountChanged(
+          await liftCouncilSignInLock(actorId, { council, userId: userIdText }),
+          { intent, userId },
+          ACCOUNT_DONE.unlock,
+          () => revalidatePath(page),
+        );
       }
       default:
         throw new Error(`unhandled intent ${intent}`);

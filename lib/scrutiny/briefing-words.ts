@@ -167,9 +167,11 @@ export function moreItems(
     typeof list === "object"
       ? [`/recommendations${query({ class: list.responseClass, ...scope, asAt: b.asAt })}`, "the recommendation list"]
       : places[list];
+  // Thousands with a comma, as GOV.UK writes them: "The first 50 of 2,454".
+  const all = total.toLocaleString("en-GB");
   return {
-    sentence: `The first ${shown} of ${total} are listed here.`,
-    linkText: `See all ${total} in ${where} on the site`,
+    sentence: `The first ${shown} of ${all} are listed here.`,
+    linkText: `See all ${all} in ${where} on the site`,
     path,
   };
 }

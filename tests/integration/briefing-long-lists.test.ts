@@ -75,6 +75,9 @@ describe("a briefing pack with lists longer than the limit", () => {
       path: `/recommendations?gap=undelivered&asAt=${today}`,
     });
     expect(moreItems(b, { responseClass: "accepted" }, 50)!.path).toBe(`/recommendations?class=accepted&asAt=${today}`);
+    expect(moreItems({ ...b, totals: { ...b.totals, changes: 11_781 } }, "changes", 50)!.sentence).toBe(
+      "The first 50 of 11,781 are listed here.",
+    );
 
     const html = renderToString(createElement(BriefingDocument, { b, origin: ORIGIN }));
     expect(html).toContain("The first 50 of 66 are listed here.");

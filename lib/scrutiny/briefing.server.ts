@@ -69,7 +69,7 @@ export interface BriefingRecommendation {
 }
 
 /**
- * Each list of the pack holds at most this many items (issue 17). On the benchmark's large dataset the whole reform
+ * Each list of the pack holds at most this many items. On the benchmark's large dataset the whole reform
  * had 11,781 changes since the strategy, 10,113 recommendation codes and 2,454 undelivered recommendations: listed in
  * full, the page was 9 MB and the PDF did not finish (with 100 of each it took 40 s for 42 pages: @react-pdf's page
  * breaking grows faster than the page count). A committee reads the counts, which always cover everything, and the

@@ -1,5 +1,5 @@
 // Where the time of one briefing pack of the whole reform goes, on the real data and on the benchmark's large dataset
-// (issue 17): each read buildBriefing() makes, buildBriefing() itself, the neutralising of direction controls every
+// (issues 14 and 15): each read buildBriefing() makes, buildBriefing() itself, the neutralising of direction controls every
 // public read does, and each renderer (the page's document, the PDF, the Word document), in process, with no server.
 // `npm run bench` (scripts/bench/routes.ts) times the same packs end to end through the production server; this
 // script says which part is slow, and takes minutes instead of the machine for an hour.

@@ -12,7 +12,7 @@ import { loadReformData } from "@/lib/seed/load-reform-data.server";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { docxPart, docxText, flat, readPdf } from "@/tests/support/briefing-files";
 
-// Issue 17: a list longer than BRIEFING_LIST_LIMIT is cut to its first items in every format; the counts still cover
+// Issues 14 and 15: a list longer than BRIEFING_LIST_LIMIT is cut to its first items in every format; the counts still cover
 // everything, and the pack says how many there are and links to the site's list of them all. The real data plus
 // 40 accepted recommendations that no milestone delivers: 66 accepted and 82 undelivered, more than the limit.
 

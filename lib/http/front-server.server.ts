@@ -350,9 +350,14 @@ export function createFrontServer(options: FrontServerOptions) {
     send(request, response, rendered, shared ? "SHARED" : "MISS");
   }
 
-  /** Passes a request to Next.js and its answer back, private and unstored; HTML gets its inline scripts' hashes. */
-  function passThrough(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  /**
+   * Passes a request to Next.js and its answer back, private and unstored; HTML gets its inline scripts' hashes. A GET
+   * or HEAD has no body, so, as a render is, it is asked again once when the loopback connection was reset before any
+   * answer (`retried`); a write never is, as Next.js may have acted on it.
+   */
+  function passThrough(request: IncomingMessage, response: ServerResponse, retried = false): Promise<void> {
     const write = request.method !== "GET" && request.method !== "HEAD";
+    let answered = false;
     const headers: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(request.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
     return new Promise<void>((resolve) => {
@@ -366,6 +371,7 @@ export function createFrontServer(options: FrontServerOptions) {
           agent,
         },
         (reply) => {
+          answered = true;
           // The write is committed before Next.js answers: the next reader must see the new data version.
           if (write) versions.refresh();
           const contentType = reply.headers["content-type"];
@@ -417,6 +423,10 @@ export function createFrontServer(options: FrontServerOptions) {
         },
       );
       upstream.on("error", (error) => {
+        if (!write && !retried && !answered && (error as NodeJS.ErrnoException).code === "ECONNRESET") {
+          options.log(`the connection to Next.js was reset while passing on ${request.url}; asking again`);
+          return resolve(passThrough(request, response, true));
+        }
         options.log(`could not pass ${request.method} ${request.url} to Next.js: ${error.message}`);
         if (!response.headersSent)
           plain(response, 502, "The service is not available just now. Please try again in a moment.");
@@ -426,7 +436,9 @@ export function createFrontServer(options: FrontServerOptions) {
       response.on("close", () => {
         if (!response.writableFinished) upstream.destroy();
       });
-      request.pipe(upstream);
+      // The request's stream was read to its end by the first attempt: a second has no body to send.
+      if (retried) upstream.end();
+      else request.pipe(upstream);
     });
   }
 

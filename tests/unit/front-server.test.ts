@@ -53,7 +53,7 @@ beforeAll(async () => {
           return response.writeHead(400, { "content-type": "application/json" }).end('{"error":"Bad query parameter"}');
         if (url.startsWith("/broken")) return response.writeHead(500, html).end(page("Sorry"));
         // The connection is reset before any answer, the first time only (a kept-alive socket closed as it is reused).
-        if (url.startsWith("/reset-once") && renders(url) === 1) return request.socket.destroy();
+        if (/^\/(staff\/)?reset-once/.test(url) && renders(url) === 1) return request.socket.destroy();
         if (url.startsWith("/with-cookie"))
           return response.writeHead(200, { ...html, "set-cookie": "a=b" }).end(page("cookie"));
         if (url.startsWith("/missing")) return response.writeHead(404, html).end(page("Page not found"));
@@ -317,6 +317,17 @@ describe("public reads", () => {
     expect(await response.text()).toContain("/reset-once/page at version");
     expect(renders("/reset-once/page")).toBe(2);
     expect(log.at(-1)).toMatch(/reset while asking for \/reset-once\/page; asking again/);
+  });
+
+  it("passes a staff GET on again when the connection is reset before any answer, but never a write", async () => {
+    const response = await get("/staff/reset-once/page", { cookie: "session=abc" });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("staff session=abc");
+    expect(renders("/staff/reset-once/page")).toBe(2);
+    expect(log.at(-1)).toMatch(/reset while passing on \/staff\/reset-once\/page; asking again/);
+    const write = await fetch(`${base}/staff/reset-once/save`, { method: "POST", body: "a=1" });
+    expect(write.status).toBe(502);
+    expect(renders("/staff/reset-once/save")).toBe(1);
   });
 
   it("refuses RSC headers Next.js's router never sends, with a 400 and no render", async () => {

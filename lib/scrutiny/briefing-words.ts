@@ -1,5 +1,6 @@
 import { formatDay } from "@/lib/dates";
 import { describeChange } from "@/lib/scrutiny/change-words";
+import { toQueryString } from "@/lib/validations/public-filters";
 import type { Briefing, BriefingChange, BriefingTotals, LocalBriefing } from "@/lib/scrutiny/briefing.server";
 import {
   LATENESS_DEFINITIONS,
@@ -148,24 +149,25 @@ export function moreItems(
       : b.totals[list];
   if (shown >= total) return null;
   const scope = b.scope.kind === "all" ? {} : { [b.scope.kind]: b.scope.number };
-  const query = (values: Record<string, string | number | undefined>) =>
-    `?${new URLSearchParams(Object.entries(values).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))}`;
   const places: Record<keyof BriefingTotals, [path: string, where: string]> = {
-    changes: [`/changes${query({ since: b.since, until: b.asAt, ...scope })}`, "the list of changes"],
+    changes: [`/changes${toQueryString({ since: b.since, until: b.asAt, ...scope })}`, "the list of changes"],
     undelivered: [
-      `/recommendations${query({ gap: "undelivered", ...scope, asAt: b.asAt })}`,
+      `/recommendations${toQueryString({ gap: "undelivered", ...scope, asAt: b.asAt })}`,
       "the recommendation list",
     ],
-    slipped: [`/slippage${query({ asAt: b.asAt })}`, "the slippage register"],
+    slipped: [`/slippage${toQueryString({ asAt: b.asAt })}`, "the slippage register"],
     dueSoon: [
-      `/milestones${query({ dueFrom: b.asAt, dueTo: b.dueUntil, ...scope, asAt: b.asAt })}`,
+      `/milestones${toQueryString({ dueFrom: b.asAt, dueTo: b.dueUntil, ...scope, asAt: b.asAt })}`,
       "the milestone list",
     ],
-    lateOrAtRisk: [`/milestones${query({ ...scope, asAt: b.asAt, sort: "status" })}`, "the milestone list"],
+    lateOrAtRisk: [`/milestones${toQueryString({ ...scope, asAt: b.asAt, sort: "status" })}`, "the milestone list"],
   };
   const [path, where] =
     typeof list === "object"
-      ? [`/recommendations${query({ class: list.responseClass, ...scope, asAt: b.asAt })}`, "the recommendation list"]
+      ? [
+          `/recommendations${toQueryString({ class: list.responseClass, ...scope, asAt: b.asAt })}`,
+          "the recommendation list",
+        ]
       : places[list];
   // Thousands with a comma, as GOV.UK writes them: "The first 50 of 2,454".
   const all = total.toLocaleString("en-GB");

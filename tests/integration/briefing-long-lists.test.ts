@@ -72,9 +72,9 @@ describe("a briefing pack with lists longer than the limit", () => {
     expect(moreItems(b, "undelivered", b.undelivered.length)).toEqual({
       sentence: "The first 50 of 82 are listed here.",
       linkText: "See all 82 in the recommendation list on the site",
-      path: `/recommendations?gap=undelivered&asAt=${today}`,
+      path: `/recommendations?asAt=${today}&gap=undelivered`,
     });
-    expect(moreItems(b, { responseClass: "accepted" }, 50)!.path).toBe(`/recommendations?class=accepted&asAt=${today}`);
+    expect(moreItems(b, { responseClass: "accepted" }, 50)!.path).toBe(`/recommendations?asAt=${today}&class=accepted`);
     expect(moreItems({ ...b, totals: { ...b.totals, changes: 11_781 } }, "changes", 50)!.sentence).toBe(
       "The first 50 of 11,781 are listed here.",
     );
@@ -82,7 +82,7 @@ describe("a briefing pack with lists longer than the limit", () => {
     const html = renderToString(createElement(BriefingDocument, { b, origin: ORIGIN }));
     expect(html).toContain("The first 50 of 66 are listed here.");
     expect(html).toContain("The first 50 of 82 are listed here.");
-    expect(html).toContain(`href="/recommendations?gap=undelivered&amp;asAt=${today}"`);
+    expect(html).toContain(`href="/recommendations?asAt=${today}&amp;gap=undelivered"`);
     expect(html).toContain("Accepted or being tested, but no milestone delivers it (<!-- -->82<!-- -->)");
 
     const pdf = await readPdf(await renderBriefingPdf(b, ORIGIN, `${ORIGIN}/report`));
@@ -96,7 +96,7 @@ describe("a briefing pack with lists longer than the limit", () => {
       "The first 50 of 82 are listed here. See all 82 in the recommendation list on the site.",
     );
     expect(docxPart(docx, "word/_rels/document.xml.rels")).toContain(
-      `${ORIGIN}/recommendations?gap=undelivered&amp;asAt=${today}`,
+      `${ORIGIN}/recommendations?asAt=${today}&amp;gap=undelivered`,
     );
   });
 });

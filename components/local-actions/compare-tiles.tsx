@@ -4,17 +4,17 @@ import type { CouncilComparison } from "@/lib/local-actions/compare.server";
 import { MILESTONE_STATUSES } from "@/lib/vocabulary";
 
 /**
- * Every council as a tile, grouped by region (like a programme's tiles, components/programmes/council-tiles.tsx),
- * each with the status of its local actions for one national item as tags with words, or "No local action": the
- * grid reads the same without colour (WCAG 1.4.1).
- */
-/**
  * A tile lists up to this many local actions, each with its status; a council with more shows how many it has of
  * each status instead (the compare table lists them), so that a tile stays a tile and the page stays light when
  * councils publish dozens of actions for one item (docs/performance.md, "Councils").
  */
 export const LISTED_IN_A_TILE = 3;
 
+/**
+ * Every council as a tile, grouped by region (like a programme's tiles, components/programmes/council-tiles.tsx),
+ * each with the status of its local actions for one national item as tags with words, or "No local action": the
+ * grid reads the same without colour (WCAG 1.4.1).
+ */
 export function CompareTiles({
   rows,
   itemCode,
